@@ -1,0 +1,304 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { OnCallSnapshot } from '@preflight/plugin-reliability-common';
+import { type Clock, systemClock } from '../client/Clock';
+import type { PagerDutyClient } from '../client/PagerDutyClient';
+import { isPagerDutyError, PagerDutyError } from '../client/PagerDutyError';
+import type {
+  PdEscalationPolicy,
+  PdIncident,
+  PdLogEntry,
+  PdService,
+  PdTeam,
+  PdUser,
+} from '../client/pagerDutyTypes';
+import {
+  DEFAULT_PAGERDUTY_SYNC_SETTINGS,
+  type PagerDutySyncSettings,
+} from '../config/PagerDutyModuleConfig';
+import { buildSnapshot } from './buildSnapshot';
+import { dedupeById } from './dedupeById';
+import { listOnCalls } from './listOnCalls';
+import { listSplitByTeams } from './listSplitByTeams';
+import { listSplitByTime } from './listSplitByTime';
+import type { SyncContext } from './SyncContext';
+
+/** Options of {@link createPagerDutySync}. @public */
+export interface PagerDutySyncOptions {
+  client: PagerDutyClient;
+  settings?: Partial<PagerDutySyncSettings>;
+  logger?: LoggerService;
+  clock?: Clock;
+}
+
+/** Per-run options of a {@link PagerDutySync}. @public */
+export interface PagerDutySyncRunOptions {
+  signal?: AbortSignal;
+}
+
+/** Reads one PagerDuty account into snapshots. @public */
+export interface PagerDutySync {
+  /**
+   * Bulk read of the whole account: paged lists only, no per-service calls.
+   */
+  syncAccount(options?: PagerDutySyncRunOptions): Promise<OnCallSnapshot>;
+  /**
+   * Reads one service, its escalation policy, on-calls and incidents, for an
+   * explicit "refresh now". Throws a `not-found` {@link PagerDutyError} when
+   * the service does not exist.
+   */
+  syncService(
+    serviceId: string,
+    options?: PagerDutySyncRunOptions,
+  ): Promise<OnCallSnapshot>;
+}
+
+const ALL_STATUSES = ['triggered', 'acknowledged', 'resolved'];
+const OPEN_STATUSES = ['triggered', 'acknowledged'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Ids go into URL paths; PagerDuty ids are short upper-case alphanumerics.
+const PAGERDUTY_ID = /^[A-Z0-9]{2,32}$/;
+// "Refresh now" reads each on-call person's contact methods and each
+// incident's log one by one; these bounds keep one click cheap.
+const MAX_USER_LOOKUPS = 25;
+const MAX_INCIDENT_LOG_LOOKUPS = 100;
+
+/**
+ * Creates the sync of one PagerDuty account over a client. Used by the
+ * backend module's provider and directly by the benchmark.
+ * @public
+ */
+export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySync {
+  const { client, logger } = options;
+  const clock = options.clock ?? systemClock;
+  const settings: PagerDutySyncSettings = {
+    ...DEFAULT_PAGERDUTY_SYNC_SETTINGS,
+    ...options.settings,
+  };
+
+  function windows(now: number) {
+    return {
+      onCallSince: now - settings.onCallLookbackDays * DAY_MS,
+      onCallUntil: now + settings.onCallHorizonDays * DAY_MS,
+      incidentsSince: now - settings.incidentWindowDays * DAY_MS,
+    };
+  }
+
+  async function syncAccount(
+    run: PagerDutySyncRunOptions = {},
+  ): Promise<OnCallSnapshot> {
+    const now = clock.now();
+    const context: SyncContext = { client, signal: run.signal, warnings: [] };
+    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+    const before = client.stats();
+    let teams: Promise<PdTeam[]> | undefined;
+    const loadTeams = () => {
+      teams ??= client
+        .list<PdTeam>('/teams', 'teams', {}, { signal: run.signal, stopWhenOverCap: false })
+        .then(result => {
+          if (!result.complete) {
+            context.warnings.push(
+              `teams: only the first ${result.items.length} teams could be listed to split long lists by`,
+            );
+          }
+          return result.items;
+        });
+      return teams;
+    };
+
+    const services = await listSplitByTeams<PdService>(
+      context,
+      { path: '/services', key: 'services', query: { 'include[]': ['teams'] } },
+      loadTeams,
+    );
+    const policies = await listSplitByTeams<PdEscalationPolicy>(
+      context,
+      { path: '/escalation_policies', key: 'escalation_policies', query: {} },
+      loadTeams,
+    );
+    const users = await listSplitByTeams<PdUser>(
+      context,
+      { path: '/users', key: 'users', query: { 'include[]': ['contact_methods'] } },
+      loadTeams,
+    );
+    const onCalls = await listOnCalls(context, {
+      policyIds: policies.map(policy => policy.id),
+      since: onCallSince,
+      until: onCallUntil,
+      batchSize: settings.onCallBatchSize,
+    });
+    const recent = await listSplitByTime<PdIncident>(context, {
+      path: '/incidents',
+      key: 'incidents',
+      query: { 'statuses[]': ALL_STATUSES },
+      since: incidentsSince,
+      until: now,
+    });
+    // Open incidents older than the window still belong on the entity page.
+    const open = await client.list<PdIncident>(
+      '/incidents',
+      'incidents',
+      { 'statuses[]': OPEN_STATUSES, date_range: 'all' },
+      { signal: run.signal, stopWhenOverCap: false },
+    );
+    if (!open.complete) {
+      context.warnings.push(
+        `incidents: ${open.total ?? 'more than 10,000'} incidents are open, more than PagerDuty can list (10,000 offset limit); only ${open.items.length} are shown`,
+      );
+    }
+    const logEntries = await listSplitByTime<PdLogEntry>(context, {
+      path: '/log_entries',
+      key: 'log_entries',
+      query: { is_overview: true },
+      since: incidentsSince,
+      until: now,
+    });
+
+    const snapshot = buildSnapshot(
+      {
+        services,
+        policies,
+        users,
+        onCalls,
+        incidents: dedupeById([...recent, ...open.items]),
+        logEntries,
+      },
+      {
+        now: new Date(now),
+        incidentWindowDays: settings.incidentWindowDays,
+        warnings: context.warnings,
+      },
+    );
+    const after = client.stats();
+    logger?.info(
+      `PagerDuty account "${client.accountId}" synced: ${services.length} services, ${policies.length} escalation policies, ${users.length} users, ${onCalls.length} on-call entries, ${recent.length} recent incidents; ${
+        after.requests - before.requests
+      } requests, ${after.rateLimited - before.rateLimited} rate limited, ${
+        after.retries - before.retries
+      } retries, ${snapshot.warnings.length} warnings`,
+    );
+    for (const warning of snapshot.warnings) {
+      logger?.warn(`PagerDuty account "${client.accountId}": ${warning}`);
+    }
+    return snapshot;
+  }
+
+  async function syncService(
+    serviceId: string,
+    run: PagerDutySyncRunOptions = {},
+  ): Promise<OnCallSnapshot> {
+    if (!PAGERDUTY_ID.test(serviceId)) {
+      throw new PagerDutyError({
+        kind: 'bad-request',
+        accountId: client.accountId,
+        message: `PagerDuty account "${client.accountId}": "${serviceId}" is not a PagerDuty service id; nothing was requested`,
+      });
+    }
+    const now = clock.now();
+    const { signal } = run;
+    const context: SyncContext = { client, signal, warnings: [] };
+    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+
+    const { service } = await client.get<{ service: PdService }>(
+      `/services/${serviceId}`,
+      { 'include[]': ['teams'] },
+      { signal },
+    );
+    const policyId = service.escalation_policy?.id;
+    const policies: PdEscalationPolicy[] = [];
+    if (policyId && PAGERDUTY_ID.test(policyId)) {
+      const { escalation_policy } = await client.get<{
+        escalation_policy: PdEscalationPolicy;
+      }>(`/escalation_policies/${policyId}`, {}, { signal });
+      policies.push(escalation_policy);
+    }
+    const onCalls = policies.length
+      ? await listOnCalls(context, {
+          policyIds: [policies[0].id],
+          since: onCallSince,
+          until: onCallUntil,
+          batchSize: 1,
+        })
+      : [];
+
+    const userIds = [...new Set(onCalls.map(entry => entry.user.id))].filter(id =>
+      PAGERDUTY_ID.test(id),
+    );
+    if (userIds.length > MAX_USER_LOOKUPS) {
+      context.warnings.push(
+        `users: ${userIds.length} people are on call; contact methods were read for the first ${MAX_USER_LOOKUPS}`,
+      );
+    }
+    const users: PdUser[] = [];
+    for (const id of userIds.slice(0, MAX_USER_LOOKUPS)) {
+      try {
+        const { user } = await client.get<{ user: PdUser }>(
+          `/users/${id}`,
+          { 'include[]': ['contact_methods'] },
+          { signal },
+        );
+        users.push(user);
+      } catch (error) {
+        // A user deleted since the on-call list was read still shows,
+        // without contact methods.
+        if (!isPagerDutyError(error, 'not-found')) throw error;
+      }
+    }
+
+    const recent = await listSplitByTime<PdIncident>(context, {
+      path: '/incidents',
+      key: 'incidents',
+      query: { 'service_ids[]': [serviceId], 'statuses[]': ALL_STATUSES },
+      since: incidentsSince,
+      until: now,
+    });
+    const open = await client.list<PdIncident>(
+      '/incidents',
+      'incidents',
+      { 'service_ids[]': [serviceId], 'statuses[]': OPEN_STATUSES, date_range: 'all' },
+      { signal, stopWhenOverCap: false },
+    );
+    const incidents = dedupeById([...recent, ...open.items]);
+
+    // Only resolved incidents lack an acknowledge time on the incident
+    // itself (`acknowledgements` is emptied on resolve).
+    const needLog = recent.filter(
+      incident => incident.status === 'resolved' && PAGERDUTY_ID.test(incident.id),
+    );
+    if (needLog.length > MAX_INCIDENT_LOG_LOOKUPS) {
+      context.warnings.push(
+        `incidents: acknowledge times were read for the newest ${MAX_INCIDENT_LOG_LOOKUPS} of ${needLog.length} resolved incidents; a full sync reads them all`,
+      );
+    }
+    const newestFirst = [...needLog].sort(
+      (a, b) => Date.parse(b.created_at) - Date.parse(a.created_at),
+    );
+    const logEntries: PdLogEntry[] = [];
+    for (const incident of newestFirst.slice(0, MAX_INCIDENT_LOG_LOOKUPS)) {
+      const log = await client.list<PdLogEntry>(
+        `/incidents/${incident.id}/log_entries`,
+        'log_entries',
+        { is_overview: true },
+        { signal, stopWhenOverCap: false },
+      );
+      // The per-incident log omits the incident reference on some entries;
+      // it is implied by the path.
+      logEntries.push(
+        ...log.items.map(entry => ({
+          ...entry,
+          incident: entry.incident ?? { id: incident.id, type: 'incident_reference' },
+        })),
+      );
+    }
+
+    return buildSnapshot(
+      { services: [service], policies, users, onCalls, incidents, logEntries },
+      {
+        now: new Date(now),
+        incidentWindowDays: settings.incidentWindowDays,
+        warnings: context.warnings,
+      },
+    );
+  }
+
+  return { syncAccount, syncService };
+}

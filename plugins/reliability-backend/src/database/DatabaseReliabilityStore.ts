@@ -1,0 +1,371 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  EscalationPolicyRecord,
+  IncidentStats,
+  OnCallServiceRecord,
+  OnCallSnapshot,
+} from '@preflight/plugin-reliability-common';
+import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
+import { Knex } from 'knex';
+import type {
+  RefreshRequestFilter,
+  ReliabilityStore,
+  StoredSourceHealth,
+} from './ReliabilityStore';
+
+const migrationsDir = resolvePackagePath(
+  '@preflight/plugin-reliability-backend',
+  'migrations',
+);
+
+// Rows per INSERT statement. Large enough that a 10k-service account is a
+// few dozen statements, small enough to stay far below the bind-parameter
+// limits of SQLite (32766) and PostgreSQL (65535) at five columns a row.
+const INSERT_CHUNK_SIZE = 500;
+
+interface SourceRow {
+  source_id: string;
+  type: string;
+  display_name: string;
+  last_attempt_at: Date | string | number | null;
+  last_success_at: Date | string | number | null;
+  last_error: string | null;
+  error_since: Date | string | number | null;
+  warnings: string;
+}
+
+interface ServiceRow {
+  source_id: string;
+  service_id: string;
+  name: string;
+  escalation_policy_id: string | null;
+  document: string;
+}
+
+interface PolicyRow {
+  source_id: string;
+  policy_id: string;
+  name: string;
+  document: string;
+}
+
+interface StatsRow {
+  source_id: string;
+  service_id: string;
+  document: string;
+}
+
+// SQLite hands timestamps back as epoch milliseconds or SQL strings,
+// PostgreSQL as Date objects; the API wants ISO strings either way.
+function toDate(value: Date | string | number | null | undefined): Date | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (value instanceof Date) {
+    return value;
+  }
+  if (typeof value === 'number') {
+    return new Date(value);
+  }
+  const numeric = Number(value);
+  if (value.trim() !== '' && Number.isFinite(numeric)) {
+    return new Date(numeric);
+  }
+  // "YYYY-MM-DD HH:MM:SS" without a zone is how SQLite's datetime() writes UTC.
+  const normalized = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)
+    ? `${value.replace(' ', 'T')}Z`
+    : value;
+  const parsed = new Date(normalized);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+function toIso(value: Date | string | number | null | undefined): string | null {
+  return toDate(value)?.toISOString() ?? null;
+}
+
+function parseWarnings(raw: string | null | undefined): string[] {
+  if (!raw) {
+    return [];
+  }
+  try {
+    const parsed = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Last occurrence wins, so a provider's duplicate never breaks a primary key. */
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    byKey.set(key(item), item);
+  }
+  return [...byKey.values()];
+}
+
+function serviceRows(sourceId: string, snapshot: OnCallSnapshot): ServiceRow[] {
+  return uniqueBy(snapshot.services, s => s.id).map(service => ({
+    source_id: sourceId,
+    service_id: service.id,
+    name: service.name,
+    escalation_policy_id: service.escalationPolicyId ?? null,
+    document: JSON.stringify(service),
+  }));
+}
+
+function policyRows(sourceId: string, snapshot: OnCallSnapshot): PolicyRow[] {
+  return uniqueBy(snapshot.policies, p => p.id).map(policy => ({
+    source_id: sourceId,
+    policy_id: policy.id,
+    name: policy.name,
+    document: JSON.stringify(policy),
+  }));
+}
+
+function statsRows(sourceId: string, snapshot: OnCallSnapshot): StatsRow[] {
+  return uniqueBy(snapshot.incidentStats, s => s.serviceId).map(stats => ({
+    source_id: sourceId,
+    service_id: stats.serviceId,
+    document: JSON.stringify(stats),
+  }));
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
+    result.push(rows.slice(i, i + INSERT_CHUNK_SIZE));
+  }
+  return result;
+}
+
+/**
+ * {@link ReliabilityStore} on the plugin's knex database (SQLite, PostgreSQL
+ * or MySQL).
+ * @public
+ */
+export class DatabaseReliabilityStore implements ReliabilityStore {
+  /** Connects to the plugin database and runs pending migrations. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseReliabilityStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseReliabilityStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async registerSource(source: OnCallSourceInfo): Promise<void> {
+    await this.db<SourceRow>('sources')
+      .insert({
+        source_id: source.id,
+        type: source.type,
+        display_name: source.displayName,
+        last_attempt_at: null,
+        last_success_at: null,
+        last_error: null,
+        error_since: null,
+        warnings: '[]',
+      })
+      .onConflict('source_id')
+      .merge(['type', 'display_name']);
+  }
+
+  async replaceSourceSnapshot(options: {
+    source: OnCallSourceInfo;
+    snapshot: OnCallSnapshot;
+    syncedAt: Date;
+  }): Promise<void> {
+    const { source, snapshot, syncedAt } = options;
+    await this.db.transaction(async tx => {
+      for (const table of [
+        'oncall_services',
+        'escalation_policies',
+        'incident_stats',
+      ]) {
+        await tx(table).where({ source_id: source.id }).delete();
+      }
+      for (const chunk of chunks(serviceRows(source.id, snapshot))) {
+        await tx('oncall_services').insert(chunk);
+      }
+      for (const chunk of chunks(policyRows(source.id, snapshot))) {
+        await tx('escalation_policies').insert(chunk);
+      }
+      for (const chunk of chunks(statsRows(source.id, snapshot))) {
+        await tx('incident_stats').insert(chunk);
+      }
+      await tx<SourceRow>('sources')
+        .insert({
+          source_id: source.id,
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: syncedAt,
+          last_success_at: syncedAt,
+          last_error: null,
+          error_since: null,
+          warnings: JSON.stringify(snapshot.warnings ?? []),
+        })
+        .onConflict('source_id')
+        .merge();
+    });
+  }
+
+  async recordSyncFailure(options: {
+    source: OnCallSourceInfo;
+    error: string;
+    attemptedAt: Date;
+  }): Promise<void> {
+    const { source, error, attemptedAt } = options;
+    await this.db.transaction(async tx => {
+      const existing = await tx<SourceRow>('sources')
+        .where({ source_id: source.id })
+        .first();
+      // errorSince marks the start of the current run of failures, so a
+      // second failure in a row must not move it.
+      const errorSince = toDate(existing?.error_since) ?? attemptedAt;
+      if (existing) {
+        await tx<SourceRow>('sources')
+          .where({ source_id: source.id })
+          .update({
+            type: source.type,
+            display_name: source.displayName,
+            last_attempt_at: attemptedAt,
+            last_error: error,
+            error_since: errorSince,
+          });
+      } else {
+        await tx<SourceRow>('sources').insert({
+          source_id: source.id,
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: attemptedAt,
+          last_success_at: null,
+          last_error: error,
+          error_since: errorSince,
+          warnings: '[]',
+        });
+      }
+    });
+  }
+
+  async upsertServiceSnapshot(options: {
+    sourceId: string;
+    snapshot: OnCallSnapshot;
+  }): Promise<void> {
+    const { sourceId, snapshot } = options;
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(serviceRows(sourceId, snapshot))) {
+        await tx('oncall_services')
+          .insert(chunk)
+          .onConflict(['source_id', 'service_id'])
+          .merge();
+      }
+      for (const chunk of chunks(policyRows(sourceId, snapshot))) {
+        await tx('escalation_policies')
+          .insert(chunk)
+          .onConflict(['source_id', 'policy_id'])
+          .merge();
+      }
+      for (const chunk of chunks(statsRows(sourceId, snapshot))) {
+        await tx('incident_stats')
+          .insert(chunk)
+          .onConflict(['source_id', 'service_id'])
+          .merge();
+      }
+    });
+  }
+
+  async listSourceHealth(options?: {
+    sourceIds?: string[];
+  }): Promise<StoredSourceHealth[]> {
+    const query = this.db<SourceRow>('sources').orderBy('source_id');
+    if (options?.sourceIds) {
+      if (options.sourceIds.length === 0) {
+        return [];
+      }
+      query.whereIn('source_id', options.sourceIds);
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      id: row.source_id,
+      type: row.type,
+      displayName: row.display_name,
+      lastAttemptAt: toIso(row.last_attempt_at),
+      lastSuccessAt: toIso(row.last_success_at),
+      lastError: row.last_error ?? null,
+      errorSince: toIso(row.error_since),
+      warnings: parseWarnings(row.warnings),
+    }));
+  }
+
+  async getService(
+    sourceId: string,
+    serviceId: string,
+  ): Promise<OnCallServiceRecord | undefined> {
+    const row = await this.db<ServiceRow>('oncall_services')
+      .where({ source_id: sourceId, service_id: serviceId })
+      .first('document');
+    return row ? (JSON.parse(row.document) as OnCallServiceRecord) : undefined;
+  }
+
+  async getEscalationPolicy(
+    sourceId: string,
+    policyId: string,
+  ): Promise<EscalationPolicyRecord | undefined> {
+    const row = await this.db<PolicyRow>('escalation_policies')
+      .where({ source_id: sourceId, policy_id: policyId })
+      .first('document');
+    return row ? (JSON.parse(row.document) as EscalationPolicyRecord) : undefined;
+  }
+
+  async getIncidentStats(
+    sourceId: string,
+    serviceId: string,
+  ): Promise<IncidentStats | undefined> {
+    const row = await this.db<StatsRow>('incident_stats')
+      .where({ source_id: sourceId, service_id: serviceId })
+      .first('document');
+    return row ? (JSON.parse(row.document) as IncidentStats) : undefined;
+  }
+
+  async recordRefreshRequest(options: {
+    entityRef: string;
+    actorRef: string;
+    requestedAt: Date;
+  }): Promise<void> {
+    await this.db('refresh_requests').insert({
+      entity_ref: options.entityRef,
+      actor_ref: options.actorRef,
+      requested_at: options.requestedAt,
+    });
+  }
+
+  async listRefreshRequestTimes(filter: RefreshRequestFilter): Promise<Date[]> {
+    const query = this.db('refresh_requests')
+      .where('requested_at', '>=', filter.since)
+      .orderBy('requested_at', 'asc')
+      .select('requested_at');
+    if ('entityRef' in filter) {
+      query.where('entity_ref', filter.entityRef);
+    } else {
+      query.where('actor_ref', filter.actorRef);
+    }
+    const rows: Array<{ requested_at: Date | string | number }> = await query;
+    return rows
+      .map(row => toDate(row.requested_at))
+      .filter((date): date is Date => date !== null);
+  }
+
+  async deleteRefreshRequestsBefore(before: Date): Promise<number> {
+    return await this.db('refresh_requests')
+      .where('requested_at', '<', before)
+      .delete();
+  }
+}

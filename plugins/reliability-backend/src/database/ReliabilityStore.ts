@@ -1,0 +1,96 @@
+import type {
+  EscalationPolicyRecord,
+  IncidentStats,
+  OnCallServiceRecord,
+  OnCallSnapshot,
+  SourceHealth,
+} from '@preflight/plugin-reliability-common';
+import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
+
+/**
+ * Health of a source as stored: everything of {@link SourceHealth} except
+ * what depends on the time of the read (`stale`, `ageSeconds`).
+ * @public
+ */
+export type StoredSourceHealth = Omit<SourceHealth, 'stale' | 'ageSeconds'>;
+
+/** Which refresh requests to list. @public */
+export type RefreshRequestFilter =
+  | { entityRef: string; since: Date }
+  | { actorRef: string; since: Date };
+
+/**
+ * Persistence of the reliability plugin. Reads never reach upstream; writes
+ * come from scheduled syncs (whole sources) and explicit refreshes (one
+ * service).
+ * @public
+ */
+export interface ReliabilityStore {
+  /**
+   * Makes a source known (so its health is listed before its first sync) and
+   * keeps its type and display name current. Sync state is left untouched.
+   */
+  registerSource(source: OnCallSourceInfo): Promise<void>;
+
+  /**
+   * Replaces everything stored for a source with a fresh snapshot and marks
+   * the sync successful, all in one transaction.
+   */
+  replaceSourceSnapshot(options: {
+    source: OnCallSourceInfo;
+    snapshot: OnCallSnapshot;
+    syncedAt: Date;
+  }): Promise<void>;
+
+  /**
+   * Records a failed sync attempt. Only the health row changes: the source's
+   * last-known-good data stays as it was.
+   */
+  recordSyncFailure(options: {
+    source: OnCallSourceInfo;
+    error: string;
+    attemptedAt: Date;
+  }): Promise<void>;
+
+  /**
+   * Merges a partial snapshot (one service, its policy and stats) into a
+   * source's data, leaving every other row alone.
+   */
+  upsertServiceSnapshot(options: {
+    sourceId: string;
+    snapshot: OnCallSnapshot;
+  }): Promise<void>;
+
+  /** Health of the given sources, or of all sources; ordered by id. */
+  listSourceHealth(options?: {
+    sourceIds?: string[];
+  }): Promise<StoredSourceHealth[]>;
+
+  getService(
+    sourceId: string,
+    serviceId: string,
+  ): Promise<OnCallServiceRecord | undefined>;
+
+  getEscalationPolicy(
+    sourceId: string,
+    policyId: string,
+  ): Promise<EscalationPolicyRecord | undefined>;
+
+  getIncidentStats(
+    sourceId: string,
+    serviceId: string,
+  ): Promise<IncidentStats | undefined>;
+
+  /** Remembers one accepted "refresh now" request, for rate limiting. */
+  recordRefreshRequest(options: {
+    entityRef: string;
+    actorRef: string;
+    requestedAt: Date;
+  }): Promise<void>;
+
+  /** When matching refresh requests were made since a point in time, oldest first. */
+  listRefreshRequestTimes(filter: RefreshRequestFilter): Promise<Date[]>;
+
+  /** Forgets refresh requests older than `before`; returns how many. */
+  deleteRefreshRequestsBefore(before: Date): Promise<number>;
+}

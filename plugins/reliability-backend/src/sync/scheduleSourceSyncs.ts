@@ -1,0 +1,51 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { ReliabilityConfig } from '../config/readReliabilityConfig';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { RegisteredOnCallSource } from '../providers/OnCallProviderRegistry';
+import { runSourceSync } from './runSourceSync';
+
+/** The scheduler task id of a source's sync. @public */
+export function sourceSyncTaskId(sourceId: string): string {
+  return `reliability-sync-${sourceId}`;
+}
+
+/**
+ * Registers every source in the store and schedules one global task per
+ * source, so each source syncs independently and one replica at a time.
+ * @public
+ */
+export async function scheduleSourceSyncs(options: {
+  sources: RegisteredOnCallSource[];
+  store: ReliabilityStore;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  config: ReliabilityConfig;
+}): Promise<void> {
+  const { sources, store, scheduler, logger, config } = options;
+  if (sources.length === 0) {
+    logger.warn(
+      'No on-call sources are configured; add a provider module such as the PagerDuty module',
+    );
+  }
+  for (const registered of sources) {
+    await store.registerSource(registered.source);
+    const taskLogger = logger.child({ sourceId: registered.source.id });
+    await scheduler.scheduleTask({
+      id: sourceSyncTaskId(registered.source.id),
+      scope: 'global',
+      ...config.sync.schedule,
+      fn: async (signal?: AbortSignal) => {
+        await runSourceSync({
+          registered,
+          store,
+          logger: taskLogger,
+          signal,
+          timeoutMs: config.sync.timeoutMs,
+        });
+      },
+    });
+  }
+}

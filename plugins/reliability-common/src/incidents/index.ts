@@ -1,0 +1,2 @@
+export * from './IncidentFact';
+export * from './computeIncidentStats';

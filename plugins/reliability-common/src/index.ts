@@ -1,0 +1,12 @@
+/**
+ * Shared types, API shapes, permissions and SRE arithmetic for Preflight.
+ *
+ * @packageDocumentation
+ */
+export * from './annotations';
+export * from './types';
+export * from './api';
+export * from './permissions';
+export * from './entityMetadata';
+export * from './oncall';
+export * from './incidents';

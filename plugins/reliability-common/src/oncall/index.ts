@@ -1,0 +1,4 @@
+export * from './durations';
+export * from './mergeIntervals';
+export * from './shiftInterval';
+export * from './resolveEscalationLevels';

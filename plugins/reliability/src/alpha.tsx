@@ -1,0 +1,90 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import { ReliabilityClient, reliabilityApiRef } from './api';
+
+/**
+ * The reliability API client, for the new frontend system.
+ * @alpha
+ */
+export const reliabilityApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * On-call card on component pages (`entity-card:reliability/on-call`).
+ * @alpha
+ */
+export const reliabilityOnCallEntityCard = EntityCardBlueprint.make({
+  name: 'on-call',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityOnCallCard').then(m => (
+        <m.EntityOnCallCard />
+      )),
+  },
+});
+
+/**
+ * Runbooks card on component pages (`entity-card:reliability/runbooks`).
+ * @alpha
+ */
+export const reliabilityRunbooksEntityCard = EntityCardBlueprint.make({
+  name: 'runbooks',
+  params: {
+    type: 'info',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityRunbooksCard').then(m => (
+        <m.EntityRunbooksCard />
+      )),
+  },
+});
+
+/**
+ * The reliability tab on component pages
+ * (`entity-content:reliability/reliability`).
+ * @alpha
+ */
+export const reliabilityEntityContent = EntityContentBlueprint.make({
+  name: 'reliability',
+  params: {
+    path: 'reliability',
+    title: 'Reliability',
+    group: 'observability',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityReliabilityContent').then(m => (
+        <m.EntityReliabilityContent />
+      )),
+  },
+});
+
+/**
+ * Preflight's reliability plugin for the new frontend system.
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'reliability',
+  title: 'Reliability',
+  extensions: [
+    reliabilityApi,
+    reliabilityOnCallEntityCard,
+    reliabilityRunbooksEntityCard,
+    reliabilityEntityContent,
+  ],
+});

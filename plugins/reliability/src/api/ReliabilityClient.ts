@@ -1,0 +1,134 @@
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import type {
+  EntityReliabilitySummary,
+  RefreshEntityResponse,
+  SourcesHealthResponse,
+} from '@preflight/plugin-reliability-common';
+import { ReliabilityApi, ReliabilityRequestOptions } from './ReliabilityApi';
+
+/** Reads are served from the backend's database, so they should be quick. */
+const DEFAULT_READ_TIMEOUT_MS = 30_000;
+/** A refresh calls upstream sources, which may be slow or rate limited. */
+const DEFAULT_REFRESH_TIMEOUT_MS = 60_000;
+
+/**
+ * Options for {@link ReliabilityClient}.
+ * @public
+ */
+export interface ReliabilityClientOptions {
+  discoveryApi: DiscoveryApi;
+  fetchApi: FetchApi;
+  /** Deadline of read requests, in milliseconds. Defaults to 30 s. */
+  readTimeoutMs?: number;
+  /** Deadline of refresh requests, in milliseconds. Defaults to 60 s. */
+  refreshTimeoutMs?: number;
+}
+
+/**
+ * {@link ReliabilityApi} over HTTP, using the app's discovery and
+ * authenticated fetch.
+ * @public
+ */
+export class ReliabilityClient implements ReliabilityApi {
+  readonly #discoveryApi: DiscoveryApi;
+  readonly #fetchApi: FetchApi;
+  readonly #readTimeoutMs: number;
+  readonly #refreshTimeoutMs: number;
+
+  constructor(options: ReliabilityClientOptions) {
+    this.#discoveryApi = options.discoveryApi;
+    this.#fetchApi = options.fetchApi;
+    this.#readTimeoutMs = options.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+    this.#refreshTimeoutMs =
+      options.refreshTimeoutMs ?? DEFAULT_REFRESH_TIMEOUT_MS;
+  }
+
+  async getEntitySummary(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntityReliabilitySummary> {
+    return this.#request<EntityReliabilitySummary>(
+      'GET',
+      `${entityPath(entityRef)}/summary`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async refreshEntity(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<RefreshEntityResponse> {
+    return this.#request<RefreshEntityResponse>(
+      'POST',
+      `${entityPath(entityRef)}/refresh`,
+      this.#refreshTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getSourcesHealth(
+    options?: ReliabilityRequestOptions,
+  ): Promise<SourcesHealthResponse> {
+    return this.#request<SourcesHealthResponse>(
+      'GET',
+      '/health',
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async #request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<T> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('reliability');
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = callerSignal
+      ? AbortSignal.any([callerSignal, deadline])
+      : deadline;
+    let response: Response;
+    try {
+      response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { Accept: 'application/json' },
+        signal,
+      });
+    } catch (error) {
+      // Name the deadline instead of surfacing a bare "TimeoutError".
+      if (deadline.aborted && !callerSignal?.aborted) {
+        throw new Error(
+          `The reliability backend did not answer ${method} ${path} within ${Math.round(
+            timeoutMs / 1000,
+          )} s`,
+        );
+      }
+      throw error;
+    }
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}
+
+function entityPath(entityRef: CompoundEntityRef | string): string {
+  const ref =
+    typeof entityRef === 'string'
+      ? parseEntityRef(entityRef, { defaultKind: 'component' })
+      : entityRef;
+  // Kinds are case-insensitive in the catalog; send them the way
+  // stringifyEntityRef writes them so the backend sees one spelling.
+  const kind = ref.kind.toLocaleLowerCase('en-US');
+  const namespace = ref.namespace || 'default';
+  return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
+    namespace,
+  )}/${encodeURIComponent(ref.name)}`;
+}

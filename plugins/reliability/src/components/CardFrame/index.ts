@@ -1,0 +1,2 @@
+export { CardFrame } from './CardFrame';
+export type { CardFrameProps } from './CardFrame';

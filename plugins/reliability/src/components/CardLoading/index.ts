@@ -1,0 +1,2 @@
+export { CardLoading } from './CardLoading';
+export type { CardLoadingProps } from './CardLoading';

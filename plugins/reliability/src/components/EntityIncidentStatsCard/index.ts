@@ -1,0 +1,2 @@
+export { EntityIncidentStatsCard } from './EntityIncidentStatsCard';
+export type { EntityIncidentStatsCardProps } from './EntityIncidentStatsCard';

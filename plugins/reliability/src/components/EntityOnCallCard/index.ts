@@ -1,0 +1,2 @@
+export { EntityOnCallCard } from './EntityOnCallCard';
+export type { EntityOnCallCardProps } from './EntityOnCallCard';

@@ -1,0 +1,2 @@
+export { EntityReliabilityContent } from './EntityReliabilityContent';
+export type { EntityReliabilityContentProps } from './EntityReliabilityContent';

@@ -1,0 +1,2 @@
+export { EscalationLevelList } from './EscalationLevelList';
+export type { EscalationLevelListProps } from './EscalationLevelList';

@@ -1,0 +1,2 @@
+export { IncidentStatsSection } from './IncidentStatsSection';
+export type { IncidentStatsSectionProps } from './IncidentStatsSection';

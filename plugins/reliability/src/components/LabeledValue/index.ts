@@ -1,0 +1,2 @@
+export { LabeledValue } from './LabeledValue';
+export type { LabeledValueProps } from './LabeledValue';

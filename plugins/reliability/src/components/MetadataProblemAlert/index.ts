@@ -1,0 +1,2 @@
+export { MetadataProblemAlert } from './MetadataProblemAlert';
+export type { MetadataProblemAlertProps } from './MetadataProblemAlert';

@@ -1,0 +1,2 @@
+export { NextHandoffLine } from './NextHandoffLine';
+export type { NextHandoffLineProps } from './NextHandoffLine';

@@ -1,0 +1,2 @@
+export { NobodyOnCallAlert } from './NobodyOnCallAlert';
+export type { NobodyOnCallAlertProps } from './NobodyOnCallAlert';

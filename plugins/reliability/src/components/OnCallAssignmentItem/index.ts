@@ -1,0 +1,2 @@
+export { OnCallAssignmentItem } from './OnCallAssignmentItem';
+export type { OnCallAssignmentItemProps } from './OnCallAssignmentItem';

@@ -1,0 +1,2 @@
+export { OnCallLevelRow } from './OnCallLevelRow';
+export type { OnCallLevelRowProps } from './OnCallLevelRow';

@@ -1,0 +1,2 @@
+export { OnCallStateMessage } from './OnCallStateMessage';
+export type { OnCallStateMessageProps } from './OnCallStateMessage';

@@ -1,0 +1,2 @@
+export { OpenIncidentList } from './OpenIncidentList';
+export type { OpenIncidentListProps } from './OpenIncidentList';

@@ -1,0 +1,2 @@
+export { PersonContact } from './PersonContact';
+export type { PersonContactProps } from './PersonContact';

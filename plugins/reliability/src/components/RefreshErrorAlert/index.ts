@@ -1,0 +1,2 @@
+export { RefreshErrorAlert } from './RefreshErrorAlert';
+export type { RefreshErrorAlertProps } from './RefreshErrorAlert';

@@ -1,0 +1,2 @@
+export { ReliabilitySummaryProvider } from './ReliabilitySummaryProvider';
+export type { ReliabilitySummaryProviderProps } from './ReliabilitySummaryProvider';

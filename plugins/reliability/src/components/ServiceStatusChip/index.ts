@@ -1,0 +1,2 @@
+export { ServiceStatusChip } from './ServiceStatusChip';
+export type { ServiceStatusChipProps } from './ServiceStatusChip';

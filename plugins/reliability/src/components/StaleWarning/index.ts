@@ -1,0 +1,2 @@
+export { StaleWarning } from './StaleWarning';
+export type { StaleWarningProps } from './StaleWarning';

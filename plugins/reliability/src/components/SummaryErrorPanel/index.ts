@@ -1,0 +1,2 @@
+export { SummaryErrorPanel } from './SummaryErrorPanel';
+export type { SummaryErrorPanelProps } from './SummaryErrorPanel';

@@ -1,0 +1,5 @@
+export { useNow } from './useNow';
+export { useEntityReliabilitySummary } from './useEntityReliabilitySummary';
+export { useSummaryLoader } from './useSummaryLoader';
+export { ReliabilitySummaryContext } from './ReliabilitySummaryContext';
+export type { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';

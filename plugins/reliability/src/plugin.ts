@@ -1,0 +1,91 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ReliabilityClient, reliabilityApiRef } from './api';
+import { entityContentRouteRef } from './routes';
+
+/**
+ * The Preflight reliability frontend plugin (legacy frontend system).
+ * @public
+ */
+export const reliabilityPlugin = createPlugin({
+  id: 'reliability',
+  apis: [
+    createApiFactory({
+      api: reliabilityApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ReliabilityClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    entityContent: entityContentRouteRef,
+  },
+});
+
+/**
+ * On-call card for an entity page: who is on call per escalation level,
+ * how to reach them, next handoff, PagerDuty links, owner and incidents.
+ * @public
+ */
+export const EntityOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * Runbooks card for an entity page.
+ * @public
+ */
+export const EntityRunbooksCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRunbooksCard').then(
+          m => m.EntityRunbooksCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Incident figures card (open incidents, MTTA, MTTR, pages per shift).
+ * @public
+ */
+export const EntityIncidentStatsCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityIncidentStatsCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityIncidentStatsCard').then(
+          m => m.EntityIncidentStatsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The reliability tab of an entity page, gathering the cards.
+ * @public
+ */
+export const EntityReliabilityContent = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityReliabilityContent',
+    component: () =>
+      import('./components/EntityReliabilityContent').then(
+        m => m.EntityReliabilityContent,
+      ),
+    mountPoint: entityContentRouteRef,
+  }),
+);

@@ -1,0 +1,6 @@
+import { createRouteRef } from '@backstage/core-plugin-api';
+
+/** Where the reliability tab is mounted on an entity page. */
+export const entityContentRouteRef = createRouteRef({
+  id: 'reliability:entity-content',
+});

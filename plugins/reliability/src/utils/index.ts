@@ -1,0 +1,7 @@
+export { formatDuration } from './formatDuration';
+export { formatRelativeTime } from './formatRelativeTime';
+export { formatDateTime } from './formatDateTime';
+export { personInitials } from './personInitials';
+export { sourceAccount } from './sourceAccount';
+export { isResponseError } from './isResponseError';
+export { retryAfterSeconds } from './retryAfterSeconds';

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Every test of the project: type-check, lint, unit/integration tests (store
+# on SQLite and PostgreSQL), then the browser end-to-end test. This is the
+# README's test command (`npm test`) and exactly what CI runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system-packages.sh
+if [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  pg_url=$(bash scripts/ensure-postgres.sh || true)
+  if [ -n "$pg_url" ]; then
+    export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$pg_url"
+  else
+    echo "warning: PostgreSQL 15 is not available; store tests run on SQLite only" >&2
+  fi
+fi
+# Never try to start database containers: there is no Docker engine here.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
+echo "== type-check"
+npx tsc --noEmit
+echo "== lint"
+npx backstage-cli repo lint
+echo "== unit and integration tests"
+npx backstage-cli repo test --ci
+echo "== end-to-end (headless Chromium)"
+node test/e2e/run-e2e.mjs

@@ -1,0 +1,138 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Repository root, from this file's location. */
+export const repoRoot = path.resolve(__dirname, '..', '..');
+
+/** Where end-to-end screenshots and logs go; CI keeps the folder. */
+export const outputDir = path.join(repoRoot, 'test', 'output');
+
+/** Asks the OS for a free loopback port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** A demo backend started for a test; `stop` kills its whole process group. */
+export interface RunningBackend {
+  baseUrl: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the demo backend (packages/backend) the way `npm start` does, with
+ * an extra config file that points it at the given PagerDuty base URL, a
+ * fresh SQLite directory and a fast sync schedule.
+ */
+export async function startDemoBackend(options: {
+  pagerDutyBaseUrl: string;
+  syncEverySeconds: number;
+}): Promise<RunningBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-e2e-'));
+  const configFile = path.join(workDir, 'app-config.e2e.yaml');
+  fs.writeFileSync(
+    configFile,
+    JSON.stringify({
+      app: { baseUrl },
+      backend: {
+        baseUrl,
+        listen: { port, host: '127.0.0.1' },
+        database: {
+          client: 'better-sqlite3',
+          connection: { directory: path.join(workDir, 'db') },
+        },
+      },
+      reliability: {
+        sync: {
+          frequency: { seconds: options.syncEverySeconds },
+          initialDelay: { seconds: 1 },
+          staleAfter: { minutes: 30 },
+        },
+        pagerduty: {
+          accounts: [
+            {
+              id: 'default',
+              displayName: 'PagerDuty (demo simulator)',
+              baseUrl: options.pagerDutyBaseUrl,
+              token: 'sim-token-preflight',
+              requestTimeoutMs: 2000,
+            },
+          ],
+        },
+      },
+    }),
+  );
+
+  fs.mkdirSync(outputDir, { recursive: true });
+  const logFile = path.join(outputDir, 'e2e-backend.log');
+  const log = fs.openSync(logFile, 'w');
+  const child: ChildProcess = spawn(
+    'npx',
+    [
+      'backstage-cli',
+      'package',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: path.join(repoRoot, 'packages', 'backend'),
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, NODE_ENV: 'development' },
+    },
+  );
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise(resolve => setTimeout(resolve, 500));
+    }
+    fs.closeSync(log);
+    fs.rmSync(workDir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the backend exited early; see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      if (res.ok) {
+        return { baseUrl, logFile, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  await stop();
+  throw new Error(`the backend did not become ready in time; see ${logFile}`);
+}
