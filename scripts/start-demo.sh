@@ -19,7 +19,7 @@ if [ ! -f "$app_index" ] ||
 fi
 
 echo "Starting the PagerDuty simulator on 127.0.0.1:7099..."
-node --import tsx test/simulator/main.ts --port 7099 --host 127.0.0.1 &
+node --import tsx test/simulator/main.ts --port 7099 &
 simulator_pid=$!
 trap 'kill "$simulator_pid" 2>/dev/null || true' EXIT INT TERM
 

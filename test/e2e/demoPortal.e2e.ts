@@ -20,7 +20,7 @@ let browser: Browser;
 
 before(async () => {
   fs.mkdirSync(outputDir, { recursive: true });
-  simulator = await startPagerDutySimulator({ fleet: 'demo' });
+  simulator = await startPagerDutySimulator();
   backend = await startDemoBackend({
     pagerDutyBaseUrl: simulator.url,
     syncEverySeconds: 5,
@@ -68,6 +68,10 @@ async function levelOneOnCallNow(policyId: string): Promise<string[]> {
     .map(o => o.user.summary);
 }
 
+function componentUrl(name: string): string {
+  return `${backend.baseUrl}/catalog/default/component/${name}`;
+}
+
 async function signInAsGuest(page: Page) {
   const enter = page.getByRole('button', { name: /enter/i });
   if (await enter.isVisible().catch(() => false)) {
@@ -80,7 +84,7 @@ async function eventually(
   page: Page,
   url: string,
   check: () => Promise<void>,
-  timeoutMs = 120_000,
+  timeoutMs = 60_000,
 ) {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
@@ -94,26 +98,32 @@ async function eventually(
       lastError = error;
     }
   }
+  // Keep what the user would have seen, for whoever reads the failure.
+  await page.screenshot({
+    path: path.join(outputDir, 'failure.png'),
+    fullPage: true,
+  });
   throw lastError;
 }
 
-test('a component page shows the on-call person and runbooks, then stale data when PagerDuty is down', async () => {
+test('a component page shows who is on call and the runbooks', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({
-    viewport: { width: 1440, height: 1100 },
-  });
-  const url = `${backend.baseUrl}/catalog/default/component/checkout-api`;
-
-  await eventually(page, url, async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  await eventually(page, componentUrl('checkout-api'), async () => {
     await page
-      .getByText(expectedOnCall[0], { exact: false })
+      .getByRole('region', { name: 'On call' })
+      .getByText(expectedOnCall[0])
       .first()
       .waitFor({ timeout: 10_000 });
   });
 
-  const runbook = page.getByRole('link', { name: /Checkout API runbook/ });
+  // The catalog's own links card lists the same URL; Preflight's runbook
+  // link is the one that opens in a new tab without leaking the referrer.
+  const runbook = page
+    .locator('a[rel="noopener noreferrer"]')
+    .filter({ hasText: 'Checkout API runbook' });
   await runbook.waitFor();
   assert.equal(
     await runbook.getAttribute('href'),
@@ -125,19 +135,69 @@ test('a component page shows the on-call person and runbooks, then stale data wh
     fullPage: true,
   });
 
+  // The Reliability tab gathers the cards; check it in the dark theme too.
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+  await page.goto(`${componentUrl('checkout-api')}/reliability`);
+  await page
+    .getByRole('region', { name: 'On call' })
+    .getByText(expectedOnCall[0])
+    .first()
+    .waitFor();
+  await page.getByText('Checkout API runbook').first().waitFor();
+  await page.screenshot({
+    path: path.join(outputDir, 'reliability-tab-dark.png'),
+    fullPage: true,
+  });
+  await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+  await page.close();
+});
+
+test('entities with missing, unknown or malformed PagerDuty metadata say how to fix it', async () => {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  const expectations: Array<[string, RegExp]> = [
+    ['fraud-detector', /No PagerDuty service linked/],
+    ['build-runner', /PagerDuty service not found/],
+    ['metrics-pipeline', /is a URL, not a service id/],
+  ];
+  for (const [name, text] of expectations) {
+    await eventually(page, componentUrl(name), async () => {
+      await page.getByText(text).first().waitFor({ timeout: 10_000 });
+    });
+    await page.screenshot({
+      path: path.join(outputDir, `entity-${name}.png`),
+      fullPage: true,
+    });
+  }
+  // A component without runbooks gets a hint instead of an empty card.
+  await eventually(page, componentUrl('search-indexer'), async () => {
+    await page.getByText(/no runbooks/i).first().waitFor({ timeout: 10_000 });
+  });
+  await page.close();
+});
+
+test('when PagerDuty is down the page keeps the last-known on-call and says it is stale', async () => {
+  const expectedOnCall = await levelOneOnCallNow('PEPAY01');
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+
   // PagerDuty goes away; the next scheduled sync fails.
   await simulator.close();
 
   await eventually(
     page,
-    url,
+    componentUrl('checkout-api'),
     async () => {
-      await page.getByText(/stale/i).first().waitFor({ timeout: 10_000 });
+      await page
+        .getByText(/data is stale since/)
+        .first()
+        .waitFor({ timeout: 10_000 });
     },
     90_000,
   );
-  // The last-known on-call is still on screen.
-  await page.getByText(expectedOnCall[0]).first().waitFor();
+  await page
+    .getByRole('region', { name: 'On call' })
+    .getByText(expectedOnCall[0])
+    .first()
+    .waitFor();
   await page.screenshot({
     path: path.join(outputDir, 'entity-overview-stale.png'),
     fullPage: true,

@@ -83,12 +83,15 @@ export async function startDemoBackend(options: {
   fs.mkdirSync(outputDir, { recursive: true });
   const logFile = path.join(outputDir, 'e2e-backend.log');
   const log = fs.openSync(logFile, 'w');
+  // Run the backend from source like `backstage-cli package start`, but
+  // without its file watcher: a restart mid-test would lose the scenario.
   const child: ChildProcess = spawn(
-    'npx',
+    process.execPath,
     [
-      'backstage-cli',
-      'package',
-      'start',
+      '--enable-source-maps',
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+      'src/index.ts',
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
       '--config',
@@ -98,7 +101,11 @@ export async function startDemoBackend(options: {
       cwd: path.join(repoRoot, 'packages', 'backend'),
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...process.env, NODE_ENV: 'development' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
+      },
     },
   );
 

@@ -36,7 +36,9 @@ export const reliabilityModulePagerDuty = createBackendModule({
               .join(', ')}; default ${moduleConfig.defaultAccount}`,
           );
         }
-        providers.addProvider(new PagerDutyOnCallProvider({ config: moduleConfig, logger }));
+        providers.addProvider(
+          new PagerDutyOnCallProvider({ config: moduleConfig, logger }),
+        );
       },
     });
   },

@@ -10,3 +10,5 @@ export * from './permissions';
 export * from './entityMetadata';
 export * from './oncall';
 export * from './incidents';
+export * from './slo';
+export * from './openslo';

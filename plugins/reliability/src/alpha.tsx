@@ -33,9 +33,7 @@ export const reliabilityOnCallEntityCard = EntityCardBlueprint.make({
   params: {
     filter: { kind: 'component' },
     loader: () =>
-      import('./components/EntityOnCallCard').then(m => (
-        <m.EntityOnCallCard />
-      )),
+      import('./components/EntityOnCallCard').then(m => <m.EntityOnCallCard />),
   },
 });
 
@@ -57,11 +55,10 @@ export const reliabilityRunbooksEntityCard = EntityCardBlueprint.make({
 
 /**
  * The reliability tab on component pages
- * (`entity-content:reliability/reliability`).
+ * (`entity-content:reliability`).
  * @alpha
  */
 export const reliabilityEntityContent = EntityContentBlueprint.make({
-  name: 'reliability',
   params: {
     path: 'reliability',
     title: 'Reliability',

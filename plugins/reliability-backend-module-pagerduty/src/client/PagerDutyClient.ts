@@ -99,12 +99,18 @@ export class PagerDutyClient {
     this.token = options.token;
     this.tokenType = options.tokenType ?? 'token';
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.maxPages = Math.max(1, options.maxPages ?? PAGERDUTY_OFFSET_CAP / PAGERDUTY_MAX_LIMIT);
+    this.maxPages = Math.max(
+      1,
+      options.maxPages ?? PAGERDUTY_OFFSET_CAP / PAGERDUTY_MAX_LIMIT,
+    );
     this.retry = new RetryPolicy(options.retry);
     this.clock = options.clock ?? systemClock;
     const registry =
       options.rateLimiters ?? new RateLimiterRegistry({ clock: this.clock });
-    this.limiter = registry.forToken(options.token, options.requestsPerMinute ?? 960);
+    this.limiter = registry.forToken(
+      options.token,
+      options.requestsPerMinute ?? 960,
+    );
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.logger = options.logger;
   }
@@ -199,7 +205,10 @@ export class PagerDutyClient {
             message: `PagerDuty account "${this.accountId}": ${label} was still rate limited (HTTP 429) after waiting ${this.retry.maxRateLimitWaits} times; lower requestsPerMinute or check other users of this token`,
           });
         }
-        const delay = this.retry.rateLimitDelayMs(rateLimitWaits, outcome.resetSeconds);
+        const delay = this.retry.rateLimitDelayMs(
+          rateLimitWaits,
+          outcome.resetSeconds,
+        );
         this.counters.rateLimitWaitMs += delay;
         // Pausing the limiter, not just this request, holds every request
         // that uses the token until the window reopens.
@@ -228,7 +237,9 @@ export class PagerDutyClient {
       this.counters.retries += 1;
       const delay = this.retry.retryDelayMs(failures);
       this.logger?.warn(
-        `${outcome.error.message}; retrying in ${delay} ms (attempt ${failures + 1} of ${this.retry.maxAttempts})`,
+        `${outcome.error.message}; retrying in ${delay} ms (attempt ${
+          failures + 1
+        } of ${this.retry.maxAttempts})`,
       );
       await this.clock.sleep(delay, signal);
     }
@@ -253,5 +264,11 @@ export class PagerDutyClient {
 }
 
 function emptyStats(): PagerDutyClientStats {
-  return { requests: 0, pages: 0, rateLimited: 0, retries: 0, rateLimitWaitMs: 0 };
+  return {
+    requests: 0,
+    pages: 0,
+    rateLimited: 0,
+    retries: 0,
+    rateLimitWaitMs: 0,
+  };
 }

@@ -55,6 +55,7 @@ export function isPagerDutyError(
   kind?: PagerDutyErrorKind,
 ): error is PagerDutyError {
   return (
-    error instanceof PagerDutyError && (kind === undefined || error.kind === kind)
+    error instanceof PagerDutyError &&
+    (kind === undefined || error.kind === kind)
   );
 }

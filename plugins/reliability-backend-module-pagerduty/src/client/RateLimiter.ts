@@ -34,7 +34,8 @@ export class RateLimiter {
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.acquire(signal);
     try {
-      const wait = Math.max(this.nextStartAt, this.pausedUntil) - this.clock.now();
+      const wait =
+        Math.max(this.nextStartAt, this.pausedUntil) - this.clock.now();
       if (wait > 0) {
         await this.clock.sleep(wait, signal);
       }
@@ -54,17 +55,18 @@ export class RateLimiter {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const grant = () => {
+      const waiters = this.waiters;
+      function grant() {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      };
-      const onAbort = () => {
-        const index = this.waiters.indexOf(grant);
+      }
+      function onAbort() {
+        const index = waiters.indexOf(grant);
         if (index >= 0) {
-          this.waiters.splice(index, 1);
+          waiters.splice(index, 1);
         }
         reject(signal?.reason);
-      };
+      }
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiters.push(grant);
     });

@@ -61,7 +61,10 @@ export class RetryPolicy {
     if (resetSeconds !== undefined) {
       // The header says exactly when the window reopens; a small floor keeps
       // a `0` from turning into a tight loop.
-      return Math.min(this.maxRateLimitDelayMs, Math.max(250, resetSeconds * 1000));
+      return Math.min(
+        this.maxRateLimitDelayMs,
+        Math.max(250, resetSeconds * 1000),
+      );
     }
     const step = Math.min(
       this.maxRateLimitDelayMs,

@@ -87,7 +87,7 @@ export interface PdIncident extends PdReference {
   service: PdReference;
   resolved_at?: string | null;
   last_status_change_at?: string;
-  acknowledgements?: Array<{ at: string }>;
+  acknowledgements?: Array<{ at: string; acknowledger?: PdReference }>;
 }
 
 /** One entry of `GET /log_entries`. @public */

@@ -78,7 +78,11 @@ export async function paginateOffset<T>(
         message: `PagerDuty account "${accountId}": ${label} returned an empty page with more: true at offset ${offset}; stopping instead of looping`,
       });
     }
-    if (options.stopWhenOverCap && total !== null && total > PAGERDUTY_OFFSET_CAP) {
+    if (
+      options.stopWhenOverCap &&
+      total !== null &&
+      total > PAGERDUTY_OFFSET_CAP
+    ) {
       return { items, complete: false, total };
     }
 

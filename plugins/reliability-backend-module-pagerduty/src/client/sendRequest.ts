@@ -44,7 +44,10 @@ export async function sendRequest(
     new PagerDutyError({
       kind,
       accountId,
-      message: redactSecret(`PagerDuty account "${accountId}": ${label} ${message}`, token),
+      message: redactSecret(
+        `PagerDuty account "${accountId}": ${label} ${message}`,
+        token,
+      ),
       ...extra,
     });
 
@@ -57,7 +60,9 @@ export async function sendRequest(
       headers: {
         Accept: 'application/vnd.pagerduty+json;version=2',
         Authorization:
-          options.tokenType === 'bearer' ? `Bearer ${token}` : `Token token=${token}`,
+          options.tokenType === 'bearer'
+            ? `Bearer ${token}`
+            : `Token token=${token}`,
       },
       signal,
       redirect: 'error',
@@ -93,28 +98,42 @@ export async function sendRequest(
   if (status === 401 || status === 403) {
     throw fail(
       'auth',
-      `was refused (HTTP ${status}${pagerDutyMessage(text)}). Check the API token configured for PagerDuty account "${accountId}" (reliability.pagerduty.accounts): it may be wrong, revoked, or lack read access.`,
+      `was refused (HTTP ${status}${pagerDutyMessage(
+        text,
+      )}). Check the API token configured for PagerDuty account "${accountId}" (reliability.pagerduty.accounts): it may be wrong, revoked, or lack read access.`,
       { status },
     );
   }
   if (status === 404) {
-    throw fail('not-found', `found nothing (HTTP 404${pagerDutyMessage(text)})`, {
-      status,
-    });
+    throw fail(
+      'not-found',
+      `found nothing (HTTP 404${pagerDutyMessage(text)})`,
+      {
+        status,
+      },
+    );
   }
   if (status >= 500) {
     return {
       kind: 'retryable',
-      error: fail('unavailable', `failed with HTTP ${status}${pagerDutyMessage(text)}`, {
-        status,
-        retryable: true,
-      }),
+      error: fail(
+        'unavailable',
+        `failed with HTTP ${status}${pagerDutyMessage(text)}`,
+        {
+          status,
+          retryable: true,
+        },
+      ),
     };
   }
   if (status < 200 || status >= 300) {
-    throw fail('bad-request', `was rejected with HTTP ${status}${pagerDutyMessage(text)}`, {
-      status,
-    });
+    throw fail(
+      'bad-request',
+      `was rejected with HTTP ${status}${pagerDutyMessage(text)}`,
+      {
+        status,
+      },
+    );
   }
 
   const contentType = headers.get('content-type') ?? '';
@@ -124,7 +143,9 @@ export async function sendRequest(
       kind: 'retryable',
       error: fail(
         'invalid-response',
-        `returned ${contentType.split(';')[0]} instead of JSON (HTTP ${status})`,
+        `returned ${
+          contentType.split(';')[0]
+        } instead of JSON (HTTP ${status})`,
         { status, retryable: true },
       ),
     };
@@ -165,7 +186,9 @@ function pagerDutyMessage(text: string): string {
       ? error.errors.filter((e: unknown) => typeof e === 'string').join('; ')
       : '';
     const code = typeof error.code === 'number' ? ` code ${error.code}` : '';
-    const parts = [message, details ? `(${details})` : ''].filter(Boolean).join(' ');
+    const parts = [message, details ? `(${details})` : '']
+      .filter(Boolean)
+      .join(' ');
     return parts ? `: ${parts}${code ? ` [${code.trim()}]` : ''}` : '';
   } catch {
     return '';

@@ -68,7 +68,8 @@ function readAccount(config: Config, path: string): PagerDutyAccountConfig {
     );
   }
 
-  const baseUrl = config.getOptionalString('baseUrl') ?? DEFAULT_PAGERDUTY_BASE_URL;
+  const baseUrl =
+    config.getOptionalString('baseUrl') ?? DEFAULT_PAGERDUTY_BASE_URL;
   let parsed: URL;
   try {
     parsed = new URL(baseUrl);
@@ -93,7 +94,9 @@ function readAccount(config: Config, path: string): PagerDutyAccountConfig {
 
   const tokenType = config.getOptionalString('tokenType') ?? 'token';
   if (tokenType !== 'token' && tokenType !== 'bearer') {
-    throw new Error(`${path}.tokenType: must be "token" or "bearer", got "${tokenType}"`);
+    throw new Error(
+      `${path}.tokenType: must be "token" or "bearer", got "${tokenType}"`,
+    );
   }
 
   return {

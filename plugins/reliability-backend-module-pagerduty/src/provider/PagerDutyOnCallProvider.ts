@@ -22,7 +22,10 @@ import type {
   PagerDutyAccountConfig,
   PagerDutyModuleConfig,
 } from '../config/PagerDutyModuleConfig';
-import { createPagerDutySync, type PagerDutySync } from '../sync/createPagerDutySync';
+import {
+  createPagerDutySync,
+  type PagerDutySync,
+} from '../sync/createPagerDutySync';
 
 /** Provider type and source id prefix. @public */
 export const PAGERDUTY_PROVIDER_TYPE = 'pagerduty';
@@ -50,7 +53,10 @@ export interface PagerDutyOnCallProviderOptions {
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly type = PAGERDUTY_PROVIDER_TYPE;
   private readonly config: PagerDutyModuleConfig;
-  private readonly syncs = new Map<string, { client: PagerDutyClient; sync: PagerDutySync }>();
+  private readonly syncs = new Map<
+    string,
+    { client: PagerDutyClient; sync: PagerDutySync }
+  >();
 
   constructor(options: PagerDutyOnCallProviderOptions) {
     this.config = options.config;
@@ -107,7 +113,8 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
         problem: {
           entityRef: stringifyEntityRef(entity),
           field: `metadata.annotations["${ANNOTATION_PAGERDUTY_SERVICE_ID}"]`,
-          message: 'no PagerDuty account is configured, so this service cannot be looked up',
+          message:
+            'no PagerDuty account is configured, so this service cannot be looked up',
           fix: 'Add an account under reliability.pagerduty.accounts in app-config.',
         },
       };
@@ -130,7 +137,10 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     };
   }
 
-  async syncSource(sourceId: string, options: OnCallSyncOptions): Promise<OnCallSnapshot> {
+  async syncSource(
+    sourceId: string,
+    options: OnCallSyncOptions,
+  ): Promise<OnCallSnapshot> {
     return this.syncOf(sourceId).sync.syncAccount({ signal: options.signal });
   }
 
@@ -139,7 +149,9 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     serviceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot> {
-    return this.syncOf(sourceId).sync.syncService(serviceId, { signal: options.signal });
+    return this.syncOf(sourceId).sync.syncService(serviceId, {
+      signal: options.signal,
+    });
   }
 
   /** Call metrics of the client of one source, e.g. for diagnostics. */
@@ -151,7 +163,9 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     const entry = this.syncs.get(sourceId);
     if (!entry) {
       throw new NotFoundError(
-        `No PagerDuty source "${sourceId}"; configured: ${[...this.syncs.keys()].join(', ') || 'none'}`,
+        `No PagerDuty source "${sourceId}"; configured: ${
+          [...this.syncs.keys()].join(', ') || 'none'
+        }`,
       );
     }
     return entry;

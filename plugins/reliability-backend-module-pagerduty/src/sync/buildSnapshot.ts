@@ -77,7 +77,10 @@ export function buildSnapshot(
 
   const services = raw.services.map(mapService);
   for (const service of services) {
-    if (service.escalationPolicyId && !policyById.has(service.escalationPolicyId)) {
+    if (
+      service.escalationPolicyId &&
+      !policyById.has(service.escalationPolicyId)
+    ) {
       warnings.push(
         `service ${service.id} (${service.name}) uses escalation policy ${service.escalationPolicyId}, which was not found; its on-call is unknown`,
       );

@@ -8,7 +8,10 @@ export interface IncidentTimes {
 
 // PagerDuty's API and `LogEntry` say `acknowledge_log_entry`; the OpenAPI
 // `AcknowledgeLogEntry` says `acknowledgement_log_entry`. Accept both.
-const ACKNOWLEDGE_TYPES = new Set(['acknowledge_log_entry', 'acknowledgement_log_entry']);
+const ACKNOWLEDGE_TYPES = new Set([
+  'acknowledge_log_entry',
+  'acknowledgement_log_entry',
+]);
 const RESOLVE_TYPE = 'resolve_log_entry';
 
 /** Earliest acknowledge and resolve entry per incident id. */
@@ -21,12 +24,12 @@ export function collectIncidentTimes(
     if (!incidentId) {
       continue;
     }
-    const field = ACKNOWLEDGE_TYPES.has(entry.type)
-      ? 'firstAcknowledgedAt'
-      : entry.type === RESOLVE_TYPE
-      ? 'resolvedAt'
-      : undefined;
-    if (!field) {
+    let field: keyof IncidentTimes;
+    if (ACKNOWLEDGE_TYPES.has(entry.type)) {
+      field = 'firstAcknowledgedAt';
+    } else if (entry.type === RESOLVE_TYPE) {
+      field = 'resolvedAt';
+    } else {
       continue;
     }
     const current = times.get(incidentId) ?? {};

@@ -67,7 +67,9 @@ const MAX_INCIDENT_LOG_LOOKUPS = 100;
  * backend module's provider and directly by the benchmark.
  * @public
  */
-export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySync {
+export function createPagerDutySync(
+  options: PagerDutySyncOptions,
+): PagerDutySync {
   const { client, logger } = options;
   const clock = options.clock ?? systemClock;
   const settings: PagerDutySyncSettings = {
@@ -93,7 +95,12 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     let teams: Promise<PdTeam[]> | undefined;
     const loadTeams = () => {
       teams ??= client
-        .list<PdTeam>('/teams', 'teams', {}, { signal: run.signal, stopWhenOverCap: false })
+        .list<PdTeam>(
+          '/teams',
+          'teams',
+          {},
+          { signal: run.signal, stopWhenOverCap: false },
+        )
         .then(result => {
           if (!result.complete) {
             context.warnings.push(
@@ -117,7 +124,11 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     );
     const users = await listSplitByTeams<PdUser>(
       context,
-      { path: '/users', key: 'users', query: { 'include[]': ['contact_methods'] } },
+      {
+        path: '/users',
+        key: 'users',
+        query: { 'include[]': ['contact_methods'] },
+      },
       loadTeams,
     );
     const onCalls = await listOnCalls(context, {
@@ -142,7 +153,11 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     );
     if (!open.complete) {
       context.warnings.push(
-        `incidents: ${open.total ?? 'more than 10,000'} incidents are open, more than PagerDuty can list (10,000 offset limit); only ${open.items.length} are shown`,
+        `incidents: ${
+          open.total ?? 'more than 10,000'
+        } incidents are open, more than PagerDuty can list (10,000 offset limit); only ${
+          open.items.length
+        } are shown`,
       );
     }
     const logEntries = await listSplitByTime<PdLogEntry>(context, {
@@ -170,11 +185,17 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     );
     const after = client.stats();
     logger?.info(
-      `PagerDuty account "${client.accountId}" synced: ${services.length} services, ${policies.length} escalation policies, ${users.length} users, ${onCalls.length} on-call entries, ${recent.length} recent incidents; ${
-        after.requests - before.requests
-      } requests, ${after.rateLimited - before.rateLimited} rate limited, ${
-        after.retries - before.retries
-      } retries, ${snapshot.warnings.length} warnings`,
+      `PagerDuty account "${client.accountId}" synced: ${
+        services.length
+      } services, ${policies.length} escalation policies, ${
+        users.length
+      } users, ${onCalls.length} on-call entries, ${
+        recent.length
+      } recent incidents; ${after.requests - before.requests} requests, ${
+        after.rateLimited - before.rateLimited
+      } rate limited, ${after.retries - before.retries} retries, ${
+        snapshot.warnings.length
+      } warnings`,
     );
     for (const warning of snapshot.warnings) {
       logger?.warn(`PagerDuty account "${client.accountId}": ${warning}`);
@@ -220,8 +241,8 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
         })
       : [];
 
-    const userIds = [...new Set(onCalls.map(entry => entry.user.id))].filter(id =>
-      PAGERDUTY_ID.test(id),
+    const userIds = [...new Set(onCalls.map(entry => entry.user.id))].filter(
+      id => PAGERDUTY_ID.test(id),
     );
     if (userIds.length > MAX_USER_LOOKUPS) {
       context.warnings.push(
@@ -254,7 +275,11 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     const open = await client.list<PdIncident>(
       '/incidents',
       'incidents',
-      { 'service_ids[]': [serviceId], 'statuses[]': OPEN_STATUSES, date_range: 'all' },
+      {
+        'service_ids[]': [serviceId],
+        'statuses[]': OPEN_STATUSES,
+        date_range: 'all',
+      },
       { signal, stopWhenOverCap: false },
     );
     const incidents = dedupeById([...recent, ...open.items]);
@@ -262,7 +287,8 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
     // Only resolved incidents lack an acknowledge time on the incident
     // itself (`acknowledgements` is emptied on resolve).
     const needLog = recent.filter(
-      incident => incident.status === 'resolved' && PAGERDUTY_ID.test(incident.id),
+      incident =>
+        incident.status === 'resolved' && PAGERDUTY_ID.test(incident.id),
     );
     if (needLog.length > MAX_INCIDENT_LOG_LOOKUPS) {
       context.warnings.push(
@@ -285,7 +311,10 @@ export function createPagerDutySync(options: PagerDutySyncOptions): PagerDutySyn
       logEntries.push(
         ...log.items.map(entry => ({
           ...entry,
-          incident: entry.incident ?? { id: incident.id, type: 'incident_reference' },
+          incident: entry.incident ?? {
+            id: incident.id,
+            type: 'incident_reference',
+          },
         })),
       );
     }

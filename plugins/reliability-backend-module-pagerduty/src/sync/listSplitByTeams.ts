@@ -24,7 +24,9 @@ export async function listSplitByTeams<T extends PdReference>(
   loadTeams: () => Promise<PdTeam[]>,
 ): Promise<T[]> {
   const { client, signal, warnings } = context;
-  const whole = await client.list<T>(list.path, list.key, list.query, { signal });
+  const whole = await client.list<T>(list.path, list.key, list.query, {
+    signal,
+  });
   if (whole.complete) {
     return whole.items;
   }
@@ -44,7 +46,9 @@ export async function listSplitByTeams<T extends PdReference>(
           throw endless(client.accountId, list.path, team);
         }
         warnings.push(
-          `${list.key}: team "${team.name ?? team.summary ?? team.id}" has ${part.total}, more than PagerDuty can list (10,000 offset limit); ${
+          `${list.key}: team "${team.name ?? team.summary ?? team.id}" has ${
+            part.total
+          }, more than PagerDuty can list (10,000 offset limit); ${
             part.total - part.items.length
           } of them are missing`,
         );
@@ -74,7 +78,11 @@ export async function listSplitByTeams<T extends PdReference>(
   return merged;
 }
 
-function endless(accountId: string, path: string, team: PdTeam): PagerDutyError {
+function endless(
+  accountId: string,
+  path: string,
+  team: PdTeam,
+): PagerDutyError {
   return new PagerDutyError({
     kind: 'pagination',
     accountId,

@@ -27,7 +27,9 @@ export async function listSplitByTime<T extends PdReference>(
   context: SyncContext,
   list: TimeSplittableList,
 ): Promise<T[]> {
-  return dedupeById(await readWindow<T>(context, list, list.since, list.until, 0));
+  return dedupeById(
+    await readWindow<T>(context, list, list.since, list.until, 0),
+  );
 }
 
 async function readWindow<T extends PdReference>(
@@ -54,14 +56,20 @@ async function readWindow<T extends PdReference>(
     throw new PagerDutyError({
       kind: 'pagination',
       accountId: client.accountId,
-      message: `PagerDuty account "${client.accountId}": GET ${list.path} for ${iso(since)}..${iso(until)} still answered more: true at the page bound and reported no total; stopped`,
+      message: `PagerDuty account "${client.accountId}": GET ${
+        list.path
+      } for ${iso(since)}..${iso(
+        until,
+      )} still answered more: true at the page bound and reported no total; stopped`,
     });
   }
   if (!splittable) {
     warnings.push(
       `${list.key}: ${iso(since)}..${iso(until)} holds ${
         result.total ?? 'more than 10,000'
-      }, more than PagerDuty can list (10,000 offset limit); only ${result.items.length} were read`,
+      }, more than PagerDuty can list (10,000 offset limit); only ${
+        result.items.length
+      } were read`,
     );
     return result.items;
   }

@@ -20,7 +20,8 @@ export function mapIncident(
     urgency: incident.urgency === 'low' ? 'low' : 'high',
     createdAt: incident.created_at,
     firstAcknowledgedAt:
-      times?.firstAcknowledgedAt ?? earliest(incident.acknowledgements?.map(a => a.at)),
+      times?.firstAcknowledgedAt ??
+      earliest(incident.acknowledgements?.map(a => a.at)),
     resolvedAt:
       incident.status === 'resolved'
         ? incident.resolved_at ??
@@ -29,7 +30,8 @@ export function mapIncident(
           null
         : null,
   };
-  if (incident.incident_number !== undefined) fact.number = incident.incident_number;
+  if (incident.incident_number !== undefined)
+    fact.number = incident.incident_number;
   if (incident.html_url) fact.htmlUrl = incident.html_url;
   return fact;
 }

@@ -1,4 +1,7 @@
-import type { OnCallPerson, OnCallShift } from '@preflight/plugin-reliability-common';
+import type {
+  OnCallPerson,
+  OnCallShift,
+} from '@preflight/plugin-reliability-common';
 import type { PdOnCall } from '../client/pagerDutyTypes';
 import { mapPerson } from './mapPerson';
 
@@ -22,7 +25,8 @@ export function mapOnCallShift(
       id: entry.schedule.id,
       name: entry.schedule.summary ?? entry.schedule.id,
     };
-    if (entry.schedule.html_url) shift.schedule.htmlUrl = entry.schedule.html_url;
+    if (entry.schedule.html_url)
+      shift.schedule.htmlUrl = entry.schedule.html_url;
   }
   return shift;
 }

@@ -1,4 +1,7 @@
-import type { ContactMethod, OnCallPerson } from '@preflight/plugin-reliability-common';
+import type {
+  ContactMethod,
+  OnCallPerson,
+} from '@preflight/plugin-reliability-common';
 import type { PdContactMethod, PdUser } from '../client/pagerDutyTypes';
 
 const CONTACT_TYPES: Record<string, ContactMethod['type']> = {

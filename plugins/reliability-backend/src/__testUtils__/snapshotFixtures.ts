@@ -41,7 +41,9 @@ export function makePolicy(
       {
         level: 1,
         delayMinutes: 30,
-        targets: [{ type: 'schedule', id: 'PSPAY01', name: 'Payments primary' }],
+        targets: [
+          { type: 'schedule', id: 'PSPAY01', name: 'Payments primary' },
+        ],
       },
       {
         level: 2,

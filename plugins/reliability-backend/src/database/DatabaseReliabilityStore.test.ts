@@ -82,7 +82,9 @@ describe('DatabaseReliabilityStore', () => {
       );
       // Gone upstream, so gone here: the snapshot replaces the source's rows.
       expect(await store.getService(source.id, 'PLEDGER')).toBeUndefined();
-      expect(await store.getIncidentStats(source.id, 'PLEDGER')).toBeUndefined();
+      expect(
+        await store.getIncidentStats(source.id, 'PLEDGER'),
+      ).toBeUndefined();
       // The other source is untouched.
       expect(await store.getService(otherSource.id, 'PEUONE1')).toBeDefined();
 
@@ -136,7 +138,9 @@ describe('DatabaseReliabilityStore', () => {
       expect(await store.getService(source.id, 'PCHKOUT')).toEqual(
         makeService('PCHKOUT'),
       );
-      expect(await store.getEscalationPolicy(source.id, 'PEPAY01')).toBeDefined();
+      expect(
+        await store.getEscalationPolicy(source.id, 'PEPAY01'),
+      ).toBeDefined();
       expect(await store.listSourceHealth()).toEqual([
         expect.objectContaining({
           lastAttemptAt: failed2.toISOString(),
@@ -195,7 +199,9 @@ describe('DatabaseReliabilityStore', () => {
       await store.upsertServiceSnapshot({
         sourceId: source.id,
         snapshot: {
-          services: [makeService('PCHKOUT', { name: 'checkout-api (renamed)' })],
+          services: [
+            makeService('PCHKOUT', { name: 'checkout-api (renamed)' }),
+          ],
           policies: [],
           incidentStats: [makeStats('PCHKOUT', { total: 99 })],
           warnings: [],

@@ -82,7 +82,9 @@ function toDate(value: Date | string | number | null | undefined): Date | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
-function toIso(value: Date | string | number | null | undefined): string | null {
+function toIso(
+  value: Date | string | number | null | undefined,
+): string | null {
   return toDate(value)?.toISOString() ?? null;
 }
 
@@ -231,15 +233,13 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       // second failure in a row must not move it.
       const errorSince = toDate(existing?.error_since) ?? attemptedAt;
       if (existing) {
-        await tx<SourceRow>('sources')
-          .where({ source_id: source.id })
-          .update({
-            type: source.type,
-            display_name: source.displayName,
-            last_attempt_at: attemptedAt,
-            last_error: error,
-            error_since: errorSince,
-          });
+        await tx<SourceRow>('sources').where({ source_id: source.id }).update({
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: attemptedAt,
+          last_error: error,
+          error_since: errorSince,
+        });
       } else {
         await tx<SourceRow>('sources').insert({
           source_id: source.id,
@@ -322,7 +322,9 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
     const row = await this.db<PolicyRow>('escalation_policies')
       .where({ source_id: sourceId, policy_id: policyId })
       .first('document');
-    return row ? (JSON.parse(row.document) as EscalationPolicyRecord) : undefined;
+    return row
+      ? (JSON.parse(row.document) as EscalationPolicyRecord)
+      : undefined;
   }
 
   async getIncidentStats(

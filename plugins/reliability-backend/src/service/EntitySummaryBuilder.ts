@@ -27,7 +27,13 @@ import { toSourceHealth } from './toSourceHealth';
 
 /** Where an entity's on-call service lives, once a provider has claimed it. */
 export type LocatedService =
-  | { kind: 'located'; registered: RegisteredOnCallSource; serviceId: string }
+  | {
+      kind: 'located';
+      registered: RegisteredOnCallSource;
+      serviceId: string;
+      /** Problems other providers found on the entity. */
+      problems: MetadataProblem[];
+    }
   | { kind: 'none'; onCall: EntityOnCall; problems: MetadataProblem[] };
 
 function annotationField(name: string): string {
@@ -87,7 +93,9 @@ export class EntitySummaryBuilder {
   locateService(entity: Entity): LocatedService {
     const entityRef = stringifyEntityRef(entity);
     const problems: MetadataProblem[] = [];
-    let located: { registered: RegisteredOnCallSource; serviceId: string } | undefined;
+    let located:
+      | { registered: RegisteredOnCallSource; serviceId: string }
+      | undefined;
 
     for (const provider of this.deps.registry.providers()) {
       let location;
@@ -98,7 +106,11 @@ export class EntitySummaryBuilder {
         problems.push({
           entityRef,
           field: 'metadata.annotations',
-          message: `the ${provider.type} provider could not read this entity's annotations: ${errorMessage(error)}`,
+          message: `the ${
+            provider.type
+          } provider could not read this entity's annotations: ${errorMessage(
+            error,
+          )}`,
         });
         continue;
       }
@@ -130,7 +142,7 @@ export class EntitySummaryBuilder {
     }
 
     if (located) {
-      return { kind: 'located', ...located };
+      return { kind: 'located', ...located, problems };
     }
     if (problems.length > 0) {
       return {
@@ -170,7 +182,7 @@ export class EntitySummaryBuilder {
       runbooks: runbooks.runbooks,
       sources: onCallPart.sources,
       problems: [
-        ...(located.kind === 'none' ? located.problems : []),
+        ...located.problems,
         ...onCallPart.problems,
         ...runbooks.problems,
         ...owner.problems,
@@ -271,7 +283,9 @@ export class EntitySummaryBuilder {
           {
             entityRef,
             field: 'spec.owner',
-            message: `"${rawOwner}" is not a valid entity reference: ${errorMessage(error)}`,
+            message: `"${rawOwner}" is not a valid entity reference: ${errorMessage(
+              error,
+            )}`,
             fix: 'Use a reference such as group:default/team-payments or team-payments.',
           },
         ],
@@ -288,7 +302,7 @@ export class EntitySummaryBuilder {
           {
             entityRef,
             field: 'spec.owner',
-            message: `the owner ${ownerRef} is not in the catalog`,
+            message: `the owner ${ownerRef} is not in the catalog (or not visible to you)`,
             fix: 'Point spec.owner at an existing group or user, or add that entity to the catalog.',
           },
         ],

@@ -16,7 +16,9 @@ export function toSourceHealth(
     : null;
   // Clocks of replicas differ slightly; an age is never negative.
   const ageMs =
-    lastSuccess === null ? null : Math.max(0, options.now.getTime() - lastSuccess);
+    lastSuccess === null
+      ? null
+      : Math.max(0, options.now.getTime() - lastSuccess);
   const lastAttemptFailed = stored.lastError !== null;
   return {
     ...stored,

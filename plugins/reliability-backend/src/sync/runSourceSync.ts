@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { OnCallSnapshot } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
+import { formatDuration } from '../lib/formatDuration';
 import type { RegisteredOnCallSource } from '../providers/OnCallProviderRegistry';
 
 /** Outcome of one sync attempt. @public */
@@ -56,7 +57,7 @@ export async function runSourceSync(options: {
     assertSnapshot(snapshot);
   } catch (error) {
     const message = deadline.aborted
-      ? `sync did not finish within ${Math.round(timeoutMs / 1000)} seconds`
+      ? `sync did not finish within ${formatDuration(timeoutMs)}`
       : errorMessage(error);
     logger.warn(
       `Sync of on-call source ${source.id} failed; keeping its last-known data: ${message}`,
@@ -75,7 +76,11 @@ export async function runSourceSync(options: {
     logger.warn(`Sync of on-call source ${source.id}: ${warning}`);
   }
   logger.info(
-    `Synced on-call source ${source.id}: ${snapshot.services.length} services, ${snapshot.policies.length} escalation policies, ${snapshot.incidentStats.length} incident stats in ${now().getTime() - startedAt.getTime()} ms`,
+    `Synced on-call source ${source.id}: ${
+      snapshot.services.length
+    } services, ${snapshot.policies.length} escalation policies, ${
+      snapshot.incidentStats.length
+    } incident stats in ${now().getTime() - startedAt.getTime()} ms`,
   );
   return {
     status: 'succeeded',

@@ -1,7 +1,4 @@
-import {
-  CompoundEntityRef,
-  parseEntityRef,
-} from '@backstage/catalog-model';
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {

@@ -1,4 +1,7 @@
 export { reliabilityApiRef } from './ReliabilityApi';
-export type { ReliabilityApi, ReliabilityRequestOptions } from './ReliabilityApi';
+export type {
+  ReliabilityApi,
+  ReliabilityRequestOptions,
+} from './ReliabilityApi';
 export { ReliabilityClient } from './ReliabilityClient';
 export type { ReliabilityClientOptions } from './ReliabilityClient';

@@ -3,6 +3,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { EntityReliabilitySummary } from '@preflight/plugin-reliability-common';
 import { reliabilityApiRef } from '../api';
 import { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';
+import { requestSummaryOnce } from './requestSummaryOnce';
 
 interface LoadState {
   entityRef: string;
@@ -42,21 +43,23 @@ export function useSummaryLoader(
     if (!enabled) {
       return undefined;
     }
-    const controller = new AbortController();
+    // Unmounting (or switching entity) only stops listening; the request
+    // may be shared with another card.
+    let listening = true;
     setLoad(previous => ({
       entityRef,
       // Keep what is on screen while reloading the same entity.
       summary: previous.entityRef === entityRef ? previous.summary : undefined,
       loading: true,
     }));
-    api.getEntitySummary(entityRef, { signal: controller.signal }).then(
+    requestSummaryOnce(api, entityRef).then(
       summary => {
-        if (!controller.signal.aborted) {
+        if (listening) {
           setLoad({ entityRef, summary, loading: false });
         }
       },
       error => {
-        if (!controller.signal.aborted) {
+        if (listening) {
           setLoad(previous => ({
             entityRef,
             summary:
@@ -67,7 +70,9 @@ export function useSummaryLoader(
         }
       },
     );
-    return () => controller.abort();
+    return () => {
+      listening = false;
+    };
   }, [api, entityRef, enabled, attempt]);
 
   const retry = useCallback(() => setAttempt(n => n + 1), []);

@@ -7,13 +7,14 @@ import { formatDuration } from './formatDuration';
  * @public
  */
 export function formatRelativeTime(target: Date | string, now: Date): string {
-  const targetMs = typeof target === 'string' ? Date.parse(target) : target.getTime();
+  const targetMs =
+    typeof target === 'string' ? Date.parse(target) : target.getTime();
   if (Number.isNaN(targetMs)) {
     return 'at an unknown time';
   }
   const diffSeconds = (targetMs - now.getTime()) / 1000;
   if (Math.abs(diffSeconds) < 60) {
-    return diffSeconds >= 0 ? 'in less than a minute' : 'just now';
+    return diffSeconds > 0 ? 'in less than a minute' : 'just now';
   }
   const duration = formatDuration(Math.abs(diffSeconds));
   return diffSeconds > 0 ? `in ${duration}` : `${duration} ago`;

@@ -2,7 +2,9 @@
  * The account part of a source id, e.g. `pagerduty:default` → `default`.
  * Source ids are `<type>:<account>`; anything else is shown as it is.
  */
-export function sourceAccount(sourceId: string | undefined): string | undefined {
+export function sourceAccount(
+  sourceId: string | undefined,
+): string | undefined {
   if (!sourceId) {
     return undefined;
   }

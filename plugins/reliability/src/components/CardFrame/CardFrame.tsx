@@ -34,7 +34,12 @@ export function CardFrame(props: CardFrameProps) {
         titleTypographyProps={{ variant: 'h5', component: 'h2' }}
         action={
           action ? (
-            <Stack direction="row" spacing={1} alignItems="center" sx={{ pt: 1, pr: 1 }}>
+            <Stack
+              direction="row"
+              spacing={1}
+              alignItems="center"
+              sx={{ pt: 1, pr: 1 }}
+            >
               {action}
             </Stack>
           ) : undefined

@@ -35,7 +35,13 @@ export function EntityIncidentStatsCard(props: EntityIncidentStatsCardProps) {
       <CardLoading label="Loading incidents" rows={2} />
     );
   } else if (summary.onCall.incidents) {
-    body = <IncidentStatsSection stats={summary.onCall.incidents} now={now} />;
+    body = (
+      <IncidentStatsSection
+        stats={summary.onCall.incidents}
+        now={now}
+        withHeading={false}
+      />
+    );
   } else {
     body = (
       <Typography variant="body2" color="text.secondary">
@@ -44,5 +50,13 @@ export function EntityIncidentStatsCard(props: EntityIncidentStatsCardProps) {
       </Typography>
     );
   }
-  return <CardFrame title={title}>{body}</CardFrame>;
+  const windowDays = summary?.onCall.incidents?.windowDays;
+  return (
+    <CardFrame
+      title={title}
+      subheader={windowDays ? `last ${windowDays} days` : undefined}
+    >
+      {body}
+    </CardFrame>
+  );
 }

@@ -1,5 +1,9 @@
 import type { EntityReliabilitySummary } from '@preflight/plugin-reliability-common';
-import { EntityReliabilitySummaryState, useEntityReliabilitySummary, useNow } from '../../hooks';
+import {
+  EntityReliabilitySummaryState,
+  useEntityReliabilitySummary,
+  useNow,
+} from '../../hooks';
 import { CardFrame } from '../CardFrame';
 import { CardLoading } from '../CardLoading';
 import { EscalationLevelList } from '../EscalationLevelList';
@@ -27,7 +31,10 @@ export interface EntityOnCallCardProps {
   now?: Date;
 }
 
-/** Whether an upstream refresh can help: not for missing or broken metadata. */
+/**
+ * Whether the card shows source data (and so its age), and an upstream
+ * refresh can help: not for missing or broken metadata.
+ */
 function canRefresh(summary: EntityReliabilitySummary | undefined): boolean {
   return (
     summary !== undefined &&
@@ -131,21 +138,20 @@ export function EntityOnCallCard(props: EntityOnCallCardProps) {
     <CardFrame
       title={title}
       action={
-        summary && (
+        summary &&
+        canRefresh(summary) && (
           <>
             <FreshnessBadge
               sources={summary.sources}
               sourceId={summary.onCall.sourceId}
               now={now}
             />
-            {canRefresh(summary) && (
-              <RefreshButton
-                refreshing={state.refreshing}
-                onRefresh={() => {
-                  state.refresh();
-                }}
-              />
-            )}
+            <RefreshButton
+              refreshing={state.refreshing}
+              onRefresh={() => {
+                state.refresh();
+              }}
+            />
           </>
         )
       }

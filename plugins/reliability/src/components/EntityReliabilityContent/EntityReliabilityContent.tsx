@@ -33,7 +33,7 @@ export function EntityReliabilityContent(props: EntityReliabilityContentProps) {
           <EntityOnCallCard showIncidents={false} now={now} />
         </Grid>
         <Grid item xs={12} lg={5}>
-          <Stack spacing={3} sx={{ height: '100%' }}>
+          <Stack spacing={3}>
             <EntityRunbooksCard />
             <EntityIncidentStatsCard now={now} />
           </Stack>

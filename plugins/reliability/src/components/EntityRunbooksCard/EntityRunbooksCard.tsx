@@ -18,7 +18,7 @@ export interface EntityRunbooksCardProps {
 
 const RUNBOOK_YAML = `metadata:
   links:
-    - url: https://wiki.example.com/runbooks/my-service
+    - url: https://wiki.example.com/my-service
       title: My service runbook
       type: ${RUNBOOK_LINK_TYPE}`;
 

@@ -41,8 +41,13 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
   if (!source) {
     return null;
   }
-  const label = source.lastSuccessAt
-    ? `as of ${formatRelativeTime(source.lastSuccessAt, now)}`
+  // A backend clock slightly ahead of the browser's must not read "as of in 5s".
+  const asOf =
+    source.lastSuccessAt && Date.parse(source.lastSuccessAt) > now.getTime()
+      ? now
+      : source.lastSuccessAt;
+  const label = asOf
+    ? `as of ${formatRelativeTime(asOf, now)}`
     : 'not synced yet';
   const detail = source.lastSuccessAt
     ? `Last successful sync of ${source.displayName}: ${formatDateTime(

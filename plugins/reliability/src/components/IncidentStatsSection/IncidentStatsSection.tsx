@@ -10,6 +10,8 @@ import { StatTile } from '../StatTile';
 export interface IncidentStatsSectionProps {
   stats: IncidentStats;
   now: Date;
+  /** Show the "Incidents (last N days)" heading; off inside a card of that name. */
+  withHeading?: boolean;
 }
 
 function formatPagesPerShift(value: number | null): string {
@@ -25,16 +27,23 @@ function formatPagesPerShift(value: number | null): string {
  * @public
  */
 export function IncidentStatsSection(props: IncidentStatsSectionProps) {
-  const { stats, now } = props;
+  const { stats, now, withHeading = true } = props;
   const windowText = `last ${stats.windowDays} days`;
   return (
-    <Stack spacing={1.5} component="section" aria-label="Incidents">
-      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-        Incidents{' '}
-        <Typography component="span" variant="body2" color="text.secondary">
-          ({windowText})
+    <Stack
+      spacing={1.5}
+      {...(withHeading
+        ? { component: 'section', 'aria-label': 'Incidents' }
+        : {})}
+    >
+      {withHeading && (
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          Incidents{' '}
+          <Typography component="span" variant="body2" color="text.secondary">
+            ({windowText})
+          </Typography>
         </Typography>
-      </Typography>
+      )}
       <Box
         sx={{
           display: 'grid',
@@ -46,20 +55,24 @@ export function IncidentStatsSection(props: IncidentStatsSectionProps) {
         }}
       >
         <StatTile
-          label="Incidents"
+          label="Total incidents"
           value={stats.total}
           detail={`${stats.highUrgency} high urgency`}
         />
         <StatTile
           label="MTTA"
-          value={stats.mttaSeconds === null ? '—' : formatDuration(stats.mttaSeconds)}
+          value={
+            stats.mttaSeconds === null ? '—' : formatDuration(stats.mttaSeconds)
+          }
           help={`Mean time to acknowledge, ${windowText}${
             stats.mttaSeconds === null ? ': nothing was acknowledged' : ''
           }`}
         />
         <StatTile
           label="MTTR"
-          value={stats.mttrSeconds === null ? '—' : formatDuration(stats.mttrSeconds)}
+          value={
+            stats.mttrSeconds === null ? '—' : formatDuration(stats.mttrSeconds)
+          }
           help={`Mean time to resolve, ${windowText}${
             stats.mttrSeconds === null ? ': nothing was resolved' : ''
           }`}

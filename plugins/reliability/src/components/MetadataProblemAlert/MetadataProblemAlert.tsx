@@ -21,7 +21,10 @@ export function MetadataProblemAlert(props: MetadataProblemAlertProps) {
     <Alert severity={severity}>
       <AlertTitle>
         Problem in{' '}
-        <Box component="code" sx={{ fontFamily: 'monospace' }}>
+        <Box
+          component="code"
+          sx={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}
+        >
           {problem.field}
         </Box>
       </AlertTitle>

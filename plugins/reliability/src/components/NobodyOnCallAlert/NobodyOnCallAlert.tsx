@@ -55,7 +55,9 @@ export function NobodyOnCallAlert(props: NobodyOnCallAlertProps) {
             <span key={schedule.id}>
               {index > 0 && ', '}
               {schedule.htmlUrl ? (
-                <ExternalLink href={schedule.htmlUrl}>{schedule.name}</ExternalLink>
+                <ExternalLink href={schedule.htmlUrl}>
+                  {schedule.name}
+                </ExternalLink>
               ) : (
                 schedule.name
               )}

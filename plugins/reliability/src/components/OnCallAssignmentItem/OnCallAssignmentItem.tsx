@@ -54,7 +54,13 @@ export function OnCallAssignmentItem(props: OnCallAssignmentItemProps) {
         )}
         {assignment.end && (
           <Typography variant="body2" component="span">
-            until <RelativeTime value={assignment.end} now={now} withAbsolute />
+            until{' '}
+            <RelativeTime
+              value={assignment.end}
+              now={now}
+              withAbsolute
+              absoluteFirst
+            />
           </Typography>
         )}
       </Stack>

@@ -40,8 +40,8 @@ export function OnCallStateMessage(props: OnCallStateMessageProps) {
         <Alert severity="info">
           <AlertTitle>No PagerDuty service linked</AlertTitle>
           <Typography variant="body2">
-            Add the <code>{ANNOTATION_PAGERDUTY_SERVICE_ID}</code> annotation
-            to this entity&apos;s catalog-info.yaml to show who is on call:
+            Add the <code>{ANNOTATION_PAGERDUTY_SERVICE_ID}</code> annotation to
+            this entity&apos;s catalog-info.yaml to show who is on call:
           </Typography>
           <YamlSnippet yaml={NOT_CONFIGURED_YAML} />
         </Alert>
@@ -62,8 +62,8 @@ export function OnCallStateMessage(props: OnCallStateMessageProps) {
         <Alert severity="warning">
           <AlertTitle>PagerDuty service not found</AlertTitle>
           <Typography variant="body2">
-            PagerDuty account <strong>{account}</strong> has no service with
-            id <code>{onCall.serviceId ?? '(none)'}</code>.
+            PagerDuty account <strong>{account}</strong> has no service with id{' '}
+            <code>{onCall.serviceId ?? '(none)'}</code>.
           </Typography>
           <Typography variant="body2" sx={{ mt: 1 }}>
             Check the id in <code>{ANNOTATION_PAGERDUTY_SERVICE_ID}</code>: it
@@ -75,7 +75,9 @@ export function OnCallStateMessage(props: OnCallStateMessageProps) {
       );
     }
     case 'awaiting-sync': {
-      const source = sources.find(candidate => candidate.id === onCall.sourceId);
+      const source = sources.find(
+        candidate => candidate.id === onCall.sourceId,
+      );
       return (
         <Alert severity="info">
           <AlertTitle>Waiting for the first PagerDuty sync</AlertTitle>

@@ -44,17 +44,33 @@ export function OpenIncidentList(props: OpenIncidentListProps) {
               primaryTypographyProps={{ component: 'div' }}
               secondaryTypographyProps={{ component: 'div' }}
               primary={
-                <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap">
+                <Stack
+                  direction="row"
+                  spacing={1}
+                  alignItems="center"
+                  useFlexGap
+                  flexWrap="wrap"
+                >
                   <Chip
                     size="small"
                     color={incident.urgency === 'high' ? 'error' : 'default'}
-                    label={incident.urgency === 'high' ? 'High urgency' : 'Low urgency'}
+                    label={
+                      incident.urgency === 'high'
+                        ? 'High urgency'
+                        : 'Low urgency'
+                    }
                   />
                   <Chip
                     size="small"
                     variant="outlined"
-                    color={incident.status === 'triggered' ? 'error' : 'warning'}
-                    label={incident.status === 'triggered' ? 'Triggered' : 'Acknowledged'}
+                    color={
+                      incident.status === 'triggered' ? 'error' : 'warning'
+                    }
+                    label={
+                      incident.status === 'triggered'
+                        ? 'Triggered'
+                        : 'Acknowledged'
+                    }
                   />
                   {incident.htmlUrl ? (
                     <ExternalLink href={incident.htmlUrl}>{title}</ExternalLink>

@@ -40,7 +40,11 @@ export function OwnerInfo(props: OwnerInfoProps) {
   }
   return (
     <LabeledValue label="Owning team">
-      <EntityRefLink entityRef={owner.entityRef} defaultKind="group" />
+      <EntityRefLink
+        entityRef={owner.entityRef}
+        defaultKind="group"
+        disableTooltip
+      />
     </LabeledValue>
   );
 }

@@ -1,7 +1,11 @@
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { reliabilityEntityRefreshPermission } from '@preflight/plugin-reliability-common';
-import { formatDuration, isResponseError, retryAfterSeconds } from '../../utils';
+import {
+  formatDuration,
+  isResponseError,
+  retryAfterSeconds,
+} from '../../utils';
 
 /** @public */
 export interface RefreshErrorAlertProps {
@@ -22,13 +26,17 @@ export function RefreshErrorAlert(props: RefreshErrorAlertProps) {
       <Alert severity="warning" onClose={onClose}>
         <AlertTitle>Permission denied</AlertTitle>
         You are not allowed to refresh this entity. Ask its owners or a
-        Backstage admin for the <code>{reliabilityEntityRefreshPermission.name}</code>{' '}
-        permission. The data shown is still the latest sync.
+        Backstage admin for the{' '}
+        <code>{reliabilityEntityRefreshPermission.name}</code> permission. The
+        data shown is still the latest sync.
       </Alert>
     );
   }
   if (isResponseError(error) && error.statusCode === 429) {
-    const wait = retryAfterSeconds(error.response.headers.get('Retry-After'), now);
+    const wait = retryAfterSeconds(
+      error.response.headers.get('Retry-After'),
+      now,
+    );
     return (
       <Alert severity="info" onClose={onClose}>
         <AlertTitle>Rate limited</AlertTitle>

@@ -8,6 +8,8 @@ export interface RelativeTimeProps {
   now: Date;
   /** Also print the absolute time, e.g. `in 2h (Mon, Mar 3, 09:00 UTC)`. */
   withAbsolute?: boolean;
+  /** With `withAbsolute`, print the absolute time first: `Mon, Mar 3, 09:00 UTC (in 2h)`. */
+  absoluteFirst?: boolean;
 }
 
 /**
@@ -16,13 +18,15 @@ export interface RelativeTimeProps {
  * @public
  */
 export function RelativeTime(props: RelativeTimeProps) {
-  const { value, now, withAbsolute } = props;
+  const { value, now, withAbsolute, absoluteFirst } = props;
   const relative = formatRelativeTime(value, now);
   const absolute = formatDateTime(value);
   if (withAbsolute) {
     return (
       <time dateTime={value}>
-        {relative} ({absolute})
+        {absoluteFirst
+          ? `${absolute} (${relative})`
+          : `${relative} (${absolute})`}
       </time>
     );
   }

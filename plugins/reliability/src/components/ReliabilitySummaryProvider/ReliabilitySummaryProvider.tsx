@@ -13,7 +13,9 @@ export interface ReliabilitySummaryProviderProps {
  * inside it, so they show the same data and refresh together.
  * @public
  */
-export function ReliabilitySummaryProvider(props: ReliabilitySummaryProviderProps) {
+export function ReliabilitySummaryProvider(
+  props: ReliabilitySummaryProviderProps,
+) {
   const { entity } = useEntity();
   const state = useSummaryLoader(stringifyEntityRef(entity), true);
   return (

@@ -29,7 +29,9 @@ export function RunbookList(props: RunbookListProps) {
             <MenuBookOutlinedIcon fontSize="small" />
           </ListItemIcon>
           <ListItemText
-            primary={<ExternalLink href={runbook.url}>{runbook.title}</ExternalLink>}
+            primary={
+              <ExternalLink href={runbook.url}>{runbook.title}</ExternalLink>
+            }
             secondary={
               runbook.alert
                 ? `${hostname(runbook.url)} · for alert ${runbook.alert}`

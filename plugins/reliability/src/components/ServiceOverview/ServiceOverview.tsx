@@ -1,6 +1,9 @@
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
-import type { EntityOnCall, EntityOwner } from '@preflight/plugin-reliability-common';
+import type {
+  EntityOnCall,
+  EntityOwner,
+} from '@preflight/plugin-reliability-common';
 import { ExternalLink } from '../ExternalLink';
 import { LabeledValue } from '../LabeledValue';
 import { OwnerInfo } from '../OwnerInfo';
@@ -38,7 +41,13 @@ export function ServiceOverview(props: ServiceOverviewProps) {
     >
       {service && (
         <LabeledValue label="PagerDuty service">
-          <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap">
+          <Stack
+            direction="row"
+            spacing={1}
+            alignItems="center"
+            useFlexGap
+            flexWrap="wrap"
+          >
             <LinkOrText href={service.htmlUrl} text={service.name} />
             {service.status && <ServiceStatusChip status={service.status} />}
           </Stack>

@@ -32,7 +32,9 @@ export function StaleWarning(props: StaleWarningProps) {
         ? `last error: ${source.lastError}`
         : 'no successful sync recently'}
       {'; '}
-      {source.lastSuccessAt ? 'showing last-known data.' : 'no data to show yet.'}
+      {source.lastSuccessAt
+        ? 'showing last-known data.'
+        : 'no data to show yet.'}
     </Alert>
   );
 }

@@ -28,9 +28,9 @@ export function SummaryErrorPanel(props: SummaryErrorPanelProps) {
       <Alert severity="info" action={retry}>
         <AlertTitle>Entity not found</AlertTitle>
         <Typography variant="body2">
-          The reliability backend does not know <code>{entityRef}</code>. If
-          it was registered just now, the catalog may not have processed it
-          yet; retry in a minute.
+          The reliability backend does not know <code>{entityRef}</code>. If it
+          was registered just now, the catalog may not have processed it yet;
+          retry in a minute.
         </Typography>
       </Alert>
     );

@@ -12,6 +12,12 @@ export function YamlSnippet(props: YamlSnippetProps) {
     <Box
       component="pre"
       sx={{
+        // Zero width with a full minimum: the snippet fills its container
+        // but never widens it, so long lines scroll instead of overflowing
+        // the alert or card around it.
+        width: 0,
+        minWidth: '100%',
+        boxSizing: 'border-box',
         m: 0,
         mt: 1,
         p: 1.5,

@@ -1,0 +1,151 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type { PagerDutyModuleConfig } from '../config/PagerDutyModuleConfig';
+import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
+
+const config: PagerDutyModuleConfig = {
+  accounts: [
+    {
+      id: 'default',
+      baseUrl: 'https://api.pagerduty.com',
+      token: 'token-one',
+      tokenType: 'token',
+      requestsPerMinute: 960,
+      requestTimeoutMs: 30_000,
+      displayName: 'PagerDuty (default)',
+    },
+    {
+      id: 'eu',
+      baseUrl: 'https://api.eu.pagerduty.com',
+      token: 'token-two',
+      tokenType: 'token',
+      requestsPerMinute: 960,
+      requestTimeoutMs: 30_000,
+      displayName: 'PagerDuty EU',
+    },
+  ],
+  defaultAccount: 'default',
+  sync: {
+    onCallHorizonDays: 7,
+    onCallLookbackDays: 7,
+    incidentWindowDays: 90,
+    onCallBatchSize: 50,
+  },
+};
+
+function component(
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team-payments',
+    },
+  };
+}
+
+describe('PagerDutyOnCallProvider', () => {
+  const provider = new PagerDutyOnCallProvider({
+    config,
+    logger: mockServices.logger.mock(),
+  });
+
+  it('lists one source per account', () => {
+    expect(provider.type).toBe('pagerduty');
+    expect(provider.listSources()).toEqual([
+      {
+        id: 'pagerduty:default',
+        type: 'pagerduty',
+        displayName: 'PagerDuty (default)',
+      },
+      { id: 'pagerduty:eu', type: 'pagerduty', displayName: 'PagerDuty EU' },
+    ]);
+  });
+
+  it('maps a service id to the default account', () => {
+    expect(
+      provider.locateService(
+        component('checkout-api', { 'pagerduty.com/service-id': 'PCHKOUT' }),
+      ),
+    ).toEqual({ sourceId: 'pagerduty:default', serviceId: 'PCHKOUT' });
+  });
+
+  it('maps a service id to the account the annotation names', () => {
+    expect(
+      provider.locateService(
+        component('billing', {
+          'pagerduty.com/service-id': 'PBILL01',
+          'pagerduty.com/account': 'eu',
+        }),
+      ),
+    ).toEqual({ sourceId: 'pagerduty:eu', serviceId: 'PBILL01' });
+  });
+
+  it('reports an account that is not configured, naming the annotation', () => {
+    const location = provider.locateService(
+      component('billing', {
+        'pagerduty.com/service-id': 'PBILL01',
+        'pagerduty.com/account': 'apac',
+      }),
+    );
+    expect(location).toEqual({
+      problem: {
+        entityRef: 'component:default/billing',
+        field: 'metadata.annotations["pagerduty.com/account"]',
+        message:
+          '"apac" is not a configured PagerDuty account (configured: "default", "eu")',
+        fix: expect.stringContaining('remove "pagerduty.com/account"'),
+      },
+    });
+  });
+
+  it('reports a pasted URL as a malformed service id', () => {
+    const location = provider.locateService(
+      component('metrics-pipeline', {
+        'pagerduty.com/service-id':
+          'https://acme.pagerduty.com/service-directory/PMETRIC',
+      }),
+    );
+    expect(location).toMatchObject({
+      problem: {
+        entityRef: 'component:default/metrics-pipeline',
+        field: 'metadata.annotations["pagerduty.com/service-id"]',
+        message: expect.stringContaining('the id is "PMETRIC"'),
+      },
+    });
+  });
+
+  it('leaves entities without PagerDuty annotations to other providers', () => {
+    expect(provider.locateService(component('fraud-detector'))).toBeUndefined();
+  });
+
+  it('reports annotated entities as a configuration problem when no account exists', () => {
+    const empty = new PagerDutyOnCallProvider({
+      config: { ...config, accounts: [], defaultAccount: undefined },
+      logger: mockServices.logger.mock(),
+    });
+    expect(empty.listSources()).toEqual([]);
+    expect(
+      empty.locateService(
+        component('checkout-api', { 'pagerduty.com/service-id': 'PCHKOUT' }),
+      ),
+    ).toMatchObject({
+      problem: {
+        message: expect.stringContaining('no PagerDuty account is configured'),
+      },
+    });
+  });
+
+  it('refuses to sync a source it does not own', async () => {
+    await expect(
+      provider.syncSource('pagerduty:nope', {
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow('No PagerDuty source "pagerduty:nope"');
+  });
+});

@@ -1,0 +1,89 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  OnCallSnapshot,
+  readPagerDutyLocation,
+} from '@preflight/plugin-reliability-common';
+import type {
+  OnCallProvider,
+  OnCallServiceLocation,
+  OnCallSourceInfo,
+  OnCallSyncOptions,
+} from '@preflight/plugin-reliability-node';
+
+/**
+ * An in-memory on-call provider of type `pagerduty` with one source,
+ * `pagerduty:default`. It reads the real PagerDuty annotations, and serves
+ * whatever snapshot the test sets (or fails, when the test says so). Every
+ * method is a jest mock so tests can tell which ones were called.
+ */
+export class FakeOnCallProvider implements OnCallProvider {
+  readonly type = 'pagerduty';
+  readonly source: OnCallSourceInfo = {
+    id: 'pagerduty:default',
+    type: 'pagerduty',
+    displayName: 'PagerDuty (default)',
+  };
+
+  /** What the next sync returns. */
+  snapshot: OnCallSnapshot = {
+    services: [],
+    policies: [],
+    incidentStats: [],
+    warnings: [],
+  };
+  /** When set, syncs fail with this error. */
+  failWith: Error | undefined;
+
+  readonly listSources = jest.fn((): OnCallSourceInfo[] => [this.source]);
+
+  readonly locateService = jest.fn(
+    (entity: Entity): OnCallServiceLocation | undefined => {
+      const location = readPagerDutyLocation(entity);
+      if (location.kind === 'absent') {
+        return undefined;
+      }
+      if (location.kind === 'problem') {
+        return { problem: location.problem };
+      }
+      return {
+        sourceId: `pagerduty:${location.value.account ?? 'default'}`,
+        serviceId: location.value.serviceId,
+      };
+    },
+  );
+
+  readonly syncSource = jest.fn(
+    async (
+      _sourceId: string,
+      _options: OnCallSyncOptions,
+    ): Promise<OnCallSnapshot> => {
+      if (this.failWith) {
+        throw this.failWith;
+      }
+      return structuredClone(this.snapshot);
+    },
+  );
+
+  readonly syncService = jest.fn(
+    async (
+      _sourceId: string,
+      serviceId: string,
+      _options: OnCallSyncOptions,
+    ): Promise<OnCallSnapshot> => {
+      if (this.failWith) {
+        throw this.failWith;
+      }
+      const service = this.snapshot.services.find(s => s.id === serviceId);
+      return structuredClone({
+        services: service ? [service] : [],
+        policies: this.snapshot.policies.filter(
+          p => p.id === service?.escalationPolicyId,
+        ),
+        incidentStats: this.snapshot.incidentStats.filter(
+          s => s.serviceId === serviceId,
+        ),
+        warnings: [],
+      });
+    },
+  );
+}

@@ -1,0 +1,140 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizePermissionResponse,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import { JsonObject } from '@backstage/types';
+import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
+import { reliabilityPlugin } from '../plugin';
+import { FakeOnCallProvider } from './FakeOnCallProvider';
+
+function component(
+  name: string,
+  annotations: Record<string, string> = {},
+  extra: Partial<Entity['metadata']> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations, ...extra },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+  };
+}
+
+/** The demo fleet's variety, in miniature. */
+export const testEntities: Entity[] = [
+  component(
+    'checkout-api',
+    { 'pagerduty.com/service-id': 'PCHKOUT' },
+    {
+      links: [
+        {
+          url: 'https://runbooks.example.com/checkout',
+          title: 'Checkout runbook',
+          type: 'runbook',
+        },
+        { url: 'https://grafana.example.com/d/checkout', title: 'Dashboard' },
+      ],
+    },
+  ),
+  component('ledger-service', { 'pagerduty.com/service-id': 'PLEDGER' }),
+  component('payments-gateway', { 'pagerduty.com/service-id': 'PPAYGW1' }),
+  component('fraud-detector'),
+  component('build-runner', { 'pagerduty.com/service-id': 'PNOSUCH' }),
+  component('metrics-pipeline', {
+    'pagerduty.com/service-id':
+      'https://acme.pagerduty.com/service-directory/PMETRIC',
+  }),
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'team-payments', namespace: 'default' },
+    spec: {
+      type: 'team',
+      profile: { displayName: 'Payments' },
+      children: [],
+    },
+  },
+];
+
+/** A running test backend with the reliability plugin and a fake provider. */
+export interface ReliabilityTestBackend {
+  server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  provider: FakeOnCallProvider;
+  permissions: ReturnType<typeof mockServices.permissions.mock>;
+  auditor: ReturnType<typeof mockServices.auditor.mock>;
+  /** Runs the scheduled sync of the fake source now, and waits for it. */
+  syncNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the plugin the way a portal would, with a test module adding a
+ * {@link FakeOnCallProvider} through the extension point. Scheduled syncs
+ * only run when the test calls `syncNow`.
+ */
+export async function startReliabilityTestBackend(
+  options: { config?: JsonObject; entities?: Entity[] } = {},
+): Promise<ReliabilityTestBackend> {
+  const provider = new FakeOnCallProvider();
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(
+        (): AuthorizePermissionResponse => ({ result: AuthorizeResult.ALLOW }),
+      ),
+  });
+  const auditor = mockServices.auditor.mock();
+  let scheduler: SchedulerService | undefined;
+
+  const fakeProviderModule = createBackendModule({
+    pluginId: 'reliability',
+    moduleId: 'fake-provider',
+    register(env) {
+      env.registerInit({
+        deps: {
+          providers: reliabilityOnCallProvidersExtensionPoint,
+          scheduler: coreServices.scheduler,
+        },
+        async init(deps) {
+          deps.providers.addProvider(provider);
+          scheduler = deps.scheduler;
+        },
+      });
+    },
+  });
+
+  const backend = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      fakeProviderModule,
+      catalogServiceMock.factory({
+        entities: options.entities ?? testEntities,
+      }),
+      mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      permissions.factory,
+      auditor.factory,
+    ],
+  });
+
+  return {
+    server: backend.server,
+    provider,
+    permissions,
+    auditor,
+    async syncNow() {
+      if (!scheduler) {
+        throw new Error('the fake provider module did not start');
+      }
+      await scheduler.triggerTask(`reliability-sync-${provider.source.id}`);
+    },
+    stop: () => backend.stop(),
+  };
+}

@@ -1,0 +1,90 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerServiceTaskDescriptor,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
+import request from 'supertest';
+import defaultFeature, { reliabilityPlugin } from './index';
+import { FakeOnCallProvider } from './__testUtils__/FakeOnCallProvider';
+import { makeSnapshot } from './__testUtils__/snapshotFixtures';
+
+describe('reliabilityPlugin', () => {
+  it('is the default export', () => {
+    expect(defaultFeature).toBe(reliabilityPlugin);
+  });
+
+  it('starts without any provider and serves an empty health list', async () => {
+    const backend = await startTestBackend({
+      features: [reliabilityPlugin, catalogServiceMock.factory()],
+    });
+    try {
+      const res = await request(backend.server).get('/api/reliability/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ sources: [] });
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('schedules one global sync per source and fills the store on startup', async () => {
+    const provider = new FakeOnCallProvider();
+    provider.snapshot = makeSnapshot(['PCHKOUT']);
+    let tasks: SchedulerServiceTaskDescriptor[] = [];
+
+    const backend = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        createBackendModule({
+          pluginId: 'reliability',
+          moduleId: 'fake-provider',
+          register(env) {
+            env.registerInit({
+              deps: {
+                providers: reliabilityOnCallProvidersExtensionPoint,
+                scheduler: coreServices.scheduler,
+                lifecycle: coreServices.lifecycle,
+              },
+              async init({ providers, scheduler, lifecycle }) {
+                providers.addProvider(provider);
+                lifecycle.addStartupHook(async () => {
+                  tasks = await scheduler.getScheduledTasks();
+                });
+              },
+            });
+          },
+        }),
+        catalogServiceMock.factory(),
+        // Runs the tasks (which have an initial delay) as the backend starts.
+        mockServices.scheduler.factory({
+          includeInitialDelayedTasksOnStartup: true,
+        }),
+      ],
+    });
+    try {
+      expect(tasks).toEqual([
+        expect.objectContaining({
+          id: 'reliability-sync-pagerduty:default',
+          scope: 'global',
+        }),
+      ]);
+      expect(provider.syncSource).toHaveBeenCalledWith(
+        'pagerduty:default',
+        expect.objectContaining({ signal: expect.any(AbortSignal) }),
+      );
+      const res = await request(backend.server).get('/api/reliability/health');
+      expect(res.body.sources).toEqual([
+        expect.objectContaining({
+          id: 'pagerduty:default',
+          lastError: null,
+          stale: false,
+        }),
+      ]);
+      expect(res.body.sources[0].lastSuccessAt).not.toBeNull();
+    } finally {
+      await backend.stop();
+    }
+  });
+});

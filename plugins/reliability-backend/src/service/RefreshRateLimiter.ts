@@ -1,0 +1,89 @@
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { formatDuration } from '../lib/formatDuration';
+
+const USER_WINDOW_MS = 60_000;
+// Requests older than this can no longer affect any limit.
+const HISTORY_MS = 60 * 60_000;
+
+/** The result of asking for a refresh slot. @public */
+export type RefreshRateLimitDecision =
+  | { allowed: true }
+  | { allowed: false; retryAfterSeconds: number; message: string };
+
+/**
+ * Limits explicit refreshes, the only per-entity path to upstream sources:
+ * one refresh per entity per interval (whoever asks) and a number of
+ * refreshes per user per minute. Counts live in the database so the limits
+ * hold across backend replicas.
+ * @public
+ */
+export class RefreshRateLimiter {
+  constructor(
+    private readonly store: ReliabilityStore,
+    private readonly limits: {
+      perEntityIntervalMs: number;
+      perUserPerMinute: number;
+    },
+  ) {}
+
+  /**
+   * Takes a slot for `actorRef` refreshing `entityRef` at `now`, or says how
+   * long to wait. A granted slot is recorded immediately so concurrent
+   * requests see it.
+   */
+  async acquire(options: {
+    entityRef: string;
+    actorRef: string;
+    now: Date;
+  }): Promise<RefreshRateLimitDecision> {
+    const { entityRef, actorRef, now } = options;
+    const nowMs = now.getTime();
+    const { perEntityIntervalMs, perUserPerMinute } = this.limits;
+
+    await this.store.deleteRefreshRequestsBefore(new Date(nowMs - HISTORY_MS));
+
+    const entityTimes = await this.store.listRefreshRequestTimes({
+      entityRef,
+      since: new Date(nowMs - perEntityIntervalMs + 1),
+    });
+    if (entityTimes.length > 0) {
+      const last = entityTimes[entityTimes.length - 1].getTime();
+      const retryAfterSeconds = secondsUntil(last + perEntityIntervalMs, nowMs);
+      return {
+        allowed: false,
+        retryAfterSeconds,
+        message: `${entityRef} was refreshed less than ${formatDuration(
+          perEntityIntervalMs,
+        )} ago, and can be refreshed once every ${formatDuration(
+          perEntityIntervalMs,
+        )}. Try again in ${retryAfterSeconds} s.`,
+      };
+    }
+
+    const userTimes = await this.store.listRefreshRequestTimes({
+      actorRef,
+      since: new Date(nowMs - USER_WINDOW_MS + 1),
+    });
+    if (userTimes.length >= perUserPerMinute) {
+      // The slot frees up when the oldest request that still counts expires.
+      const oldest = userTimes[userTimes.length - perUserPerMinute].getTime();
+      const retryAfterSeconds = secondsUntil(oldest + USER_WINDOW_MS, nowMs);
+      return {
+        allowed: false,
+        retryAfterSeconds,
+        message: `You have made ${userTimes.length} refreshes in the last minute; the limit is ${perUserPerMinute} per minute. Try again in ${retryAfterSeconds} s.`,
+      };
+    }
+
+    await this.store.recordRefreshRequest({
+      entityRef,
+      actorRef,
+      requestedAt: now,
+    });
+    return { allowed: true };
+  }
+}
+
+function secondsUntil(atMs: number, nowMs: number): number {
+  return Math.max(1, Math.ceil((atMs - nowMs) / 1000));
+}

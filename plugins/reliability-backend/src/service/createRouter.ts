@@ -1,0 +1,209 @@
+import type {
+  AuditorService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CustomErrorBase,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  reliabilityEntityRefreshPermission,
+  RefreshEntityResponse,
+  SourcesHealthResponse,
+} from '@preflight/plugin-reliability-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import type { ReliabilityConfig } from '../config/readReliabilityConfig';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { errorMessage } from '../lib/errorMessage';
+import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { EntitySummaryBuilder } from './EntitySummaryBuilder';
+import { EntityParams, parseEntityParams } from './entityParams';
+import { RefreshRateLimiter } from './RefreshRateLimiter';
+import { toSourceHealth } from './toSourceHealth';
+
+/** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
+class TooManyRequestsError extends CustomErrorBase {
+  name = 'TooManyRequestsError' as const;
+  statusCode = 429;
+}
+
+/** Dependencies of the reliability REST API. @public */
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  catalog: CatalogService;
+  store: ReliabilityStore;
+  registry: OnCallProviderRegistry;
+  logger: LoggerService;
+  config: ReliabilityConfig;
+  /** The clock; tests may pin it. */
+  now?: () => Date;
+}
+
+function entityRefOf(params: EntityParams): string {
+  return stringifyEntityRef(params);
+}
+
+/**
+ * The reliability REST API, mounted by the plugin at `/api/reliability`.
+ * Reads answer from the store and the catalog only; the refresh route is the
+ * one path that reaches an upstream source, and it is permission-checked,
+ * rate-limited and audited.
+ * @public
+ */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    auditor,
+    catalog,
+    store,
+    registry,
+    logger,
+    config,
+  } = options;
+  const now = options.now ?? (() => new Date());
+  const summaries = new EntitySummaryBuilder({
+    registry,
+    store,
+    catalog,
+    staleAfterMs: config.sync.staleAfterMs,
+  });
+  const limiter = new RefreshRateLimiter(store, config.refresh);
+
+  const router = Router();
+
+  router.get('/health', async (req, res) => {
+    await httpAuth.credentials(req);
+    const at = now();
+    const stored = await store.listSourceHealth();
+    const body: SourcesHealthResponse = {
+      sources: stored.map(s =>
+        toSourceHealth(s, { now: at, staleAfterMs: config.sync.staleAfterMs }),
+      ),
+    };
+    res.json(body);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
+    const params = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const entityRef = entityRefOf(params);
+    // Fetched with the caller's credentials, so catalog permissions apply:
+    // an entity the caller may not see is indistinguishable from a missing one.
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    res.json(await summaries.build(entity, credentials, now()));
+  });
+
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    const params = parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = entityRefOf(params);
+    const actorRef = credentials.principal.userEntityRef;
+
+    const auditEvent = await auditor.createEvent({
+      eventId: 'entity-refresh',
+      severityLevel: 'medium',
+      request: req,
+      meta: { entityRef },
+    });
+
+    try {
+      const [decision] = await permissions.authorize(
+        [
+          {
+            permission: reliabilityEntityRefreshPermission,
+            resourceRef: entityRef,
+          },
+        ],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `You are not allowed to refresh reliability data of ${entityRef}`,
+        );
+      }
+
+      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      if (!entity) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+
+      const located = summaries.locateService(entity);
+      if (located.kind !== 'located') {
+        const reason =
+          located.onCall.state === 'not-configured'
+            ? 'it has no on-call service annotation'
+            : located.onCall.problem?.message ??
+              'its on-call metadata is invalid';
+        throw new InputError(`${entityRef} cannot be refreshed: ${reason}`);
+      }
+
+      const decisionAt = now();
+      const slot = await limiter.acquire({
+        entityRef: stringifyEntityRef(entity),
+        actorRef,
+        now: decisionAt,
+      });
+      if (!slot.allowed) {
+        res.setHeader('Retry-After', String(slot.retryAfterSeconds));
+        throw new TooManyRequestsError(slot.message);
+      }
+
+      const { provider, source } = located.registered;
+      let snapshot;
+      try {
+        snapshot = await provider.syncService(source.id, located.serviceId, {
+          signal: AbortSignal.timeout(config.refresh.timeoutMs),
+        });
+      } catch (error) {
+        const message = errorMessage(error);
+        logger.warn(
+          `Refresh of ${located.serviceId} from ${source.id} for ${entityRef} failed: ${message}`,
+        );
+        throw new ServiceUnavailableError(
+          `Refreshing ${located.serviceId} from ${source.displayName} failed: ${message}. The last-known data is still shown.`,
+        );
+      }
+      await store.upsertServiceSnapshot({ sourceId: source.id, snapshot });
+
+      const refreshedAt = now();
+      const body: RefreshEntityResponse = {
+        refreshedAt: refreshedAt.toISOString(),
+        summary: await summaries.build(entity, credentials, refreshedAt),
+      };
+      await auditEvent.success({
+        meta: {
+          entityRef: body.summary.entityRef,
+          actorRef,
+          sourceId: source.id,
+          serviceId: located.serviceId,
+        },
+      });
+      res.json(body);
+    } catch (error) {
+      await auditEvent.fail({
+        error: error instanceof Error ? error : new Error(errorMessage(error)),
+        meta: { entityRef, actorRef },
+      });
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,52 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+// The catalog's own rules: kinds are letters and digits; namespaces are
+// DNS-label-like; names are letters, digits and "-_." with alphanumeric ends.
+// All are at most 63 characters.
+const entityParamsSchema = z.object({
+  kind: z
+    .string()
+    .min(1, 'kind must not be empty')
+    .max(63, 'kind must be at most 63 characters')
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9]*$/,
+      'kind must be letters and digits, starting with a letter',
+    ),
+  namespace: z
+    .string()
+    .min(1, 'namespace must not be empty')
+    .max(63, 'namespace must be at most 63 characters')
+    .regex(
+      /^[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*$/,
+      'namespace must be letters, digits and "-", starting and ending with a letter or digit',
+    ),
+  name: z
+    .string()
+    .min(1, 'name must not be empty')
+    .max(63, 'name must be at most 63 characters')
+    .regex(
+      /^[a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?$/,
+      'name must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
+    ),
+});
+
+/** The entity an entity route is about. @public */
+export type EntityParams = z.infer<typeof entityParamsSchema>;
+
+/**
+ * Validates the `:kind/:namespace/:name` route parameters. The error names
+ * every offending field, e.g. `Invalid entity reference: name: name must be
+ * at most 63 characters`.
+ * @public
+ */
+export function parseEntityParams(params: unknown): EntityParams {
+  const result = entityParamsSchema.safeParse(params);
+  if (!result.success) {
+    const details = result.error.issues
+      .map(issue => `${issue.path.join('.')}: ${issue.message}`)
+      .join('; ');
+    throw new InputError(`Invalid entity reference: ${details}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,264 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
+import { readReliabilityConfig } from '../config/readReliabilityConfig';
+import { ConfigReader } from '@backstage/config';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
+import {
+  ReliabilityTestBackend,
+  startReliabilityTestBackend,
+} from '../__testUtils__/startReliabilityTestBackend';
+import { createRouter } from './createRouter';
+
+type HttpMethod = 'get' | 'post';
+
+interface OpenApiResponse {
+  $ref?: string;
+  headers?: Record<string, { schema: object }>;
+  content?: Record<string, { schema: { $ref?: string } }>;
+}
+
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<
+    string,
+    Partial<Record<HttpMethod, { responses: Record<string, OpenApiResponse> }>>
+  >;
+  components: {
+    schemas: Record<string, object>;
+    responses: Record<string, OpenApiResponse>;
+  };
+}
+
+const doc: OpenApiDocument = parseYaml(
+  fs.readFileSync(path.resolve(__dirname, '../../openapi.yaml'), 'utf8'),
+);
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats(ajv);
+ajv.addSchema(doc, 'openapi');
+
+function resolveResponse(response: OpenApiResponse): OpenApiResponse {
+  if (!response.$ref) {
+    return response;
+  }
+  const name = response.$ref.replace('#/components/responses/', '');
+  return doc.components.responses[name];
+}
+
+// "/entities/{kind}/{namespace}/{name}/summary" <-> "/entities/:kind/:namespace/:name/summary"
+function toExpressPath(openApiPath: string): string {
+  return openApiPath.replace(/\{([^}]+)\}/g, ':$1');
+}
+
+function documentedOperations(): string[] {
+  return Object.entries(doc.paths).flatMap(([p, item]) =>
+    (['get', 'post'] as const)
+      .filter(method => item[method])
+      .map(method => `${method.toUpperCase()} ${toExpressPath(p)}`),
+  );
+}
+
+const exercised = new Set<string>();
+
+/** Checks a real response against the documented response of its status. */
+function expectDocumented(
+  method: HttpMethod,
+  openApiPath: string,
+  res: request.Response,
+): void {
+  const operation = doc.paths[openApiPath]?.[method];
+  if (!operation) {
+    throw new Error(`${method.toUpperCase()} ${openApiPath} is not documented`);
+  }
+  const documented = operation.responses[String(res.status)];
+  if (!documented) {
+    throw new Error(
+      `${method.toUpperCase()} ${openApiPath} answered ${
+        res.status
+      }, which is not documented`,
+    );
+  }
+  exercised.add(`${method} ${openApiPath} ${res.status}`);
+  const response = resolveResponse(documented);
+  const schemaRef = response.content?.['application/json']?.schema.$ref;
+  if (!schemaRef) {
+    throw new Error(`${openApiPath} ${res.status} documents no JSON schema`);
+  }
+  const validate = ajv.compile({ $ref: `openapi${schemaRef}` });
+  if (!validate(res.body)) {
+    throw new Error(
+      `${method.toUpperCase()} ${openApiPath} ${
+        res.status
+      } does not match ${schemaRef}: ${ajv.errorsText(
+        validate.errors,
+      )}\n${JSON.stringify(res.body, null, 2)}`,
+    );
+  }
+  for (const [header, spec] of Object.entries(response.headers ?? {})) {
+    const validateHeader = ajv.compile(spec.schema);
+    const value = res.headers[header.toLowerCase()];
+    if (!validateHeader(value)) {
+      throw new Error(
+        `${openApiPath} ${res.status} header ${header}=${value} does not match its schema`,
+      );
+    }
+  }
+}
+
+describe('openapi.yaml', () => {
+  it('is an OpenAPI 3 document whose schemas all compile', () => {
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const name of Object.keys(doc.components.schemas)) {
+      expect(() =>
+        ajv.compile({ $ref: `openapi#/components/schemas/${name}` }),
+      ).not.toThrow();
+    }
+  });
+
+  it('documents exactly the routes the router serves', async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      auditor: mockServices.auditor.mock(),
+      catalog: catalogServiceMock(),
+      store: {} as ReliabilityStore,
+      registry: new OnCallProviderRegistry(),
+      logger: mockServices.logger.mock(),
+      config: readReliabilityConfig(new ConfigReader({})),
+    });
+    const served = (
+      router.stack as Array<{
+        route?: { path: string; methods: Record<string, boolean> };
+      }>
+    ).flatMap(layer =>
+      layer.route
+        ? Object.keys(layer.route.methods).map(
+            method => `${method.toUpperCase()} ${layer.route!.path}`,
+          )
+        : [],
+    );
+    expect(served.sort()).toEqual(documentedOperations().sort());
+  });
+
+  describe('responses of the real router', () => {
+    let backend: ReliabilityTestBackend;
+    const summary = '/entities/{kind}/{namespace}/{name}/summary';
+    const refresh = '/entities/{kind}/{namespace}/{name}/refresh';
+    const api = (p: string) => `/api/reliability${p}`;
+
+    beforeEach(async () => {
+      backend = await startReliabilityTestBackend();
+      backend.provider.snapshot = makeSnapshot(['PCHKOUT', 'PLEDGER']);
+    });
+
+    afterEach(async () => {
+      await backend.stop();
+    });
+
+    it('match the documented schemas for health', async () => {
+      const empty = await request(backend.server).get(api('/health'));
+      expect(empty.body.sources).toHaveLength(1);
+      expectDocumented('get', '/health', empty);
+      await backend.syncNow();
+      backend.provider.failWith = new Error('down');
+      await backend.syncNow();
+      expectDocumented(
+        'get',
+        '/health',
+        await request(backend.server).get(api('/health')),
+      );
+      expectDocumented(
+        'get',
+        '/health',
+        await request(backend.server)
+          .get(api('/health'))
+          .set('Authorization', mockCredentials.none.header()),
+      );
+    });
+
+    it('match the documented schemas for summaries in every state', async () => {
+      const get = (name: string) =>
+        request(backend.server).get(
+          api(`/entities/component/default/${name}/summary`),
+        );
+      expectDocumented('get', summary, await get('checkout-api')); // awaiting sync
+      await backend.syncNow();
+      for (const name of [
+        'checkout-api',
+        'fraud-detector',
+        'build-runner',
+        'metrics-pipeline',
+      ]) {
+        const res = await get(name);
+        expect(res.status).toBe(200);
+        expectDocumented('get', summary, res);
+      }
+      expectDocumented('get', summary, await get('x'.repeat(64)));
+      expectDocumented('get', summary, await get('missing'));
+      expectDocumented(
+        'get',
+        summary,
+        await get('checkout-api').set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
+    });
+
+    it('match the documented schemas for refresh', async () => {
+      await backend.syncNow();
+      const post = (name: string) =>
+        request(backend.server).post(
+          api(`/entities/component/default/${name}/refresh`),
+        );
+
+      const ok = await post('checkout-api');
+      expect(ok.status).toBe(200);
+      expectDocumented('post', refresh, ok);
+
+      const limited = await post('checkout-api');
+      expect(limited.status).toBe(429);
+      expectDocumented('post', refresh, limited);
+
+      expectDocumented('post', refresh, await post('fraud-detector'));
+      expectDocumented('post', refresh, await post('missing'));
+      expectDocumented('post', refresh, await post('bad-name-'));
+      expectDocumented(
+        'post',
+        refresh,
+        await post('checkout-api').set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
+
+      backend.provider.failWith = new Error('upstream down');
+      expectDocumented('post', refresh, await post('ledger-service'));
+
+      backend.permissions.authorize.mockResolvedValue([
+        { result: AuthorizeResult.DENY },
+      ]);
+      expectDocumented('post', refresh, await post('ledger-service'));
+    });
+  });
+
+  it('has every documented response exercised above', () => {
+    const documented = Object.entries(doc.paths).flatMap(([p, item]) =>
+      (['get', 'post'] as const).flatMap(method =>
+        Object.keys(item[method]?.responses ?? {}).map(
+          status => `${method} ${p} ${status}`,
+        ),
+      ),
+    );
+    expect([...exercised].sort()).toEqual(documented.sort());
+  });
+});

@@ -1,0 +1,110 @@
+import type { MetadataProblem } from '../types';
+import type { ThresholdOperator } from '../slo/timesliceAttainment';
+
+/**
+ * What an SLO measures, as PromQL. With `counter: true` each query selects
+ * monotonically increasing counters (e.g. `http_requests_total{…}`) whose
+ * increase over a window gives event counts.
+ * @public
+ */
+export type SloIndicator =
+  | {
+      /** good / total */
+      kind: 'ratio-good';
+      counter: boolean;
+      goodQuery: string;
+      totalQuery: string;
+    }
+  | {
+      /** 1 − bad / total */
+      kind: 'ratio-bad';
+      counter: boolean;
+      badQuery: string;
+      totalQuery: string;
+    }
+  | {
+      /** A value (e.g. a latency quantile) compared with the objective's op/value. */
+      kind: 'threshold';
+      query: string;
+    };
+
+/** OpenSLO budgeting method. @public */
+export type SloBudgetingMethod = 'Occurrences' | 'Timeslices';
+
+/**
+ * One SLO objective, normalized from OpenSLO v1 and ready to evaluate. An
+ * OpenSLO `SLO` with several objectives yields one definition per objective.
+ * @public
+ */
+export interface SloDefinition {
+  /**
+   * Unique within the entity: the SLO's `metadata.name`, or
+   * `<name>#<objective index>` when the SLO has several objectives.
+   */
+  id: string;
+  /** The SLO's `metadata.name`. */
+  name: string;
+  /** For people: `metadata.displayName` (or the name), plus the objective's name when there are several. */
+  displayName: string;
+  description?: string;
+  /** `spec.service` as written. */
+  service: string;
+  /** The entity that declared the SLO, e.g. `component:default/checkout-api`. */
+  entityRef: string;
+  /** The file it was read from, as given to the parser. */
+  file: string;
+  /** Name of the SLI (inline `indicator.metadata.name` or `indicatorRef`). */
+  indicatorName: string;
+  indicator: SloIndicator;
+  /** Named Prometheus instance (`metricSourceRef`); absent means the default instance. */
+  prometheusInstance?: string;
+  /** The window as written, e.g. `28d`. */
+  window: string;
+  windowSeconds: number;
+  /** `true` for a rolling window; `false` for a calendar-aligned one (see `calendar`). */
+  rolling: boolean;
+  /** Start and time zone of a calendar-aligned window, as written. */
+  calendar?: { startTime: string; timeZone: string };
+  budgetingMethod: SloBudgetingMethod;
+  /** 0-based position in `spec.objectives`. */
+  objectiveIndex: number;
+  objectiveDisplayName?: string;
+  /** Objective as a fraction in (0, 1); `targetPercent` is converted. */
+  target: number;
+  /** Threshold indicators only: a value is good when `value op thresholdValue`. */
+  thresholdOp?: ThresholdOperator;
+  thresholdValue?: number;
+  /** Timeslices only: a slice is good when its ratio ≥ this. */
+  timeSliceTarget?: number;
+  /** Timeslices only: length of a slice. */
+  timeSliceWindowSeconds?: number;
+}
+
+/**
+ * A problem found while reading OpenSLO documents. `field` is the path inside
+ * the document that holds the problem, e.g. `spec.objectives[0].target`, or
+ * `''` when the document (or the whole file) is the problem, e.g. unreadable
+ * YAML.
+ * @public
+ */
+export interface SloProblem extends MetadataProblem {
+  /** The file the problem is in, as given to the parser. */
+  file: string;
+  /** `metadata.name` of the SLO the problem belongs to, when known. */
+  sloName?: string;
+  /** The YAML document holding `field`, when the problem is inside one. */
+  document?: {
+    /** 0-based position of the YAML document in the file (documents are separated by `---`). */
+    index: number;
+    /** 0-based position in the document's top-level list, when the document is a list of objects. */
+    item?: number;
+    kind?: string;
+    name?: string;
+  };
+}
+
+/** Outcome of reading OpenSLO documents: what parsed, and what did not. @public */
+export interface SloParseResult {
+  definitions: SloDefinition[];
+  problems: SloProblem[];
+}

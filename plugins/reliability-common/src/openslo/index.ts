@@ -1,0 +1,3 @@
+export * from './SloDefinition';
+export * from './openSloSchemas';
+export * from './parseOpenSloDocuments';

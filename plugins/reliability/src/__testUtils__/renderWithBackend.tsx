@@ -1,0 +1,32 @@
+import { ReactElement } from 'react';
+import { Entity } from '@backstage/catalog-model';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { ReliabilityClient, reliabilityApiRef } from '../api';
+
+/** Where tests pretend the reliability backend lives; msw answers there. */
+export const BASE_URL = 'http://localhost:7007/api/reliability';
+
+/** The real client, pointed at msw. */
+export function testClient(): ReliabilityClient {
+  return new ReliabilityClient({
+    discoveryApi: { getBaseUrl: async () => BASE_URL },
+    fetchApi: { fetch: (input, init) => fetch(input, init) },
+  });
+}
+
+/**
+ * Renders an element on an entity page as an app would: with the real
+ * reliability client (answered by msw) and catalog entity routes mounted.
+ */
+export async function renderWithBackend(element: ReactElement, entity: Entity) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[reliabilityApiRef, testClient()]]}>
+      <EntityProvider entity={entity}>{element}</EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+}
