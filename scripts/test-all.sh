@@ -26,6 +26,7 @@ npx tsc --noEmit
 echo "== lint"
 npx backstage-cli repo lint
 echo "== unit and integration tests"
-npx backstage-cli repo test --ci
+# CI=true makes jest run every suite once (not watch mode, not only changed files).
+CI=true npx backstage-cli repo test
 echo "== end-to-end (headless Chromium)"
 node test/e2e/run-e2e.mjs

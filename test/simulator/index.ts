@@ -20,3 +20,5 @@ export { scheduleShifts, firstResponderAt } from './fixtures/scheduleShifts';
 export type * from './fixtures/fleetTypes';
 export { SIMULATED_ROUTES } from './routes';
 export { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET_PLUS_LIMIT } from './pagination';
+export { pagerDutyGet, pagerDutyGetAllPages } from './testing/simulatorClient';
+export type { SimulatorResponse } from './testing/simulatorClient';

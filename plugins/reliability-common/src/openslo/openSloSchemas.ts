@@ -359,8 +359,32 @@ export const openSloObjectiveSchema = z
     }
   });
 
+/**
+ * An OpenSLO v1 `SLO` spec as written. Declared by hand because the type zod
+ * infers for it is too large for TypeScript to write into declaration files.
+ * @public
+ */
+export interface OpenSloSloSpec {
+  description?: string;
+  service: string;
+  indicator?: {
+    metadata?: { name: string; displayName?: string; [key: string]: unknown };
+    spec: OpenSloSliSpec;
+    [key: string]: unknown;
+  };
+  indicatorRef?: string;
+  timeWindow: Array<z.infer<typeof timeWindowSchema>>;
+  budgetingMethod: 'Occurrences' | 'Timeslices';
+  objectives: OpenSloObjective[];
+  [key: string]: unknown;
+}
+
 /** `spec` of an SLO. @public */
-export const openSloSloSpecSchema = z
+export const openSloSloSpecSchema: z.ZodType<
+  OpenSloSloSpec,
+  z.ZodTypeDef,
+  unknown
+> = z
   .object({
     description: z.string().optional(),
     service: z.string().min(1),
@@ -429,8 +453,6 @@ export const openSloSloSpecSchema = z
     }
   });
 
-/** An OpenSLO v1 `SLO` object as written. @public */
-export type OpenSloSloSpec = z.infer<typeof openSloSloSpecSchema>;
 /** An OpenSLO v1 `SLI` spec as written. @public */
 export type OpenSloSliSpec = z.infer<typeof openSloSliSpecSchema>;
 /** An OpenSLO objective as written. @public */

@@ -1,0 +1,37 @@
+/** A sample of an instant query. @public */
+export interface PrometheusSample {
+  labels: Record<string, string>;
+  timestampSeconds: number;
+  /** `null` for NaN; ±Infinity for ±Inf. */
+  value: number | null;
+}
+
+/** A point of a range query series. @public */
+export interface PrometheusPoint {
+  timestampSeconds: number;
+  /** `null` for NaN; ±Infinity for ±Inf. */
+  value: number | null;
+}
+
+/** A series of a range query. @public */
+export interface PrometheusSeries {
+  labels: Record<string, string>;
+  points: PrometheusPoint[];
+}
+
+/** Result of an instant query (a scalar comes back as one unlabelled sample). @public */
+export interface InstantQueryResult {
+  resultType: 'vector' | 'scalar';
+  samples: PrometheusSample[];
+  /** Warnings of the envelope, e.g. Thanos/Mimir partial responses. */
+  warnings: string[];
+  /** Informational notices (Prometheus 2.45+ `infos`). */
+  infos: string[];
+}
+
+/** Result of a range query. @public */
+export interface RangeQueryResult {
+  series: PrometheusSeries[];
+  warnings: string[];
+  infos: string[];
+}

@@ -1,0 +1,35 @@
+/** One configured Prometheus instance, validated and with defaults applied. @public */
+export interface PrometheusInstanceConfig {
+  /** Name entities and OpenSLO `metricSourceRef` use. */
+  name: string;
+  /** Base URL of the HTTP API without a trailing slash, e.g. `http://mimir/prometheus`. */
+  baseUrl: string;
+  /** Extra headers sent with every request (secret: never logged). */
+  headers: Record<string, string>;
+  /** Deadline of each request in milliseconds. */
+  timeoutMs: number;
+  /** Queries in flight at once against this instance. */
+  maxConcurrency: number;
+  /** Base URL for browser links; `baseUrl` unless configured. */
+  externalUrl: string;
+}
+
+/** `reliability.prometheus`, validated. @public */
+export interface PrometheusModuleConfig {
+  instances: PrometheusInstanceConfig[];
+  /** Undefined only when no instance is configured. */
+  defaultInstance?: string;
+}
+
+/** Default of {@link PrometheusInstanceConfig.timeoutMs}. @public */
+export const DEFAULT_PROMETHEUS_TIMEOUT_MS = 30_000;
+
+/** Default of {@link PrometheusInstanceConfig.maxConcurrency}. @public */
+export const DEFAULT_PROMETHEUS_MAX_CONCURRENCY = 4;
+
+/**
+ * Instance names: the same rule the OpenSLO parser applies to
+ * `metricSourceRef`, so every configured name can be referenced.
+ * @public
+ */
+export const PROMETHEUS_INSTANCE_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
