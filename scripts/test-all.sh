@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-packages.sh
 if [ ! -d node_modules ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
 
 if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then

@@ -49,7 +49,9 @@ export interface CounterCountsQueryInput {
  * have passed `isSafeLabelValue`; they are escaped regardless.
  * @public
  */
-export function buildCounterCountsQuery(input: CounterCountsQueryInput): string {
+export function buildCounterCountsQuery(
+  input: CounterCountsQueryInput,
+): string {
   const matchers: LabelMatcher[] = input.groupingLabels.map(name => {
     const values = new Set(input.groupValues.map(group => group[name]));
     if (values.size === 1) {

@@ -9,11 +9,7 @@ import {
   windowPlaceholderLengthAt,
   type VectorSelector,
 } from '../promql';
-import type {
-  CompiledSli,
-  SliNumerator,
-  SliQueryProblem,
-} from './CompiledSli';
+import type { CompiledSli, SliNumerator, SliQueryProblem } from './CompiledSli';
 
 /** Outcome of {@link compileSli}. @public */
 export type CompileSliResult =

@@ -134,7 +134,8 @@ function accept(
   return {
     slo,
     sli,
-    shape: sli.kind === 'counters' ? counterShapeOf(slo.instance, sli) : undefined,
+    shape:
+      sli.kind === 'counters' ? counterShapeOf(slo.instance, sli) : undefined,
     stepSeconds: step.stepSeconds,
   };
 }
@@ -164,13 +165,18 @@ function stepOf(
       },
     };
   }
-  if (windowSeconds / timeSliceWindowSeconds > PROMETHEUS_MAX_POINTS_PER_SERIES) {
+  if (
+    windowSeconds / timeSliceWindowSeconds >
+    PROMETHEUS_MAX_POINTS_PER_SERIES
+  ) {
     return {
       problem: {
         field,
         message: `${Math.ceil(
           windowSeconds / timeSliceWindowSeconds,
-        )} slices over ${slo.definition.window} exceed the ${PROMETHEUS_MAX_POINTS_PER_SERIES} points Prometheus returns per series`,
+        )} slices over ${
+          slo.definition.window
+        } exceed the ${PROMETHEUS_MAX_POINTS_PER_SERIES} points Prometheus returns per series`,
         fix: `Use slices of at least ${Math.ceil(
           windowSeconds / PROMETHEUS_MAX_POINTS_PER_SERIES / 60,
         )} minutes.`,
@@ -231,7 +237,10 @@ function instantWindowsOf(
   }
   needed.set(member.slo.definition.windowSeconds, ['period']);
   for (const window of windows) {
-    needed.set(window.seconds, [...(needed.get(window.seconds) ?? []), window.id]);
+    needed.set(window.seconds, [
+      ...(needed.get(window.seconds) ?? []),
+      window.id,
+    ]);
   }
   return needed;
 }
@@ -324,7 +333,10 @@ function planGroup(
   >();
   for (const member of group.members) {
     for (const [seconds, purposes] of instantWindowsOf(member, windows)) {
-      instant.set(seconds, [...(instant.get(seconds) ?? []), { member, purposes }]);
+      instant.set(seconds, [
+        ...(instant.get(seconds) ?? []),
+        { member, purposes },
+      ]);
     }
   }
   for (const seconds of [...instant.keys()].sort((a, b) => a - b)) {

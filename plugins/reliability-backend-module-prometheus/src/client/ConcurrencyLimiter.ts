@@ -35,20 +35,22 @@ export class ConcurrencyLimiter {
       return Promise.resolve();
     }
     return new Promise<void>((resolve, reject) => {
-      const start = () => {
-        signal?.removeEventListener('abort', onAbort);
-        this.take();
-        resolve();
+      const waiter = {
+        start: () => {
+          signal?.removeEventListener('abort', waiter.abort);
+          this.take();
+          resolve();
+        },
+        abort: () => {
+          const index = this.waiting.indexOf(waiter.start);
+          if (index !== -1) {
+            this.waiting.splice(index, 1);
+          }
+          reject(signal?.reason);
+        },
       };
-      const onAbort = () => {
-        const index = this.waiting.indexOf(start);
-        if (index !== -1) {
-          this.waiting.splice(index, 1);
-        }
-        reject(signal?.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiting.push(start);
+      signal?.addEventListener('abort', waiter.abort, { once: true });
+      this.waiting.push(waiter.start);
     });
   }
 

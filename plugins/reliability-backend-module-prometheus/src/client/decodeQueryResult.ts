@@ -33,12 +33,19 @@ function labelsOf(instance: string, metric: unknown): Record<string, string> {
 }
 
 function pointOf(instance: string, pair: unknown): PrometheusPoint {
-  if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'number') {
+  if (
+    !Array.isArray(pair) ||
+    pair.length !== 2 ||
+    typeof pair[0] !== 'number'
+  ) {
     throw invalid(instance, 'a sample is not a [timestamp, "value"] pair');
   }
   const value = parseSampleValue(pair[1]);
   if (value === undefined) {
-    throw invalid(instance, `sample value ${JSON.stringify(pair[1])} is not a number`);
+    throw invalid(
+      instance,
+      `sample value ${JSON.stringify(pair[1])} is not a number`,
+    );
   }
   return { timestampSeconds: pair[0], value };
 }

@@ -106,7 +106,11 @@ export function parsePrometheusResponse(
     );
   }
   if (typeof envelope !== 'object' || envelope === null) {
-    throw statusError(instance, httpStatus, 'the response is not a Prometheus envelope');
+    throw statusError(
+      instance,
+      httpStatus,
+      'the response is not a Prometheus envelope',
+    );
   }
   const record = envelope as Record<string, unknown>;
   const warnings = strings(record.warnings);
@@ -148,7 +152,11 @@ export function parsePrometheusResponse(
     typeof data.resultType !== 'string' ||
     !('result' in data)
   ) {
-    throw statusError(instance, httpStatus, 'the envelope has no data.resultType/result');
+    throw statusError(
+      instance,
+      httpStatus,
+      'the envelope has no data.resultType/result',
+    );
   }
   return { resultType: data.resultType, result: data.result, warnings, infos };
 }

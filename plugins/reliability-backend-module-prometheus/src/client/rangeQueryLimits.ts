@@ -52,13 +52,19 @@ export function chooseBucketStepSeconds(
   windowSeconds: number,
   maxBuckets: number,
 ): number {
-  if (!Number.isInteger(windowSeconds) || windowSeconds <= 0 || windowSeconds % 60 !== 0) {
+  if (
+    !Number.isInteger(windowSeconds) ||
+    windowSeconds <= 0 ||
+    windowSeconds % 60 !== 0
+  ) {
     throw new RangeError(
       `window ${windowSeconds}s is not a positive whole number of minutes`,
     );
   }
   if (!Number.isInteger(maxBuckets) || maxBuckets < 1) {
-    throw new RangeError(`maxBuckets must be a positive integer, got ${maxBuckets}`);
+    throw new RangeError(
+      `maxBuckets must be a positive integer, got ${maxBuckets}`,
+    );
   }
   const windowMinutes = windowSeconds / 60;
   const limit = Math.min(maxBuckets, PROMETHEUS_MAX_POINTS_PER_SERIES);

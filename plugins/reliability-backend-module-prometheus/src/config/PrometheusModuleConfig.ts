@@ -32,4 +32,5 @@ export const DEFAULT_PROMETHEUS_MAX_CONCURRENCY = 4;
  * `metricSourceRef`, so every configured name can be referenced.
  * @public
  */
-export const PROMETHEUS_INSTANCE_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
+export const PROMETHEUS_INSTANCE_NAME_PATTERN =
+  /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;

@@ -38,6 +38,9 @@ export function assertBalancedPromql(expression: string): void {
   }
   const unclosed = open.pop();
   if (unclosed) {
-    throw new PromqlSyntaxError(`"${unclosed.char}" is never closed`, unclosed.position);
+    throw new PromqlSyntaxError(
+      `"${unclosed.char}" is never closed`,
+      unclosed.position,
+    );
   }
 }

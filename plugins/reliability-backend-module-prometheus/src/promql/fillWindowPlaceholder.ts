@@ -27,7 +27,10 @@ export function fillWindowPlaceholder(query: string, duration: string): string {
  * length, or 0.
  * @public
  */
-export function windowPlaceholderLengthAt(text: string, position: number): number {
+export function windowPlaceholderLengthAt(
+  text: string,
+  position: number,
+): number {
   const sticky = new RegExp(PLACEHOLDER.source, 'y');
   sticky.lastIndex = position;
   const match = sticky.exec(text);

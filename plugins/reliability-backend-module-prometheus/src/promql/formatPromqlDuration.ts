@@ -5,7 +5,9 @@
  */
 export function formatPromqlDuration(seconds: number): string {
   if (!Number.isInteger(seconds) || seconds <= 0) {
-    throw new RangeError(`${seconds} is not a positive whole number of seconds`);
+    throw new RangeError(
+      `${seconds} is not a positive whole number of seconds`,
+    );
   }
   for (const [unit, length] of [
     ['d', 86_400],

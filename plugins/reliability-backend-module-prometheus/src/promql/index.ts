@@ -9,7 +9,14 @@ export {
   isSafeLabelValue,
 } from './safeLabelValue';
 export { parseVectorSelector, scanVectorSelector } from './parseVectorSelector';
-export { renderLabelMatcher, renderVectorSelector } from './renderVectorSelector';
+export {
+  renderLabelMatcher,
+  renderVectorSelector,
+} from './renderVectorSelector';
 export { assertBalancedPromql } from './assertBalancedPromql';
-export { fillWindowPlaceholder, hasWindowPlaceholder, windowPlaceholderLengthAt } from './fillWindowPlaceholder';
+export {
+  fillWindowPlaceholder,
+  hasWindowPlaceholder,
+  windowPlaceholderLengthAt,
+} from './fillWindowPlaceholder';
 export { formatPromqlDuration } from './formatPromqlDuration';

@@ -60,7 +60,8 @@ export function scanVectorSelector(
       throw new PromqlSyntaxError('expected a label name', i);
     }
     i = skipSpace(text, i + name.length);
-    const op = OPERATORS.find(candidate => text.startsWith(candidate, i));
+    const at = i;
+    const op = OPERATORS.find(candidate => text.startsWith(candidate, at));
     if (!op) {
       throw new PromqlSyntaxError(
         `expected one of =, !=, =~, !~ after label "${name}"`,
@@ -78,7 +79,10 @@ export function scanVectorSelector(
     }
   }
   if (metric === undefined && matchers.length === 0) {
-    throw new PromqlSyntaxError('a selector needs a metric name or a matcher', i);
+    throw new PromqlSyntaxError(
+      'a selector needs a metric name or a matcher',
+      i,
+    );
   }
   return {
     selector: metric === undefined ? { matchers } : { metric, matchers },

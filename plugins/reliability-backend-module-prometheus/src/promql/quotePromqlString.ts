@@ -30,7 +30,12 @@ export function quotePromqlString(value: string): string {
         break;
       default: {
         const code = char.codePointAt(0)!;
-        if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) {
+        if (
+          code < 0x20 ||
+          code === 0x7f ||
+          code === 0x2028 ||
+          code === 0x2029
+        ) {
           quoted += `\\u${code.toString(16).padStart(4, '0')}`;
         } else {
           quoted += char;

@@ -11,6 +11,8 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   '\\': '\\',
 };
 
+const HEX_ESCAPE_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
 /**
  * Reads the string literal starting at `start` ("…", '…' or `…`) the way
  * PromQL does (Go escape rules; raw strings without escapes) and returns its
@@ -59,7 +61,7 @@ export function unquotePromqlString(
       value += quote;
       i += 2;
     } else if (next === 'x' || next === 'u' || next === 'U') {
-      const digits = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+      const digits = HEX_ESCAPE_DIGITS[next];
       const hex = text.slice(i + 2, i + 2 + digits);
       if (!new RegExp(`^[0-9a-fA-F]{${digits}}$`).test(hex)) {
         throw new PromqlSyntaxError(`invalid \\${next} escape`, i);

@@ -1,0 +1,467 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { delay, http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  PrometheusClient,
+  type PrometheusClientOptions,
+} from './PrometheusClient';
+import {
+  isPrometheusQueryError,
+  PrometheusQueryError,
+} from './PrometheusQueryError';
+
+const BASE = 'http://mimir.test/prometheus';
+const TENANT = 'tenant-sekrit-42';
+const TOKEN = 'Bearer tok-sekrit-99';
+const AT = Date.UTC(2025, 0, 15, 12, 0, 0) / 1000;
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+function makeClient(
+  overrides: Partial<PrometheusClientOptions['instance']> = {},
+  retry: PrometheusClientOptions['retry'] = {},
+) {
+  const sleeps: number[] = [];
+  const client = new PrometheusClient({
+    instance: {
+      name: 'mimir-eu',
+      baseUrl: BASE,
+      headers: { 'X-Scope-OrgID': TENANT, Authorization: TOKEN },
+      timeoutMs: 5_000,
+      maxConcurrency: 4,
+      ...overrides,
+    },
+    retry: { random: () => 0.5, ...retry },
+    sleep: async (ms, signal) => {
+      signal?.throwIfAborted();
+      sleeps.push(ms);
+    },
+  });
+  return { client, sleeps };
+}
+
+async function failure(
+  promise: Promise<unknown>,
+): Promise<PrometheusQueryError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPrometheusQueryError(error)) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected the query to fail');
+}
+
+function vector(result: unknown[], extra: Record<string, unknown> = {}) {
+  return HttpResponse.json({
+    status: 'success',
+    data: { resultType: 'vector', result },
+    ...extra,
+  });
+}
+
+function envelopeError(status: number, errorType: string, error: string) {
+  return HttpResponse.json({ status: 'error', errorType, error }, { status });
+}
+
+describe('PrometheusClient', () => {
+  it('POSTs a form with the query, an explicit time and a server timeout, with the configured headers', async () => {
+    const seen: { form: URLSearchParams; headers: Headers }[] = [];
+    server.use(
+      http.post(`${BASE}/api/v1/query`, async ({ request }) => {
+        seen.push({
+          form: new URLSearchParams(await request.text()),
+          headers: request.headers,
+        });
+        return vector([]);
+      }),
+    );
+    const { client } = makeClient();
+    const longQuery = `sum(x{service=~"${'a|'.repeat(3000)}b"})`;
+    await client.instantQuery(longQuery, { time: new Date(AT * 1000) });
+
+    expect(seen).toHaveLength(1);
+    const [{ form, headers }] = seen;
+    expect(form.get('query')).toBe(longQuery);
+    expect(form.get('time')).toBe(String(AT));
+    expect(form.get('timeout')).toBe('4.5');
+    expect(headers.get('content-type')).toBe(
+      'application/x-www-form-urlencoded',
+    );
+    expect(headers.get('x-scope-orgid')).toBe(TENANT);
+    expect(headers.get('authorization')).toBe(TOKEN);
+  });
+
+  it('turns "NaN" into null and ±Inf into infinities, so no NaN leaves the client', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        vector([
+          { metric: { service: 'a' }, value: [AT, '12.5'] },
+          { metric: { service: 'b' }, value: [AT, 'NaN'] },
+          { metric: { service: 'c' }, value: [AT, '+Inf'] },
+          { metric: { service: 'd' }, value: [AT, '-Inf'] },
+          { metric: { service: 'e' }, value: [AT, '1e-3'] },
+        ]),
+      ),
+    );
+    const { client } = makeClient();
+    const result = await client.instantQuery('x', { time: AT });
+
+    expect(result.samples.map(sample => sample.value)).toEqual([
+      12.5,
+      null,
+      Infinity,
+      -Infinity,
+      0.001,
+    ]);
+    expect(result.samples.some(sample => Number.isNaN(sample.value))).toBe(
+      false,
+    );
+    expect(result.samples[0]).toEqual({
+      labels: { service: 'a' },
+      timestampSeconds: AT,
+      value: 12.5,
+    });
+  });
+
+  it('reads a scalar result as one unlabelled sample', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        HttpResponse.json({
+          status: 'success',
+          data: { resultType: 'scalar', result: [AT, 'NaN'] },
+        }),
+      ),
+    );
+    const { client } = makeClient();
+    const result = await client.instantQuery('0/0', { time: AT });
+    expect(result).toMatchObject({
+      resultType: 'scalar',
+      samples: [{ labels: {}, value: null }],
+    });
+  });
+
+  it('surfaces warnings and infos of a successful answer', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        vector([{ metric: {}, value: [AT, '1'] }], {
+          warnings: ['partial response: store gateway unavailable'],
+          infos: ['PromQL info: metric might not be a counter'],
+        }),
+      ),
+    );
+    const { client } = makeClient();
+    const result = await client.instantQuery('x', { time: AT });
+    expect(result.warnings).toEqual([
+      'partial response: store gateway unavailable',
+    ]);
+    expect(result.infos).toEqual([
+      'PromQL info: metric might not be a counter',
+    ]);
+  });
+
+  it.each([
+    [
+      400,
+      'bad_data',
+      'invalid parameter "query": 1:5: parse error: unexpected "}"',
+    ],
+    [
+      422,
+      'execution',
+      'query processing would load too many samples into memory',
+    ],
+  ])(
+    'fails at once on HTTP %i %s, naming the instance and the error type',
+    async (status, errorType, message) => {
+      let requests = 0;
+      server.use(
+        http.post(`${BASE}/api/v1/query`, () => {
+          requests += 1;
+          return envelopeError(status, errorType, message);
+        }),
+      );
+      const { client, sleeps } = makeClient();
+      const error = await failure(client.instantQuery('x{', { time: AT }));
+
+      expect(requests).toBe(1);
+      expect(sleeps).toEqual([]);
+      expect(error).toMatchObject({
+        instance: 'mimir-eu',
+        errorType,
+        httpStatus: status,
+        retryable: false,
+        attempts: 1,
+      });
+      expect(error.message).toBe(
+        `Prometheus instance "mimir-eu": ${errorType} (HTTP ${status}): ${message}`,
+      );
+    },
+  );
+
+  it('retries a server-side timeout a bounded number of times with growing backoff', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () => {
+        requests += 1;
+        return envelopeError(
+          503,
+          'timeout',
+          'query timed out in expression evaluation',
+        );
+      }),
+    );
+    const { client, sleeps } = makeClient(
+      {},
+      { maxAttempts: 3, baseDelayMs: 200 },
+    );
+    const error = await failure(client.instantQuery('x', { time: AT }));
+
+    expect(requests).toBe(3);
+    expect(sleeps).toEqual([150, 300]);
+    expect(error).toMatchObject({
+      errorType: 'timeout',
+      attempts: 3,
+      retryable: true,
+    });
+    expect(client.stats()).toMatchObject({
+      queries: 1,
+      requests: 3,
+      retries: 2,
+      failures: 1,
+    });
+  });
+
+  it('recovers when a retry succeeds after a 503 canceled and an HTML 502 from a proxy', async () => {
+    const answers = [
+      () => envelopeError(503, 'canceled', 'query was canceled'),
+      () =>
+        new HttpResponse('<html><body>502 Bad Gateway</body></html>', {
+          status: 502,
+          headers: { 'content-type': 'text/html' },
+        }),
+      () => vector([{ metric: {}, value: [AT, '7'] }]),
+    ];
+    server.use(http.post(`${BASE}/api/v1/query`, () => answers.shift()!()));
+    const { client } = makeClient();
+    const result = await client.instantQuery('x', { time: AT });
+    expect(result.samples[0].value).toBe(7);
+    expect(answers).toHaveLength(0);
+  });
+
+  it('retries network errors and reports them as network errors when they persist', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () => {
+        requests += 1;
+        return HttpResponse.error();
+      }),
+    );
+    const { client } = makeClient({}, { maxAttempts: 2 });
+    const error = await failure(client.instantQuery('x', { time: AT }));
+    expect(requests).toBe(2);
+    expect(error.errorType).toBe('network');
+  });
+
+  it('honours Retry-After on 429, capped at the longest backoff', async () => {
+    const answers = [
+      () =>
+        new HttpResponse('slow down', {
+          status: 429,
+          headers: { 'retry-after': '2' },
+        }),
+      () =>
+        new HttpResponse('slow down', {
+          status: 429,
+          headers: { 'retry-after': '3600' },
+        }),
+      () => vector([]),
+    ];
+    server.use(http.post(`${BASE}/api/v1/query`, () => answers.shift()!()));
+    const { client, sleeps } = makeClient(
+      {},
+      { maxAttempts: 3, maxDelayMs: 5_000 },
+    );
+    await client.instantQuery('x', { time: AT });
+    expect(sleeps).toEqual([2_000, 5_000]);
+  });
+
+  it('gives up at the deadline of a request that never answers, without retrying it', async () => {
+    let requests = 0;
+    server.use(
+      http.post(`${BASE}/api/v1/query`, async () => {
+        requests += 1;
+        await delay('infinite');
+        return vector([]);
+      }),
+    );
+    const { client } = makeClient({ timeoutMs: 50 });
+    const error = await failure(client.instantQuery('x', { time: AT }));
+    expect(error).toMatchObject({
+      instance: 'mimir-eu',
+      errorType: 'deadline',
+      retryable: false,
+    });
+    expect(error.message).toContain('no answer within 50 ms');
+    expect(requests).toBe(1);
+  });
+
+  it('stops when the caller aborts', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query`, async () => {
+        await delay('infinite');
+        return vector([]);
+      }),
+    );
+    const { client } = makeClient();
+    const controller = new AbortController();
+    const pending = failure(
+      client.instantQuery('x', { time: AT, signal: controller.signal }),
+    );
+    controller.abort();
+    expect((await pending).errorType).toBe('aborted');
+  });
+
+  it('explains 401 and 404 without repeating header values, even when the server echoes them', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        HttpResponse.json(
+          {
+            status: 'error',
+            errorType: 'unauthorized',
+            error: `no org id; got ${TENANT} and ${TOKEN}`,
+          },
+          { status: 401 },
+        ),
+      ),
+      http.post(
+        `${BASE}/api/v1/query_range`,
+        () => new HttpResponse('404 page not found', { status: 404 }),
+      ),
+    );
+    const { client } = makeClient();
+    const unauthorized = await failure(client.instantQuery('x', { time: AT }));
+    expect(unauthorized.httpStatus).toBe(401);
+    expect(unauthorized.retryable).toBe(false);
+    expect(unauthorized.message).not.toContain(TENANT);
+    expect(unauthorized.message).not.toContain('tok-sekrit-99');
+    expect(unauthorized.message).toContain('[redacted]');
+
+    const missing = await failure(
+      client.rangeQuery('x', { start: AT - 3600, end: AT, stepSeconds: 60 }),
+    );
+    expect(missing.errorType).toBe('not_found');
+    expect(missing.message).toContain('check baseUrl');
+  });
+
+  it('rejects a 200 answer that is not a Prometheus envelope', async () => {
+    server.use(
+      http.post(
+        `${BASE}/api/v1/query`,
+        () =>
+          new HttpResponse('<html>Sign in</html>', {
+            status: 200,
+            headers: { 'content-type': 'text/html' },
+          }),
+      ),
+    );
+    const { client } = makeClient();
+    const error = await failure(client.instantQuery('x', { time: AT }));
+    expect(error.errorType).toBe('invalid_response');
+    expect(error.retryable).toBe(false);
+  });
+
+  it('sends range queries with start, end and step, and parses the matrix', async () => {
+    const forms: URLSearchParams[] = [];
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, async ({ request }) => {
+        forms.push(new URLSearchParams(await request.text()));
+        return HttpResponse.json({
+          status: 'success',
+          data: {
+            resultType: 'matrix',
+            result: [
+              {
+                metric: { service: 'a' },
+                values: [
+                  [AT - 240, '1'],
+                  [AT, 'NaN'],
+                ],
+              },
+            ],
+          },
+        });
+      }),
+    );
+    const { client } = makeClient();
+    const result = await client.rangeQuery('x', {
+      start: AT - 30 * 86_400 + 240,
+      end: AT,
+      stepSeconds: 240,
+    });
+    expect(forms[0].get('start')).toBe(String(AT - 30 * 86_400 + 240));
+    expect(forms[0].get('end')).toBe(String(AT));
+    expect(forms[0].get('step')).toBe('240');
+    expect(result.series).toEqual([
+      {
+        labels: { service: 'a' },
+        points: [
+          { timestampSeconds: AT - 240, value: 1 },
+          { timestampSeconds: AT, value: null },
+        ],
+      },
+    ]);
+  });
+
+  it('refuses, without a request, a range that would exceed 11,000 points per series', async () => {
+    const { client } = makeClient();
+    // msw fails the test on any unhandled request, so none is sent.
+    const error = await failure(
+      client.rangeQuery('x', {
+        start: AT - 30 * 86_400,
+        end: AT,
+        stepSeconds: 180,
+      }),
+    );
+    expect(error.errorType).toBe('too_many_points');
+    expect(error.message).toContain('14401 points per series');
+  });
+
+  it('keeps at most maxConcurrency requests in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const gates: Array<() => void> = [];
+    server.use(
+      http.post(`${BASE}/api/v1/query`, async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise<void>(resolve => gates.push(resolve));
+        inFlight -= 1;
+        return vector([]);
+      }),
+    );
+    const { client } = makeClient({ maxConcurrency: 2 });
+    const queries = Array.from({ length: 6 }, () =>
+      client.instantQuery('x', { time: AT }),
+    );
+    // Open a gate whenever a request is waiting, until all six are done.
+    let done = false;
+    const all = Promise.all(queries).finally(() => {
+      done = true;
+    });
+    while (!done) {
+      await new Promise(resolve => setImmediate(resolve));
+      gates.shift()?.();
+    }
+    await all;
+    expect(most).toBe(2);
+    expect(client.stats()).toMatchObject({
+      queries: 6,
+      requests: 6,
+      peakConcurrency: 2,
+    });
+  });
+});

@@ -1,0 +1,345 @@
+import type { PrometheusInstanceConfig } from '../config/PrometheusModuleConfig';
+import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import { decodeInstantResult, decodeRangeResult } from './decodeQueryResult';
+import {
+  parsePrometheusResponse,
+  type PrometheusSuccess,
+} from './parsePrometheusResponse';
+import { PrometheusQueryError } from './PrometheusQueryError';
+import type { InstantQueryResult, RangeQueryResult } from './PrometheusResult';
+import {
+  PROMETHEUS_MAX_POINTS_PER_SERIES,
+  countRangePoints,
+} from './rangeQueryLimits';
+import { RetryBackoff, sleep, type RetryBackoffOptions } from './RetryBackoff';
+
+/** Construction options of {@link PrometheusClient}. @public */
+export interface PrometheusClientOptions {
+  instance: Pick<
+    PrometheusInstanceConfig,
+    'name' | 'baseUrl' | 'headers' | 'timeoutMs' | 'maxConcurrency'
+  >;
+  retry?: RetryBackoffOptions;
+  /** Injected in tests so backoff costs no real time. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/** Options of {@link PrometheusClient.instantQuery}. @public */
+export interface InstantQueryOptions {
+  /** Evaluation instant (a Date or Unix seconds). Always explicit: results must not depend on when the request lands. */
+  time: Date | number;
+  /** Aborts the query and any retry wait (e.g. the sync task's signal). */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link PrometheusClient.rangeQuery}. @public */
+export interface RangeQueryOptions {
+  start: Date | number;
+  end: Date | number;
+  stepSeconds: number;
+  signal?: AbortSignal;
+}
+
+/** Counters of one client, for logs and benchmarks. @public */
+export interface PrometheusClientStats {
+  /** Queries asked for (instant + range). */
+  queries: number;
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  retries: number;
+  /** Queries that ended in an error. */
+  failures: number;
+  /** Most requests in flight at once. */
+  peakConcurrency: number;
+}
+
+function toSeconds(time: Date | number): number {
+  return time instanceof Date ? time.getTime() / 1000 : time;
+}
+
+function formatSeconds(seconds: number): string {
+  // Milliseconds are all Prometheus keeps; fixed notation avoids "1e+9".
+  return Number(seconds.toFixed(3)).toString();
+}
+
+function retryAfterSeconds(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  if (header === null) {
+    return undefined;
+  }
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) {
+    return seconds;
+  }
+  const date = Date.parse(header);
+  return Number.isFinite(date)
+    ? Math.max(0, (date - Date.now()) / 1000)
+    : undefined;
+}
+
+/**
+ * Client of one Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir,
+ * VictoriaMetrics).
+ *
+ * Every query is a form POST (no URL length limit) with an explicit
+ * evaluation time and a server-side `timeout` just under the client's own
+ * deadline. Each request has a deadline (`AbortSignal.timeout`, combined
+ * with the caller's signal); network errors, `timeout`/`canceled`, 429 and
+ * 5xx answers are retried a bounded number of times with backoff, while
+ * `bad_data` (400) and `execution` (422) fail at once. At most
+ * `maxConcurrency` requests are in flight. Errors name the instance and the
+ * error type and never contain a configured header value.
+ * @public
+ */
+export class PrometheusClient {
+  readonly instanceName: string;
+  private readonly baseUrl: string;
+  private readonly headers: Record<string, string>;
+  private readonly secrets: string[];
+  private readonly timeoutMs: number;
+  private readonly backoff: RetryBackoff;
+  private readonly limiter: ConcurrencyLimiter;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly fetch: typeof fetch;
+  private readonly counters = {
+    queries: 0,
+    requests: 0,
+    retries: 0,
+    failures: 0,
+  };
+
+  constructor(options: PrometheusClientOptions) {
+    const { instance } = options;
+    this.instanceName = instance.name;
+    this.baseUrl = instance.baseUrl.replace(/\/+$/, '');
+    this.headers = { ...instance.headers };
+    this.secrets = Object.values(instance.headers).filter(v => v.length >= 4);
+    this.timeoutMs = instance.timeoutMs;
+    this.backoff = new RetryBackoff(options.retry);
+    this.limiter = new ConcurrencyLimiter(instance.maxConcurrency);
+    this.sleep = options.sleep ?? sleep;
+    this.fetch = options.fetch ?? ((...args) => fetch(...args));
+  }
+
+  /** `POST /api/v1/query` at an explicit time. */
+  async instantQuery(
+    query: string,
+    options: InstantQueryOptions,
+  ): Promise<InstantQueryResult> {
+    const form = new URLSearchParams({
+      query,
+      time: formatSeconds(toSeconds(options.time)),
+    });
+    const success = await this.post('/api/v1/query', form, options.signal);
+    return decodeInstantResult(this.instanceName, success);
+  }
+
+  /**
+   * `POST /api/v1/query_range`. Refuses, without a request, a range that
+   * would return more than 11,000 points per series.
+   */
+  async rangeQuery(
+    query: string,
+    options: RangeQueryOptions,
+  ): Promise<RangeQueryResult> {
+    const start = toSeconds(options.start);
+    const end = toSeconds(options.end);
+    const points = countRangePoints(start, end, options.stepSeconds);
+    if (points > PROMETHEUS_MAX_POINTS_PER_SERIES) {
+      this.counters.queries += 1;
+      this.counters.failures += 1;
+      throw new PrometheusQueryError({
+        instance: this.instanceName,
+        errorType: 'too_many_points',
+        retryable: false,
+        detail: `a ${end - start}s range at a ${
+          options.stepSeconds
+        }s step is ${points} points per series; Prometheus returns at most ${PROMETHEUS_MAX_POINTS_PER_SERIES}`,
+      });
+    }
+    const form = new URLSearchParams({
+      query,
+      start: formatSeconds(start),
+      end: formatSeconds(end),
+      step: formatSeconds(options.stepSeconds),
+    });
+    const success = await this.post(
+      '/api/v1/query_range',
+      form,
+      options.signal,
+    );
+    return decodeRangeResult(this.instanceName, success);
+  }
+
+  /** Counters since the client was made. */
+  stats(): PrometheusClientStats {
+    return { ...this.counters, peakConcurrency: this.limiter.peakConcurrency };
+  }
+
+  private async post(
+    path: string,
+    form: URLSearchParams,
+    signal: AbortSignal | undefined,
+  ): Promise<PrometheusSuccess> {
+    this.counters.queries += 1;
+    // Slightly under our own deadline, so the server gives up first and
+    // answers with a clean `timeout` error instead of computing on for
+    // nobody.
+    form.set('timeout', formatSeconds((this.timeoutMs * 0.9) / 1000));
+    try {
+      return await this.limiter.run(
+        () => this.attempts(path, form, signal),
+        signal,
+      );
+    } catch (error) {
+      this.counters.failures += 1;
+      if (signal?.aborted && !(error instanceof PrometheusQueryError)) {
+        throw this.error('aborted', false, 'the caller aborted the query');
+      }
+      throw error;
+    }
+  }
+
+  private async attempts(
+    path: string,
+    form: URLSearchParams,
+    signal: AbortSignal | undefined,
+  ): Promise<PrometheusSuccess> {
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.attempt(path, form, signal);
+      if (!(outcome.error instanceof PrometheusQueryError)) {
+        return outcome.success!;
+      }
+      const error = outcome.error.withAttempts(attempt);
+      if (!error.retryable || attempt >= this.backoff.maxAttempts) {
+        throw error;
+      }
+      this.counters.retries += 1;
+      await this.sleep(
+        this.backoff.delayMs(attempt, outcome.retryAfter),
+        signal,
+      );
+    }
+  }
+
+  private async attempt(
+    path: string,
+    form: URLSearchParams,
+    signal: AbortSignal | undefined,
+  ): Promise<{
+    success?: PrometheusSuccess;
+    error?: PrometheusQueryError;
+    retryAfter?: number;
+  }> {
+    signal?.throwIfAborted();
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    this.counters.requests += 1;
+    let response: Response;
+    let body: string;
+    try {
+      response = await this.fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: {
+          ...this.headers,
+          accept: 'application/json',
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body: form.toString(),
+        signal: combined,
+      });
+      body = await response.text();
+    } catch (error) {
+      if (signal?.aborted) {
+        throw this.error('aborted', false, 'the caller aborted the query');
+      }
+      if (deadline.aborted) {
+        // Not retried: another full deadline would multiply the wait of a
+        // sync for a server that is already too slow.
+        return {
+          error: this.error(
+            'deadline',
+            false,
+            `no answer within ${this.timeoutMs} ms`,
+          ),
+        };
+      }
+      return {
+        error: this.error('network', true, this.describeNetworkError(error)),
+      };
+    }
+    try {
+      const success = parsePrometheusResponse(
+        this.instanceName,
+        response.status,
+        body,
+      );
+      return {
+        success: {
+          ...success,
+          warnings: success.warnings.map(w => this.redact(w)),
+          infos: success.infos.map(i => this.redact(i)),
+        },
+      };
+    } catch (error) {
+      if (error instanceof PrometheusQueryError) {
+        return {
+          error: this.redacted(error),
+          retryAfter: retryAfterSeconds(response),
+        };
+      }
+      throw error;
+    }
+  }
+
+  private error(
+    errorType: string,
+    retryable: boolean,
+    detail: string,
+  ): PrometheusQueryError {
+    return new PrometheusQueryError({
+      instance: this.instanceName,
+      errorType,
+      retryable,
+      detail: this.redact(detail),
+    });
+  }
+
+  private describeNetworkError(error: unknown): string {
+    const cause = (error as { cause?: { code?: string; message?: string } })
+      ?.cause;
+    const text = cause?.code ?? cause?.message ?? String(error);
+    return `request to ${this.baseUrl} failed: ${text}`;
+  }
+
+  private redacted(error: PrometheusQueryError): PrometheusQueryError {
+    const detail = this.redact(error.detail);
+    const warnings = error.warnings.map(w => this.redact(w));
+    if (
+      detail === error.detail &&
+      warnings.every((w, i) => w === error.warnings[i])
+    ) {
+      return error;
+    }
+    return new PrometheusQueryError({
+      instance: error.instance,
+      errorType: error.errorType,
+      httpStatus: error.httpStatus,
+      retryable: error.retryable,
+      attempts: error.attempts,
+      detail,
+      warnings,
+    });
+  }
+
+  // Prometheus does not echo request headers, but a misconfigured proxy
+  // could; a tenant id or token must never reach a log line.
+  private redact(text: string): string {
+    return this.secrets.reduce(
+      (result, secret) => result.split(secret).join('[redacted]'),
+      text,
+    );
+  }
+}

@@ -1,0 +1,160 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { availabilitySlo } from '../__testUtils__/sloDefinition';
+import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
+import { PrometheusSloProvider } from './PrometheusSloProvider';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const config: PrometheusModuleConfig = {
+  instances: [
+    {
+      name: 'main',
+      baseUrl: 'http://prometheus.internal:9090',
+      headers: {},
+      timeoutMs: 5_000,
+      maxConcurrency: 2,
+      externalUrl: 'https://prometheus.example.com',
+    },
+    {
+      name: 'mimir',
+      baseUrl: 'http://mimir.internal/prometheus',
+      headers: { 'X-Scope-OrgID': 'team-a' },
+      timeoutMs: 5_000,
+      maxConcurrency: 2,
+      externalUrl: 'http://mimir.internal/prometheus',
+    },
+  ],
+  defaultInstance: 'main',
+};
+
+function entity(annotations: Record<string, string> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'checkout-api', namespace: 'default', annotations },
+    spec: {},
+  };
+}
+
+describe('PrometheusSloProvider', () => {
+  const provider = new PrometheusSloProvider({ config });
+  const slo = availabilitySlo('checkout-api');
+
+  it('has one source per instance', () => {
+    expect(provider.listSources()).toEqual([
+      {
+        id: 'prometheus:main',
+        type: 'prometheus',
+        displayName: 'Prometheus (main)',
+      },
+      {
+        id: 'prometheus:mimir',
+        type: 'prometheus',
+        displayName: 'Prometheus (mimir)',
+      },
+    ]);
+  });
+
+  it('locates SLOs by metricSourceRef, then annotation, then the default instance', () => {
+    expect(provider.locateSlo(entity(), slo)).toEqual({
+      sourceId: 'prometheus:main',
+    });
+    expect(
+      provider.locateSlo(
+        entity({ 'preflight.dev/prometheus-instance': 'mimir' }),
+        slo,
+      ),
+    ).toEqual({ sourceId: 'prometheus:mimir' });
+    expect(
+      provider.locateSlo(
+        entity({ 'preflight.dev/prometheus-instance': 'mimir' }),
+        { ...slo, prometheusInstance: 'main' },
+      ),
+    ).toEqual({ sourceId: 'prometheus:main' });
+  });
+
+  it('refuses URLs and unknown names with an entity-scoped problem', () => {
+    expect(
+      provider.locateSlo(
+        entity({
+          'preflight.dev/prometheus-instance': 'http://evil.example.com:9090',
+        }),
+        slo,
+      ),
+    ).toEqual({
+      problem: {
+        entityRef: 'component:default/checkout-api',
+        field: 'metadata.annotations["preflight.dev/prometheus-instance"]',
+        message:
+          '"http://evil.example.com:9090" is not a Prometheus instance name (instances are named in app-config, never given as URLs)',
+        fix: expect.any(String),
+      },
+    });
+    expect(
+      provider.locateSlo(entity(), { ...slo, prometheusInstance: 'thanos' }),
+    ).toEqual({
+      problem: expect.objectContaining({
+        entityRef: 'component:default/checkout-api',
+        field: 'metricSource.metricSourceRef',
+        message:
+          'SLO "checkout-api-availability": Prometheus instance "thanos" is not configured',
+      }),
+    });
+  });
+
+  it('measures every SLO of a source on that source, whatever instance the SLO named', async () => {
+    const instances: string[] = [];
+    server.use(
+      http.post('http://mimir.internal/prometheus/api/v1/*', ({ request }) => {
+        instances.push(request.headers.get('x-scope-orgid') ?? '');
+        return HttpResponse.json({
+          status: 'success',
+          data: {
+            resultType: request.url.endsWith('query_range')
+              ? 'matrix'
+              : 'vector',
+            result: [],
+          },
+        });
+      }),
+    );
+    const batch = await provider.measureSlos('prometheus:mimir', [slo], {
+      signal: new AbortController().signal,
+      now: new Date('2025-01-15T12:00:00Z'),
+    });
+    expect(batch).toMatchObject({
+      sourceId: 'prometheus:mimir',
+      observedAt: '2025-01-15T12:00:00.000Z',
+      stats: { slos: 1, queries: 9, failedQueries: 0 },
+    });
+    expect(batch.observations[0]).toMatchObject({
+      instance: 'mimir',
+      period: null,
+      errors: [],
+    });
+    expect(instances).toEqual(Array(9).fill('team-a'));
+    await expect(
+      provider.measureSlos('pagerduty:default', [slo], {
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow(
+      '"pagerduty:default" is not a source of the Prometheus provider',
+    );
+  });
+
+  it('links the error ratio in the instance’s external UI over the SLO window', () => {
+    const [link] = provider.queryLinks('prometheus:main', slo);
+    const url = new URL(link.url);
+    expect(`${url.origin}${url.pathname}`).toBe(
+      'https://prometheus.example.com/graph',
+    );
+    expect(url.searchParams.get('g0.range_input')).toBe('30d');
+    expect(url.searchParams.get('g0.expr')).toContain(
+      'sum(rate(http_requests_total{service="checkout-api",code=~"5.."}[1h]))',
+    );
+  });
+});

@@ -1,0 +1,160 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import { compileSli } from '../batching/compileSli';
+import {
+  PROMETHEUS_INSTANCE_NAME_PATTERN,
+  type PrometheusModuleConfig,
+} from '../config/PrometheusModuleConfig';
+import type {
+  SloMeasureOptions,
+  SloObservationBatch,
+  SloProvider,
+  SloQueryLink,
+  SloSourceInfo,
+  SloSourceLocation,
+} from '../proposedSloProviderContract';
+import { fillWindowPlaceholder } from '../promql';
+import {
+  generateSloRules,
+  type SloRules,
+  type SloRulesInput,
+} from '../rules/generateSloRules';
+import { sliErrorRatioExpression } from '../rules/sliErrorRatioExpression';
+import { ANNOTATION_PROMETHEUS_INSTANCE } from '../source/prometheusInstanceAnnotation';
+import {
+  PrometheusSloSource,
+  type PrometheusSloSourceOptions,
+} from '../source/PrometheusSloSource';
+import { resolvePrometheusInstance } from '../source/resolvePrometheusInstance';
+import { prometheusGraphUrl } from './prometheusGraphUrl';
+
+const SOURCE_PREFIX = 'prometheus:';
+
+/** Construction options of {@link PrometheusSloProvider}. @public */
+export type PrometheusSloProviderOptions = PrometheusSloSourceOptions & {
+  logger?: LoggerService;
+};
+
+/**
+ * The Prometheus {@link SloProvider}: one source per configured instance,
+ * measured in bulk by a {@link PrometheusSloSource}.
+ * @public
+ */
+export class PrometheusSloProvider implements SloProvider {
+  readonly type = 'prometheus';
+  private readonly config: PrometheusModuleConfig;
+  private readonly source: PrometheusSloSource;
+
+  constructor(options: PrometheusSloProviderOptions) {
+    this.config = options.config;
+    this.source = new PrometheusSloSource(options);
+  }
+
+  listSources(): SloSourceInfo[] {
+    return this.config.instances.map(instance => ({
+      id: `${SOURCE_PREFIX}${instance.name}`,
+      type: this.type,
+      displayName: `Prometheus (${instance.name})`,
+    }));
+  }
+
+  locateSlo(entity: Entity, slo: SloDefinition): SloSourceLocation {
+    const entityRef = stringifyEntityRef(entity);
+    const annotation =
+      entity.metadata.annotations?.[ANNOTATION_PROMETHEUS_INSTANCE];
+    const field = `metadata.annotations["${ANNOTATION_PROMETHEUS_INSTANCE}"]`;
+    if (
+      annotation !== undefined &&
+      !PROMETHEUS_INSTANCE_NAME_PATTERN.test(annotation.trim())
+    ) {
+      return {
+        problem: {
+          entityRef,
+          field,
+          message: `"${annotation}" is not a Prometheus instance name${
+            /^[a-z]+:\/\//i.test(annotation)
+              ? ' (instances are named in app-config, never given as URLs)'
+              : ''
+          }`,
+          fix: 'Write the name of an instance under reliability.prometheus.instances, e.g. "main".',
+        },
+      };
+    }
+    const resolution = resolvePrometheusInstance(slo, annotation, this.config);
+    if ('problem' in resolution) {
+      return {
+        problem: {
+          entityRef,
+          field: resolution.problem.field,
+          message: `SLO "${slo.id}": ${resolution.problem.message}`,
+          fix: resolution.problem.fix,
+        },
+      };
+    }
+    return { sourceId: `${SOURCE_PREFIX}${resolution.instance}` };
+  }
+
+  async measureSlos(
+    sourceId: string,
+    slos: readonly SloDefinition[],
+    options: SloMeasureOptions,
+  ): Promise<SloObservationBatch> {
+    const instance = this.instanceOf(sourceId);
+    // Located already: pin every SLO to this source's instance.
+    const report = await this.source.measure(
+      slos.map(definition => ({
+        definition: { ...definition, prometheusInstance: instance },
+      })),
+      { signal: options.signal, at: options.now },
+    );
+    return {
+      sourceId,
+      observedAt: report.evaluatedAt,
+      observations: report.measurements,
+      stats: report.stats,
+    };
+  }
+
+  queryLinks(sourceId: string, slo: SloDefinition): SloQueryLink[] {
+    const name = this.instanceOf(sourceId);
+    const instance = this.config.instances.find(i => i.name === name)!;
+    const compiled = compileSli(slo.indicator);
+    if (!compiled.ok) {
+      return [];
+    }
+    const expression =
+      compiled.sli.kind === 'threshold'
+        ? fillWindowPlaceholder(compiled.sli.template, '5m')
+        : sliErrorRatioExpression(compiled.sli, '1h');
+    return [
+      {
+        title:
+          compiled.sli.kind === 'threshold'
+            ? 'SLI in Prometheus'
+            : 'Error ratio (1h) in Prometheus',
+        url: prometheusGraphUrl(
+          instance.externalUrl,
+          expression,
+          slo.windowSeconds,
+        ),
+      },
+    ];
+  }
+
+  exportRules(input: SloRulesInput): SloRules {
+    return generateSloRules(input);
+  }
+
+  private instanceOf(sourceId: string): string {
+    const name = sourceId.startsWith(SOURCE_PREFIX)
+      ? sourceId.slice(SOURCE_PREFIX.length)
+      : '';
+    if (!this.config.instances.some(instance => instance.name === name)) {
+      throw new Error(
+        `"${sourceId}" is not a source of the Prometheus provider`,
+      );
+    }
+    return name;
+  }
+}

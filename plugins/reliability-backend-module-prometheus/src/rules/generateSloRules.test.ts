@@ -1,0 +1,229 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseOpenSloDocuments } from '@preflight/plugin-reliability-common';
+import { checkRules, testRules } from '@internal/preflight-test/prometheus';
+import { availabilitySlo } from '../__testUtils__/sloDefinition';
+import { ruleUnitTest } from '../__testUtils__/ruleUnitTest';
+import { generateSloRules, SLO_BURN_ALERT_NAME } from './generateSloRules';
+
+const CATALOG = path.resolve(__dirname, '../../../../catalog/slos');
+
+describe('generateSloRules', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'preflight-slo-rules-'));
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('writes rule files for the example fleet that promtool accepts', async () => {
+    const files: string[] = [];
+    for (const name of [
+      'checkout-api',
+      'search-api',
+      'payments-gateway',
+      'recommendations',
+    ]) {
+      const { definitions, problems } = parseOpenSloDocuments(
+        await readFile(path.join(CATALOG, `${name}.yaml`), 'utf8'),
+        { entityRef: `component:default/${name}`, file: `${name}.yaml` },
+      );
+      expect(problems).toEqual([]);
+      const rules = generateSloRules({
+        entityRef: `component:default/${name}`,
+        slos: definitions,
+        owner: 'group:default/team-payments',
+        runbookUrl: `https://runbooks.example.com/${name}`,
+      });
+      expect(rules.problems).toEqual([]);
+      const file = path.join(dir, `${name}.rules.yml`);
+      await writeFile(file, rules.yaml);
+      files.push(file);
+    }
+    const result = await checkRules(files);
+    expect(`${result.stdout}${result.stderr}`).not.toContain('FAILED');
+    expect(result.exitCode).toBe(0);
+    // checkout-api has two SLOs: 7 recording rules + page + ticket each.
+    expect(result.stdout).toContain('SUCCESS: 18 rules found');
+  });
+
+  it('scales burn-rate thresholds to the SLO period and labels alerts with owner and runbook', () => {
+    const rules = generateSloRules({
+      entityRef: 'component:default/search-api',
+      slos: [
+        availabilitySlo('search-api', {
+          window: '28d',
+          windowSeconds: 28 * 86_400,
+          target: 0.995,
+        }),
+      ],
+      owner: 'group:default/team-search',
+      runbookUrl: 'https://runbooks.example.com/search',
+    });
+    const [group] = rules.groups;
+    expect(group.name).toBe('preflight-slo-search-api-availability');
+    expect(
+      group.rules
+        .filter(rule => 'record' in rule)
+        .map(rule => ('record' in rule ? rule.record : '')),
+    ).toEqual(
+      ['5m', '30m', '1h', '2h', '6h', '1d', '3d'].map(
+        w => `slo:sli_error:ratio_rate${w}`,
+      ),
+    );
+    const page = group.rules.find(rule => rule.labels.severity === 'page')!;
+    expect(page.expr).toContain(
+      'slo:sli_error:ratio_rate1h{slo="search-api-availability",service="search-api"} >= (13.44 * 0.005)',
+    );
+    expect(page.expr).toContain('>= (5.6 * 0.005)');
+    expect(page.labels).toEqual({
+      severity: 'page',
+      slo: 'search-api-availability',
+      service: 'search-api',
+      owner: 'group:default/team-search',
+    });
+    expect('annotations' in page && page.annotations.runbook_url).toBe(
+      'https://runbooks.example.com/search',
+    );
+    const ticket = group.rules.find(rule => rule.labels.severity === 'ticket')!;
+    expect(ticket.expr).toContain('>= (2.8 * 0.005)');
+    expect(ticket.expr).toContain('>= (0.933333333333 * 0.005)');
+  });
+
+  it('leaves out SLOs whose names cannot be put in a PromQL selector, saying why', () => {
+    const rules = generateSloRules({
+      entityRef: 'component:default/x',
+      slos: [
+        availabilitySlo('ok'),
+        availabilitySlo('bad', { service: 'bad"} or vector(1) #' }),
+        availabilitySlo('threshold', {
+          id: 'p99',
+          indicator: {
+            kind: 'threshold',
+            query: 'histogram_quantile(0.99, x)',
+          },
+        }),
+      ],
+    });
+    expect(rules.groups.map(group => group.name)).toEqual([
+      'preflight-slo-ok-availability',
+    ]);
+    expect(rules.yaml).not.toContain('vector(1)');
+    expect(rules.problems).toEqual([
+      {
+        sloId: 'bad-availability',
+        field: 'spec.service',
+        message: expect.stringContaining(
+          'cannot be used in a PromQL label matcher',
+        ),
+      },
+      expect.objectContaining({ sloId: 'p99', field: 'thresholdMetric' }),
+    ]);
+  });
+
+  it('fires the page alert for a fast burn, only a ticket for a slow burn, and nothing for a healthy service (promtool test rules)', async () => {
+    const entities = {
+      'checkout-api': 'fast',
+      'ledger-service': 'slow',
+      'search-api': 'healthy',
+    };
+    const generated = Object.keys(entities).map(service =>
+      generateSloRules({
+        entityRef: `component:default/${service}`,
+        slos: [availabilitySlo(service)],
+        owner: 'group:default/team-payments',
+        runbookUrl: `https://runbooks.example.com/${service}`,
+      }),
+    );
+    const ruleFiles = Object.keys(entities).map(
+      service => `${service}.rules.yml`,
+    );
+    await Promise.all(
+      generated.map((rules, index) =>
+        writeFile(path.join(dir, ruleFiles[index]), rules.yaml),
+      ),
+    );
+    // 1,000 requests a minute for 3 hours; errors per minute: 200 (burn
+    // rate 200 on a 99.9 % SLO), 5 (burn rate 5: above the ticket
+    // thresholds 3 and 1, below the page thresholds 14.4 and 6) and 0.1.
+    const errorsPerMinute = {
+      'checkout-api': 200,
+      'ledger-service': 5,
+      'search-api': 0.1,
+    };
+    const series = Object.entries(errorsPerMinute).flatMap(
+      ([service, errors]) => [
+        {
+          series: `http_requests_total{service="${service}",code="200"}`,
+          values: `0+${1000 - errors}x180`,
+        },
+        {
+          series: `http_requests_total{service="${service}",code="500"}`,
+          values: `0+${errors}x180`,
+        },
+      ],
+    );
+    const testFile = path.join(dir, 'slo-alerts.test.yml');
+    await writeFile(
+      testFile,
+      ruleUnitTest({
+        ruleFiles,
+        rules: generated,
+        series,
+        evalTime: '150m',
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [
+          { slo: 'checkout-api-availability', severity: 'page' },
+          { slo: 'checkout-api-availability', severity: 'ticket' },
+          { slo: 'ledger-service-availability', severity: 'ticket' },
+        ],
+        // Error ratios in parts per million: promtool 2.42 compares floats
+        // exactly, and 0.2 comes out as 0.19999999999999998.
+        samples: [
+          {
+            expr: 'round(1e6 * slo:sli_error:ratio_rate5m{slo="checkout-api-availability"})',
+            labels: '{slo="checkout-api-availability",service="checkout-api"}',
+            value: 200_000,
+          },
+          {
+            expr: 'round(1e6 * slo:sli_error:ratio_rate1h{slo="search-api-availability"})',
+            labels: '{slo="search-api-availability",service="search-api"}',
+            value: 100,
+          },
+        ],
+      }),
+    );
+    const passing = await testRules(testFile);
+    expect(`${passing.stdout}${passing.stderr}`).toContain('SUCCESS');
+    expect(passing.exitCode).toBe(0);
+
+    // The same test must fail if the healthy service were expected to page:
+    // proof that promtool really compares the firing alerts.
+    const strictFile = path.join(dir, 'slo-alerts-wrong.test.yml');
+    await writeFile(
+      strictFile,
+      ruleUnitTest({
+        ruleFiles,
+        rules: generated,
+        series,
+        evalTime: '150m',
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [
+          { slo: 'checkout-api-availability', severity: 'page' },
+          { slo: 'checkout-api-availability', severity: 'ticket' },
+          { slo: 'ledger-service-availability', severity: 'ticket' },
+          { slo: 'search-api-availability', severity: 'page' },
+        ],
+      }),
+    );
+    const failing = await testRules(strictFile);
+    expect(failing.exitCode).not.toBe(0);
+    expect(`${failing.stdout}${failing.stderr}`).toMatch(
+      /FAILED[\s\S]*search-api-availability/,
+    );
+  });
+});

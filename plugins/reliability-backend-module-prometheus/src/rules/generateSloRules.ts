@@ -1,0 +1,182 @@
+import {
+  BURN_RATE_WINDOWS,
+  computeErrorBudget,
+  deriveBurnRateAlertPolicy,
+  type BurnRateAlertRule,
+  type BurnRateAlertSeverity,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-common';
+import { Document } from 'yaml';
+import { compileSli } from '../batching/compileSli';
+import { describeUnsafeLabelValue, quotePromqlString } from '../promql';
+import { sliErrorRatioExpression } from './sliErrorRatioExpression';
+import { sliErrorRatioRecord } from './sliErrorRatioRecord';
+
+/** Input of {@link generateSloRules}. @public */
+export interface SloRulesInput {
+  /** The entity the SLOs belong to, e.g. `component:default/checkout-api`. */
+  entityRef: string;
+  slos: readonly SloDefinition[];
+  /** `owner` label of every alert, e.g. the entity's `spec.owner`. */
+  owner?: string;
+  /** `runbook_url` annotation of every alert (the entity's runbook link). */
+  runbookUrl?: string;
+}
+
+/** An SLO left out of the rules, and why. @public */
+export interface SloRulesProblem {
+  sloId: string;
+  field?: string;
+  message: string;
+}
+
+/** One Prometheus rule as written to the file. @public */
+export type PrometheusRule =
+  | { record: string; expr: string; labels: Record<string, string> }
+  | {
+      alert: string;
+      expr: string;
+      labels: Record<string, string>;
+      annotations: Record<string, string>;
+    };
+
+/** Generated rules of one entity. @public */
+export interface SloRules {
+  /** The rule file: one group per SLO. */
+  yaml: string;
+  groups: Array<{ name: string; rules: PrometheusRule[] }>;
+  problems: SloRulesProblem[];
+}
+
+/** Name of the generated burn-rate alerts (told apart by `severity`). @public */
+export const SLO_BURN_ALERT_NAME = 'SLOErrorBudgetBurn';
+
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+function burnCondition(
+  selector: string,
+  rule: BurnRateAlertRule,
+  budget: number,
+): string {
+  const threshold = `(${formatNumber(rule.threshold)} * ${formatNumber(
+    budget,
+  )})`;
+  return [
+    '(',
+    `  ${sliErrorRatioRecord(rule.longWindow)}${selector} >= ${threshold}`,
+    '  and',
+    `  ${sliErrorRatioRecord(rule.shortWindow)}${selector} >= ${threshold}`,
+    ')',
+  ].join('\n');
+}
+
+function describeRules(rules: BurnRateAlertRule[]): string {
+  return rules
+    .map(
+      rule =>
+        `burn rate ≥ ${formatNumber(rule.threshold)} over ${
+          rule.longWindow
+        } and ${rule.shortWindow}`,
+    )
+    .join(', or ');
+}
+
+/**
+ * Generates Prometheus rules for an entity's SLOs (pure):
+ *
+ * - recording rules `slo:sli_error:ratio_rate<window>` for 5m … 3d, labelled
+ *   `slo` and `service`;
+ * - multi-window, multi-burn-rate alerts per the SRE Workbook, scaled to
+ *   each SLO's period: one `page` alert (1h/5m and 6h/30m) and one `ticket`
+ *   alert (1d/2h and 3d/6h), labelled `severity` and `owner`, annotated with
+ *   `runbook_url`.
+ *
+ * SLO ids and services are spliced into PromQL selectors, so they must pass
+ * the strict label-value check; an SLO that does not, or whose SLI has no
+ * error ratio (threshold SLIs), is listed in `problems` instead.
+ * @public
+ */
+export function generateSloRules(input: SloRulesInput): SloRules {
+  const problems: SloRulesProblem[] = [];
+  const groups: SloRules['groups'] = [];
+
+  for (const slo of input.slos) {
+    const unsafeName = describeUnsafeLabelValue(slo.id, 'SLO name');
+    const unsafeService = describeUnsafeLabelValue(slo.service, 'service');
+    if (unsafeName || unsafeService) {
+      problems.push({
+        sloId: slo.id,
+        field: unsafeName ? 'metadata.name' : 'spec.service',
+        message: (unsafeName ?? unsafeService)!,
+      });
+      continue;
+    }
+    const compiled = compileSli(slo.indicator);
+    if (!compiled.ok) {
+      problems.push({ sloId: slo.id, ...compiled.problem });
+      continue;
+    }
+    if (compiled.sli.kind === 'threshold') {
+      problems.push({
+        sloId: slo.id,
+        field: 'thresholdMetric',
+        message:
+          'threshold SLIs have no event ratio to record; no rules were generated for this SLO',
+      });
+      continue;
+    }
+    const sli = compiled.sli;
+    const labels = { slo: slo.id, service: slo.service };
+    const selector = `{slo=${quotePromqlString(
+      slo.id,
+    )},service=${quotePromqlString(slo.service)}}`;
+    const rules: PrometheusRule[] = BURN_RATE_WINDOWS.map(window => ({
+      record: sliErrorRatioRecord(window.id),
+      expr: sliErrorRatioExpression(sli, window.id),
+      labels: { ...labels },
+    }));
+
+    const budget = computeErrorBudget(slo.target);
+    const policy = deriveBurnRateAlertPolicy(slo.windowSeconds);
+    for (const severity of ['page', 'ticket'] as BurnRateAlertSeverity[]) {
+      const rows = policy.filter(rule => rule.severity === severity);
+      if (rows.length === 0) {
+        continue;
+      }
+      const annotations: Record<string, string> = {
+        summary: `${slo.displayName} is burning its error budget too fast`,
+        description: `${slo.displayName} (${slo.id}, objective ${formatNumber(
+          slo.target * 100,
+        )}% over ${slo.window}) of ${input.entityRef}: ${describeRules(rows)}.`,
+      };
+      if (input.runbookUrl) {
+        annotations.runbook_url = input.runbookUrl;
+      }
+      rules.push({
+        alert: SLO_BURN_ALERT_NAME,
+        expr: rows
+          .map(row => burnCondition(selector, row, budget))
+          .join('\nor\n'),
+        // slo and service also come with the series; repeating them keeps
+        // the alerts of different SLOs distinct rules for promtool's lint.
+        labels: {
+          severity,
+          ...labels,
+          ...(input.owner ? { owner: input.owner } : {}),
+        },
+        annotations,
+      });
+    }
+    groups.push({ name: `preflight-slo-${slo.id}`, rules });
+  }
+
+  const document = new Document({ groups });
+  document.commentBefore = ` Prometheus rules for the SLOs of ${input.entityRef}, generated by Preflight.\n Load with rule_files; check with: promtool check rules <file>`;
+  return {
+    yaml: document.toString({ lineWidth: 0 }),
+    groups,
+    problems,
+  };
+}

@@ -1,0 +1,190 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BURN_RATE_WINDOWS,
+  type BurnRateWindow,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-common';
+import { executeQueryPlan } from '../batching/executeQueryPlan';
+import {
+  planBatchedQueries,
+  type QueryPlanOptions,
+} from '../batching/planBatchedQueries';
+import type { PlannableSlo } from '../batching/QueryPlan';
+import { PrometheusClient } from '../client/PrometheusClient';
+import type {
+  PrometheusInstanceConfig,
+  PrometheusModuleConfig,
+} from '../config/PrometheusModuleConfig';
+import { assembleMeasurements } from './assembleMeasurements';
+import { resolvePrometheusInstance } from './resolvePrometheusInstance';
+import type { SloMeasurement } from './SloMeasurement';
+import { sloRefOf } from './sloRefOf';
+
+/** One SLO to measure. @public */
+export interface SloMeasurementRequest {
+  definition: SloDefinition;
+  /** The entity's `preflight.dev/prometheus-instance` annotation, if any. */
+  instanceAnnotation?: string;
+}
+
+/** Options of {@link PrometheusSloSource.measure}. @public */
+export interface MeasureSlosOptions {
+  /** Aborts every query (e.g. the scheduler's task signal). */
+  signal?: AbortSignal;
+  /** Evaluation instant; defaults to the source's clock. Rounded down to the minute. */
+  at?: Date;
+}
+
+/** Query counts of one {@link PrometheusSloSource.measure} call. @public */
+export interface SloMeasurementStats {
+  slos: number;
+  /** Queries issued (one per window per shape, plus range queries). */
+  queries: number;
+  /** Queries the same SLOs would cost measured one at a time. */
+  unbatchedQueries: number;
+  failedQueries: number;
+}
+
+/** Outcome of {@link PrometheusSloSource.measure}. @public */
+export interface SloMeasurementReport {
+  /** ISO-8601 instant every query was evaluated at. */
+  evaluatedAt: string;
+  /** One per request, in request order. */
+  measurements: SloMeasurement[];
+  stats: SloMeasurementStats;
+}
+
+/** Construction options of {@link PrometheusSloSource}. @public */
+export interface PrometheusSloSourceOptions {
+  config: PrometheusModuleConfig;
+  logger?: LoggerService;
+  /** Builds the client of an instance; override in tests. */
+  createClient?: (instance: PrometheusInstanceConfig) => PrometheusClient;
+  /** "Now"; defaults to the wall clock. */
+  now?: () => Date;
+  /** Burn-rate windows; defaults to 5m, 30m, 1h, 2h, 6h, 1d, 3d. */
+  windows?: readonly BurnRateWindow[];
+  plan?: QueryPlanOptions;
+}
+
+/**
+ * Measures SLOs on the configured Prometheus instances: per SLO the events
+ * over its window, over each burn-rate window and per step for the burn-down
+ * chart, with SLOs of one shape batched into grouped queries. Problems stay
+ * with the SLO they belong to: an unknown instance, a query Prometheus
+ * rejects or an instance that is down become errors on the affected SLOs
+ * while the others are measured.
+ * @public
+ */
+export class PrometheusSloSource {
+  private readonly config: PrometheusModuleConfig;
+  private readonly logger?: LoggerService;
+  private readonly clients = new Map<string, PrometheusClient>();
+  private readonly now: () => Date;
+  private readonly windows: readonly BurnRateWindow[];
+  private readonly planOptions: QueryPlanOptions;
+
+  constructor(options: PrometheusSloSourceOptions) {
+    this.config = options.config;
+    this.logger = options.logger;
+    this.now = options.now ?? (() => new Date());
+    this.windows = options.windows ?? BURN_RATE_WINDOWS;
+    this.planOptions = options.plan ?? {};
+    const createClient =
+      options.createClient ?? (instance => new PrometheusClient({ instance }));
+    for (const instance of this.config.instances) {
+      this.clients.set(instance.name, createClient(instance));
+    }
+  }
+
+  /** The client of a configured instance (shared by every measurement, so its concurrency bound holds). */
+  client(instance: string): PrometheusClient | undefined {
+    return this.clients.get(instance);
+  }
+
+  async measure(
+    requests: readonly SloMeasurementRequest[],
+    options: MeasureSlosOptions = {},
+  ): Promise<SloMeasurementReport> {
+    // Whole minutes: windows then end on the sample grid of the usual 1m
+    // scrape (or a multiple of it), and buckets stay stable between syncs.
+    const at = new Date(
+      Math.floor((options.at ?? this.now()).getTime() / 60_000) * 60_000,
+    );
+    const evaluatedAt = at.toISOString();
+
+    const plannable: PlannableSlo[] = [];
+    const early = new Map<string, SloMeasurement>();
+    const seen = new Set<string>();
+    for (const { definition, instanceAnnotation } of requests) {
+      const ref = sloRefOf(definition);
+      if (seen.has(ref)) {
+        continue;
+      }
+      seen.add(ref);
+      const resolution = resolvePrometheusInstance(
+        definition,
+        instanceAnnotation,
+        this.config,
+      );
+      if ('problem' in resolution) {
+        early.set(ref, {
+          ref,
+          entityRef: definition.entityRef,
+          sloId: definition.id,
+          evaluatedAt,
+          windows: {},
+          warnings: [],
+          errors: [
+            {
+              message: `SLO "${definition.id}" of ${definition.entityRef}: ${resolution.problem.message}. ${resolution.problem.fix}`,
+              field: resolution.problem.field,
+            },
+          ],
+        });
+        continue;
+      }
+      plannable.push({ ref, instance: resolution.instance, definition });
+    }
+
+    const plan = planBatchedQueries(plannable, this.windows, this.planOptions);
+    const outcomes = await executeQueryPlan(plan, {
+      clientFor: name => this.clients.get(name),
+      at,
+      signal: options.signal,
+    });
+    // A cancelled sync must not be stored as if Prometheus had failed.
+    options.signal?.throwIfAborted();
+
+    const assembled = assembleMeasurements({
+      slos: plannable,
+      plan,
+      outcomes,
+      at,
+    });
+    for (const slo of plannable) {
+      if (!slo.definition.rolling) {
+        assembled
+          .get(slo.ref)!
+          .warnings.push(
+            'calendar-aligned windows are measured as rolling windows of the same length',
+          );
+      }
+    }
+    const failedQueries = outcomes.filter(outcome => !outcome.ok).length;
+    const stats: SloMeasurementStats = {
+      slos: seen.size,
+      queries: plan.queries.length,
+      unbatchedQueries: plan.unbatchedQueryCount,
+      failedQueries,
+    };
+    this.logger?.info(
+      `Measured ${stats.slos} SLOs with ${stats.queries} PromQL queries (${stats.unbatchedQueries} one SLO at a time); ${failedQueries} failed`,
+    );
+    // `seen` keeps request order and drops repeated SLOs.
+    const measurements = [...seen].map(
+      ref => early.get(ref) ?? assembled.get(ref)!,
+    );
+    return { evaluatedAt, measurements, stats };
+  }
+}
