@@ -49,5 +49,30 @@ export interface Config {
       /** Deadline of one refresh's upstream calls. Default: 30 seconds. */
       timeout?: HumanDuration | string;
     };
+    /**
+     * SLOs declared with the `preflight.dev/openslo` annotation. Each SLO
+     * source (e.g. each Prometheus instance) gets its own scheduler task
+     * `reliability-slo-sync-<sourceId>`, run by one backend replica at a time.
+     */
+    slos?: {
+      /** Same keys as `reliability.sync`, with SLO defaults. */
+      sync?: {
+        /**
+         * How often each SLO source is measured. Default: 1 minute, so
+         * page-level burn alerts (5-minute short window) and the deploy gate
+         * stay current; batched queries keep a run cheap.
+         */
+        frequency?: HumanDuration | string | { cron: string };
+        /** Deadline of one SLO sync. Default: 2 minutes. */
+        timeout?: HumanDuration | string;
+        /** Delay before the first SLO sync after start. Default: 5 seconds. */
+        initialDelay?: HumanDuration | string;
+        /**
+         * SLO evaluations older than this are shown as stale and block
+         * deploys through the deploy gate. Default: 10 minutes.
+         */
+        staleAfter?: HumanDuration | string;
+      };
+    };
   };
 }

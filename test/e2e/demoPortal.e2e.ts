@@ -110,7 +110,9 @@ test('a component page shows who is on call and the runbooks', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1100 },
+  });
   await eventually(page, componentUrl('checkout-api'), async () => {
     await page
       .getByRole('region', { name: 'On call' })
@@ -153,7 +155,9 @@ test('a component page shows who is on call and the runbooks', async () => {
 });
 
 test('entities with missing, unknown or malformed PagerDuty metadata say how to fix it', async () => {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1100 },
+  });
   const expectations: Array<[string, RegExp]> = [
     ['fraud-detector', /No PagerDuty service linked/],
     ['build-runner', /PagerDuty service not found/],
@@ -170,14 +174,75 @@ test('entities with missing, unknown or malformed PagerDuty metadata say how to 
   }
   // A component without runbooks gets a hint instead of an empty card.
   await eventually(page, componentUrl('search-indexer'), async () => {
-    await page.getByText(/no runbooks/i).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByText(/no runbooks/i)
+      .first()
+      .waitFor({ timeout: 10_000 });
+  });
+  await page.close();
+});
+
+test('a team page shows who is on call for each service the team owns', async () => {
+  const expectedOnCall = await levelOneOnCallNow('PEPAY01');
+  assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
+
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1100 },
+  });
+  const card = page.getByRole('region', { name: 'Team on-call' });
+  // The row of checkout-api, found by its catalog link whatever its title.
+  const checkoutRow = card.getByRole('row').filter({
+    has: page.locator('a[href$="/catalog/default/component/checkout-api"]'),
+  });
+  await eventually(
+    page,
+    `${backend.baseUrl}/catalog/default/group/team-payments`,
+    async () => {
+      await checkoutRow
+        .getByText(expectedOnCall[0])
+        .first()
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+  // Reachable right from the table, by e-mail and phone.
+  assert.match(
+    (await checkoutRow
+      .locator('a[href^="mailto:"]')
+      .first()
+      .getAttribute('href')) ?? '',
+    /^mailto:[^@]+@example\.com$/,
+  );
+  assert.match(
+    (await checkoutRow
+      .locator('a[href^="tel:"]')
+      .first()
+      .getAttribute('href')) ?? '',
+    /^tel:\+1555\d+$/,
+  );
+  // fraud-detector has no PagerDuty annotation: shown, and said so.
+  await card
+    .getByRole('row')
+    .filter({
+      has: page.locator('a[href$="/catalog/default/component/fraud-detector"]'),
+    })
+    .getByText('Not configured')
+    .waitFor();
+  await page.screenshot({
+    path: path.join(outputDir, 'group-on-call.png'),
+    fullPage: true,
+  });
+  // The page scrolls inside Backstage's layout, so keep the whole card too.
+  await card.screenshot({
+    path: path.join(outputDir, 'group-on-call-card.png'),
   });
   await page.close();
 });
 
 test('when PagerDuty is down the page keeps the last-known on-call and says it is stale', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1100 },
+  });
 
   // PagerDuty goes away; the next scheduled sync fails.
   await simulator.close();

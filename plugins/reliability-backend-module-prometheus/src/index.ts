@@ -47,11 +47,9 @@ export {
   type QueryOutcome,
 } from './batching/executeQueryPlan';
 
-export type * from './source/SloMeasurement';
 export * from './source/PrometheusSloSource';
 export { assembleMeasurements } from './source/assembleMeasurements';
 export { sloRefOf } from './source/sloRefOf';
-export { ANNOTATION_PROMETHEUS_INSTANCE } from './source/prometheusInstanceAnnotation';
 export * from './source/resolvePrometheusInstance';
 
 export * from './rules/generateSloRules';
@@ -60,4 +58,3 @@ export { sliErrorRatioRecord } from './rules/sliErrorRatioRecord';
 
 export * from './provider/PrometheusSloProvider';
 export { prometheusGraphUrl } from './provider/prometheusGraphUrl';
-export * from './proposedSloProviderContract';

@@ -4,7 +4,7 @@ import { reliabilityModulePrometheus } from './module';
 import {
   reliabilitySloProvidersExtensionPoint,
   type SloProvider,
-} from './proposedSloProviderContract';
+} from '@preflight/plugin-reliability-node';
 
 /** Stands in for the reliability backend until it provides the extension point. */
 function pluginCollecting(providers: SloProvider[]) {

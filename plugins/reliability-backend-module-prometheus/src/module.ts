@@ -3,14 +3,14 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { readPrometheusConfig } from './config/readPrometheusConfig';
-import { reliabilitySloProvidersExtensionPoint } from './proposedSloProviderContract';
+import { reliabilitySloProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import { PrometheusSloProvider } from './provider/PrometheusSloProvider';
 
 /**
  * Adds Prometheus as an SLO source of the reliability plugin, one source per
  * instance under `reliability.prometheus.instances`. Needs the backend to
- * provide the `reliability.slo-providers` extension point (proposed in
- * `proposedSloProviderContract.ts`).
+ * provide the `reliability.slo-providers` extension point
+ * (`reliabilitySloProvidersExtensionPoint` of `@preflight/plugin-reliability-node`).
  * @public
  */
 export const reliabilityModulePrometheus = createBackendModule({

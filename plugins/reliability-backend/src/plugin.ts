@@ -7,12 +7,18 @@ import { reliabilityPermissions } from '@preflight/plugin-reliability-common';
 import {
   OnCallProvider,
   reliabilityOnCallProvidersExtensionPoint,
+  reliabilitySloProvidersExtensionPoint,
+  SloProvider,
 } from '@preflight/plugin-reliability-node';
 import { readReliabilityConfig } from './config/readReliabilityConfig';
 import { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
 import { OnCallProviderRegistry } from './providers/OnCallProviderRegistry';
 import { createRouter } from './service/createRouter';
 import { scheduleSourceSyncs } from './sync/scheduleSourceSyncs';
+import { DatabaseSloStore } from './slo/DatabaseSloStore';
+import { readSloSyncConfig } from './slo/readSloSyncConfig';
+import { scheduleSloSyncs } from './slo/scheduleSloSyncs';
+import { SloProviderRegistry } from './slo/SloProviderRegistry';
 
 /**
  * The Preflight reliability backend plugin: syncs on-call sources added by
@@ -28,6 +34,12 @@ export const reliabilityPlugin = createBackendPlugin({
         registry.add(provider);
       },
     });
+    const sloRegistry = new SloProviderRegistry();
+    env.registerExtensionPoint(reliabilitySloProvidersExtensionPoint, {
+      addProvider(provider: SloProvider) {
+        sloRegistry.add(provider);
+      },
+    });
 
     env.registerInit({
       deps: {
@@ -41,6 +53,8 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        urlReader: coreServices.urlReader,
       },
       async init({
         config,
@@ -53,10 +67,15 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry,
         auditor,
         catalog,
+        auth,
+        urlReader,
       }) {
         const reliabilityConfig = readReliabilityConfig(config);
         const store = await DatabaseReliabilityStore.create({ database });
         const sources = registry.start();
+        const sloSyncConfig = readSloSyncConfig(config);
+        const sloStore = await DatabaseSloStore.create({ database });
+        const sloSources = sloRegistry.start();
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -67,6 +86,20 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           config: reliabilityConfig,
         });
+
+        await scheduleSloSyncs(
+          {
+            registry: sloRegistry,
+            catalog,
+            auth,
+            urlReader,
+            sloStore,
+            store,
+            logger,
+            scheduler,
+          },
+          { sources: sloSources, config: sloSyncConfig },
+        );
 
         // No auth policy is added: every route requires user or service
         // credentials, which is the http router's default.
@@ -80,6 +113,11 @@ export const reliabilityPlugin = createBackendPlugin({
             registry,
             logger,
             config: reliabilityConfig,
+            slos: {
+              sloStore,
+              registry: sloRegistry,
+              staleAfterMs: sloSyncConfig.staleAfterMs,
+            },
           }),
         );
       },

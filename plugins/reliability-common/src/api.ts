@@ -101,3 +101,58 @@ export interface RefreshEntityResponse {
   refreshedAt: string;
   summary: EntityReliabilitySummary;
 }
+
+/**
+ * One entity of a team's on-call overview: who answers a page for it now,
+ * until when, and what would keep a page from being answered.
+ * @public
+ */
+export interface GroupOnCallEntity {
+  entityRef: string;
+  /** The entity's `metadata.title`, when it has one. */
+  title?: string;
+  /** The group owning the entity: the requested group or one of its sub-groups. */
+  ownerRef: string;
+  /** Same states as {@link EntityOnCall.state}. */
+  state: OnCallState;
+  sourceId?: string;
+  serviceId?: string;
+  /** Why the on-call cannot be shown (malformed annotation, unknown service id). */
+  problem?: MetadataProblem;
+  service?: OnCallServiceRecord;
+  escalationPolicy?: { id: string; name: string; htmlUrl?: string };
+  /** Who holds level 1 now; empty when nobody does or the state is not `ok`. */
+  onCallNow: OnCallAssignment[];
+  /** The next change of who holds level 1, within the synced horizon. */
+  nextHandoff: { at: string; onCall: OnCallAssignment[] } | null;
+  /**
+   * Escalation levels nobody holds right now, with when that ends (null
+   * when nobody is scheduled within the synced horizon).
+   */
+  uncoveredLevels: Array<{ level: number; until: string | null }>;
+  /** Open high-urgency incidents; null when no incident figures are known. */
+  openHighUrgencyIncidents: number | null;
+  /**
+   * When the entity's source last synced successfully (null: never) and
+   * whether that data is stale; null when no source applies.
+   */
+  freshness: { asOf: string | null; stale: boolean } | null;
+}
+
+/** `GET /groups/:namespace/:name/on-call` @public */
+export interface GroupOnCallResponse {
+  groupRef: string;
+  /** The group and the sub-groups whose entities are listed. */
+  groupRefs: string[];
+  /** Entities owned by any of `groupRefs`, ordered by entity ref. */
+  entities: GroupOnCallEntity[];
+  /** Health of every source the entities drew from. */
+  sources: SourceHealth[];
+  /**
+   * True when the group owns more entities, or has more sub-groups, than
+   * one response covers; the list is then incomplete.
+   */
+  truncated: boolean;
+  /** When the response was assembled. */
+  generatedAt: string;
+}

@@ -12,3 +12,4 @@ export * from './oncall';
 export * from './incidents';
 export * from './slo';
 export * from './openslo';
+export * from './sloApi';

@@ -4,4 +4,7 @@
  * @packageDocumentation
  */
 export * from './OnCallProvider';
+export * from './SloProvider';
+export * from './SloMeasurement';
+export * from './SloRules';
 export * from './extensions';

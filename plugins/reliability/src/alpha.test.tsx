@@ -21,6 +21,7 @@ import {
 import reliabilityPluginAlpha, {
   reliabilityApi,
   reliabilityEntityContent,
+  reliabilityGroupOnCallEntityCard,
   reliabilityOnCallEntityCard,
   reliabilityRunbooksEntityCard,
 } from './alpha';
@@ -29,6 +30,11 @@ import reliabilityPluginAlpha, {
 import './components/EntityOnCallCard';
 import './components/EntityRunbooksCard';
 import './components/EntityReliabilityContent';
+import './components/EntityGroupOnCallCard';
+import {
+  groupEntity,
+  paymentsTeamOnCall,
+} from './__testUtils__/groupOnCallFixtures';
 import {
   checkoutApiSummary,
   componentEntity,
@@ -39,6 +45,10 @@ function fakeApi(): jest.Mocked<ReliabilityApi> {
     getEntitySummary: jest.fn().mockResolvedValue(checkoutApiSummary()),
     refreshEntity: jest.fn(),
     getSourcesHealth: jest.fn(),
+    getGroupOnCall: jest.fn().mockResolvedValue(paymentsTeamOnCall()),
+    getEntitySlos: jest.fn(),
+    getDeployGate: jest.fn(),
+    getSloRules: jest.fn(),
   };
 }
 
@@ -54,6 +64,10 @@ describe('reliability plugin for the new frontend system', () => {
       'entity-card:reliability/runbooks': {
         kind: 'entity-card',
         name: 'runbooks',
+      },
+      'entity-card:reliability/group-on-call': {
+        kind: 'entity-card',
+        name: 'group-on-call',
       },
       'entity-content:reliability': { kind: 'entity-content', name: undefined },
     } as const;
@@ -126,6 +140,37 @@ describe('reliability plugin for the new frontend system', () => {
     expect(
       await screen.findByRole('link', { name: 'Checkout API runbook' }),
     ).toHaveAttribute('href', 'https://wiki.example.com/runbooks/checkout-api');
+  });
+
+  it('renders the team on-call card extension on group pages only', async () => {
+    const api = fakeApi();
+    const tester = createExtensionTester(reliabilityGroupOnCallEntityCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction)!;
+    expect(filter(groupEntity('team-payments'))).toBe(true);
+    expect(filter(componentEntity('checkout-api'))).toBe(false);
+
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={groupEntity('team-payments')}>
+          {tester.reactElement()}
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    const card = await screen.findByRole('region', { name: 'Team on-call' });
+    const checkout = await within(card).findByRole('row', {
+      name: 'Checkout API',
+    });
+    expect(
+      within(checkout).getByRole('link', { name: 'Checkout API' }),
+    ).toHaveAttribute('href', '/catalog/default/component/checkout-api');
+    expect(api.getGroupOnCall).toHaveBeenCalledWith(
+      'group:default/team-payments',
+      expect.anything(),
+    );
+    expect(api.getEntitySummary).not.toHaveBeenCalled();
   });
 
   it('mounts the reliability tab at /reliability', async () => {

@@ -9,6 +9,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { ReliabilityClient, reliabilityApiRef } from './api';
+import { isSloAvailable } from './isSloAvailable';
 
 /**
  * The reliability API client, for the new frontend system.
@@ -54,6 +55,39 @@ export const reliabilityRunbooksEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Team on-call card on group pages (`entity-card:reliability/group-on-call`).
+ * @alpha
+ */
+export const reliabilityGroupOnCallEntityCard = EntityCardBlueprint.make({
+  name: 'group-on-call',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityGroupOnCallCard').then(m => (
+        <m.EntityGroupOnCallCard />
+      )),
+  },
+});
+
+/**
+ * SLO card on component pages that declare SLOs
+ * (`entity-card:reliability/slos`).
+ * @alpha
+ */
+export const reliabilitySloEntityCard = EntityCardBlueprint.make({
+  name: 'slos',
+  params: {
+    type: 'content',
+    filter: entity =>
+      entity.kind.toLocaleLowerCase('en-US') === 'component' &&
+      isSloAvailable(entity),
+    loader: () =>
+      import('./components/EntitySloCard').then(m => <m.EntitySloCard />),
+  },
+});
+
+/**
  * The reliability tab on component pages
  * (`entity-content:reliability`).
  * @alpha
@@ -82,6 +116,8 @@ export default createFrontendPlugin({
     reliabilityApi,
     reliabilityOnCallEntityCard,
     reliabilityRunbooksEntityCard,
+    reliabilityGroupOnCallEntityCard,
+    reliabilitySloEntityCard,
     reliabilityEntityContent,
   ],
 });

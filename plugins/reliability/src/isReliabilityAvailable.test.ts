@@ -34,4 +34,12 @@ describe('isReliabilityAvailable', () => {
       ),
     ).toBe(false);
   });
+
+  it('is true for an entity that only declares SLOs', () => {
+    expect(
+      isReliabilityAvailable(
+        componentEntity('e', { 'preflight.dev/openslo': './slos/e.yaml' }),
+      ),
+    ).toBe(true);
+  });
 });

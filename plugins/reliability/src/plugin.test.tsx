@@ -7,6 +7,7 @@ import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import type { ReliabilityApi } from './api';
 import { reliabilityApiRef } from './api';
 import {
+  EntityGroupOnCallCard,
   EntityOnCallCard,
   EntityRunbooksCard,
   reliabilityPlugin,
@@ -16,6 +17,11 @@ import {
 import './components/EntityOnCallCard';
 import './components/EntityRunbooksCard';
 import './components/EntityReliabilityContent';
+import './components/EntityGroupOnCallCard';
+import {
+  groupEntity,
+  paymentsTeamOnCall,
+} from './__testUtils__/groupOnCallFixtures';
 import {
   NOW,
   checkoutApiSummary,
@@ -36,6 +42,10 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
       getEntitySummary: jest.fn().mockResolvedValue(checkoutApiSummary()),
       refreshEntity: jest.fn(),
       getSourcesHealth: jest.fn(),
+      getGroupOnCall: jest.fn(),
+      getEntitySlos: jest.fn(),
+      getDeployGate: jest.fn(),
+      getSloRules: jest.fn(),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>
@@ -57,5 +67,38 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
     ).toBeInTheDocument();
     // Two cards on one page share one request.
     expect(api.getEntitySummary).toHaveBeenCalledTimes(1);
+  });
+
+  it('renders the lazily loaded team on-call card on a group page', async () => {
+    const api: jest.Mocked<ReliabilityApi> = {
+      getEntitySummary: jest.fn(),
+      refreshEntity: jest.fn(),
+      getSourcesHealth: jest.fn(),
+      getGroupOnCall: jest.fn().mockResolvedValue(paymentsTeamOnCall()),
+      getEntitySlos: jest.fn(),
+      getDeployGate: jest.fn(),
+      getSloRules: jest.fn(),
+    };
+    await renderInTestApp(
+      <TestApiProvider apis={[[reliabilityApiRef, api]]}>
+        <EntityProvider entity={groupEntity('team-payments')}>
+          <EntityGroupOnCallCard title="Payments on call" now={NOW} />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    const card = await screen.findByRole('region', {
+      name: 'Payments on call',
+    });
+    const checkout = await within(card).findByRole('row', {
+      name: 'Checkout API',
+    });
+    expect(within(checkout).getByText('Carol')).toBeInTheDocument();
+    expect(api.getGroupOnCall).toHaveBeenCalledWith(
+      'group:default/team-payments',
+      expect.objectContaining({ signal: expect.any(AbortSignal) }),
+    );
+    expect(api.getEntitySummary).not.toHaveBeenCalled();
   });
 });

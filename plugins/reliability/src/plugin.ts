@@ -76,6 +76,23 @@ export const EntityIncidentStatsCard = reliabilityPlugin.provide(
 );
 
 /**
+ * Team on-call card for a group page: who is on call now for every
+ * service the team and its sub-teams own.
+ * @public
+ */
+export const EntityGroupOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGroupOnCallCard').then(
+          m => m.EntityGroupOnCallCard,
+        ),
+    },
+  }),
+);
+
+/**
  * The reliability tab of an entity page, gathering the cards.
  * @public
  */
@@ -87,5 +104,21 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
         m => m.EntityReliabilityContent,
       ),
     mountPoint: entityContentRouteRef,
+  }),
+);
+
+/**
+ * SLO card for an entity page: objectives, attainment, error budgets, burn
+ * rates with alert state, burn-down charts, the deploy gate and the
+ * Prometheus rules to download.
+ * @public
+ */
+export const EntitySloCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySloCard',
+    component: {
+      lazy: () =>
+        import('./components/EntitySloCard').then(m => m.EntitySloCard),
+    },
   }),
 );

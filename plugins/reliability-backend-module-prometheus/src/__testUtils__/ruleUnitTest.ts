@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { SloRules } from '../rules/generateSloRules';
+import type { SloRules } from '@preflight/plugin-reliability-node';
 
 /** One input series of a promtool unit test, e.g. `0+10x180` (start + step × count). */
 export interface PromtoolSeries {

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import {
+  ANNOTATION_PROMETHEUS_INSTANCE,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-common';
 import { compileSli } from '../batching/compileSli';
 import {
   PROMETHEUS_INSTANCE_NAME_PATTERN,
@@ -11,17 +14,14 @@ import type {
   SloObservationBatch,
   SloProvider,
   SloQueryLink,
+  SloRules,
+  SloRulesInput,
   SloSourceInfo,
   SloSourceLocation,
-} from '../proposedSloProviderContract';
+} from '@preflight/plugin-reliability-node';
 import { fillWindowPlaceholder } from '../promql';
-import {
-  generateSloRules,
-  type SloRules,
-  type SloRulesInput,
-} from '../rules/generateSloRules';
+import { generateSloRules } from '../rules/generateSloRules';
 import { sliErrorRatioExpression } from '../rules/sliErrorRatioExpression';
-import { ANNOTATION_PROMETHEUS_INSTANCE } from '../source/prometheusInstanceAnnotation';
 import {
   PrometheusSloSource,
   type PrometheusSloSourceOptions,

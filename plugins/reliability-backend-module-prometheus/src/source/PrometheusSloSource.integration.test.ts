@@ -22,7 +22,7 @@ import { PrometheusClient } from '../client/PrometheusClient';
 import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
 import { quotePromqlString } from '../promql';
 import { PrometheusSloSource } from './PrometheusSloSource';
-import type { SloMeasurement } from './SloMeasurement';
+import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import { sloRefOf } from './sloRefOf';
 
 const CATALOG = path.resolve(__dirname, '../../../../catalog/slos');

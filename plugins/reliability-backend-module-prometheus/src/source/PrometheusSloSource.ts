@@ -17,7 +17,7 @@ import type {
 } from '../config/PrometheusModuleConfig';
 import { assembleMeasurements } from './assembleMeasurements';
 import { resolvePrometheusInstance } from './resolvePrometheusInstance';
-import type { SloMeasurement } from './SloMeasurement';
+import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import { sloRefOf } from './sloRefOf';
 
 /** One SLO to measure. @public */

@@ -24,7 +24,10 @@ import type {
   PlannedRangeQuery,
   QueryPlan,
 } from '../batching/QueryPlan';
-import type { SloMeasurement, SloMeasurementError } from './SloMeasurement';
+import type {
+  SloMeasurement,
+  SloMeasurementError,
+} from '@preflight/plugin-reliability-node';
 
 const MAX_QUERY_IN_MESSAGE = 300;
 

@@ -1,6 +1,8 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import {
+  ANNOTATION_PROMETHEUS_INSTANCE,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-common';
 import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
-import { ANNOTATION_PROMETHEUS_INSTANCE } from './prometheusInstanceAnnotation';
 
 /** Which instance an SLO is measured on, or why none. @public */
 export type PrometheusInstanceResolution =

@@ -71,6 +71,37 @@ export function makePolicy(
   };
 }
 
+/**
+ * Like the platform policy tonight: nobody holds level 1 now (alice's shift
+ * ended an hour ago, bob's starts in three hours); dana holds level 2
+ * permanently.
+ */
+export function makeGapPolicy(
+  id: string,
+  options: { now: Date; name?: string },
+): EscalationPolicyRecord {
+  const hour = 3600_000;
+  const now = options.now.getTime();
+  const policy = makePolicy(id, options);
+  return {
+    ...policy,
+    name: options.name ?? 'Platform escalation',
+    shifts: [
+      {
+        ...policy.shifts[0],
+        start: new Date(now - 9 * hour).toISOString(),
+        end: new Date(now - hour).toISOString(),
+      },
+      {
+        ...policy.shifts[1],
+        start: new Date(now + 3 * hour).toISOString(),
+        end: new Date(now + 11 * hour).toISOString(),
+      },
+      policy.shifts[2],
+    ],
+  };
+}
+
 function person(id: string, name: string) {
   const lower = name.toLowerCase();
   return {

@@ -1,10 +1,12 @@
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizePermissionResponse,
@@ -19,12 +21,56 @@ function component(
   name: string,
   annotations: Record<string, string> = {},
   extra: Partial<Entity['metadata']> = {},
+  owner: string = 'team-payments',
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name, namespace: 'default', annotations, ...extra },
-    spec: { type: 'service', lifecycle: 'production', owner: 'team-payments' },
+    spec: { type: 'service', lifecycle: 'production', owner },
+    // What the catalog's processing adds, and what ownership queries match.
+    relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
+  };
+}
+
+function group(
+  name: string,
+  options: {
+    displayName: string;
+    parent?: string;
+    children?: string[];
+    /** Whether the catalog has processed `spec.children` into relations yet. */
+    withRelations?: boolean;
+  },
+): Entity {
+  const children = options.children ?? [];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: 'team',
+      profile: { displayName: options.displayName },
+      ...(options.parent ? { parent: options.parent } : {}),
+      children,
+    },
+    relations:
+      options.withRelations === false
+        ? []
+        : [
+            ...children.map(child => ({
+              type: 'parentOf',
+              targetRef: `group:default/${child}`,
+            })),
+            ...(options.parent
+              ? [
+                  {
+                    type: 'childOf',
+                    targetRef: `group:default/${options.parent}`,
+                  },
+                ]
+              : []),
+          ],
   };
 }
 
@@ -46,28 +92,62 @@ export const testEntities: Entity[] = [
   ),
   component('ledger-service', { 'pagerduty.com/service-id': 'PLEDGER' }),
   component('payments-gateway', { 'pagerduty.com/service-id': 'PPAYGW1' }),
-  component('fraud-detector'),
+  component('fraud-detector', {}, {}, 'team-fraud'),
   component('build-runner', { 'pagerduty.com/service-id': 'PNOSUCH' }),
   component('metrics-pipeline', {
     'pagerduty.com/service-id':
       'https://acme.pagerduty.com/service-directory/PMETRIC',
   }),
-  {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name: 'team-payments', namespace: 'default' },
-    spec: {
-      type: 'team',
-      profile: { displayName: 'Payments' },
-      children: [],
-    },
-  },
+  component(
+    'risk-scorer',
+    { 'pagerduty.com/service-id': 'PPAYGW1' },
+    { title: 'Risk scorer' },
+    'team-risk',
+  ),
+  component(
+    'search-api',
+    { 'pagerduty.com/service-id': 'PSEARCH' },
+    {},
+    'team-search',
+  ),
+  // payments → fraud (a relation) → risk (only in spec.children, unprocessed)
+  group('team-payments', { displayName: 'Payments', children: ['team-fraud'] }),
+  group('team-fraud', {
+    displayName: 'Fraud',
+    parent: 'team-payments',
+    children: ['team-risk'],
+    withRelations: false,
+  }),
+  group('team-risk', { displayName: 'Risk', parent: 'team-fraud' }),
+  group('team-search', { displayName: 'Search' }),
 ];
+
+/** The in-memory catalog, with spies on the reads the plugin makes. */
+export type SpiedCatalog = ReturnType<typeof catalogServiceMock> & {
+  getEntities: jest.SpyInstance;
+  getEntitiesByRefs: jest.SpyInstance;
+  getEntityByRef: jest.SpyInstance;
+  queryEntities: jest.SpyInstance;
+};
+
+function spiedCatalog(entities: Entity[]): SpiedCatalog {
+  const catalog = catalogServiceMock({ entities });
+  for (const method of [
+    'getEntities',
+    'getEntitiesByRefs',
+    'getEntityByRef',
+    'queryEntities',
+  ] as const) {
+    jest.spyOn(catalog, method);
+  }
+  return catalog as SpiedCatalog;
+}
 
 /** A running test backend with the reliability plugin and a fake provider. */
 export interface ReliabilityTestBackend {
   server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   provider: FakeOnCallProvider;
+  catalog: SpiedCatalog;
   permissions: ReturnType<typeof mockServices.permissions.mock>;
   auditor: ReturnType<typeof mockServices.auditor.mock>;
   /** Runs the scheduled sync of the fake source now, and waits for it. */
@@ -91,6 +171,7 @@ export async function startReliabilityTestBackend(
       ),
   });
   const auditor = mockServices.auditor.mock();
+  const catalog = spiedCatalog(options.entities ?? testEntities);
   let scheduler: SchedulerService | undefined;
 
   const fakeProviderModule = createBackendModule({
@@ -114,8 +195,10 @@ export async function startReliabilityTestBackend(
     features: [
       reliabilityPlugin,
       fakeProviderModule,
-      catalogServiceMock.factory({
-        entities: options.entities ?? testEntities,
+      createServiceFactory({
+        service: catalogServiceRef,
+        deps: {},
+        factory: () => catalog,
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
       mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
@@ -127,6 +210,7 @@ export async function startReliabilityTestBackend(
   return {
     server: backend.server,
     provider,
+    catalog,
     permissions,
     auditor,
     async syncNow() {

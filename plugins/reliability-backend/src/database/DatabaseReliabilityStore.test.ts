@@ -286,6 +286,108 @@ describe('DatabaseReliabilityStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads many services, policies and stats of one source at once, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const syncedAt = new Date('2025-03-01T10:00:00.000Z');
+      const paymentsSnapshot = makeSnapshot(['PCHKOUT', 'PLEDGER', 'PPAYGW1']);
+      const searchSnapshot = makeSnapshot(['PSEARCH'], { policyId: 'PESRC01' });
+      await store.replaceSourceSnapshot({
+        source,
+        snapshot: {
+          ...paymentsSnapshot,
+          services: [...paymentsSnapshot.services, ...searchSnapshot.services],
+          policies: [...paymentsSnapshot.policies, ...searchSnapshot.policies],
+          // PLEDGER has no incident figures.
+          incidentStats: [
+            makeStats('PCHKOUT'),
+            makeStats('PPAYGW1', { total: 2 }),
+            makeStats('PSEARCH'),
+          ],
+        },
+        syncedAt,
+      });
+      // The same ids in another source must not leak into the answer.
+      await store.replaceSourceSnapshot({
+        source: otherSource,
+        snapshot: makeSnapshot(['PCHKOUT', 'PEUONE1']),
+        syncedAt,
+      });
+
+      const services = await store.getServices(source.id, [
+        'PSEARCH',
+        'PCHKOUT',
+        'PNOSUCH',
+        'PCHKOUT',
+        'PLEDGER',
+      ]);
+      expect(services.map(s => s.id).sort()).toEqual([
+        'PCHKOUT',
+        'PLEDGER',
+        'PSEARCH',
+      ]);
+      expect(services.find(s => s.id === 'PCHKOUT')).toEqual(
+        makeService('PCHKOUT'),
+      );
+
+      const policies = await store.getEscalationPolicies(source.id, [
+        'PEPAY01',
+        'PESRC01',
+        'PENONE1',
+      ]);
+      expect(policies.map(p => p.id).sort()).toEqual(['PEPAY01', 'PESRC01']);
+      expect(policies.find(p => p.id === 'PEPAY01')?.shifts).toHaveLength(3);
+
+      const stats = await store.getIncidentStatsForServices(source.id, [
+        'PCHKOUT',
+        'PLEDGER',
+        'PPAYGW1',
+      ]);
+      expect(
+        stats
+          .map(s => [s.serviceId, s.total])
+          .sort(([a], [b]) => String(a).localeCompare(String(b))),
+      ).toEqual([
+        ['PCHKOUT', 7],
+        ['PPAYGW1', 2],
+      ]);
+
+      expect(await store.getServices(source.id, [])).toEqual([]);
+      expect(await store.getEscalationPolicies(source.id, [])).toEqual([]);
+      expect(
+        await store.getIncidentStatsForServices(otherSource.id, []),
+      ).toEqual([]);
+      expect(
+        (await store.getServices(otherSource.id, ['PCHKOUT', 'PSEARCH'])).map(
+          s => s.id,
+        ),
+      ).toEqual(['PCHKOUT']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'reads a list of ids longer than one query takes, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const ids = Array.from({ length: 1_200 }, (_, i) => `PS${i}`);
+      await store.replaceSourceSnapshot({
+        source,
+        snapshot: makeSnapshot(ids),
+        syncedAt: new Date(),
+      });
+      const asked = [...ids.filter((_, i) => i % 2 === 0), 'PNOSUCH'];
+      const services = await store.getServices(source.id, asked);
+      expect(services).toHaveLength(600);
+      expect(new Set(services.map(s => s.id))).toEqual(
+        new Set(asked.slice(0, 600)),
+      );
+      expect(
+        await store.getIncidentStatsForServices(source.id, asked),
+      ).toHaveLength(600);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lists and prunes refresh requests by entity and actor, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

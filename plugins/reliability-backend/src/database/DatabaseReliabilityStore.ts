@@ -337,6 +337,68 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
     return row ? (JSON.parse(row.document) as IncidentStats) : undefined;
   }
 
+  async getServices(
+    sourceId: string,
+    serviceIds: string[],
+  ): Promise<OnCallServiceRecord[]> {
+    const rows = await this.readDocuments<ServiceRow>(
+      'oncall_services',
+      'service_id',
+      sourceId,
+      serviceIds,
+    );
+    return rows.map(row => JSON.parse(row.document) as OnCallServiceRecord);
+  }
+
+  async getEscalationPolicies(
+    sourceId: string,
+    policyIds: string[],
+  ): Promise<EscalationPolicyRecord[]> {
+    const rows = await this.readDocuments<PolicyRow>(
+      'escalation_policies',
+      'policy_id',
+      sourceId,
+      policyIds,
+    );
+    return rows.map(row => JSON.parse(row.document) as EscalationPolicyRecord);
+  }
+
+  async getIncidentStatsForServices(
+    sourceId: string,
+    serviceIds: string[],
+  ): Promise<IncidentStats[]> {
+    const rows = await this.readDocuments<StatsRow>(
+      'incident_stats',
+      'service_id',
+      sourceId,
+      serviceIds,
+    );
+    return rows.map(row => JSON.parse(row.document) as IncidentStats);
+  }
+
+  /**
+   * Documents of one source by primary key, one `IN` query per chunk of ids
+   * so a long list stays under the databases' bind-parameter limits.
+   */
+  private async readDocuments<Row extends { document: string }>(
+    table: string,
+    idColumn: string,
+    sourceId: string,
+    ids: string[],
+  ): Promise<Row[]> {
+    const unique = [...new Set(ids)];
+    const rows: Row[] = [];
+    for (const chunk of chunks(unique)) {
+      const found = await this.db(table)
+        .where('source_id', sourceId)
+        .whereIn(idColumn, chunk)
+        .orderBy(idColumn)
+        .select(idColumn, 'document');
+      rows.push(...(found as Row[]));
+    }
+    return rows;
+  }
+
   async recordRefreshRequest(options: {
     entityRef: string;
     actorRef: string;

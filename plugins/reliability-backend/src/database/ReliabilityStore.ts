@@ -81,6 +81,27 @@ export interface ReliabilityStore {
     serviceId: string,
   ): Promise<IncidentStats | undefined>;
 
+  /**
+   * The services of a source with the given ids, in one read (or a few, for
+   * very long lists); ids the source does not know are left out.
+   */
+  getServices(
+    sourceId: string,
+    serviceIds: string[],
+  ): Promise<OnCallServiceRecord[]>;
+
+  /** The escalation policies of a source with the given ids; unknown ids are left out. */
+  getEscalationPolicies(
+    sourceId: string,
+    policyIds: string[],
+  ): Promise<EscalationPolicyRecord[]>;
+
+  /** Incident statistics of the given services of a source; services without any are left out. */
+  getIncidentStatsForServices(
+    sourceId: string,
+    serviceIds: string[],
+  ): Promise<IncidentStats[]>;
+
   /** Remembers one accepted "refresh now" request, for rate limiting. */
   recordRefreshRequest(options: {
     entityRef: string;

@@ -26,9 +26,17 @@ import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';
-import { EntityParams, parseEntityParams } from './entityParams';
+import {
+  EntityParams,
+  parseEntityParams,
+  parseGroupParams,
+} from './entityParams';
+import { GroupOnCallBuilder } from './GroupOnCallBuilder';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { toSourceHealth } from './toSourceHealth';
+import { registerSloRoutes } from '../slo/registerSloRoutes';
+import type { SloProviderRegistry } from '../slo/SloProviderRegistry';
+import type { SloStore } from '../slo/SloStore';
 
 /** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
 class TooManyRequestsError extends CustomErrorBase {
@@ -46,6 +54,13 @@ export interface RouterOptions {
   registry: OnCallProviderRegistry;
   logger: LoggerService;
   config: ReliabilityConfig;
+  /** SLO routes (`/slos`, `/deploy-gate`, `/slo-rules`); left out when absent. */
+  slos?: {
+    sloStore: SloStore;
+    registry: SloProviderRegistry;
+    /** SLO evaluations older than this are stale, in milliseconds. */
+    staleAfterMs: number;
+  };
   /** The clock; tests may pin it. */
   now?: () => Date;
 }
@@ -81,6 +96,12 @@ export async function createRouter(
     catalog,
     staleAfterMs: config.sync.staleAfterMs,
   });
+  const groupOnCall = new GroupOnCallBuilder({
+    registry,
+    store,
+    catalog,
+    staleAfterMs: config.sync.staleAfterMs,
+  });
   const limiter = new RefreshRateLimiter(store, config.refresh);
 
   const router = Router();
@@ -108,6 +129,18 @@ export async function createRouter(
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
     res.json(await summaries.build(entity, credentials, now()));
+  });
+
+  router.get('/groups/:namespace/:name/on-call', async (req, res) => {
+    const params = parseGroupParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const groupRef = stringifyEntityRef({ kind: 'group', ...params });
+    // As for summaries: a group the caller may not see is a missing group.
+    const group = await catalog.getEntityByRef(groupRef, { credentials });
+    if (!group) {
+      throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    }
+    res.json(await groupOnCall.build(group, credentials, now()));
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
@@ -204,6 +237,16 @@ export async function createRouter(
       throw error;
     }
   });
+
+  if (options.slos) {
+    registerSloRoutes(router, {
+      httpAuth,
+      catalog,
+      store,
+      now,
+      ...options.slos,
+    });
+  }
 
   return router;
 }

@@ -41,12 +41,34 @@ export type EntityParams = z.infer<typeof entityParamsSchema>;
  * @public
  */
 export function parseEntityParams(params: unknown): EntityParams {
-  const result = entityParamsSchema.safeParse(params);
+  return parseWith(entityParamsSchema, params, 'entity');
+}
+
+const groupParamsSchema = entityParamsSchema.pick({
+  namespace: true,
+  name: true,
+});
+
+/** The group a group route is about. @public */
+export type GroupParams = z.infer<typeof groupParamsSchema>;
+
+/**
+ * Validates the `:namespace/:name` parameters of a group route with the
+ * same rules as entity routes, e.g. `Invalid group reference: name: name
+ * must be at most 63 characters`.
+ * @public
+ */
+export function parseGroupParams(params: unknown): GroupParams {
+  return parseWith(groupParamsSchema, params, 'group');
+}
+
+function parseWith<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
+  const result = schema.safeParse(params);
   if (!result.success) {
     const details = result.error.issues
       .map(issue => `${issue.path.join('.')}: ${issue.message}`)
       .join('; ');
-    throw new InputError(`Invalid entity reference: ${details}`);
+    throw new InputError(`Invalid ${what} reference: ${details}`);
   }
   return result.data;
 }

@@ -11,12 +11,23 @@ import { readReliabilityConfig } from '../config/readReliabilityConfig';
 import { ConfigReader } from '@backstage/config';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
-import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
+import { makeGapPolicy, makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import {
   ReliabilityTestBackend,
   startReliabilityTestBackend,
 } from '../__testUtils__/startReliabilityTestBackend';
 import { createRouter } from './createRouter';
+import { SloProviderRegistry } from '../slo/SloProviderRegistry';
+import type { SloStore } from '../slo/SloStore';
+import {
+  availabilitySlo,
+  makeCatalogDir,
+  sloComponent,
+} from '../__testUtils__/sloFixtures';
+import {
+  SloTestBackend,
+  startSloTestBackend,
+} from '../__testUtils__/startSloTestBackend';
 
 type HttpMethod = 'get' | 'post';
 
@@ -89,6 +100,12 @@ function expectDocumented(
   }
   exercised.add(`${method} ${openApiPath} ${res.status}`);
   const response = resolveResponse(documented);
+  // A document that is not JSON (the rule file) is checked for its type only.
+  if (response.content?.['application/yaml']) {
+    expect(res.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(res.text).not.toBe('');
+    return;
+  }
   const schemaRef = response.content?.['application/json']?.schema.$ref;
   if (!schemaRef) {
     throw new Error(`${openApiPath} ${res.status} documents no JSON schema`);
@@ -134,6 +151,11 @@ describe('openapi.yaml', () => {
       registry: new OnCallProviderRegistry(),
       logger: mockServices.logger.mock(),
       config: readReliabilityConfig(new ConfigReader({})),
+      slos: {
+        sloStore: {} as SloStore,
+        registry: new SloProviderRegistry(),
+        staleAfterMs: 60_000,
+      },
     });
     const served = (
       router.stack as Array<{
@@ -214,6 +236,63 @@ describe('openapi.yaml', () => {
       );
     });
 
+    it('match the documented schemas for group on-call in every state', async () => {
+      const groupOnCall = '/groups/{namespace}/{name}/on-call';
+      const get = (name: string) =>
+        request(backend.server).get(api(`/groups/default/${name}/on-call`));
+
+      // Every entity awaiting the first sync.
+      const awaiting = await get('team-payments');
+      expect(
+        (awaiting.body.entities as Array<{ state: string }>).map(e => e.state),
+      ).toContain('awaiting-sync');
+      expectDocumented('get', groupOnCall, awaiting);
+
+      // ok, not configured, unknown service and malformed side by side, and
+      // a service with nobody on level 1 and no incident figures.
+      const gap = makeSnapshot(['PPAYGW1'], { policyId: 'PEPLT01' });
+      backend.provider.snapshot = {
+        ...backend.provider.snapshot,
+        services: [...backend.provider.snapshot.services, ...gap.services],
+        policies: [
+          ...backend.provider.snapshot.policies,
+          makeGapPolicy('PEPLT01', { now: new Date() }),
+        ],
+      };
+      await backend.syncNow();
+      const mixed = await get('team-payments');
+      expect(
+        new Set(
+          (mixed.body.entities as Array<{ state: string }>).map(e => e.state),
+        ),
+      ).toEqual(
+        new Set(['ok', 'not-configured', 'unknown-service', 'malformed']),
+      );
+      expect(
+        (mixed.body.entities as Array<{ uncoveredLevels: unknown[] }>).some(
+          e => e.uncoveredLevels.length > 0,
+        ),
+      ).toBe(true);
+      expectDocumented('get', groupOnCall, mixed);
+
+      backend.provider.failWith = new Error('down');
+      await backend.syncNow();
+      const stale = await get('team-payments');
+      expect(stale.body.sources[0].stale).toBe(true);
+      expectDocumented('get', groupOnCall, stale);
+
+      expectDocumented('get', groupOnCall, await get('x'.repeat(64)));
+      expectDocumented('get', groupOnCall, await get('team-ghosts'));
+      expectDocumented(
+        'get',
+        groupOnCall,
+        await get('team-payments').set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
+    });
+
     it('match the documented schemas for refresh', async () => {
       await backend.syncNow();
       const post = (name: string) =>
@@ -248,6 +327,95 @@ describe('openapi.yaml', () => {
         { result: AuthorizeResult.DENY },
       ]);
       expectDocumented('post', refresh, await post('ledger-service'));
+    });
+  });
+
+  describe('responses of the SLO routes', () => {
+    let sloBackend: SloTestBackend;
+    const dir = makeCatalogDir({
+      'slos.yaml': [
+        availabilitySlo('ok-slo'),
+        availabilitySlo('quiet-slo'),
+        availabilitySlo('broken-slo'),
+        availabilitySlo('bad-slo', { target: 2 }),
+      ].join('---\n'),
+      'west.yaml': availabilitySlo('west-slo', { metricSourceRef: 'west' }),
+    });
+
+    beforeAll(async () => {
+      sloBackend = await startSloTestBackend({
+        entities: [
+          sloComponent(
+            'checkout-api',
+            dir,
+            { 'preflight.dev/openslo': 'slos.yaml, west.yaml, ../escape.yaml' },
+            {
+              links: [
+                { url: 'https://runbooks.example.com/x', type: 'runbook' },
+              ],
+            },
+          ),
+          sloComponent('plain', dir, {}),
+        ],
+      });
+      const ref = 'component:default/checkout-api';
+      sloBackend.provider.readings.set(`${ref}/ok-slo`, {
+        good: 90,
+        total: 100,
+        windows: { '5m': { good: 10, total: 100 } },
+      });
+      sloBackend.provider.readings.set(`${ref}/broken-slo`, {
+        error: 'broken-slo: execution error',
+      });
+    });
+
+    afterAll(() => sloBackend.stop());
+
+    const api = (p: string) => `/api/reliability${p}`;
+    const routes = ['slos', 'deploy-gate', 'slo-rules'] as const;
+    const get = (name: string, route: string) =>
+      request(sloBackend.server).get(
+        api(`/entities/component/default/${name}/${route}`),
+      );
+    const pathOf = (route: string) =>
+      `/entities/{kind}/{namespace}/{name}/${route}`;
+
+    it('match the documented schemas before and after a sync', async () => {
+      for (const route of routes) {
+        if (route !== 'slo-rules') {
+          // awaiting sync
+          expectDocumented(
+            'get',
+            pathOf(route),
+            await get('checkout-api', route),
+          );
+        }
+      }
+      await sloBackend.syncNow('metrics:east');
+      for (const route of routes) {
+        const ok = await get('checkout-api', route);
+        expect(ok.status).toBe(200);
+        expectDocumented('get', pathOf(route), ok);
+        expectDocumented('get', pathOf(route), await get('missing', route));
+        expectDocumented('get', pathOf(route), await get('bad-name-', route));
+        expectDocumented(
+          'get',
+          pathOf(route),
+          await get('checkout-api', route).set(
+            'Authorization',
+            mockCredentials.none.header(),
+          ),
+        );
+      }
+      expectDocumented('get', pathOf('slos'), await get('plain', 'slos'));
+      expectDocumented(
+        'get',
+        pathOf('deploy-gate'),
+        await get('checkout-api', 'deploy-gate').set(
+          'Authorization',
+          mockCredentials.service.header(),
+        ),
+      );
     });
   });
 

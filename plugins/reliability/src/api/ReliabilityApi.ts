@@ -1,7 +1,10 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  DeployGateResponse,
   EntityReliabilitySummary,
+  EntitySlosResponse,
+  GroupOnCallResponse,
   RefreshEntityResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
@@ -39,6 +42,34 @@ export interface ReliabilityApi {
   getSourcesHealth(
     options?: ReliabilityRequestOptions,
   ): Promise<SourcesHealthResponse>;
+
+  /**
+   * Who is on call for every entity a group and its sub-groups own, from
+   * the backend's stored data. A string ref defaults to kind `group`.
+   */
+  getGroupOnCall(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<GroupOnCallResponse>;
+
+  /** The SLOs of one entity with their budgets, burn rates and problems. */
+  getEntitySlos(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntitySlosResponse>;
+  /** Whether the entity may deploy now under its error-budget policy. */
+  getDeployGate(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<DeployGateResponse>;
+  /**
+   * Prometheus recording and alerting rules for the entity's SLOs, as the
+   * YAML text of a rules file.
+   */
+  getSloRules(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import { paymentsTeamOnCall } from '../__testUtils__/groupOnCallFixtures';
 import {
   checkoutApiSummary,
   pagerDutySource,
@@ -128,6 +129,41 @@ describe('ReliabilityClient', () => {
     expect(health.sources.map(source => [source.id, source.stale])).toEqual([
       ['pagerduty:default', true],
     ]);
+  });
+
+  it('reads a group on-call overview, defaulting string refs to kind group', async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(`${BASE_URL}/groups/:namespace/:name/on-call`, ({ request }) => {
+        urls.push(new URL(request.url).pathname);
+        return HttpResponse.json(paymentsTeamOnCall());
+      }),
+    );
+    const { client: api, fetchApi } = client();
+    const response = await api.getGroupOnCall('team-payments');
+    expect(response.entities.map(entity => entity.entityRef)).toContain(
+      'component:default/checkout-api',
+    );
+    await api.getGroupOnCall({
+      kind: 'Group',
+      namespace: 'org a',
+      name: 'team/x',
+    });
+    expect(urls).toEqual([
+      '/api/reliability/groups/default/team-payments/on-call',
+      '/api/reliability/groups/org%20a/team%2Fx/on-call',
+    ]);
+    expect(fetchApi.fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses to ask for the team on-call of something that is not a group', async () => {
+    const { client: api, fetchApi } = client();
+    await expect(
+      api.getGroupOnCall('component:default/checkout-api'),
+    ).rejects.toThrow(
+      'Team on-call needs a group, not a component (component:default/checkout-api)',
+    );
+    expect(fetchApi.fetch).not.toHaveBeenCalled();
   });
 
   it('throws a ResponseError carrying the backend error and the Retry-After header', async () => {

@@ -2,7 +2,10 @@ import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  DeployGateResponse,
   EntityReliabilitySummary,
+  EntitySlosResponse,
+  GroupOnCallResponse,
   RefreshEntityResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
@@ -80,12 +83,79 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getGroupOnCall(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<GroupOnCallResponse> {
+    return this.#request<GroupOnCallResponse>(
+      'GET',
+      `${groupPath(groupRef)}/on-call`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getEntitySlos(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntitySlosResponse> {
+    return this.#request<EntitySlosResponse>(
+      'GET',
+      `${entityPath(entityRef)}/slos`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getDeployGate(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<DeployGateResponse> {
+    return this.#request<DeployGateResponse>(
+      'GET',
+      `${entityPath(entityRef)}/deploy-gate`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getSloRules(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string> {
+    const response = await this.#send(
+      'GET',
+      `${entityPath(entityRef)}/slo-rules`,
+      this.#readTimeoutMs,
+      options?.signal,
+      'application/yaml, text/yaml, text/plain',
+    );
+    return response.text();
+  }
+
   async #request<T>(
     method: 'GET' | 'POST',
     path: string,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
   ): Promise<T> {
+    const response = await this.#send(
+      method,
+      path,
+      timeoutMs,
+      callerSignal,
+      'application/json',
+    );
+    return (await response.json()) as T;
+  }
+
+  async #send(
+    method: 'GET' | 'POST',
+    path: string,
+    timeoutMs: number,
+    callerSignal: AbortSignal | undefined,
+    accept: string,
+  ): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('reliability');
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = callerSignal
@@ -95,7 +165,7 @@ export class ReliabilityClient implements ReliabilityApi {
     try {
       response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
         method,
-        headers: { Accept: 'application/json' },
+        headers: { Accept: accept },
         signal,
       });
     } catch (error) {
@@ -112,7 +182,7 @@ export class ReliabilityClient implements ReliabilityApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
 
@@ -127,5 +197,23 @@ function entityPath(entityRef: CompoundEntityRef | string): string {
   const namespace = ref.namespace || 'default';
   return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
     namespace,
+  )}/${encodeURIComponent(ref.name)}`;
+}
+
+function groupPath(groupRef: CompoundEntityRef | string): string {
+  const ref =
+    typeof groupRef === 'string'
+      ? parseEntityRef(groupRef, { defaultKind: 'group' })
+      : groupRef;
+  // Fail here rather than ask the backend about a component as a group.
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
+    throw new TypeError(
+      `Team on-call needs a group, not a ${ref.kind} (${ref.kind}:${
+        ref.namespace || 'default'
+      }/${ref.name})`,
+    );
+  }
+  return `/groups/${encodeURIComponent(
+    ref.namespace || 'default',
   )}/${encodeURIComponent(ref.name)}`;
 }

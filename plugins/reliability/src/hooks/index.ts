@@ -3,3 +3,5 @@ export { useEntityReliabilitySummary } from './useEntityReliabilitySummary';
 export { useSummaryLoader } from './useSummaryLoader';
 export { ReliabilitySummaryContext } from './ReliabilitySummaryContext';
 export type { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';
+export { useGroupOnCall } from './useGroupOnCall';
+export type { GroupOnCallState } from './useGroupOnCall';

@@ -5,3 +5,8 @@ export { personInitials } from './personInitials';
 export { sourceAccount } from './sourceAccount';
 export { isResponseError } from './isResponseError';
 export { retryAfterSeconds } from './retryAfterSeconds';
+export {
+  entityDisplayName,
+  entityKind,
+  sortGroupOnCallEntities,
+} from './sortGroupOnCallEntities';

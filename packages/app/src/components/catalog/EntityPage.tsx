@@ -16,6 +16,7 @@ import {
   EntityUserProfileCard,
 } from '@backstage/plugin-org';
 import {
+  EntityGroupOnCallCard,
   EntityOnCallCard,
   EntityReliabilityContent,
   EntityRunbooksCard,
@@ -23,8 +24,9 @@ import {
 
 /*
  * Preflight is wired here exactly as the README tells adopters to: the
- * on-call and runbooks cards on every component's overview, and a
- * "Reliability" tab gathering all of Preflight's cards.
+ * on-call and runbooks cards on every component's overview, a
+ * "Reliability" tab gathering all of Preflight's cards, and the team
+ * on-call card on every group's overview.
  */
 
 const componentOverview = (
@@ -58,68 +60,54 @@ const componentPage = (
   </EntityLayout>
 );
 
-const groupPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
-          <EntityGroupProfileCard />
+/**
+ * An entity page with one overview tab: two cards side by side, then any
+ * further cards full width.
+ */
+function overviewPage(
+  left: JSX.Element,
+  right: JSX.Element,
+  ...below: JSX.Element[]
+) {
+  return (
+    <EntityLayout>
+      <EntityLayout.Route path="/" title="Overview">
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            {left}
+          </Grid>
+          <Grid item xs={12} md={6}>
+            {right}
+          </Grid>
+          {below.map((card, index) => (
+            <Grid item xs={12} key={index}>
+              {card}
+            </Grid>
+          ))}
         </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-        <Grid item xs={12}>
-          <EntityMembersListCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+      </EntityLayout.Route>
+    </EntityLayout>
+  );
+}
+
+const groupPage = overviewPage(
+  <EntityGroupProfileCard />,
+  <EntityOwnershipCard />,
+  <EntityGroupOnCallCard />,
+  <EntityMembersListCard />,
 );
 
-const userPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
-          <EntityUserProfileCard />
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <EntityOwnershipCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const userPage = overviewPage(
+  <EntityUserProfileCard />,
+  <EntityOwnershipCard />,
 );
 
-const systemPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityHasComponentsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
+const systemPage = overviewPage(
+  <EntityAboutCard />,
+  <EntityHasComponentsCard />,
 );
 
-const defaultPage = (
-  <EntityLayout>
-    <EntityLayout.Route path="/" title="Overview">
-      <Grid container spacing={3}>
-        <Grid item md={6} xs={12}>
-          <EntityAboutCard />
-        </Grid>
-        <Grid item md={6} xs={12}>
-          <EntityHasSystemsCard />
-        </Grid>
-      </Grid>
-    </EntityLayout.Route>
-  </EntityLayout>
-);
+const defaultPage = overviewPage(<EntityAboutCard />, <EntityHasSystemsCard />);
 
 export const entityPage = (
   <EntitySwitch>

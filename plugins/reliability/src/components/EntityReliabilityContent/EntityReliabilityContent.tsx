@@ -1,9 +1,12 @@
 import { Children, ReactNode } from 'react';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { isSloAvailable } from '../../isSloAvailable';
 import { EntityIncidentStatsCard } from '../EntityIncidentStatsCard';
 import { EntityOnCallCard } from '../EntityOnCallCard';
 import { EntityRunbooksCard } from '../EntityRunbooksCard';
+import { EntitySloCard } from '../EntitySloCard';
 import { ReliabilitySummaryProvider } from '../ReliabilitySummaryProvider';
 
 /** @public */
@@ -26,6 +29,7 @@ export interface EntityReliabilityContentProps {
  */
 export function EntityReliabilityContent(props: EntityReliabilityContentProps) {
   const { children, now } = props;
+  const { entity } = useEntity();
   return (
     <ReliabilitySummaryProvider>
       <Grid container spacing={3} alignItems="stretch">
@@ -38,6 +42,11 @@ export function EntityReliabilityContent(props: EntityReliabilityContentProps) {
             <EntityIncidentStatsCard now={now} />
           </Stack>
         </Grid>
+        {isSloAvailable(entity) && (
+          <Grid item xs={12}>
+            <EntitySloCard now={now} />
+          </Grid>
+        )}
         {Children.toArray(children).map((child, index) => (
           <Grid item xs={12} key={index}>
             {child}

@@ -12,6 +12,8 @@ import { ExternalLink } from '../ExternalLink';
 /** @public */
 export interface PersonContactProps {
   person: OnCallPerson;
+  /** Smaller picture and text, for tables. */
+  dense?: boolean;
 }
 
 function phoneNumbers(person: OnCallPerson): string[] {
@@ -33,28 +35,31 @@ function telHref(phone: string): string {
  * @public
  */
 export function PersonContact(props: PersonContactProps) {
-  const { person } = props;
+  const { person, dense = false } = props;
   const email =
     person.email ??
     person.contactMethods.find(method => method.type === 'email')?.address;
   const phones = phoneNumbers(person);
   return (
-    <Stack direction="row" spacing={1.5} alignItems="center">
+    <Stack direction="row" spacing={dense ? 1 : 1.5} alignItems="center">
       <Avatar
         src={person.avatarUrl}
         alt={person.name}
         sx={{
-          width: 36,
-          height: 36,
+          width: dense ? 28 : 36,
+          height: dense ? 28 : 36,
           bgcolor: 'primary.main',
           color: 'primary.contrastText',
-          fontSize: '0.9rem',
+          fontSize: dense ? '0.75rem' : '0.9rem',
         }}
       >
         {personInitials(person.name)}
       </Avatar>
       <Box sx={{ minWidth: 0 }}>
-        <Typography variant="body1" sx={{ fontWeight: 500 }}>
+        <Typography
+          variant={dense ? 'body2' : 'body1'}
+          sx={{ fontWeight: 500 }}
+        >
           {person.htmlUrl ? (
             <ExternalLink href={person.htmlUrl}>{person.name}</ExternalLink>
           ) : (
@@ -63,10 +68,10 @@ export function PersonContact(props: PersonContactProps) {
         </Typography>
         <Stack
           direction="row"
-          spacing={2}
+          spacing={dense ? 1.5 : 2}
           useFlexGap
           flexWrap="wrap"
-          sx={{ typography: 'body2' }}
+          sx={{ typography: dense ? 'caption' : 'body2' }}
         >
           {email && (
             <Link

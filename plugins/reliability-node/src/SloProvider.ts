@@ -1,21 +1,10 @@
-/**
- * PROPOSED contract for `@preflight/plugin-reliability-node`: how SLO
- * sources (Prometheus today; Datadog or others later) plug into the
- * reliability backend, the way `OnCallProvider` does for on-call sources.
- * It lives here until the lead moves it: this file goes to
- * `reliability-node/src/SloProvider.ts` (+ the extension point into
- * `extensions.ts`), and `source/SloMeasurement.ts` goes with it (or to
- * -common, since the evaluator there consumes it). Nothing else in this
- * package depends on where it lives except `module.ts` and the provider.
- */
-import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type {
   MetadataProblem,
   SloDefinition,
 } from '@preflight/plugin-reliability-common';
-import type { SloRules, SloRulesInput } from './rules/generateSloRules';
-import type { SloMeasurement } from './source/SloMeasurement';
+import type { SloMeasurement } from './SloMeasurement';
+import type { SloRules, SloRulesInput } from './SloRules';
 
 /**
  * One independently measured SLO source, e.g. one Prometheus instance. Each
@@ -109,21 +98,3 @@ export interface SloProvider {
   /** Recording and alerting rules for an entity's SLOs, when the source can run them. Pure. */
   exportRules?(input: SloRulesInput): SloRules;
 }
-
-/**
- * Lets backend modules add SLO sources to the reliability plugin.
- * @public
- */
-export interface ReliabilitySloProvidersExtensionPoint {
-  addProvider(provider: SloProvider): void;
-}
-
-/**
- * PROPOSED extension point; the backend must register it before a module
- * that depends on it can start (`reliability.slo-providers`).
- * @public
- */
-export const reliabilitySloProvidersExtensionPoint =
-  createExtensionPoint<ReliabilitySloProvidersExtensionPoint>({
-    id: 'reliability.slo-providers',
-  });

@@ -1,0 +1,86 @@
+import {
+  ANNOTATION_PAGERDUTY_ACCOUNT,
+  ANNOTATION_PAGERDUTY_SERVICE_ID,
+  EntityOnCall,
+  EscalationPolicyRecord,
+  IncidentStats,
+  MetadataProblem,
+  OnCallServiceRecord,
+  resolveEscalationLevels,
+  SourceHealth,
+} from '@preflight/plugin-reliability-common';
+import type { FoundService } from './locateEntityService';
+
+/** What the store knows about a located service, read by the caller. @public */
+export interface StoredServiceData {
+  /** The health of the service's source, with its read-time fields. */
+  health: SourceHealth;
+  /** Unread (undefined) until the source has synced successfully. */
+  service: OnCallServiceRecord | undefined;
+  /** The policy named by `service.escalationPolicyId`. */
+  policy: EscalationPolicyRecord | undefined;
+  incidents: IncidentStats | undefined;
+}
+
+// The provider contract does not say which annotation holds the service id;
+// for the built-in PagerDuty provider we know it, others get the generic path.
+function serviceIdField(providerType: string): string {
+  return providerType === 'pagerduty'
+    ? `metadata.annotations["${ANNOTATION_PAGERDUTY_SERVICE_ID}"]`
+    : 'metadata.annotations';
+}
+
+/**
+ * The on-call section of a located entity, from stored data alone: awaiting
+ * the first sync, a service id the source does not know, or the service with
+ * its escalation levels resolved at `now` and its incident figures. Shared by
+ * the entity summary (one entity, point reads) and the group on-call view
+ * (many entities, bulk reads) so both tell the same story.
+ * @public
+ */
+export function buildEntityOnCall(
+  entityRef: string,
+  located: FoundService,
+  data: StoredServiceData,
+  now: Date,
+): { onCall: EntityOnCall; problems: MetadataProblem[] } {
+  const { provider, source } = located.registered;
+  const { serviceId } = located;
+  const base = { sourceId: source.id, serviceId };
+
+  if (!data.health.lastSuccessAt) {
+    return { onCall: { state: 'awaiting-sync', ...base }, problems: [] };
+  }
+
+  const { service, policy, incidents } = data;
+  if (!service) {
+    const problem: MetadataProblem = {
+      entityRef,
+      field: serviceIdField(provider.type),
+      message: `${source.displayName} (source "${source.id}") has no service "${serviceId}"`,
+      fix:
+        provider.type === 'pagerduty'
+          ? `Copy the id from the service's PagerDuty URL (…/service-directory/<id>), or set "${ANNOTATION_PAGERDUTY_ACCOUNT}" if the service lives in another configured account.`
+          : 'Check the service id, and that the service exists in this source.',
+    };
+    return {
+      onCall: { state: 'unknown-service', ...base, problem },
+      problems: [problem],
+    };
+  }
+
+  const onCall: EntityOnCall = { state: 'ok', ...base, service };
+  if (policy) {
+    onCall.escalationPolicy = {
+      id: policy.id,
+      name: policy.name,
+      htmlUrl: policy.htmlUrl,
+      numLoops: policy.numLoops,
+      levels: resolveEscalationLevels(policy, now),
+    };
+  }
+  if (incidents) {
+    onCall.incidents = incidents;
+  }
+  return { onCall, problems: [] };
+}

@@ -1,0 +1,273 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  evaluateSloBudget,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-common';
+import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
+import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseSloStore } from './DatabaseSloStore';
+import type { SloStatusUpdate } from './SloStore';
+
+jest.setTimeout(60_000);
+
+const east: SloSourceInfo = {
+  id: 'metrics:east',
+  type: 'metrics',
+  displayName: 'Metrics (east)',
+};
+const west: SloSourceInfo = { ...east, id: 'metrics:west' };
+
+function definition(entityRef: string, id: string): SloDefinition {
+  return {
+    id,
+    name: id,
+    displayName: id,
+    service: id,
+    entityRef,
+    file: 'slos.yaml',
+    indicatorName: `${id}-errors`,
+    indicator: {
+      kind: 'ratio-good',
+      counter: true,
+      goodQuery: 'good_total',
+      totalQuery: 'all_total',
+    },
+    window: '30d',
+    windowSeconds: 2_592_000,
+    rolling: true,
+    budgetingMethod: 'Occurrences',
+    objectiveIndex: 0,
+    target: 0.99,
+  };
+}
+
+function good(entityRef: string, sloId: string, bad: number): SloStatusUpdate {
+  const counts = { good: 1000 - bad, total: 1000 };
+  return {
+    entityRef,
+    sloId,
+    state: 'ok',
+    evaluation: evaluateSloBudget({
+      objective: 0.99,
+      periodSeconds: 2_592_000,
+      period: counts,
+      windows: { '1h': counts },
+    }),
+    burnDown: [
+      {
+        timestamp: '2026-11-22T08:00:00.000Z',
+        attainment: 1 - bad / 1000,
+        budgetRemaining: 1 - bad / 10,
+        eventBudgetRemaining: 1 - bad / 10,
+        idealBudgetRemaining: 0,
+      },
+    ],
+    errors: [],
+    warnings: [],
+  };
+}
+
+const checkout = 'component:default/checkout-api';
+const search = 'component:default/search-api';
+
+describe('DatabaseSloStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStores(
+    databaseId: Parameters<typeof databases.init>[0],
+  ) {
+    const knex = await databases.init(databaseId);
+    const database = mockServices.database({ knex });
+    const store = await DatabaseReliabilityStore.create({ database });
+    const sloStore = await DatabaseSloStore.create({ database });
+    return { store, sloStore };
+  }
+
+  async function declare(sloStore: DatabaseSloStore) {
+    await sloStore.replaceDeclarations([
+      {
+        entityRef: checkout,
+        slos: [
+          { definition: definition(checkout, 'b-latency'), sourceId: east.id },
+          {
+            definition: definition(checkout, 'a-availability'),
+            sourceId: east.id,
+          },
+        ],
+        problems: [],
+      },
+      {
+        entityRef: search,
+        slos: [
+          { definition: definition(search, 'search'), sourceId: west.id },
+          { definition: definition(search, 'unlocated') },
+        ],
+        problems: [
+          {
+            entityRef: search,
+            file: 'slos.yaml',
+            sloName: 'broken',
+            field: 'spec.objectives[0].target',
+            message: 'target 1.5 is not between 0 and 1',
+          },
+        ],
+      },
+    ]);
+  }
+
+  it.each(databases.eachSupportedId())(
+    'keeps declarations in order with their problems, on %p',
+    async databaseId => {
+      const { sloStore } = await createStores(databaseId);
+      await declare(sloStore);
+
+      const checkoutDeclarations = await sloStore.getDeclarations(checkout);
+      expect(
+        checkoutDeclarations.slos.map(s => [s.definition.id, s.sourceId]),
+      ).toEqual([
+        ['b-latency', east.id],
+        ['a-availability', east.id],
+      ]);
+      expect(checkoutDeclarations.slos[0].definition).toEqual(
+        definition(checkout, 'b-latency'),
+      );
+      const searchDeclarations = await sloStore.getDeclarations(search);
+      expect(searchDeclarations.slos[1]).toEqual({
+        definition: definition(search, 'unlocated'),
+      });
+      expect(searchDeclarations.problems).toEqual([
+        expect.objectContaining({ sloName: 'broken' }),
+      ]);
+      expect(await sloStore.getDeclarations('component:default/none')).toEqual({
+        entityRef: 'component:default/none',
+        slos: [],
+        problems: [],
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps the last good evaluation when a measurement fails, on %p',
+    async databaseId => {
+      const { store, sloStore } = await createStores(databaseId);
+      await declare(sloStore);
+      const firstAt = new Date('2026-11-22T08:00:00Z');
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: firstAt,
+        statuses: [good(checkout, 'a-availability', 5)],
+        warnings: ['slow query'],
+      });
+      const [first] = await sloStore.getStatuses(checkout);
+      expect(first).toMatchObject({
+        sourceId: east.id,
+        state: 'ok',
+        evaluatedAt: firstAt.toISOString(),
+        attemptedAt: firstAt.toISOString(),
+      });
+      expect(first.evaluation!.budgetRemaining).toBeCloseTo(0.5);
+
+      const secondAt = new Date('2026-11-22T08:01:00Z');
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: secondAt,
+        statuses: [
+          {
+            entityRef: checkout,
+            sloId: 'a-availability',
+            state: 'error',
+            errors: ['query timed out'],
+            warnings: [],
+          },
+        ],
+        warnings: [],
+      });
+      const [second] = await sloStore.getStatuses(checkout);
+      expect(second).toEqual({
+        ...first,
+        state: 'error',
+        attemptedAt: secondAt.toISOString(),
+        errors: ['query timed out'],
+        warnings: [],
+      });
+
+      expect(await store.listSourceHealth({ sourceIds: [east.id] })).toEqual([
+        {
+          id: east.id,
+          type: 'metrics',
+          displayName: 'Metrics (east)',
+          lastAttemptAt: secondAt.toISOString(),
+          lastSuccessAt: secondAt.toISOString(),
+          lastError: null,
+          errorSince: null,
+          warnings: [],
+        },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'never touches another source’s statuses, on %p',
+    async databaseId => {
+      const { sloStore } = await createStores(databaseId);
+      await declare(sloStore);
+      const at = new Date('2026-11-22T08:00:00Z');
+      await sloStore.recordSourceMeasurement({
+        source: west,
+        measuredAt: at,
+        statuses: [good(search, 'search', 1)],
+        warnings: [],
+      });
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: at,
+        statuses: [good(checkout, 'a-availability', 1)],
+        warnings: [],
+      });
+      // East measures nothing any more: only its own rows go.
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: new Date('2026-11-22T08:01:00Z'),
+        statuses: [],
+        warnings: [],
+      });
+      expect(await sloStore.getStatuses(checkout)).toEqual([]);
+      expect(await sloStore.getStatuses(search)).toEqual([
+        expect.objectContaining({ sloId: 'search', state: 'ok' }),
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'forgets statuses of SLOs that are no longer declared, on %p',
+    async databaseId => {
+      const { sloStore } = await createStores(databaseId);
+      await declare(sloStore);
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: new Date('2026-11-22T08:00:00Z'),
+        statuses: [
+          good(checkout, 'a-availability', 1),
+          good(checkout, 'b-latency', 1),
+        ],
+        warnings: [],
+      });
+      await sloStore.replaceDeclarations([
+        {
+          entityRef: checkout,
+          slos: [
+            {
+              definition: definition(checkout, 'b-latency'),
+              sourceId: east.id,
+            },
+          ],
+          problems: [],
+        },
+      ]);
+      expect((await sloStore.getStatuses(checkout)).map(s => s.sloId)).toEqual([
+        'b-latency',
+      ]);
+      expect((await sloStore.getDeclarations(search)).slos).toEqual([]);
+    },
+  );
+});

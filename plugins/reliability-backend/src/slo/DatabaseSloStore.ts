@@ -1,0 +1,236 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
+import { Knex } from 'knex';
+import type {
+  EntitySloDeclarations,
+  SloStatusUpdate,
+  SloStore,
+  StoredSloStatus,
+} from './SloStore';
+import { storedTimestamp } from './storedTimestamp';
+
+const migrationsDir = resolvePackagePath(
+  '@preflight/plugin-reliability-backend',
+  'migrations',
+);
+
+// Rows per INSERT: far below SQLite's and PostgreSQL's bind-parameter limits
+// at the widest row (ten columns).
+const INSERT_CHUNK_SIZE = 200;
+
+interface DefinitionRow {
+  entity_ref: string;
+  slo_id: string;
+  position: number;
+  source_id: string | null;
+  definition: string;
+}
+
+interface ProblemsRow {
+  entity_ref: string;
+  problems: string;
+}
+
+interface StatusRow {
+  entity_ref: string;
+  slo_id: string;
+  source_id: string;
+  state: string;
+  evaluation: string | null;
+  burn_down: string;
+  evaluated_at: Date | string | number | null;
+  attempted_at: Date | string | number;
+  errors: string;
+  warnings: string;
+}
+
+function chunks<T>(rows: T[]): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
+    result.push(rows.slice(i, i + INSERT_CHUNK_SIZE));
+  }
+  return result;
+}
+
+function parseJson<T>(raw: string | null | undefined, fallback: T): T {
+  if (!raw) {
+    return fallback;
+  }
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+const statusKey = (entityRef: string, sloId: string) =>
+  JSON.stringify([entityRef, sloId]);
+
+/**
+ * {@link SloStore} on the plugin database (SQLite, PostgreSQL, MySQL).
+ * @public
+ */
+export class DatabaseSloStore implements SloStore {
+  /** Connects to the plugin database and runs pending migrations. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseSloStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseSloStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async replaceDeclarations(
+    declarations: EntitySloDeclarations[],
+  ): Promise<void> {
+    const definitionRows: DefinitionRow[] = [];
+    const problemRows: ProblemsRow[] = [];
+    for (const entity of declarations) {
+      const seen = new Set<string>();
+      entity.slos.forEach(({ definition, sourceId }, position) => {
+        // The parser keeps ids unique per entity; guard the primary key anyway.
+        if (seen.has(definition.id)) {
+          return;
+        }
+        seen.add(definition.id);
+        definitionRows.push({
+          entity_ref: entity.entityRef,
+          slo_id: definition.id,
+          position,
+          source_id: sourceId ?? null,
+          definition: JSON.stringify(definition),
+        });
+      });
+      if (entity.problems.length > 0) {
+        problemRows.push({
+          entity_ref: entity.entityRef,
+          problems: JSON.stringify(entity.problems),
+        });
+      }
+    }
+    await this.db.transaction(async tx => {
+      await tx('slo_definitions').delete();
+      await tx('slo_entity_problems').delete();
+      for (const chunk of chunks(definitionRows)) {
+        await tx('slo_definitions').insert(chunk);
+      }
+      for (const chunk of chunks(problemRows)) {
+        await tx('slo_entity_problems').insert(chunk);
+      }
+      // Statuses of SLOs that are no longer declared would never be read
+      // again; drop them so a re-added SLO starts from "awaiting sync".
+      await tx('slo_status')
+        .whereNotExists(
+          tx('slo_definitions')
+            .select(tx.raw('1'))
+            .whereRaw('slo_definitions.entity_ref = slo_status.entity_ref')
+            .andWhereRaw('slo_definitions.slo_id = slo_status.slo_id'),
+        )
+        .delete();
+    });
+  }
+
+  async recordSourceMeasurement(options: {
+    source: SloSourceInfo;
+    measuredAt: Date;
+    statuses: SloStatusUpdate[];
+    warnings: string[];
+  }): Promise<void> {
+    const { source, measuredAt, statuses, warnings } = options;
+    await this.db.transaction(async tx => {
+      const existing = await tx<StatusRow>('slo_status').where({
+        source_id: source.id,
+      });
+      const previous = new Map(
+        existing.map(row => [statusKey(row.entity_ref, row.slo_id), row]),
+      );
+      const rows: StatusRow[] = statuses.map(update => {
+        const before = previous.get(statusKey(update.entityRef, update.sloId));
+        const good = update.evaluation !== undefined;
+        return {
+          entity_ref: update.entityRef,
+          slo_id: update.sloId,
+          source_id: source.id,
+          state: update.state,
+          evaluation: good
+            ? JSON.stringify(update.evaluation)
+            : before?.evaluation ?? null,
+          burn_down: good
+            ? JSON.stringify(update.burnDown ?? [])
+            : before?.burn_down ?? '[]',
+          evaluated_at: good ? measuredAt : before?.evaluated_at ?? null,
+          attempted_at: measuredAt,
+          errors: JSON.stringify(update.errors),
+          warnings: JSON.stringify(update.warnings),
+        };
+      });
+      // Only this source's rows are replaced; an SLO that moved to another
+      // source keeps that source's row.
+      await tx('slo_status').where({ source_id: source.id }).delete();
+      for (const chunk of chunks(rows)) {
+        await tx('slo_status')
+          .insert(chunk)
+          .onConflict(['entity_ref', 'slo_id'])
+          .merge();
+      }
+      await tx('sources')
+        .insert({
+          source_id: source.id,
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: measuredAt,
+          last_success_at: measuredAt,
+          last_error: null,
+          error_since: null,
+          warnings: JSON.stringify(warnings),
+        })
+        .onConflict('source_id')
+        .merge();
+    });
+  }
+
+  async getDeclarations(entityRef: string): Promise<EntitySloDeclarations> {
+    const [definitions, problems] = await Promise.all([
+      this.db<DefinitionRow>('slo_definitions')
+        .where({ entity_ref: entityRef })
+        .orderBy('position'),
+      this.db<ProblemsRow>('slo_entity_problems')
+        .where({ entity_ref: entityRef })
+        .first(),
+    ]);
+    return {
+      entityRef,
+      slos: definitions.map(row => ({
+        definition: JSON.parse(row.definition),
+        ...(row.source_id ? { sourceId: row.source_id } : {}),
+      })),
+      problems: parseJson(problems?.problems, []),
+    };
+  }
+
+  async getStatuses(entityRef: string): Promise<StoredSloStatus[]> {
+    const rows = await this.db<StatusRow>('slo_status')
+      .where({ entity_ref: entityRef })
+      .orderBy('slo_id');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      sloId: row.slo_id,
+      sourceId: row.source_id,
+      state: row.state as StoredSloStatus['state'],
+      evaluation: parseJson(row.evaluation, null),
+      burnDown: parseJson(row.burn_down, []),
+      evaluatedAt: storedTimestamp(row.evaluated_at),
+      attemptedAt: storedTimestamp(row.attempted_at) ?? '',
+      errors: parseJson(row.errors, []),
+      warnings: parseJson(row.warnings, []),
+    }));
+  }
+}

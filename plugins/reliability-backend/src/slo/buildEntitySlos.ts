@@ -1,0 +1,91 @@
+import type {
+  EntitySlosResponse,
+  SloStatusView,
+} from '@preflight/plugin-reliability-common';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { neverSyncedHealth } from '../service/neverSyncedHealth';
+import { toSourceHealth } from '../service/toSourceHealth';
+import type { SloProviderRegistry } from './SloProviderRegistry';
+import type {
+  SloStore,
+  StoredSloDefinition,
+  StoredSloStatus,
+} from './SloStore';
+
+function toView(
+  { definition, sourceId }: StoredSloDefinition,
+  status: StoredSloStatus | undefined,
+  registry: SloProviderRegistry,
+): SloStatusView {
+  const registered = sourceId ? registry.get(sourceId) : undefined;
+  // A status written by a source the SLO no longer lives on is not its data.
+  const current = status && status.sourceId === sourceId ? status : undefined;
+  return {
+    id: definition.id,
+    name: definition.name,
+    displayName: definition.displayName,
+    ...(definition.description ? { description: definition.description } : {}),
+    file: definition.file,
+    indicatorKind:
+      definition.indicator.kind === 'threshold' ? 'threshold' : 'ratio',
+    objective: definition.target,
+    window: definition.window,
+    windowSeconds: definition.windowSeconds,
+    rolling: definition.rolling,
+    budgetingMethod: definition.budgetingMethod,
+    ...(sourceId ? { sourceId } : {}),
+    state: current?.state ?? 'awaiting-sync',
+    ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
+    burnDown: current?.burnDown ?? [],
+    evaluatedAt: current?.evaluatedAt ?? null,
+    queryLinks: registered
+      ? registered.provider.queryLinks(registered.source.id, definition)
+      : [],
+    errors: current?.errors ?? [],
+    warnings: current?.warnings ?? [],
+  };
+}
+
+/**
+ * The SLOs of one entity as the SLO widget shows them, from the store
+ * alone: no catalog read and no metrics query.
+ * @public
+ */
+export async function buildEntitySlos(options: {
+  entityRef: string;
+  sloStore: SloStore;
+  store: ReliabilityStore;
+  registry: SloProviderRegistry;
+  staleAfterMs: number;
+  now: Date;
+}): Promise<EntitySlosResponse> {
+  const { entityRef, sloStore, store, registry, staleAfterMs, now } = options;
+  const [declarations, statuses] = await Promise.all([
+    sloStore.getDeclarations(entityRef),
+    sloStore.getStatuses(entityRef),
+  ]);
+  const byId = new Map(statuses.map(status => [status.sloId, status]));
+  const slos = declarations.slos.map(declared =>
+    toView(declared, byId.get(declared.definition.id), registry),
+  );
+  const sourceIds = [
+    ...new Set(declarations.slos.flatMap(slo => slo.sourceId ?? [])),
+  ].sort();
+  const stored = await store.listSourceHealth({ sourceIds });
+  const health = new Map(stored.map(s => [s.id, s]));
+  const sources = sourceIds.flatMap(id => {
+    const row = health.get(id);
+    if (row) {
+      return [toSourceHealth(row, { now, staleAfterMs })];
+    }
+    const registered = registry.get(id);
+    return registered ? [neverSyncedHealth(registered.source)] : [];
+  });
+  return {
+    entityRef,
+    slos,
+    problems: declarations.problems,
+    sources,
+    generatedAt: now.toISOString(),
+  };
+}

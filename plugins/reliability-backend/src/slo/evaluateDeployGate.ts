@@ -1,0 +1,102 @@
+import type {
+  DeployGateReason,
+  DeployGateResponse,
+  EntitySlosResponse,
+  SloStatusView,
+} from '@preflight/plugin-reliability-common';
+
+function percent(fraction: number): string {
+  return `${Number((fraction * 100).toPrecision(4))}%`;
+}
+
+function whyUnknown(slo: SloStatusView): string {
+  if (slo.state === 'awaiting-sync') {
+    return `${slo.displayName} has not been measured yet`;
+  }
+  if (slo.state === 'error') {
+    return `${slo.displayName} could not be measured: ${
+      slo.errors[0] ?? 'unknown error'
+    }`;
+  }
+  return `${slo.displayName} had no traffic in its ${slo.window} window`;
+}
+
+/**
+ * Whether an entity may deploy now under its error-budget policy: blocked
+ * while any SLO's budget is exhausted (≤ 0 left), a page-level burn-rate
+ * alert fires, or the evaluation it would be judged on is older than
+ * `staleAfterMs`. SLOs that cannot be judged (no traffic, not measured yet,
+ * never measured successfully, or declared with problems) are listed as
+ * unknown and do not block.
+ * @public
+ */
+export function evaluateDeployGate(
+  slos: EntitySlosResponse,
+  options: { now: Date; staleAfterMs: number },
+): DeployGateResponse {
+  const reasons: DeployGateReason[] = [];
+  const unknown: DeployGateResponse['unknown'] = [];
+  for (const slo of slos.slos) {
+    const evaluation = slo.evaluation;
+    if (!evaluation || !slo.evaluatedAt || evaluation.attainment === null) {
+      unknown.push({ sloId: slo.id, message: whyUnknown(slo) });
+      continue;
+    }
+    const ageMs = options.now.getTime() - Date.parse(slo.evaluatedAt);
+    if (ageMs > options.staleAfterMs) {
+      reasons.push({
+        sloId: slo.id,
+        kind: 'stale-data',
+        message: `${slo.displayName} was last measured ${Math.round(
+          ageMs / 60_000,
+        )} minutes ago; the gate needs data younger than ${Math.round(
+          options.staleAfterMs / 60_000,
+        )} minutes`,
+      });
+    }
+    if (
+      evaluation.budgetRemaining !== null &&
+      evaluation.budgetRemaining <= 0
+    ) {
+      reasons.push({
+        sloId: slo.id,
+        kind: 'budget-exhausted',
+        message: `${slo.displayName} has exhausted its error budget (${percent(
+          evaluation.budgetRemaining,
+        )} left of the ${slo.window} budget at a ${percent(
+          slo.objective,
+        )} objective)`,
+      });
+    }
+    const page = evaluation.alerts.firing.filter(
+      rule => rule.severity === 'page',
+    );
+    if (page.length > 0) {
+      const rule = page[0];
+      reasons.push({
+        sloId: slo.id,
+        kind: 'page-alert',
+        message: `${
+          slo.displayName
+        } is burning its error budget fast: a page-level alert fires (burn rate ${
+          rule.longBurnRate === null ? 'n/a' : rule.longBurnRate.toFixed(1)
+        } over ${rule.longWindow} and ${
+          rule.shortBurnRate === null ? 'n/a' : rule.shortBurnRate.toFixed(1)
+        } over ${rule.shortWindow}, threshold ${rule.threshold})`,
+      });
+    }
+  }
+  for (const problem of slos.problems) {
+    unknown.push({
+      sloId: problem.sloName ?? problem.file,
+      message: problem.message,
+    });
+  }
+  return {
+    entityRef: slos.entityRef,
+    allowed: reasons.length === 0,
+    reasons,
+    unknown,
+    evaluatedAt: options.now.toISOString(),
+  };
+}

@@ -1,0 +1,97 @@
+import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import { evaluateMeasurement } from './evaluateMeasurement';
+
+const now = '2026-11-22T08:00:00.000Z';
+const base: SloDefinition = {
+  id: 'latency',
+  name: 'latency',
+  displayName: 'Latency',
+  service: 'api',
+  entityRef: 'component:default/api',
+  file: 'slos.yaml',
+  indicatorName: 'p99',
+  indicator: { kind: 'threshold', query: 'p99' },
+  window: '1d',
+  windowSeconds: 86_400,
+  rolling: true,
+  budgetingMethod: 'Timeslices',
+  objectiveIndex: 0,
+  target: 0.9,
+  thresholdOp: 'lt',
+  thresholdValue: 0.3,
+};
+
+function measurement(extra: Partial<SloMeasurement>): SloMeasurement {
+  return {
+    ref: 'component:default/api/latency',
+    entityRef: 'component:default/api',
+    sloId: 'latency',
+    evaluatedAt: now,
+    windows: {},
+    warnings: [],
+    errors: [],
+    ...extra,
+  };
+}
+
+describe('evaluateMeasurement', () => {
+  it('judges threshold SLIs slice by slice', () => {
+    // 24 hourly slices, the last 3 too slow: 21/24 good.
+    const points = Array.from({ length: 24 }, (_, i) => ({
+      timestamp: new Date(Date.parse(now) - (23 - i) * 3_600_000).toISOString(),
+      value: i >= 21 ? 0.5 : 0.1,
+      good: i < 21,
+    }));
+    const status = evaluateMeasurement(
+      base,
+      measurement({ threshold: { stepSeconds: 3600, points } }),
+    );
+    expect(status.state).toBe('ok');
+    expect(status.evaluation!.attainment).toBeCloseTo(21 / 24);
+    // Windows shorter than a slice cannot be judged.
+    const burn = Object.fromEntries(
+      status.evaluation!.burnRates.map(b => [b.window, b.burnRate]),
+    );
+    expect(burn['5m']).toBeNull();
+    expect(burn['2h']).toBeCloseTo(10); // 2 of 2 slices bad, budget 10%
+    expect(status.burnDown).toHaveLength(24);
+  });
+
+  it('yields no data, not NaN, without traffic', () => {
+    const status = evaluateMeasurement(
+      {
+        ...base,
+        indicator: {
+          kind: 'ratio-good',
+          counter: true,
+          goodQuery: 'g',
+          totalQuery: 't',
+        },
+        budgetingMethod: 'Occurrences',
+      },
+      measurement({ period: null }),
+    );
+    expect(status.state).toBe('no-data');
+    expect(status.evaluation!.budgetRemaining).toBeNull();
+  });
+
+  it('reports errors without an evaluation, so the last good one is kept', () => {
+    expect(
+      evaluateMeasurement(
+        base,
+        measurement({ errors: [{ message: 'latency: 422 execution' }] }),
+      ),
+    ).toEqual({
+      entityRef: 'component:default/api',
+      sloId: 'latency',
+      state: 'error',
+      errors: ['latency: 422 execution'],
+      warnings: [],
+    });
+    expect(evaluateMeasurement(base, undefined)).toMatchObject({
+      state: 'error',
+      errors: [expect.stringContaining('no measurement')],
+    });
+  });
+});

@@ -1,0 +1,113 @@
+import type {
+  HttpAuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { readRunbooks } from '@preflight/plugin-reliability-common';
+import type { Router } from 'express';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { parseEntityParams } from '../service/entityParams';
+import { buildEntitySlos } from './buildEntitySlos';
+import { evaluateDeployGate } from './evaluateDeployGate';
+import { exportEntitySloRules } from './exportEntitySloRules';
+import type { SloProviderRegistry } from './SloProviderRegistry';
+import type { SloStore } from './SloStore';
+
+/** Dependencies of the SLO routes. @public */
+export interface SloRoutesOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  store: ReliabilityStore;
+  sloStore: SloStore;
+  registry: SloProviderRegistry;
+  /** SLO evaluations older than this are stale. */
+  staleAfterMs: number;
+  now: () => Date;
+}
+
+/**
+ * Adds the SLO routes to the reliability router:
+ * `GET /entities/:kind/:namespace/:name/slos`, `.../deploy-gate` (also for
+ * service tokens, so CI can ask) and `.../slo-rules`. Answers come from the
+ * store and the catalog; no metrics source is queried.
+ * @public
+ */
+export function registerSloRoutes(
+  router: Router,
+  options: SloRoutesOptions,
+): void {
+  const { httpAuth, catalog, store, sloStore, registry, staleAfterMs, now } =
+    options;
+
+  // Read with the caller's credentials, so catalog permissions apply: an
+  // entity the caller may not see is indistinguishable from a missing one.
+  async function requireEntity(
+    params: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entityRef = stringifyEntityRef(parseEntityParams(params));
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return entity;
+  }
+
+  const slosOf = (entity: Entity, at: Date) =>
+    buildEntitySlos({
+      entityRef: stringifyEntityRef(entity),
+      sloStore,
+      store,
+      registry,
+      staleAfterMs,
+      now: at,
+    });
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await requireEntity(req.params, credentials);
+    res.json(await slosOf(entity, now()));
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/deploy-gate',
+    async (req, res) => {
+      parseEntityParams(req.params);
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entity = await requireEntity(req.params, credentials);
+      const at = now();
+      res.json(
+        evaluateDeployGate(await slosOf(entity, at), { now: at, staleAfterMs }),
+      );
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/slo-rules', async (req, res) => {
+    parseEntityParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const entity = await requireEntity(req.params, credentials);
+    const entityRef = stringifyEntityRef(entity);
+    const declarations = await sloStore.getDeclarations(entityRef);
+    const owner =
+      typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
+    const yaml = exportEntitySloRules({
+      entityRef,
+      declarations,
+      registry,
+      owner,
+      runbookUrl: readRunbooks(entity).runbooks[0]?.url,
+    });
+    res
+      .type('application/yaml')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${entity.metadata.name}.slo-rules.yaml"`,
+      );
+    res.send(yaml);
+  });
+}

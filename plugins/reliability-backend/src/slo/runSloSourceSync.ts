@@ -1,0 +1,147 @@
+import type {
+  AuthService,
+  LoggerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { errorMessage } from '../lib/errorMessage';
+import { formatDuration } from '../lib/formatDuration';
+import { collectSloDeclarations } from './collectSloDeclarations';
+import { evaluateMeasurement } from './evaluateMeasurement';
+import { listSloEntities } from './listSloEntities';
+import type {
+  RegisteredSloSource,
+  SloProviderRegistry,
+} from './SloProviderRegistry';
+import type { SloStore } from './SloStore';
+
+/** Outcome of one SLO sync. @public */
+export type SloSyncOutcome =
+  | { status: 'succeeded'; slos: number; failedSlos: number; queries: number }
+  | { status: 'failed'; error: string };
+
+/** Dependencies of {@link runSloSourceSync}. @public */
+export interface SloSyncDeps {
+  registry: SloProviderRegistry;
+  catalog: CatalogService;
+  auth: AuthService;
+  urlReader: UrlReaderService;
+  sloStore: SloStore;
+  store: ReliabilityStore;
+  logger: LoggerService;
+}
+
+const key = (entityRef: string, sloId: string) =>
+  JSON.stringify([entityRef, sloId]);
+
+/**
+ * One SLO sync of one source: reads the SLO declarations from the catalog
+ * (one paged query), stores them, measures the SLOs located on this source
+ * with a single `measureSlos` call, evaluates them and stores their status.
+ * A failure is recorded on this source only; its last good evaluations and
+ * every other source's data stay as they were.
+ *
+ * Throws only when the store itself cannot be written.
+ * @public
+ */
+export async function runSloSourceSync(
+  deps: SloSyncDeps,
+  options: {
+    registered: RegisteredSloSource;
+    signal?: AbortSignal;
+    timeoutMs: number;
+    now?: () => Date;
+  },
+): Promise<SloSyncOutcome> {
+  const { registered, timeoutMs } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, deadline])
+    : deadline;
+
+  let mine: SloDefinition[];
+  try {
+    const entities = await listSloEntities({ ...deps, signal });
+    const { declarations } = await collectSloDeclarations({
+      entities,
+      registry: deps.registry,
+      urlReader: deps.urlReader,
+      signal,
+    });
+    signal.throwIfAborted();
+    await deps.sloStore.replaceDeclarations(declarations);
+    mine = declarations.flatMap(declaration =>
+      declaration.slos
+        .filter(slo => slo.sourceId === registered.source.id)
+        .map(slo => slo.definition),
+    );
+  } catch (error) {
+    return failed(error);
+  }
+  const { provider, source } = registered;
+  let batch;
+  try {
+    batch = await provider.measureSlos(source.id, mine, {
+      signal,
+      now: startedAt,
+    });
+    if (!batch || !Array.isArray(batch.observations)) {
+      // Half an answer must not wipe the last good evaluations.
+      throw new Error('the provider returned an incomplete batch');
+    }
+  } catch (error) {
+    return failed(error);
+  }
+
+  const observations = new Map(
+    batch.observations.map(observation => [
+      key(observation.entityRef, observation.sloId),
+      observation,
+    ]),
+  );
+  const statuses = mine.map(definition =>
+    evaluateMeasurement(
+      definition,
+      observations.get(key(definition.entityRef, definition.id)),
+    ),
+  );
+  await deps.sloStore.recordSourceMeasurement({
+    source,
+    measuredAt: startedAt,
+    statuses,
+    warnings: [],
+  });
+  const failedSlos = statuses.filter(status => status.state === 'error');
+  deps.logger.info(
+    `Measured ${statuses.length} SLOs on ${source.id} with ${
+      batch.stats.queries
+    } queries (${batch.stats.failedQueries} failed, ${
+      failedSlos.length
+    } SLOs with errors) in ${now().getTime() - startedAt.getTime()} ms`,
+  );
+  return {
+    status: 'succeeded',
+    slos: statuses.length,
+    failedSlos: failedSlos.length,
+    queries: batch.stats.queries,
+  };
+
+  async function failed(error: unknown): Promise<SloSyncOutcome> {
+    const message = deadline.aborted
+      ? `sync did not finish within ${formatDuration(timeoutMs)}`
+      : errorMessage(error);
+    deps.logger.warn(
+      `SLO sync of ${registered.source.id} failed; keeping the last good evaluations: ${message}`,
+    );
+    await deps.store.recordSyncFailure({
+      source: registered.source,
+      error: message,
+      attemptedAt: startedAt,
+    });
+    return { status: 'failed', error: message };
+  }
+}

@@ -1,0 +1,414 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import type {
+  DeployGateResponse,
+  EntitySlosResponse,
+  SloStatusView,
+} from '@preflight/plugin-reliability-common';
+import request from 'supertest';
+import { parse as parseYaml } from 'yaml';
+import {
+  availabilitySlo,
+  makeCatalogDir,
+  sloComponent,
+} from '../__testUtils__/sloFixtures';
+import {
+  SloTestBackend,
+  startSloTestBackend,
+} from '../__testUtils__/startSloTestBackend';
+
+jest.setTimeout(30_000);
+
+const dir = makeCatalogDir({
+  'slos/checkout.yaml': [
+    availabilitySlo('checkout-healthy'),
+    availabilitySlo('checkout-burning'),
+  ].join('---\n'),
+  'slos/ledger.yaml': availabilitySlo('ledger-exhausted'),
+  'slos/search.yaml': [
+    availabilitySlo('search-quiet'),
+    availabilitySlo('search-broken'),
+    availabilitySlo('search-bad-target', { target: 1.5 }),
+  ].join('---\n'),
+  'slos/fraud.yaml': availabilitySlo('fraud-west', { metricSourceRef: 'west' }),
+});
+
+const entities = [
+  sloComponent(
+    'checkout-api',
+    dir,
+    { 'preflight.dev/openslo': 'slos/checkout.yaml' },
+    {
+      links: [
+        { url: 'https://example.com/dashboards', title: 'Dashboard' },
+        {
+          url: 'https://runbooks.example.com/checkout',
+          title: 'Runbook',
+          type: 'runbook',
+        },
+      ],
+    },
+  ),
+  sloComponent('ledger-service', dir, {
+    'preflight.dev/openslo': 'slos/ledger.yaml',
+  }),
+  sloComponent('search-api', dir, {
+    'preflight.dev/openslo':
+      'slos/search.yaml, ../../etc/passwd, slos/missing.yaml',
+  }),
+  sloComponent('fraud-detector', dir, {
+    'preflight.dev/openslo': 'slos/fraud.yaml',
+  }),
+  sloComponent('plain-service', dir, {}),
+];
+
+const path = (name: string, route: string) =>
+  `/api/reliability/entities/component/default/${name}/${route}`;
+
+describe('SLO routes', () => {
+  let backend: SloTestBackend;
+
+  beforeEach(async () => {
+    backend = await startSloTestBackend({ entities });
+    const { readings } = backend.provider;
+    readings.set('component:default/checkout-api/checkout-healthy', {
+      good: 9990,
+      total: 10000,
+    });
+    // 0.5% errors over 30 days, but 20% over the last hour: a page.
+    readings.set('component:default/checkout-api/checkout-burning', {
+      good: 9950,
+      total: 10000,
+      windows: {
+        '5m': { good: 80, total: 100 },
+        '1h': { good: 800, total: 1000 },
+      },
+    });
+    // 2% errors against a 1% budget: overspent twice.
+    readings.set('component:default/ledger-service/ledger-exhausted', {
+      good: 9800,
+      total: 10000,
+    });
+    readings.set('component:default/search-api/search-broken', {
+      error: 'search-broken: Prometheus rejected the query (bad_data)',
+    });
+  });
+
+  afterEach(() => backend.stop());
+
+  const get = (name: string, route: string) =>
+    request(backend.server).get(path(name, route));
+  const slosOf = async (name: string): Promise<EntitySlosResponse> => {
+    const res = await get(name, 'slos');
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const byId = (body: EntitySlosResponse, id: string): SloStatusView =>
+    body.slos.find(slo => slo.id === id)!;
+
+  it('requires credentials on every SLO route', async () => {
+    for (const route of ['slos', 'deploy-gate', 'slo-rules']) {
+      const res = await get('checkout-api', route).set(
+        'Authorization',
+        mockCredentials.none.header(),
+      );
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('answers 404 for unknown entities and 400 for malformed references', async () => {
+    for (const route of ['slos', 'deploy-gate', 'slo-rules']) {
+      expect((await get('ghost', route)).status).toBe(404);
+      const bad = await get('-bad-', route);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('name');
+    }
+  });
+
+  it('shows declared SLOs as awaiting sync before the first measurement', async () => {
+    await backend.syncNow('metrics:west');
+    const body = await slosOf('checkout-api');
+    expect(body.slos.map(slo => [slo.id, slo.state])).toEqual([
+      ['checkout-healthy', 'awaiting-sync'],
+      ['checkout-burning', 'awaiting-sync'],
+    ]);
+    expect(body.slos[0].evaluation).toBeUndefined();
+    expect(body.slos[0].sourceId).toBe('metrics:east');
+    expect(body.sources.map(s => [s.id, s.lastSuccessAt])).toEqual([
+      ['metrics:east', null],
+    ]);
+  });
+
+  it('serves measured SLOs from the store without querying the source', async () => {
+    await backend.syncNow('metrics:east');
+    const calls = backend.provider.measureSlos.mock.calls.length;
+    expect(calls).toBe(1);
+
+    const checkout = await slosOf('checkout-api');
+    const healthy = byId(checkout, 'checkout-healthy');
+    expect(healthy).toMatchObject({
+      state: 'ok',
+      displayName: 'checkout-healthy availability',
+      file: 'slos/checkout.yaml',
+      objective: 0.99,
+      window: '30d',
+      sourceId: 'metrics:east',
+      queryLinks: [
+        {
+          title: 'Open in metrics',
+          url: 'https://metrics:east.test/checkout-healthy',
+        },
+      ],
+      errors: [],
+    });
+    expect(healthy.evaluation!.attainment).toBeCloseTo(0.999);
+    expect(healthy.evaluation!.budgetRemaining).toBeCloseTo(0.9);
+    expect(healthy.evaluation!.alerts.state).toBe('ok');
+    expect(healthy.burnDown.at(-1)!.budgetRemaining).toBeCloseTo(0.9);
+    expect(healthy.evaluatedAt).not.toBeNull();
+    expect(byId(checkout, 'checkout-burning').evaluation!.alerts.state).toBe(
+      'page',
+    );
+    expect(checkout.sources).toMatchObject([
+      { id: 'metrics:east', lastError: null, stale: false },
+    ]);
+
+    const search = await slosOf('search-api');
+    expect(byId(search, 'search-quiet').state).toBe('no-data');
+    expect(byId(search, 'search-quiet').evaluation!.attainment).toBeNull();
+    expect(byId(search, 'search-broken')).toMatchObject({
+      state: 'error',
+      errors: ['search-broken: Prometheus rejected the query (bad_data)'],
+    });
+    expect(byId(search, 'search-bad-target')).toBeUndefined();
+
+    // Reads never reach the metrics source.
+    expect(backend.provider.measureSlos.mock.calls.length).toBe(calls);
+  });
+
+  it('reports problems naming the entity, file, SLO and field', async () => {
+    await backend.syncNow('metrics:east');
+    const { problems } = await slosOf('search-api');
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          entityRef: 'component:default/search-api',
+          file: 'slos/search.yaml',
+          sloName: 'search-bad-target',
+          field: expect.stringContaining('target'),
+        }),
+        expect.objectContaining({
+          entityRef: 'component:default/search-api',
+          file: '../../etc/passwd',
+          field: 'metadata.annotations["preflight.dev/openslo"]',
+          message: expect.stringContaining('outside the folder'),
+        }),
+        expect.objectContaining({
+          file: 'slos/missing.yaml',
+          message: expect.stringContaining('does not exist'),
+        }),
+      ]),
+    );
+    // The server's own paths never reach the caller.
+    expect(JSON.stringify(problems)).not.toContain(dir);
+  });
+
+  it('answers an entity without SLOs with empty lists', async () => {
+    await backend.syncNow('metrics:east');
+    const body = await slosOf('plain-service');
+    expect(body).toMatchObject({
+      entityRef: 'component:default/plain-service',
+      slos: [],
+      problems: [],
+      sources: [],
+    });
+  });
+
+  describe('deploy gate', () => {
+    beforeEach(() => backend.syncNow('metrics:east'));
+
+    const gate = async (
+      name: string,
+      header = mockCredentials.user.header(),
+    ): Promise<DeployGateResponse> => {
+      const res = await get(name, 'deploy-gate').set('Authorization', header);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    it('blocks while a page-level burn alert fires', async () => {
+      const body = await gate('checkout-api');
+      expect(body.allowed).toBe(false);
+      expect(body.reasons).toEqual([
+        expect.objectContaining({
+          sloId: 'checkout-burning',
+          kind: 'page-alert',
+        }),
+      ]);
+    });
+
+    it('blocks when a budget is exhausted, for CI with a service token', async () => {
+      const body = await gate(
+        'ledger-service',
+        mockCredentials.service.header(),
+      );
+      expect(body.allowed).toBe(false);
+      expect(body.reasons).toEqual([
+        expect.objectContaining({
+          sloId: 'ledger-exhausted',
+          kind: 'budget-exhausted',
+          message: expect.stringContaining('-100% left'),
+        }),
+      ]);
+    });
+
+    it('allows when nothing blocks, listing SLOs it cannot judge', async () => {
+      const body = await gate('search-api');
+      expect(body.allowed).toBe(true);
+      expect(body.reasons).toEqual([]);
+      expect(body.unknown.map(u => u.sloId)).toEqual(
+        expect.arrayContaining([
+          'search-quiet',
+          'search-broken',
+          'search-bad-target',
+        ]),
+      );
+    });
+
+    it('does not count unmeasured SLOs against a deploy', async () => {
+      const body = await gate('fraud-detector');
+      expect(body).toMatchObject({ allowed: true, reasons: [] });
+      expect(body.unknown).toEqual([
+        {
+          sloId: 'fraud-west',
+          message: expect.stringContaining('not been measured'),
+        },
+      ]);
+    });
+  });
+
+  it('exports Prometheus rules with the owner and the first runbook', async () => {
+    await backend.syncNow('metrics:east');
+    const res = await get('checkout-api', 'slo-rules');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/yaml/);
+    const rules = parseYaml(res.text);
+    expect(rules.groups.map((g: { name: string }) => g.name)).toEqual([
+      'slo-checkout-healthy',
+      'slo-checkout-burning',
+    ]);
+    expect(rules.groups[0].rules[0]).toMatchObject({
+      labels: { owner: 'team-payments' },
+      annotations: { runbook_url: 'https://runbooks.example.com/checkout' },
+    });
+  });
+
+  it('answers 404 for rules of an entity without exportable SLOs', async () => {
+    await backend.syncNow('metrics:east');
+    const res = await get('plain-service', 'slo-rules');
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('SLO sync', () => {
+  let backend: SloTestBackend;
+  afterEach(() => backend.stop());
+
+  it('keeps one source’s data when another source fails', async () => {
+    backend = await startSloTestBackend({ entities });
+    backend.provider.readings.set(
+      'component:default/checkout-api/checkout-healthy',
+      { good: 9990, total: 10000 },
+    );
+    backend.provider.readings.set(
+      'component:default/fraud-detector/fraud-west',
+      { good: 999, total: 1000 },
+    );
+    await backend.syncNow('metrics:east');
+    await backend.syncNow('metrics:west');
+
+    backend.provider.failingSources.add('metrics:east');
+    backend.provider.readings.set(
+      'component:default/checkout-api/checkout-healthy',
+      { good: 5000, total: 10000 },
+    );
+    await backend.syncNow('metrics:east');
+    await backend.syncNow('metrics:west');
+
+    const checkout = (
+      await request(backend.server).get(path('checkout-api', 'slos'))
+    ).body as EntitySlosResponse;
+    const healthy = checkout.slos.find(s => s.id === 'checkout-healthy')!;
+    expect(healthy.state).toBe('ok');
+    expect(healthy.evaluation!.budgetRemaining).toBeCloseTo(0.9);
+    expect(checkout.sources).toMatchObject([
+      {
+        id: 'metrics:east',
+        lastError: 'metrics:east is unreachable',
+        stale: true,
+      },
+    ]);
+
+    const fraud = (
+      await request(backend.server).get(path('fraud-detector', 'slos'))
+    ).body as EntitySlosResponse;
+    expect(fraud.slos[0]).toMatchObject({
+      state: 'ok',
+      sourceId: 'metrics:west',
+    });
+    expect(fraud.sources).toMatchObject([
+      { id: 'metrics:west', lastError: null },
+    ]);
+  });
+
+  it('keeps the last good evaluation of an SLO whose measurement fails', async () => {
+    backend = await startSloTestBackend({ entities });
+    const ref = 'component:default/checkout-api/checkout-healthy';
+    backend.provider.readings.set(ref, { good: 9990, total: 10000 });
+    await backend.syncNow('metrics:east');
+    const first = (
+      await request(backend.server).get(path('checkout-api', 'slos'))
+    ).body as EntitySlosResponse;
+
+    backend.provider.readings.set(ref, { error: 'query timed out' });
+    await backend.syncNow('metrics:east');
+    const second = (
+      await request(backend.server).get(path('checkout-api', 'slos'))
+    ).body as EntitySlosResponse;
+
+    const before = first.slos.find(s => s.id === 'checkout-healthy')!;
+    const after = second.slos.find(s => s.id === 'checkout-healthy')!;
+    expect(after.state).toBe('error');
+    expect(after.errors).toEqual(['query timed out']);
+    expect(after.evaluation).toEqual(before.evaluation);
+    expect(after.evaluatedAt).toBe(before.evaluatedAt);
+    expect(after.burnDown).toEqual(before.burnDown);
+  });
+
+  it('blocks deploys on evaluations older than staleAfter', async () => {
+    backend = await startSloTestBackend({
+      entities,
+      config: {
+        reliability: { slos: { sync: { staleAfter: { milliseconds: 1 } } } },
+      },
+    });
+    backend.provider.readings.set(
+      'component:default/checkout-api/checkout-healthy',
+      { good: 9990, total: 10000 },
+    );
+    await backend.syncNow('metrics:east');
+    // Let the 1 ms threshold pass.
+    await new Promise(resolve => setTimeout(resolve, 20));
+    const res = await request(backend.server).get(
+      path('checkout-api', 'deploy-gate'),
+    );
+    expect(res.body.allowed).toBe(false);
+    expect(res.body.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          sloId: 'checkout-healthy',
+          kind: 'stale-data',
+        }),
+      ]),
+    );
+  });
+});

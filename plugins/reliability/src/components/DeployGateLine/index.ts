@@ -1,0 +1,2 @@
+export { DeployGateLine } from './DeployGateLine';
+export type { DeployGateLineProps } from './DeployGateLine';

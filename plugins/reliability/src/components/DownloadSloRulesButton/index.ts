@@ -1,0 +1,2 @@
+export { DownloadSloRulesButton } from './DownloadSloRulesButton';
+export type { DownloadSloRulesButtonProps } from './DownloadSloRulesButton';

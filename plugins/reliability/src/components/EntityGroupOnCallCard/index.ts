@@ -1,0 +1,2 @@
+export { EntityGroupOnCallCard } from './EntityGroupOnCallCard';
+export type { EntityGroupOnCallCardProps } from './EntityGroupOnCallCard';

@@ -1,0 +1,2 @@
+export { EntitySloCard } from './EntitySloCard';
+export type { EntitySloCardProps } from './EntitySloCard';

@@ -1,0 +1,2 @@
+export { GroupOnCallTable } from './GroupOnCallTable';
+export type { GroupOnCallTableProps } from './GroupOnCallTable';

@@ -1,0 +1,2 @@
+export { OnCallStateChip } from './OnCallStateChip';
+export type { OnCallStateChipProps } from './OnCallStateChip';

@@ -1,0 +1,60 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { formatPercent } from '../../utils/formatPercent';
+
+/** @public */
+export interface SloBudgetBarProps {
+  /** Budget remaining as a fraction of the window's budget; negative when overspent; `null` with no traffic. */
+  budgetRemaining: number | null;
+}
+
+function describe(budgetRemaining: number | null): string {
+  if (budgetRemaining === null || !Number.isFinite(budgetRemaining)) {
+    return 'no data';
+  }
+  if (budgetRemaining <= 0) {
+    return `exhausted (${formatPercent(budgetRemaining, 1)})`;
+  }
+  return `${formatPercent(budgetRemaining, 1)} left`;
+}
+
+/**
+ * Error budget left as a bar: full when nothing is spent, empty and red
+ * once the budget is exhausted (the figure then shows how far overspent).
+ * @public
+ */
+export function SloBudgetBar(props: SloBudgetBarProps) {
+  const { budgetRemaining } = props;
+  const known = budgetRemaining !== null && Number.isFinite(budgetRemaining);
+  const value = known ? Math.min(100, Math.max(0, budgetRemaining * 100)) : 0;
+  let color: 'success' | 'warning' | 'error' = 'success';
+  if (known && budgetRemaining <= 0) {
+    color = 'error';
+  } else if (known && budgetRemaining < 0.25) {
+    color = 'warning';
+  }
+  const text = describe(budgetRemaining);
+  return (
+    <Box role="group" aria-label="Error budget">
+      <Typography variant="caption" color="text.secondary" component="div">
+        Error budget
+      </Typography>
+      <Typography
+        variant="h6"
+        component="div"
+        color={color === 'error' ? 'error.main' : 'text.primary'}
+      >
+        {text}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={value}
+        color={known ? color : 'inherit'}
+        aria-label="Error budget left"
+        aria-valuetext={text}
+        sx={{ height: 8, borderRadius: 1, mt: 0.5 }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { SloBudgetBar } from './SloBudgetBar';
+export type { SloBudgetBarProps } from './SloBudgetBar';

@@ -1,0 +1,149 @@
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { BurnDownPoint } from '@preflight/plugin-reliability-common';
+import { formatPercent } from '../../utils/formatPercent';
+
+/** @public */
+export interface SloBurnDownChartProps {
+  /** Names the chart for assistive technology, e.g. the SLO's display name. */
+  sloName: string;
+  points: BurnDownPoint[];
+  /** Chart height in pixels. */
+  height?: number;
+}
+
+interface ChartRow {
+  time: number;
+  budget: number | null;
+  ideal: number | null;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+function finiteOrNull(value: number | null): number | null {
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+function toRows(points: BurnDownPoint[]): ChartRow[] {
+  return points.flatMap(point => {
+    const time = Date.parse(point.timestamp);
+    if (Number.isNaN(time)) {
+      return [];
+    }
+    return [
+      {
+        time,
+        budget: finiteOrNull(point.eventBudgetRemaining),
+        ideal: finiteOrNull(point.idealBudgetRemaining),
+      },
+    ];
+  });
+}
+
+function formatTooltipValue(value: unknown): string {
+  return typeof value === 'number' ? formatPercent(value, 1) : 'no data';
+}
+
+/**
+ * The error budget over the SLO's window: what is left as errors arrived,
+ * against the straight line of spending exactly the budget (burn rate 1).
+ * Below the line means burning faster than the objective allows. Colours
+ * come from the MUI theme so the chart reads in light and dark mode.
+ * @public
+ */
+export function SloBurnDownChart(props: SloBurnDownChartProps) {
+  const { sloName, points, height = 240 } = props;
+  const theme = useTheme();
+  const rows = toRows(points);
+  const label = `Error budget burn-down of ${sloName}`;
+  if (!rows.some(row => row.budget !== null)) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Burn-down: no data over the window yet.
+      </Typography>
+    );
+  }
+  const axisTick = { fill: theme.palette.text.secondary, fontSize: 12 };
+  return (
+    <Box role="figure" aria-label={label} sx={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={time => dateFormat.format(new Date(time))}
+            tick={axisTick}
+            stroke={theme.palette.divider}
+          />
+          <YAxis
+            tickFormatter={value => formatPercent(value, 0)}
+            tick={axisTick}
+            stroke={theme.palette.divider}
+            width={56}
+          />
+          <ReferenceLine y={0} stroke={theme.palette.error.main} />
+          <Tooltip
+            labelFormatter={time => dateTimeFormat.format(new Date(time))}
+            formatter={formatTooltipValue}
+            contentStyle={{
+              backgroundColor: theme.palette.background.paper,
+              borderColor: theme.palette.divider,
+              color: theme.palette.text.primary,
+            }}
+            labelStyle={{ color: theme.palette.text.primary }}
+          />
+          <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
+          <Line
+            name="Budget remaining"
+            dataKey="budget"
+            type="monotone"
+            stroke={theme.palette.primary.main}
+            strokeWidth={2}
+            dot={false}
+            isAnimationActive={false}
+          />
+          <Line
+            name="Ideal (burn rate 1)"
+            dataKey="ideal"
+            type="linear"
+            stroke={theme.palette.text.secondary}
+            strokeDasharray="6 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+}

@@ -1,0 +1,2 @@
+export { SloBurnDownChart } from './SloBurnDownChart';
+export type { SloBurnDownChartProps } from './SloBurnDownChart';

@@ -1,0 +1,113 @@
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import type {
+  BurnRateAlertResult,
+  SloBudgetEvaluation,
+} from '@preflight/plugin-reliability-common';
+import { formatBurnRate } from '../../utils/formatBurnRate';
+import { formatPercent } from '../../utils/formatPercent';
+
+/** @public */
+export interface SloBurnRateTableProps {
+  /** Names the tables for assistive technology, e.g. the SLO's display name. */
+  sloName: string;
+  evaluation: SloBudgetEvaluation;
+}
+
+function ruleState(rule: BurnRateAlertResult) {
+  if (rule.firing) {
+    return (
+      <Chip
+        size="small"
+        label={`${rule.severity} firing`}
+        color={rule.severity === 'page' ? 'error' : 'warning'}
+      />
+    );
+  }
+  if (!rule.hasData) {
+    return <Chip size="small" variant="outlined" label="no data" />;
+  }
+  return <Chip size="small" variant="outlined" color="success" label="ok" />;
+}
+
+/**
+ * Burn rate per window, and the Workbook's multi-window alert rows with
+ * their thresholds for this SLO's window and which of them fire.
+ * @public
+ */
+export function SloBurnRateTable(props: SloBurnRateTableProps) {
+  const { sloName, evaluation } = props;
+  return (
+    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+      <Table size="small" aria-label={`Burn rates of ${sloName}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Window</TableCell>
+            <TableCell align="right">Burn rate</TableCell>
+            <TableCell align="right">Budget spent</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {evaluation.burnRates.map(burn => (
+            <TableRow key={burn.window} aria-label={burn.window}>
+              <TableCell component="th" scope="row">
+                {burn.window}
+              </TableCell>
+              <TableCell align="right">
+                {formatBurnRate(burn.burnRate)}
+              </TableCell>
+              <TableCell align="right">
+                {formatPercent(burn.budgetConsumed, 1)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Table size="small" aria-label={`Burn-rate alerts of ${sloName}`}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Alert</TableCell>
+            <TableCell>Windows</TableCell>
+            <TableCell align="right">Threshold</TableCell>
+            <TableCell align="right">Long / short</TableCell>
+            <TableCell>State</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {evaluation.alerts.rules.map(rule => {
+            const windows = `${rule.longWindow} / ${rule.shortWindow}`;
+            return (
+              <TableRow
+                key={`${rule.severity}-${windows}`}
+                aria-label={`${rule.severity} ${windows}`}
+              >
+                <TableCell component="th" scope="row">
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    label={rule.severity}
+                    color={rule.severity === 'page' ? 'error' : 'warning'}
+                  />
+                </TableCell>
+                <TableCell>{windows}</TableCell>
+                <TableCell align="right">
+                  {formatBurnRate(rule.threshold)}
+                </TableCell>
+                <TableCell align="right">
+                  {formatBurnRate(rule.longBurnRate)} /{' '}
+                  {formatBurnRate(rule.shortBurnRate)}
+                </TableCell>
+                <TableCell>{ruleState(rule)}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,2 @@
+export { SloBurnRateTable } from './SloBurnRateTable';
+export type { SloBurnRateTableProps } from './SloBurnRateTable';

@@ -1,0 +1,1 @@
+export { SloHowTo } from './SloHowTo';

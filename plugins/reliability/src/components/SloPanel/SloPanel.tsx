@@ -1,0 +1,182 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type {
+  SloBudgetEvaluation,
+  SloStatusView,
+} from '@preflight/plugin-reliability-common';
+import { formatDuration } from '../../utils';
+import { formatPercent } from '../../utils/formatPercent';
+import { ExternalLink } from '../ExternalLink';
+import { RelativeTime } from '../RelativeTime';
+import { SloAlertChip } from '../SloAlertChip';
+import { SloBudgetBar } from '../SloBudgetBar';
+import { SloBurnDownChart } from '../SloBurnDownChart';
+import { SloBurnRateTable } from '../SloBurnRateTable';
+import { StatTile } from '../StatTile';
+
+/** @public */
+export interface SloPanelProps {
+  slo: SloStatusView;
+  now: Date;
+}
+
+function objectiveText(slo: SloStatusView): string {
+  const window = slo.rolling
+    ? `rolling ${slo.window}`
+    : `${slo.window} calendar`;
+  const method = slo.budgetingMethod === 'Timeslices' ? ', timeslices' : '';
+  return `${formatPercent(slo.objective, 3)} over ${window}${method}`;
+}
+
+function timeToExhaustion(evaluation: SloBudgetEvaluation): {
+  value: string;
+  detail?: string;
+} {
+  const seconds = evaluation.timeToExhaustionSeconds;
+  if (seconds === 0) {
+    return { value: 'exhausted' };
+  }
+  if (seconds === null || !Number.isFinite(seconds)) {
+    // No traffic at all, or traffic without errors at the current rate.
+    return evaluation.budgetRemaining === null
+      ? { value: 'no data' }
+      : {
+          value: 'not burning',
+          detail: `at the ${evaluation.currentBurnRateWindow} burn rate`,
+        };
+  }
+  return {
+    value: formatDuration(seconds),
+    detail: `at the ${evaluation.currentBurnRateWindow} burn rate`,
+  };
+}
+
+function SloFigures(props: {
+  slo: SloStatusView;
+  evaluation: SloBudgetEvaluation;
+}) {
+  const { slo, evaluation } = props;
+  const exhaustion = timeToExhaustion(evaluation);
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12} sm={4}>
+        <StatTile
+          label="Attainment"
+          value={formatPercent(evaluation.attainment, 3)}
+          detail={`over ${slo.window}`}
+          help="Share of good events over the SLO window."
+        />
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <SloBudgetBar budgetRemaining={evaluation.budgetRemaining} />
+      </Grid>
+      <Grid item xs={12} sm={4}>
+        <StatTile
+          label="Time to exhaustion"
+          value={exhaustion.value}
+          detail={exhaustion.detail}
+          help="How long the remaining budget lasts if the current burn rate holds."
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+/**
+ * One SLO: objective, alert state, attainment, error budget, time to
+ * exhaustion, burn rates and alert rows, the burn-down chart, links to its
+ * queries, and why its last measurement failed.
+ * @public
+ */
+export function SloPanel(props: SloPanelProps) {
+  const { slo, now } = props;
+  const { evaluation } = slo;
+  return (
+    <Box
+      component="article"
+      aria-label={slo.displayName}
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}
+    >
+      <Stack spacing={2}>
+        <Stack
+          direction="row"
+          spacing={2}
+          alignItems="flex-start"
+          justifyContent="space-between"
+        >
+          <Box>
+            <Typography variant="h6" component="h3">
+              {slo.displayName}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {objectiveText(slo)}
+              {slo.description && ` · ${slo.description}`}
+            </Typography>
+          </Box>
+          <SloAlertChip slo={slo} />
+        </Stack>
+
+        {slo.errors.map((error, index) => (
+          <Alert key={`e${index}`} severity="error">
+            {error}
+          </Alert>
+        ))}
+        {slo.warnings.map((warning, index) => (
+          <Alert key={`w${index}`} severity="warning">
+            {warning}
+          </Alert>
+        ))}
+        {slo.state === 'error' && evaluation && slo.evaluatedAt && (
+          <Typography variant="body2" color="text.secondary">
+            Showing the last good measurement, from{' '}
+            <RelativeTime value={slo.evaluatedAt} now={now} />.
+          </Typography>
+        )}
+        {slo.state === 'awaiting-sync' && !evaluation && (
+          <Typography variant="body2" color="text.secondary">
+            Awaiting the first sync: this SLO has not been measured yet.
+          </Typography>
+        )}
+        {slo.state === 'no-data' && (
+          <Typography variant="body2" color="text.secondary">
+            No data: no traffic over the window, so attainment and budget cannot
+            be computed.
+          </Typography>
+        )}
+
+        {evaluation && (
+          <>
+            <SloFigures slo={slo} evaluation={evaluation} />
+            <SloBurnRateTable
+              sloName={slo.displayName}
+              evaluation={evaluation}
+            />
+            <SloBurnDownChart sloName={slo.displayName} points={slo.burnDown} />
+          </>
+        )}
+
+        {slo.queryLinks.length > 0 && (
+          <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
+            {slo.queryLinks.map(link => (
+              <ExternalLink key={link.url} href={link.url}>
+                {link.title}
+              </ExternalLink>
+            ))}
+          </Stack>
+        )}
+        <Typography variant="caption" color="text.secondary">
+          From <code>{slo.file}</code>
+          {slo.evaluatedAt && slo.state !== 'error' && (
+            <>
+              {' · measured '}
+              <RelativeTime value={slo.evaluatedAt} now={now} />
+            </>
+          )}
+        </Typography>
+      </Stack>
+    </Box>
+  );
+}

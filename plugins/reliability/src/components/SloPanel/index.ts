@@ -1,0 +1,2 @@
+export { SloPanel } from './SloPanel';
+export type { SloPanelProps } from './SloPanel';

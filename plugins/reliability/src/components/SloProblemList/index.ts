@@ -1,0 +1,2 @@
+export { SloProblemList } from './SloProblemList';
+export type { SloProblemListProps } from './SloProblemList';

@@ -1,0 +1,2 @@
+export { UncoveredLevelChip } from './UncoveredLevelChip';
+export type { UncoveredLevelChipProps } from './UncoveredLevelChip';
