@@ -73,6 +73,41 @@ function failure(
   };
 }
 
+// A grouped query serves up to `maxGroupSize` SLOs: index each result once,
+// not once per SLO, or assembling grows with the square of the group size.
+const sampleIndexes = new WeakMap<
+  object,
+  ReturnType<typeof indexCountSamples>
+>();
+const seriesIndexes = new WeakMap<
+  object,
+  ReturnType<typeof indexCountSeries>
+>();
+
+function sampleIndexOf(
+  query: PlannedInstantQuery,
+  outcome: Extract<QueryOutcome, { ok: true }>,
+) {
+  let index = sampleIndexes.get(outcome);
+  if (!index) {
+    index = indexCountSamples(outcome.instant!.samples, query.groupingLabels);
+    sampleIndexes.set(outcome, index);
+  }
+  return index;
+}
+
+function seriesIndexOf(
+  query: PlannedRangeQuery,
+  outcome: Extract<QueryOutcome, { ok: true }>,
+) {
+  let index = seriesIndexes.get(outcome);
+  if (!index) {
+    index = indexCountSeries(outcome.range!.series, query.groupingLabels);
+    seriesIndexes.set(outcome, index);
+  }
+  return index;
+}
+
 function pointsByTime(points: readonly PrometheusPoint[] | undefined) {
   const map = new Map<number, number | null>();
   for (const point of points ?? []) {
@@ -180,12 +215,7 @@ function applyInstant(
   member: PlannedInstantQuery['members'][number],
   outcome: Extract<QueryOutcome, { ok: true }>,
 ): void {
-  // Re-indexed per member for simplicity; a query has at most a few hundred
-  // samples.
-  const index = indexCountSamples(
-    outcome.instant!.samples,
-    query.groupingLabels,
-  );
+  const index = sampleIndexOf(query, outcome);
   const { counts, warning } = toEventCounts(
     index.get(groupKey(query.groupingLabels, member.groupValues)),
     numeratorOf(definition),
@@ -210,7 +240,7 @@ function applyBurnDown(
   outcome: Extract<QueryOutcome, { ok: true }>,
   atSeconds: number,
 ): void {
-  const index = indexCountSeries(outcome.range!.series, query.groupingLabels);
+  const index = seriesIndexOf(query, outcome);
   const pair = index.get(groupKey(query.groupingLabels, member.groupValues));
   const totals = pointsByTime(pair?.total);
   const numerators = pointsByTime(pair?.numerator);
