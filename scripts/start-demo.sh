@@ -21,7 +21,32 @@ fi
 echo "Starting the PagerDuty simulator on 127.0.0.1:7099..."
 node --import tsx test/simulator/main.ts --port 7099 &
 simulator_pid=$!
-trap 'kill "$simulator_pid" 2>/dev/null || true' EXIT INT TERM
+prometheus_pid=
+trap 'kill "$simulator_pid" $prometheus_pid 2>/dev/null || true' EXIT INT TERM
+
+# SLO widgets read a real Prometheus on loopback, loaded with 32 days of demo
+# SLI history up to now (test/prometheus/demo/README.md). The first start of
+# a day backfills it in a few seconds; later starts reuse the cache.
+if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
+  echo "Starting the demo Prometheus on 127.0.0.1:9099..."
+  prometheus_log=.preflight/demo-prometheus.log
+  mkdir -p .preflight
+  node --import tsx test/prometheus/demo/main.ts --port 9099 >"$prometheus_log" 2>&1 &
+  prometheus_pid=$!
+  for _ in $(seq 1 240); do
+    if grep -q '^PROMETHEUS_URL=' "$prometheus_log" || ! kill -0 "$prometheus_pid" 2>/dev/null; then
+      break
+    fi
+    sleep 0.5
+  done
+  if grep -q '^PROMETHEUS_URL=' "$prometheus_log"; then
+    grep '^demo Prometheus' "$prometheus_log" || true
+  else
+    echo "The demo Prometheus did not start (see $prometheus_log); SLO widgets will show the source as unhealthy."
+  fi
+else
+  echo "Prometheus not found: SLO widgets will show 'no metrics source'; install with \`sudo apt-get install prometheus\`"
+fi
 
 echo "Starting the backend on http://localhost:7007 ..."
 cd packages/backend

@@ -10,19 +10,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { startPagerDutySimulator } from '../simulator';
-import { outputDir, RunningBackend, startDemoBackend } from './demoPortal';
+import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
+import {
+  freePort,
+  outputDir,
+  RunningBackend,
+  startDemoBackend,
+} from './demoPortal';
 
 const SIM_TOKEN = 'sim-token-preflight';
 
 let simulator: Awaited<ReturnType<typeof startPagerDutySimulator>>;
+let prometheus: Awaited<ReturnType<typeof startDemoPrometheus>>;
 let backend: RunningBackend;
 let browser: Browser;
 
 before(async () => {
   fs.mkdirSync(outputDir, { recursive: true });
   simulator = await startPagerDutySimulator();
+  prometheus = await startDemoPrometheus({ port: await freePort() });
   backend = await startDemoBackend({
     pagerDutyBaseUrl: simulator.url,
+    prometheusBaseUrl: prometheus.url,
     syncEverySeconds: 5,
   });
   browser = await chromium.launch({
@@ -43,6 +52,7 @@ after(async () => {
   await browser?.close();
   await backend?.stop();
   await simulator?.close().catch(() => undefined);
+  await prometheus?.stop().catch(() => undefined);
 });
 
 /** Who PagerDuty itself says holds level 1 of a policy right now. */
@@ -234,6 +244,45 @@ test('a team page shows who is on call for each service the team owns', async ()
   // The page scrolls inside Backstage's layout, so keep the whole card too.
   await card.screenshot({
     path: path.join(outputDir, 'group-on-call-card.png'),
+  });
+  await page.close();
+});
+
+test('SLO widgets show attainment and burn, and the deploy gate blocks a burning service', async () => {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 1800 },
+  });
+  await eventually(
+    page,
+    `${componentUrl('payments-gateway')}/reliability`,
+    async () => {
+      await page
+        .getByText(/Deploys blocked/)
+        .first()
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+  await page.screenshot({
+    path: path.join(outputDir, 'slo-burning.png'),
+    fullPage: true,
+  });
+
+  await eventually(
+    page,
+    `${componentUrl('checkout-api')}/reliability`,
+    async () => {
+      await page
+        .getByText(/Deploys allowed/)
+        .first()
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+  // Real numbers, never NaN or Infinity, on a healthy service.
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|Infinity/);
+  await page.screenshot({
+    path: path.join(outputDir, 'slo-healthy.png'),
+    fullPage: true,
   });
   await page.close();
 });

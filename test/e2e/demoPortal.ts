@@ -41,6 +41,7 @@ export interface RunningBackend {
  */
 export async function startDemoBackend(options: {
   pagerDutyBaseUrl: string;
+  prometheusBaseUrl: string;
   syncEverySeconds: number;
 }): Promise<RunningBackend> {
   const port = await freePort();
@@ -64,6 +65,15 @@ export async function startDemoBackend(options: {
           frequency: { seconds: options.syncEverySeconds },
           initialDelay: { seconds: 1 },
           staleAfter: { minutes: 30 },
+        },
+        slos: {
+          sync: {
+            frequency: { seconds: options.syncEverySeconds },
+            initialDelay: { seconds: 1 },
+          },
+        },
+        prometheus: {
+          instances: [{ name: 'demo', baseUrl: options.prometheusBaseUrl }],
         },
         pagerduty: {
           accounts: [

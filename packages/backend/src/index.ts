@@ -22,5 +22,6 @@ backend.add(
 // Preflight
 backend.add(import('@preflight/plugin-reliability-backend'));
 backend.add(import('@preflight/plugin-reliability-backend-module-pagerduty'));
+backend.add(import('@preflight/plugin-reliability-backend-module-prometheus'));
 
 backend.start();

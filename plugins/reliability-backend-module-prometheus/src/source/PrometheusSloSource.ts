@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   BURN_RATE_WINDOWS,
@@ -106,6 +107,11 @@ export class PrometheusSloSource {
     requests: readonly SloMeasurementRequest[],
     options: MeasureSlosOptions = {},
   ): Promise<SloMeasurementReport> {
+    if (options.signal) {
+      // Every query combines this run's signal with its own deadline, so one
+      // run legitimately adds more abort listeners than Node's default of 10.
+      setMaxListeners(0, options.signal);
+    }
     // Whole minutes: windows then end on the sample grid of the usual 1m
     // scrape (or a multiple of it), and buckets stay stable between syncs.
     const at = new Date(

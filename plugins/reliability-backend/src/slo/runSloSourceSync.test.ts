@@ -79,4 +79,45 @@ describe('runSloSourceSync', () => {
       }),
     );
   });
+
+  it('treats a run in which every query failed as an outage of the source, keeping the last good evaluations', async () => {
+    const { provider, registered, deps, sloStore, store } = setup();
+    provider.measureSlos.mockImplementation(
+      async (sourceId, slos, options) => ({
+        sourceId,
+        observedAt: (options.now ?? new Date()).toISOString(),
+        observations: slos.map(slo => ({
+          ref: `${slo.entityRef}/${slo.id}`,
+          entityRef: slo.entityRef,
+          sloId: slo.id,
+          evaluatedAt: (options.now ?? new Date()).toISOString(),
+          windows: {},
+          warnings: [],
+          errors: [{ message: 'connect ECONNREFUSED 127.0.0.1:9099' }],
+        })),
+        stats: {
+          slos: slos.length,
+          queries: 9,
+          unbatchedQueries: 9,
+          failedQueries: 9,
+        },
+      }),
+    );
+    const outcome = await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error:
+        'all 9 queries failed; the first: connect ECONNREFUSED 127.0.0.1:9099',
+    });
+    expect(store.recordSyncFailure).toHaveBeenCalledWith(
+      expect.objectContaining({
+        source: registered.source,
+        error: expect.stringContaining('ECONNREFUSED'),
+      }),
+    );
+    expect(sloStore.recordSourceMeasurement).not.toHaveBeenCalled();
+  });
 });

@@ -93,6 +93,21 @@ export async function runSloSourceSync(
       // Half an answer must not wipe the last good evaluations.
       throw new Error('the provider returned an incomplete batch');
     }
+    if (
+      batch.stats.queries > 0 &&
+      batch.stats.failedQueries >= batch.stats.queries
+    ) {
+      // Nothing was measured: the source is down or refusing every query.
+      // That is an outage of the source, shown as stale data with its age,
+      // not a fresh evaluation of every SLO as "error".
+      const firstError = batch.observations.find(o => o.errors.length > 0)
+        ?.errors[0]?.message;
+      throw new Error(
+        `all ${batch.stats.queries} queries failed${
+          firstError ? `; the first: ${firstError}` : ''
+        }`,
+      );
+    }
   } catch (error) {
     return failed(error);
   }
