@@ -22,6 +22,8 @@ echo "Starting the PagerDuty simulator on 127.0.0.1:7099..."
 node --import tsx test/simulator/main.ts --port 7099 &
 simulator_pid=$!
 prometheus_pid=
+# Extra backend config; empty means the default app-config files.
+config_args=()
 trap 'kill "$simulator_pid" $prometheus_pid 2>/dev/null || true' EXIT INT TERM
 
 # SLO widgets read a real Prometheus on loopback, loaded with 32 days of demo
@@ -45,9 +47,16 @@ if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
     echo "The demo Prometheus did not start (see $prometheus_log); SLO widgets will show the source as unhealthy."
   fi
 else
-  echo "Prometheus not found: SLO widgets will show 'no metrics source'; install with \`sudo apt-get install prometheus\`"
+  # No Prometheus: SLO widgets read recorded demo data instead, labelled
+  # "Recorded demo data (no Prometheus)" on every card.
+  echo "Prometheus not found: SLO widgets will show recorded demo data; for live metrics install it with \`sudo apt-get install prometheus\`"
+  config_args=(--config ../../app-config.yaml)
+  if [ -f app-config.local.yaml ]; then
+    config_args+=(--config ../../app-config.local.yaml)
+  fi
+  config_args+=(--config ../../app-config.recorded-slos.yaml)
 fi
 
 echo "Starting the backend on http://localhost:7007 ..."
 cd packages/backend
-npx backstage-cli package start
+npx backstage-cli package start "${config_args[@]}"

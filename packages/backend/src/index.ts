@@ -3,6 +3,7 @@
  * their own backend: the reliability plugin plus one module per data source.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { reliabilityModuleRecordedSlos } from './recordedSlos/reliabilityModuleRecordedSlos';
 
 const backend = createBackend();
 
@@ -23,5 +24,9 @@ backend.add(
 backend.add(import('@preflight/plugin-reliability-backend'));
 backend.add(import('@preflight/plugin-reliability-backend-module-pagerduty'));
 backend.add(import('@preflight/plugin-reliability-backend-module-prometheus'));
+// Demo only: SLO data recorded from the demo scenario, for machines without
+// Prometheus. Inert unless `reliability.demo.recordedSlos` is true
+// (app-config.recorded-slos.yaml, which scripts/start-demo.sh adds then).
+backend.add(reliabilityModuleRecordedSlos);
 
 backend.start();

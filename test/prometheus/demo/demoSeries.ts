@@ -56,8 +56,11 @@ export function demoSeriesHeaders(scenario: DemoScenario): SeriesHeader[] {
   return scenario.services.flatMap(serviceHeaders);
 }
 
-/** Traffic is higher in the UTC afternoon. */
-function diurnalFactor(timeSeconds: number): number {
+/**
+ * Traffic is higher in the UTC afternoon; averages 1 over a day. Shared with
+ * the recorded demo source, which must follow the same curve.
+ */
+export function diurnalFactor(timeSeconds: number): number {
   const dayFraction = (timeSeconds % 86400) / 86400;
   return 1 + 0.3 * Math.cos(2 * Math.PI * (dayFraction - 15 / 24));
 }

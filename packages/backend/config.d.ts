@@ -1,0 +1,14 @@
+export interface Config {
+  reliability?: {
+    /** Settings of the demo backend only; adopters' backends leave them out. */
+    demo?: {
+      /**
+       * Measure SLOs from recorded demo data (source `recorded:demo`,
+       * "Recorded demo data (no Prometheus)") instead of a Prometheus
+       * server. `scripts/start-demo.sh` turns it on, through
+       * app-config.recorded-slos.yaml, when `prometheus` is not installed.
+       */
+      recordedSlos?: boolean;
+    };
+  };
+}
