@@ -16,6 +16,7 @@ import {
   createPagerDutySync,
   PagerDutyClient,
 } from '@preflight/plugin-reliability-backend-module-pagerduty';
+import { mib, trackPeakMemory } from './peakMemory';
 
 const LIST_KEYS = [
   'services',
@@ -79,25 +80,6 @@ function countingFetch(itemsByList: Map<string, number>): typeof fetch {
   };
 }
 
-function trackPeakMemory() {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  const timer = setInterval(sample, 50);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return { peakRss, peakHeap };
-    },
-  };
-}
-
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {

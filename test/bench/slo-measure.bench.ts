@@ -36,6 +36,7 @@ import {
   sloBenchScenario,
   sloBenchServiceName,
 } from '../prometheus/sloBenchScenario';
+import { mib, trackPeakMemory } from './peakMemory';
 
 // The harness prunes cache entries of other scenarios when it builds one;
 // a cache of its own keeps this benchmark from deleting the blocks the
@@ -208,25 +209,6 @@ function resetPeakRss(pid: number): boolean {
   }
 }
 
-function trackPeakMemory() {
-  let peakRss = 0;
-  let peakHeap = 0;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 20);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return { peakRss, peakHeap };
-    },
-  };
-}
-
 interface PhaseResult {
   report: SloMeasurementReport;
   client: PrometheusClientStats;
@@ -378,7 +360,6 @@ function spotCheck(
   return { compared, groundTruth, failures };
 }
 
-const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -8,3 +8,4 @@ export * from './SloProvider';
 export * from './SloMeasurement';
 export * from './SloRules';
 export * from './extensions';
+export * from './upstream';

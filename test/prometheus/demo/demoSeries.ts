@@ -10,8 +10,11 @@ type SeriesHeader = Pick<
   'name' | 'family' | 'type' | 'labels'
 >;
 
-/** Every status code a service answers with, sorted. */
-function statusCodes(profile: DemoServiceProfile): string[] {
+/**
+ * Every status code a service answers with, sorted. Shared with the recorded
+ * demo source, which must export the same series.
+ */
+export function statusCodes(profile: DemoServiceProfile): string[] {
   const codes = new Set(['200']);
   if (profile.baselineErrorRatio > 0) {
     codes.add(profile.baselineErrorCode);

@@ -2,7 +2,10 @@ import type {
   DemoScenario,
   DemoServiceProfile,
 } from '@internal/preflight-test/prometheus/demo/demoScenario';
-import { diurnalFactor } from '@internal/preflight-test/prometheus/demo/demoSeries';
+import {
+  diurnalFactor,
+  statusCodes,
+} from '@internal/preflight-test/prometheus/demo/demoSeries';
 
 /** One counter of the demo scenario and its expected increase per second. */
 export interface ExpectedDemoSeries {
@@ -35,18 +38,6 @@ function codeShare(
   }
   const shares = episode?.codeShares ?? { [profile.baselineErrorCode]: 1 };
   return errorRatio * (shares[code] ?? 0);
-}
-
-/** Every status code the service ever answers with, as the demo history exports them. */
-function statusCodes(profile: DemoServiceProfile): string[] {
-  const codes = new Set(['200']);
-  if (profile.baselineErrorRatio > 0) {
-    codes.add(profile.baselineErrorCode);
-  }
-  profile.errorEpisodes.forEach(e =>
-    Object.keys(e.codeShares).forEach(code => codes.add(code)),
-  );
-  return [...codes].sort();
 }
 
 function serviceSeries(profile: DemoServiceProfile): ExpectedDemoSeries[] {

@@ -1,3 +1,5 @@
+import { equalJitterBackoffMs } from '@preflight/plugin-reliability-node';
+
 /** Tuning of {@link RetryPolicy}. @public */
 export interface RetryPolicyOptions {
   /** Attempts per request for retryable failures, including the first. Default 4. */
@@ -46,11 +48,12 @@ export class RetryPolicy {
    * several replicas spread out but never collapse to zero.
    */
   retryDelayMs(retry: number): number {
-    const step = Math.min(
-      this.maxDelayMs,
-      this.baseDelayMs * 2 ** Math.max(0, retry - 1),
-    );
-    return Math.round(step / 2 + (this.random() * step) / 2);
+    return equalJitterBackoffMs({
+      retry,
+      baseDelayMs: this.baseDelayMs,
+      maxDelayMs: this.maxDelayMs,
+      random: this.random,
+    });
   }
 
   /**

@@ -11,7 +11,8 @@ import {
   PROMETHEUS_MAX_POINTS_PER_SERIES,
   countRangePoints,
 } from './rangeQueryLimits';
-import { RetryBackoff, sleep, type RetryBackoffOptions } from './RetryBackoff';
+import { sleep } from '@preflight/plugin-reliability-node';
+import { RetryBackoff, type RetryBackoffOptions } from './RetryBackoff';
 
 /** Construction options of {@link PrometheusClient}. @public */
 export interface PrometheusClientOptions {

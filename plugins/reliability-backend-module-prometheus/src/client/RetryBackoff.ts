@@ -1,3 +1,5 @@
+import { equalJitterBackoffMs } from '@preflight/plugin-reliability-node';
+
 /** Tuning of {@link RetryBackoff}. @public */
 export interface RetryBackoffOptions {
   /** Requests per query for retryable failures, including the first. Default 3. */
@@ -36,29 +38,11 @@ export class RetryBackoff {
     if (retryAfterSeconds !== undefined && retryAfterSeconds >= 0) {
       return Math.min(this.maxDelayMs, retryAfterSeconds * 1000);
     }
-    const step = Math.min(
-      this.maxDelayMs,
-      this.baseDelayMs * 2 ** Math.max(0, retry - 1),
-    );
-    return Math.round(step / 2 + (this.random() * step) / 2);
+    return equalJitterBackoffMs({
+      retry,
+      baseDelayMs: this.baseDelayMs,
+      maxDelayMs: this.maxDelayMs,
+      random: this.random,
+    });
   }
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason when it aborts first. @public */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    function onAbort() {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,0 +1,2 @@
+export { sleep } from './sleep';
+export { equalJitterBackoffMs } from './equalJitterBackoff';
