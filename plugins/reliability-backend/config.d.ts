@@ -50,6 +50,99 @@ export interface Config {
       timeout?: HumanDuration | string;
     };
     /**
+     * Production-readiness scorecards. Everything is optional: with nothing
+     * set, every registered check (the built-in library and the checks of
+     * installed modules) runs with its defaults, in the default levels
+     * bronze, silver and gold. The rubric may live in its own file:
+     * `scorecards: { $include: ./scorecards.yaml }` (the path is relative to
+     * the config file that contains it). Every value is validated at
+     * startup; a bad one stops the backend with one error listing every
+     * problem and its path, e.g.
+     * `reliability.scorecards.levels[1].checks[2]: unknown check "slo-foo"`.
+     */
+    scorecards?: {
+      /**
+       * Entity kinds that get a scorecard (an entity of these kinds is in
+       * scope when at least one check applies to it). Default: component,
+       * api, resource, system.
+       */
+      kinds?: string[];
+      /**
+       * The checks of the rubric. When omitted, every registered check with
+       * its defaults. When given, only these checks run.
+       */
+      checks?: Array<{
+        /** Id used by levels, exemptions and results, e.g. `slo-defined`. */
+        id: string;
+        /**
+         * The implementation it runs (a built-in check id or one added by a
+         * module); default: the same as `id`. Lets one implementation be
+         * configured twice, e.g. a stricter copy for a level.
+         */
+        check?: string;
+        /** Shown to users; default: the implementation's. */
+        title?: string;
+        /** e.g. ownership, on-call, runbooks, slos, incidents, documentation, metadata. */
+        category?: string;
+        description?: string;
+        /** How to fix a failing check: text and a link to a guide. */
+        fix?: { text?: string; url?: string };
+        /**
+         * Entities the check applies to; an absent list matches everything.
+         * Tiers are values of the `preflight.dev/tier` annotation.
+         */
+        appliesTo?: {
+          kinds?: string[];
+          types?: string[];
+          lifecycles?: string[];
+          tiers?: string[];
+        };
+        /**
+         * Thresholds, e.g. `{ maxMttrMinutes: 240 }`; only the params the
+         * implementation declares are accepted.
+         */
+        params?: { [name: string]: string | number | boolean };
+        /**
+         * Threshold overrides by tier, e.g.
+         * `{ tier-1: { maxMttrMinutes: 60 } }`.
+         */
+        tiers?: {
+          [tier: string]: { [name: string]: string | number | boolean };
+        };
+      }>;
+      /**
+       * Levels, lowest first; cumulative (an entity reaches a level when
+       * every check of it and of every lower level passes). Default: bronze,
+       * silver, gold with the built-in checks.
+       */
+      levels?: Array<{
+        id: string;
+        title: string;
+        /** Ids of the checks this level adds. */
+        checks: string[];
+      }>;
+      /**
+       * Schedule of the evaluation task `reliability-scorecards-evaluate`
+       * (global: one replica at a time). Each successful on-call or SLO sync
+       * also triggers it. Default: every 10 minutes, timeout 10 minutes,
+       * first run 30 seconds after start.
+       */
+      schedule?: {
+        frequency:
+          | HumanDuration
+          | string
+          | { cron: string }
+          | { trigger: 'manual' };
+        timeout: HumanDuration | string;
+        initialDelay?: HumanDuration | string;
+      };
+      /** Scorecard history (state changes and one snapshot per day). */
+      history?: {
+        /** Days of history kept. Default: 400. */
+        retentionDays?: number;
+      };
+    };
+    /**
      * SLOs declared with the `preflight.dev/openslo` annotation. Each SLO
      * source (e.g. each Prometheus instance) gets its own scheduler task
      * `reliability-slo-sync-<sourceId>`, run by one backend replica at a time.

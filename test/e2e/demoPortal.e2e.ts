@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { startPagerDutySimulator } from '../simulator';
 import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 import {
@@ -282,6 +282,138 @@ test('SLO widgets show attainment and burn, and the deploy gate blocks a burning
   assert.doesNotMatch(body, /NaN|Infinity/);
   await page.screenshot({
     path: path.join(outputDir, 'slo-healthy.png'),
+    fullPage: true,
+  });
+  await page.close();
+});
+
+/**
+ * Screenshots one region of a page. Backstage scrolls inside its own
+ * container, so the page is opened tall enough to hold the region and the
+ * shot is clipped to it.
+ */
+async function screenshotRegion(page: Page, region: Locator, file: string) {
+  const box = await region.boundingBox();
+  assert.ok(box, `${file}: the region is on screen`);
+  await page.screenshot({ path: path.join(outputDir, file), clip: box });
+}
+
+test('a component page shows its readiness scorecard: level, failing checks with their fix, exemptions', async () => {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 3200 },
+  });
+  const card = page.getByRole('region', { name: 'Readiness scorecard' });
+  // ledger-service: silver, held back from gold by a missing spec.dependsOn,
+  // with an active exemption for its missing SLOs (catalog/payments.yaml).
+  await eventually(page, componentUrl('ledger-service'), async () => {
+    await card.getByText('Silver').first().waitFor({ timeout: 10_000 });
+  });
+  await card.getByText('Dependencies declared').first().waitFor();
+  // The failing check says what to do about it.
+  await card
+    .getByText(/spec\.dependsOn/)
+    .first()
+    .waitFor();
+  await card
+    .getByText(/Exempt/)
+    .first()
+    .waitFor();
+  assert.match(await card.innerText(), /\d+%/);
+  await screenshotRegion(page, card, 'scorecard-entity.png');
+
+  // web-storefront: its TechDocs exemption expired, so the check fails again.
+  await eventually(page, componentUrl('web-storefront'), async () => {
+    await card.getByText('TechDocs').first().waitFor({ timeout: 10_000 });
+  });
+  await card
+    .getByText(/expired/i)
+    .first()
+    .waitFor();
+  await page.close();
+});
+
+test('a team page lists every service the team and its sub-teams own, with level and score', async () => {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 2000 },
+  });
+  const table = page.getByRole('table', { name: 'Scorecards per entity' });
+  await eventually(
+    page,
+    `${backend.baseUrl}/catalog/default/group/team-platform/scorecards`,
+    async () => {
+      // api-gateway is owned by team-edge, a sub-team of team-platform.
+      await table
+        .locator('a[href$="/catalog/default/component/api-gateway"]')
+        .first()
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+  for (const service of ['auth-service', 'service-mesh', 'build-runner']) {
+    await table
+      .locator(`a[href$="/catalog/default/component/${service}"]`)
+      .first()
+      .waitFor();
+  }
+  // build-runner's PagerDuty id is unknown, so it is below bronze.
+  const buildRunner = table.getByRole('row').filter({
+    has: page.locator('a[href$="/catalog/default/component/build-runner"]'),
+  });
+  await buildRunner.getByText('No level').waitFor();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /export csv/i }).click();
+  const csvPath = await (await download).path();
+  const csv = fs.readFileSync(csvPath!, 'utf8');
+  assert.match(csv.split('\n')[0], /Entity/);
+  assert.match(csv, /api-gateway|API gateway/);
+  await screenshotRegion(
+    page,
+    page.getByRole('region', { name: 'Team scorecards' }),
+    'scorecard-team.png',
+  );
+  await page.close();
+});
+
+test('the overview ranks teams and previews a rubric change', async () => {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 2400 },
+  });
+  const teams = page.getByRole('table', {
+    name: 'Teams ranked by average score',
+  });
+  await eventually(
+    page,
+    `${backend.baseUrl}/reliability/scorecards`,
+    async () => {
+      await teams
+        .locator('a[href$="/catalog/default/group/team-payments"]')
+        .first()
+        .waitFor({ timeout: 10_000 });
+    },
+  );
+  // "What if SLOs were a bronze requirement?" web-storefront is bronze
+  // without SLOs or an exemption for them, so it would drop.
+  const panel = page.getByRole('region', { name: 'What if?' });
+  const choose = async (label: string, option: string) => {
+    await panel.getByRole('combobox', { name: label }).click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: option })
+      .click();
+  };
+  await choose('Check', 'SLOs defined');
+  await choose('To level', 'Bronze');
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  await panel
+    .getByText(/Adding “SLOs defined” to Bronze drops \d+/)
+    .waitFor({ timeout: 10_000 });
+  await panel
+    .getByRole('list', { name: 'Entities that would drop' })
+    .locator('a[href$="/catalog/default/component/web-storefront"]')
+    .first()
+    .waitFor();
+  await page.screenshot({
+    path: path.join(outputDir, 'scorecard-overview.png'),
     fullPage: true,
   });
   await page.close();

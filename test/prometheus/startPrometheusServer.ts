@@ -22,6 +22,13 @@ export interface StartPrometheusServerOptions {
   retention: string;
   /** how long to wait for `/-/ready`; default 60 s */
   readyTimeoutMs?: number;
+  /**
+   * Prometheus rule files to load (`rule_files`); copied next to the config,
+   * so the server reports them under its own paths. Their rules are
+   * evaluated at the real "now", where the backfilled history has no
+   * samples: use them to test the rules API, not alert states.
+   */
+  ruleFiles?: string[];
 }
 
 // No scrape jobs: the server only serves the backfilled blocks, so its head
@@ -118,7 +125,20 @@ export async function startPrometheusServer(
   const cleanup = () => rm(root, { recursive: true, force: true });
   try {
     await cp(options.blocksDir, dataDir, { recursive: true });
-    await writeFile(configFile, CONFIG);
+    const ruleFiles: string[] = [];
+    for (const [index, file] of (options.ruleFiles ?? []).entries()) {
+      const copy = path.join(root, `rules-${index}-${path.basename(file)}`);
+      await cp(file, copy);
+      ruleFiles.push(copy);
+    }
+    await writeFile(
+      configFile,
+      ruleFiles.length === 0
+        ? CONFIG
+        : `${CONFIG}rule_files:\n${ruleFiles
+            .map(file => `  - ${JSON.stringify(file)}\n`)
+            .join('')}`,
+    );
     for (let attempt = 1; ; attempt++) {
       const port = await freeLoopbackPort();
       const url = `http://127.0.0.1:${port}`;

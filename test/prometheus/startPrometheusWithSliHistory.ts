@@ -52,7 +52,11 @@ export interface PrometheusHarness {
  * `afterAll`.
  */
 export async function startPrometheusWithSliHistory(
-  options: { scenario?: SliScenario } = {},
+  options: {
+    scenario?: SliScenario;
+    /** Rule files the server loads (see `StartPrometheusServerOptions.ruleFiles`). */
+    ruleFiles?: string[];
+  } = {},
 ): Promise<PrometheusHarness> {
   const binaries = requirePrometheusBinaries();
   const scenario = options.scenario ?? SLI_SCENARIO;
@@ -67,6 +71,7 @@ export async function startPrometheusWithSliHistory(
     binary: binaries.prometheus,
     blocksDir: cached.blocksDir,
     retention: `${Math.max(ageDays, scenario.days) + 365}d`,
+    ruleFiles: options.ruleFiles,
   });
   const serverStartMs = Date.now() - serverStarted;
 

@@ -12,6 +12,7 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import { orgPlugin } from '@backstage/plugin-org';
+import { ScorecardOverviewPage } from '@preflight/plugin-reliability';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -38,6 +39,7 @@ const routes = (
     >
       {entityPage}
     </Route>
+    <Route path="/reliability/scorecards" element={<ScorecardOverviewPage />} />
   </FlatRoutes>
 );
 

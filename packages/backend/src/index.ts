@@ -24,6 +24,11 @@ backend.add(
 backend.add(import('@preflight/plugin-reliability-backend'));
 backend.add(import('@preflight/plugin-reliability-backend-module-pagerduty'));
 backend.add(import('@preflight/plugin-reliability-backend-module-prometheus'));
+// Custom scorecard checks (dependencies-declared, source-location-set), an
+// example of adding checks from a module; scorecards.yaml puts one in gold.
+backend.add(
+  import('@preflight/plugin-reliability-backend-module-scorecard-example'),
+);
 // Demo only: SLO data recorded from the demo scenario, for machines without
 // Prometheus. Inert unless `reliability.demo.recordedSlos` is true
 // (app-config.recorded-slos.yaml, which scripts/start-demo.sh adds then).

@@ -13,6 +13,7 @@ export { readPrometheusConfig } from './config/readPrometheusConfig';
 
 export { PrometheusClient } from './client/PrometheusClient';
 export type {
+  AlertingRulesOptions,
   InstantQueryOptions,
   PrometheusClientOptions,
   PrometheusClientStats,
@@ -21,6 +22,11 @@ export type {
 export * from './client/PrometheusQueryError';
 export type * from './client/PrometheusResult';
 export { parseSampleValue } from './client/parseSampleValue';
+export {
+  parsePrometheusEnvelope,
+  type PrometheusEnvelope,
+} from './client/parsePrometheusEnvelope';
+export { decodeAlertingRules } from './client/decodeAlertingRules';
 export {
   parsePrometheusResponse,
   type PrometheusSuccess,

@@ -6,3 +6,7 @@
  */
 export { reliabilityPlugin } from './plugin';
 export { reliabilityPlugin as default } from './plugin';
+// The stores, for tools that seed or inspect the plugin's database outside
+// the backend (the scorecard benchmark).
+export { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
+export { DatabaseSloStore } from './slo/DatabaseSloStore';

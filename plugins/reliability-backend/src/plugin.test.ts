@@ -64,12 +64,18 @@ describe('reliabilityPlugin', () => {
       ],
     });
     try {
-      expect(tasks).toEqual([
-        expect.objectContaining({
-          id: 'reliability-sync-pagerduty:default',
-          scope: 'global',
-        }),
-      ]);
+      expect([...tasks].sort((a, b) => a.id.localeCompare(b.id, 'en'))).toEqual(
+        [
+          expect.objectContaining({
+            id: 'reliability-scorecards-evaluate',
+            scope: 'global',
+          }),
+          expect.objectContaining({
+            id: 'reliability-sync-pagerduty:default',
+            scope: 'global',
+          }),
+        ],
+      );
       expect(provider.syncSource).toHaveBeenCalledWith(
         'pagerduty:default',
         expect.objectContaining({ signal: expect.any(AbortSignal) }),

@@ -7,9 +7,11 @@ import { reliabilityPermissions } from '@preflight/plugin-reliability-common';
 import {
   OnCallProvider,
   reliabilityOnCallProvidersExtensionPoint,
+  reliabilityScorecardChecksExtensionPoint,
   reliabilitySloProvidersExtensionPoint,
   SloProvider,
 } from '@preflight/plugin-reliability-node';
+import { DatabaseAlertRuleStore } from './alertRules/DatabaseAlertRuleStore';
 import { readReliabilityConfig } from './config/readReliabilityConfig';
 import { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
 import { OnCallProviderRegistry } from './providers/OnCallProviderRegistry';
@@ -19,10 +21,20 @@ import { DatabaseSloStore } from './slo/DatabaseSloStore';
 import { readSloSyncConfig } from './slo/readSloSyncConfig';
 import { scheduleSloSyncs } from './slo/scheduleSloSyncs';
 import { SloProviderRegistry } from './slo/SloProviderRegistry';
+import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
+import { readScorecardConfig } from './scorecards/readScorecardConfig';
+import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
+import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
+import {
+  scheduleScorecardEvaluation,
+  triggerScorecardEvaluation,
+} from './scorecards/scheduleScorecardEvaluation';
 
 /**
- * The Preflight reliability backend plugin: syncs on-call sources added by
- * modules, stores their data and serves it at `/api/reliability`.
+ * The Preflight reliability backend plugin: syncs on-call and SLO sources
+ * added by modules, stores their data, evaluates production-readiness
+ * scorecards (built-in checks plus checks added by modules) and serves it
+ * all at `/api/reliability`.
  * @public
  */
 export const reliabilityPlugin = createBackendPlugin({
@@ -38,6 +50,12 @@ export const reliabilityPlugin = createBackendPlugin({
     env.registerExtensionPoint(reliabilitySloProvidersExtensionPoint, {
       addProvider(provider: SloProvider) {
         sloRegistry.add(provider);
+      },
+    });
+    const checkRegistry = new ScorecardCheckRegistry();
+    env.registerExtensionPoint(reliabilityScorecardChecksExtensionPoint, {
+      addCheck(check) {
+        checkRegistry.add(check);
       },
     });
 
@@ -76,8 +94,45 @@ export const reliabilityPlugin = createBackendPlugin({
         const sloSyncConfig = readSloSyncConfig(config);
         const sloStore = await DatabaseSloStore.create({ database });
         const sloSources = sloRegistry.start();
+        const alertRuleStore = await DatabaseAlertRuleStore.create({
+          database,
+        });
+        // Validated before anything is scheduled: a bad rubric stops the
+        // backend with every problem and its config path.
+        const checks = checkRegistry.start();
+        const scorecardConfig = readScorecardConfig(config, checks);
+        const scorecardStore = await DatabaseScorecardStore.create({
+          database,
+        });
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
+
+        const evaluator = new ScorecardEvaluator({
+          catalog,
+          auth,
+          logger: logger.child({ task: 'scorecards' }),
+          scorecardStore,
+          facts: {
+            catalog,
+            store,
+            onCallRegistry: registry,
+            sloStore,
+            sloRegistry,
+            alertRuleStore,
+            onCallStaleAfterMs: reliabilityConfig.sync.staleAfterMs,
+            sloStaleAfterMs: sloSyncConfig.staleAfterMs,
+          },
+          config: scorecardConfig,
+          checks,
+        });
+        await scheduleScorecardEvaluation({
+          scheduler,
+          evaluator,
+          logger,
+          schedule: scorecardConfig.schedule,
+        });
+        // New facts reach the scorecards right after each successful sync.
+        const onSynced = () => triggerScorecardEvaluation(scheduler, logger);
 
         await scheduleSourceSyncs({
           sources,
@@ -85,6 +140,7 @@ export const reliabilityPlugin = createBackendPlugin({
           scheduler,
           logger,
           config: reliabilityConfig,
+          onSynced,
         });
 
         await scheduleSloSyncs(
@@ -97,8 +153,9 @@ export const reliabilityPlugin = createBackendPlugin({
             store,
             logger,
             scheduler,
+            alertRuleStore,
           },
-          { sources: sloSources, config: sloSyncConfig },
+          { sources: sloSources, config: sloSyncConfig, onSynced },
         );
 
         // No auth policy is added: every route requires user or service
@@ -117,6 +174,11 @@ export const reliabilityPlugin = createBackendPlugin({
               sloStore,
               registry: sloRegistry,
               staleAfterMs: sloSyncConfig.staleAfterMs,
+            },
+            scorecards: {
+              store: scorecardStore,
+              rubric: scorecardConfig.rubric,
+              kinds: scorecardConfig.kinds,
             },
           }),
         );

@@ -13,3 +13,5 @@ export * from './incidents';
 export * from './slo';
 export * from './openslo';
 export * from './sloApi';
+export * from './scorecards';
+export * from './scorecardApi';

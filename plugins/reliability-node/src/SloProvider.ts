@@ -3,6 +3,7 @@ import type {
   MetadataProblem,
   SloDefinition,
 } from '@preflight/plugin-reliability-common';
+import type { AlertRuleRecord, ListAlertRulesOptions } from './AlertRuleRecord';
 import type { SloMeasurement } from './SloMeasurement';
 import type { SloRules, SloRulesInput } from './SloRules';
 
@@ -97,4 +98,13 @@ export interface SloProvider {
 
   /** Recording and alerting rules for an entity's SLOs, when the source can run them. Pure. */
   exportRules?(input: SloRulesInput): SloRules;
+
+  /**
+   * Every alerting rule the source evaluates, read in bulk (one request per
+   * source), for the scorecard's "alert rules have runbooks" check. Called
+   * once per SLO sync of the source, after a successful measurement. Rejects
+   * when the rules cannot be read; the backend then keeps the rules it read
+   * last and records a warning on the source.
+   */
+  listAlertRules?(options: ListAlertRulesOptions): Promise<AlertRuleRecord[]>;
 }

@@ -4,8 +4,10 @@
  * @packageDocumentation
  */
 export * from './OnCallProvider';
+export * from './AlertRuleRecord';
 export * from './SloProvider';
 export * from './SloMeasurement';
 export * from './SloRules';
 export * from './extensions';
+export * from './ScorecardChecksExtensionPoint';
 export * from './upstream';

@@ -32,6 +32,10 @@ function fakeApi(): jest.Mocked<ReliabilityApi> {
     getEntitySlos: jest.fn().mockResolvedValue(slosResponse()),
     getDeployGate: jest.fn().mockResolvedValue(gateResponse()),
     getSloRules: jest.fn(),
+    getEntityScorecard: jest.fn(),
+    getGroupScorecards: jest.fn(),
+    getScorecardOverview: jest.fn(),
+    previewRubricChange: jest.fn(),
   };
 }
 

@@ -49,6 +49,10 @@ function fakeApi(): jest.Mocked<ReliabilityApi> {
     getEntitySlos: jest.fn(),
     getDeployGate: jest.fn(),
     getSloRules: jest.fn(),
+    getEntityScorecard: jest.fn(),
+    getGroupScorecards: jest.fn(),
+    getScorecardOverview: jest.fn(),
+    previewRubricChange: jest.fn(),
   };
 }
 

@@ -1,8 +1,10 @@
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -106,6 +108,66 @@ export const reliabilityEntityContent = EntityContentBlueprint.make({
 });
 
 /**
+ * Readiness scorecard card on the entity pages scorecards cover
+ * (`entity-card:reliability/scorecard`); says so on kinds they do not.
+ * @alpha
+ */
+export const reliabilityScorecardEntityCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['component', 'api', 'resource', 'system'] } },
+    loader: () =>
+      import('./components/EntityScorecardCard').then(m => (
+        <m.EntityScorecardCard hideWhenNotInScope />
+      )),
+  },
+});
+
+/**
+ * The "Scorecards" tab on group pages
+ * (`entity-content:reliability/group-scorecards`).
+ * @alpha
+ */
+export const reliabilityGroupScorecardsEntityContent =
+  EntityContentBlueprint.make({
+    name: 'group-scorecards',
+    params: {
+      path: 'scorecards',
+      title: 'Scorecards',
+      filter: { kind: 'group' },
+      loader: () =>
+        import('./components/EntityGroupScorecardCard').then(m => (
+          <m.EntityGroupScorecardCard />
+        )),
+    },
+  });
+
+/**
+ * Route of the scorecard overview page in the new frontend system.
+ * @alpha
+ */
+export const scorecardOverviewRouteRef = createRouteRef();
+
+/**
+ * The organization's scorecard overview (`page:reliability/scorecards`),
+ * at `/reliability/scorecards` unless configured otherwise.
+ * @alpha
+ */
+export const reliabilityScorecardOverviewPage = PageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: '/reliability/scorecards',
+    title: 'Scorecards',
+    routeRef: scorecardOverviewRouteRef,
+    loader: () =>
+      import('./components/ScorecardOverviewContent').then(m => (
+        <m.ScorecardOverviewContent />
+      )),
+  },
+});
+
+/**
  * Preflight's reliability plugin for the new frontend system.
  * @alpha
  */
@@ -119,5 +181,9 @@ export default createFrontendPlugin({
     reliabilityGroupOnCallEntityCard,
     reliabilitySloEntityCard,
     reliabilityEntityContent,
+    reliabilityScorecardEntityCard,
+    reliabilityGroupScorecardsEntityContent,
+    reliabilityScorecardOverviewPage,
   ],
+  routes: { scorecardOverview: scorecardOverviewRouteRef },
 });

@@ -1,6 +1,7 @@
 /**
- * Preflight reliability frontend: on-call, runbooks and incident cards and
- * the reliability tab for Backstage entity pages.
+ * Preflight reliability frontend: on-call, runbooks, incident, SLO and
+ * readiness scorecard cards, the reliability tab for Backstage entity
+ * pages, team scorecards for group pages and the scorecard overview page.
  *
  * @packageDocumentation
  */
@@ -12,6 +13,9 @@ export {
   EntityGroupOnCallCard,
   EntityReliabilityContent,
   EntitySloCard,
+  EntityScorecardCard,
+  EntityGroupScorecardCard,
+  ScorecardOverviewPage,
 } from './plugin';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { isSloAvailable } from './isSloAvailable';
@@ -28,3 +32,12 @@ export type { EntityGroupOnCallCardProps } from './components/EntityGroupOnCallC
 export type { EntitySloCardProps } from './components/EntitySloCard';
 export { useEntitySlos, useDeployGate } from './hooks/useEntitySlos';
 export type { RequestState } from './hooks/useEntitySlos';
+export type { EntityScorecardCardProps } from './components/EntityScorecardCard';
+export type { EntityGroupScorecardCardProps } from './components/EntityGroupScorecardCard';
+export type { ScorecardOverviewPageProps } from './components/ScorecardOverviewPage';
+export {
+  useEntityScorecard,
+  useGroupScorecards,
+  useScorecardOverview,
+} from './hooks/useScorecards';
+export { scorecardOverviewRouteRef } from './routes';

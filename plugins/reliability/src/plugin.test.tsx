@@ -46,6 +46,10 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
       getEntitySlos: jest.fn(),
       getDeployGate: jest.fn(),
       getSloRules: jest.fn(),
+      getEntityScorecard: jest.fn(),
+      getGroupScorecards: jest.fn(),
+      getScorecardOverview: jest.fn(),
+      previewRubricChange: jest.fn(),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>
@@ -78,6 +82,10 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
       getEntitySlos: jest.fn(),
       getDeployGate: jest.fn(),
       getSloRules: jest.fn(),
+      getEntityScorecard: jest.fn(),
+      getGroupScorecards: jest.fn(),
+      getScorecardOverview: jest.fn(),
+      previewRubricChange: jest.fn(),
     };
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>

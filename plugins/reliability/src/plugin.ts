@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ReliabilityClient, reliabilityApiRef } from './api';
-import { entityContentRouteRef } from './routes';
+import { entityContentRouteRef, scorecardOverviewRouteRef } from './routes';
 
 /**
  * The Preflight reliability frontend plugin (legacy frontend system).
@@ -25,6 +25,7 @@ export const reliabilityPlugin = createPlugin({
   ],
   routes: {
     entityContent: entityContentRouteRef,
+    scorecardOverview: scorecardOverviewRouteRef,
   },
 });
 
@@ -120,5 +121,56 @@ export const EntitySloCard = reliabilityPlugin.provide(
       lazy: () =>
         import('./components/EntitySloCard').then(m => m.EntitySloCard),
     },
+  }),
+);
+
+/**
+ * Readiness scorecard card for an entity page: level, score, what the next
+ * level needs, every check with its facts, exemptions and how to fix it.
+ * @public
+ */
+export const EntityScorecardCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityScorecardCard').then(
+          m => m.EntityScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Team scorecards for a group page: every entity the team and its
+ * sub-teams own, sortable, filterable, exportable as CSV, with the level
+ * trend.
+ * @public
+ */
+export const EntityGroupScorecardCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityGroupScorecardCard').then(
+          m => m.EntityGroupScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The organization's scorecard overview page: teams ranked, level
+ * distribution, checks failing most, the trend and rubric-change preview.
+ * @public
+ */
+export const ScorecardOverviewPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ScorecardOverviewPage',
+    component: () =>
+      import('./components/ScorecardOverviewPage').then(
+        m => m.ScorecardOverviewPage,
+      ),
+    mountPoint: scorecardOverviewRouteRef,
   }),
 );

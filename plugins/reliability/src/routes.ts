@@ -4,3 +4,8 @@ import { createRouteRef } from '@backstage/core-plugin-api';
 export const entityContentRouteRef = createRouteRef({
   id: 'reliability:entity-content',
 });
+
+/** Where the organization's scorecard overview page is mounted. */
+export const scorecardOverviewRouteRef = createRouteRef({
+  id: 'reliability:scorecard-overview',
+});

@@ -40,6 +40,12 @@ export interface DemoPrometheus {
 
 const STOP_TIMEOUT_MS = 10_000;
 
+/**
+ * The demo fleet's alerting rules (a few with `runbook_url`, a few without),
+ * read by Preflight's SLO sync for the "alert rules have runbooks" check.
+ */
+export const DEMO_ALERT_RULES_FILE = path.join(__dirname, 'alert-rules.yml');
+
 /** Polls `/-/ready` until it answers 200 or the process exits. */
 async function waitUntilReady(
   url: string,
@@ -125,6 +131,8 @@ export async function startDemoPrometheus(
     );
     stopExporter = exporter.stop;
     const configFile = path.join(root, 'prometheus.yml');
+    const rulesFile = path.join(root, 'alert-rules.yml');
+    await cp(DEMO_ALERT_RULES_FILE, rulesFile);
     // job/instance are dropped so the scraped samples continue the
     // backfilled series (which have neither) instead of starting new ones.
     await writeFile(
@@ -132,6 +140,8 @@ export async function startDemoPrometheus(
       `global:
   scrape_interval: 15s
   evaluation_interval: 15s
+rule_files:
+  - ${JSON.stringify(rulesFile)}
 scrape_configs:
   - job_name: preflight-demo-sli
     static_configs:

@@ -465,3 +465,174 @@ describe('PrometheusClient', () => {
     });
   });
 });
+
+describe('PrometheusClient.alertingRules', () => {
+  const RULES = `${BASE}/api/v1/rules`;
+
+  function rulesAnswer(groups: unknown[]) {
+    return HttpResponse.json({ status: 'success', data: { groups } });
+  }
+
+  const checkoutGroup = {
+    name: 'checkout-api',
+    file: '/etc/prometheus/rules/checkout.yaml',
+    interval: 60,
+    rules: [
+      {
+        type: 'recording',
+        name: 'job:http_requests:rate5m',
+        query: 'sum by (job) (rate(http_requests_total[5m]))',
+        labels: {},
+        health: 'ok',
+      },
+      {
+        type: 'alerting',
+        name: 'CheckoutHighErrorRate',
+        query: 'job:http_errors:ratio5m{service="checkout-api"} > 0.05',
+        duration: 600,
+        labels: { severity: 'page', service: 'checkout-api' },
+        annotations: {
+          summary: 'Checkout fails requests',
+          runbook_url: 'https://runbooks.example.com/checkout/errors',
+        },
+        alerts: [],
+        health: 'ok',
+        state: 'inactive',
+      },
+    ],
+  };
+
+  it('GETs the alerting rules with the configured headers and leaves recording rules out', async () => {
+    const seen: { url: URL; method: string; headers: Headers }[] = [];
+    server.use(
+      http.get(RULES, ({ request }) => {
+        seen.push({
+          url: new URL(request.url),
+          method: request.method,
+          headers: request.headers,
+        });
+        return rulesAnswer([
+          checkoutGroup,
+          {
+            name: 'search',
+            // Engines without rule files (Mimir's ruler) may send no file.
+            rules: [
+              {
+                type: 'alerting',
+                name: 'SearchIndexLag',
+                query: 'indexer_lag_seconds > 600',
+                labels: { service: 'search-indexer' },
+                annotations: {},
+              },
+            ],
+          },
+        ]);
+      }),
+    );
+    const { client } = makeClient();
+    const rules = await client.alertingRules();
+
+    expect(rules).toEqual([
+      {
+        group: 'checkout-api',
+        file: '/etc/prometheus/rules/checkout.yaml',
+        name: 'CheckoutHighErrorRate',
+        query: 'job:http_errors:ratio5m{service="checkout-api"} > 0.05',
+        labels: { severity: 'page', service: 'checkout-api' },
+        annotations: {
+          summary: 'Checkout fails requests',
+          runbook_url: 'https://runbooks.example.com/checkout/errors',
+        },
+      },
+      {
+        group: 'search',
+        name: 'SearchIndexLag',
+        query: 'indexer_lag_seconds > 600',
+        labels: { service: 'search-indexer' },
+        annotations: {},
+      },
+    ]);
+    expect(seen).toHaveLength(1);
+    expect(seen[0].method).toBe('GET');
+    expect(seen[0].url.searchParams.get('type')).toBe('alert');
+    expect(seen[0].headers.get('x-scope-orgid')).toBe(TENANT);
+    expect(seen[0].headers.get('authorization')).toBe(TOKEN);
+  });
+
+  it('fails at once on an error envelope, naming the instance and the error type', async () => {
+    let requests = 0;
+    server.use(
+      http.get(RULES, () => {
+        requests += 1;
+        return envelopeError(400, 'bad_data', 'unsupported type "alert"');
+      }),
+    );
+    const { client } = makeClient();
+    const error = await failure(client.alertingRules());
+    expect(requests).toBe(1);
+    expect(error.message).toBe(
+      'Prometheus instance "mimir-eu": bad_data (HTTP 400): unsupported type "alert"',
+    );
+  });
+
+  it('retries an unavailable server and reads the rules once it answers', async () => {
+    const answers = [
+      () => envelopeError(503, 'unavailable', 'rule manager not ready'),
+      () => rulesAnswer([checkoutGroup]),
+    ];
+    server.use(http.get(RULES, () => answers.shift()!()));
+    const { client, sleeps } = makeClient();
+    const rules = await client.alertingRules();
+    expect(rules.map(rule => rule.name)).toEqual(['CheckoutHighErrorRate']);
+    expect(sleeps).toHaveLength(1);
+  });
+
+  it('gives up at the deadline of a rules request that never answers', async () => {
+    server.use(
+      http.get(RULES, async () => {
+        await delay('infinite');
+        return rulesAnswer([]);
+      }),
+    );
+    const { client } = makeClient({ timeoutMs: 50 });
+    const error = await failure(client.alertingRules());
+    expect(error).toMatchObject({ errorType: 'deadline', retryable: false });
+    expect(error.message).toContain('no answer within 50 ms');
+  });
+
+  it('refuses an answer that is not the rules API, rather than reading half of it', async () => {
+    server.use(
+      http.get(RULES, () =>
+        rulesAnswer([
+          {
+            ...checkoutGroup,
+            rules: [
+              {
+                ...checkoutGroup.rules[1],
+                labels: { severity: 3 },
+              },
+            ],
+          },
+        ]),
+      ),
+    );
+    const { client } = makeClient();
+    const error = await failure(client.alertingRules());
+    expect(error.errorType).toBe('invalid_response');
+    expect(error.message).toContain(
+      'data.groups[0].rules[0].labels.severity is not a string',
+    );
+
+    server.use(
+      http.get(RULES, () =>
+        HttpResponse.json({
+          status: 'success',
+          data: { resultType: 'vector', result: [] },
+        }),
+      ),
+    );
+    expect((await failure(client.alertingRules())).message).toContain(
+      'no data.groups list',
+    );
+  });
+});

@@ -1,12 +1,18 @@
 import type { PrometheusInstanceConfig } from '../config/PrometheusModuleConfig';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
+import { decodeAlertingRules } from './decodeAlertingRules';
 import { decodeInstantResult, decodeRangeResult } from './decodeQueryResult';
+import { parsePrometheusEnvelope } from './parsePrometheusEnvelope';
 import {
   parsePrometheusResponse,
   type PrometheusSuccess,
 } from './parsePrometheusResponse';
 import { PrometheusQueryError } from './PrometheusQueryError';
-import type { InstantQueryResult, RangeQueryResult } from './PrometheusResult';
+import type {
+  InstantQueryResult,
+  PrometheusAlertingRule,
+  RangeQueryResult,
+} from './PrometheusResult';
 import {
   PROMETHEUS_MAX_POINTS_PER_SERIES,
   countRangePoints,
@@ -43,9 +49,14 @@ export interface RangeQueryOptions {
   signal?: AbortSignal;
 }
 
+/** Options of {@link PrometheusClient.alertingRules}. @public */
+export interface AlertingRulesOptions {
+  signal?: AbortSignal;
+}
+
 /** Counters of one client, for logs and benchmarks. @public */
 export interface PrometheusClientStats {
-  /** Queries asked for (instant + range). */
+  /** Requests asked for (instant + range queries, rule listings). */
   queries: number;
   /** HTTP requests sent, retries included. */
   requests: number;
@@ -54,6 +65,14 @@ export interface PrometheusClientStats {
   failures: number;
   /** Most requests in flight at once. */
   peakConcurrency: number;
+}
+
+interface UpstreamRequest {
+  method: 'GET' | 'POST';
+  /** Path and query string under the base URL. */
+  path: string;
+  /** Sent form-encoded (POST). */
+  form?: URLSearchParams;
 }
 
 function toSeconds(time: Date | number): number {
@@ -86,7 +105,7 @@ function retryAfterSeconds(response: Response): number | undefined {
  *
  * Every query is a form POST (no URL length limit) with an explicit
  * evaluation time and a server-side `timeout` just under the client's own
- * deadline. Each request has a deadline (`AbortSignal.timeout`, combined
+ * deadline; the alerting rules are one GET. Each request has a deadline (`AbortSignal.timeout`, combined
  * with the caller's signal); network errors, `timeout`/`canceled`, 429 and
  * 5xx answers are retried a bounded number of times with backoff, while
  * `bad_data` (400) and `execution` (422) fail at once. At most
@@ -174,6 +193,31 @@ export class PrometheusClient {
     return decodeRangeResult(this.instanceName, success);
   }
 
+  /**
+   * `GET /api/v1/rules?type=alert`: every alerting rule the server
+   * evaluates, in one request, with the same deadline, retries and error
+   * handling as a query. Recording rules are left out even when the engine
+   * ignores `type`. `exclude_alerts` spares the active alerts of each rule
+   * on engines that know it (Prometheus 2.50+); older ones ignore it.
+   */
+  async alertingRules(
+    options: AlertingRulesOptions = {},
+  ): Promise<PrometheusAlertingRule[]> {
+    const search = new URLSearchParams({
+      type: 'alert',
+      exclude_alerts: 'true',
+    });
+    return this.send(
+      { method: 'GET', path: `/api/v1/rules?${search}` },
+      options.signal,
+      (status, body) =>
+        decodeAlertingRules(
+          this.instanceName,
+          parsePrometheusEnvelope(this.instanceName, status, body).data,
+        ),
+    );
+  }
+
   /** Counters since the client was made. */
   stats(): PrometheusClientStats {
     return { ...this.counters, peakConcurrency: this.limiter.peakConcurrency };
@@ -184,14 +228,29 @@ export class PrometheusClient {
     form: URLSearchParams,
     signal: AbortSignal | undefined,
   ): Promise<PrometheusSuccess> {
-    this.counters.queries += 1;
     // Slightly under our own deadline, so the server gives up first and
     // answers with a clean `timeout` error instead of computing on for
     // nobody.
     form.set('timeout', formatSeconds((this.timeoutMs * 0.9) / 1000));
+    return this.send({ method: 'POST', path, form }, signal, (status, body) => {
+      const success = parsePrometheusResponse(this.instanceName, status, body);
+      return {
+        ...success,
+        warnings: success.warnings.map(w => this.redact(w)),
+        infos: success.infos.map(i => this.redact(i)),
+      };
+    });
+  }
+
+  private async send<T>(
+    request: UpstreamRequest,
+    signal: AbortSignal | undefined,
+    parse: (httpStatus: number, body: string) => T,
+  ): Promise<T> {
+    this.counters.queries += 1;
     try {
       return await this.limiter.run(
-        () => this.attempts(path, form, signal),
+        () => this.attempts(request, signal, parse),
         signal,
       );
     } catch (error) {
@@ -203,15 +262,15 @@ export class PrometheusClient {
     }
   }
 
-  private async attempts(
-    path: string,
-    form: URLSearchParams,
+  private async attempts<T>(
+    request: UpstreamRequest,
     signal: AbortSignal | undefined,
-  ): Promise<PrometheusSuccess> {
+    parse: (httpStatus: number, body: string) => T,
+  ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.attempt(path, form, signal);
+      const outcome = await this.attempt(request, signal, parse);
       if (!(outcome.error instanceof PrometheusQueryError)) {
-        return outcome.success!;
+        return outcome.success as T;
       }
       const error = outcome.error.withAttempts(attempt);
       if (!error.retryable || attempt >= this.backoff.maxAttempts) {
@@ -225,12 +284,12 @@ export class PrometheusClient {
     }
   }
 
-  private async attempt(
-    path: string,
-    form: URLSearchParams,
+  private async attempt<T>(
+    request: UpstreamRequest,
     signal: AbortSignal | undefined,
+    parse: (httpStatus: number, body: string) => T,
   ): Promise<{
-    success?: PrometheusSuccess;
+    success?: T;
     error?: PrometheusQueryError;
     retryAfter?: number;
   }> {
@@ -241,14 +300,16 @@ export class PrometheusClient {
     let response: Response;
     let body: string;
     try {
-      response = await this.fetch(`${this.baseUrl}${path}`, {
-        method: 'POST',
+      response = await this.fetch(`${this.baseUrl}${request.path}`, {
+        method: request.method,
         headers: {
           ...this.headers,
           accept: 'application/json',
-          'content-type': 'application/x-www-form-urlencoded',
+          ...(request.form
+            ? { 'content-type': 'application/x-www-form-urlencoded' }
+            : {}),
         },
-        body: form.toString(),
+        body: request.form?.toString(),
         signal: combined,
       });
       body = await response.text();
@@ -272,18 +333,7 @@ export class PrometheusClient {
       };
     }
     try {
-      const success = parsePrometheusResponse(
-        this.instanceName,
-        response.status,
-        body,
-      );
-      return {
-        success: {
-          ...success,
-          warnings: success.warnings.map(w => this.redact(w)),
-          infos: success.infos.map(i => this.redact(i)),
-        },
-      };
+      return { success: parse(response.status, body) };
     } catch (error) {
       if (error instanceof PrometheusQueryError) {
         return {

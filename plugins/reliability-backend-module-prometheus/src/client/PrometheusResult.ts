@@ -35,3 +35,17 @@ export interface RangeQueryResult {
   warnings: string[];
   infos: string[];
 }
+
+/** An alerting rule of `GET /api/v1/rules?type=alert`. @public */
+export interface PrometheusAlertingRule {
+  /** The rule group's name. */
+  group: string;
+  /** The file the group was loaded from (absent when the engine does not say). */
+  file?: string;
+  /** The alert's name. */
+  name: string;
+  /** The rule's PromQL expression. */
+  query: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}

@@ -1,4 +1,4 @@
-import { PrometheusQueryError } from './PrometheusQueryError';
+import { invalidResponseError } from './invalidResponseError';
 import type { PrometheusSuccess } from './parsePrometheusResponse';
 import type {
   InstantQueryResult,
@@ -9,23 +9,14 @@ import type {
 } from './PrometheusResult';
 import { parseSampleValue } from './parseSampleValue';
 
-function invalid(instance: string, detail: string): PrometheusQueryError {
-  return new PrometheusQueryError({
-    instance,
-    errorType: 'invalid_response',
-    retryable: false,
-    detail,
-  });
-}
-
 function labelsOf(instance: string, metric: unknown): Record<string, string> {
   if (typeof metric !== 'object' || metric === null || Array.isArray(metric)) {
-    throw invalid(instance, 'a series has no "metric" object');
+    throw invalidResponseError(instance, 'a series has no "metric" object');
   }
   const labels: Record<string, string> = {};
   for (const [name, value] of Object.entries(metric)) {
     if (typeof value !== 'string') {
-      throw invalid(instance, `label "${name}" is not a string`);
+      throw invalidResponseError(instance, `label "${name}" is not a string`);
     }
     labels[name] = value;
   }
@@ -38,11 +29,14 @@ function pointOf(instance: string, pair: unknown): PrometheusPoint {
     pair.length !== 2 ||
     typeof pair[0] !== 'number'
   ) {
-    throw invalid(instance, 'a sample is not a [timestamp, "value"] pair');
+    throw invalidResponseError(
+      instance,
+      'a sample is not a [timestamp, "value"] pair',
+    );
   }
   const value = parseSampleValue(pair[1]);
   if (value === undefined) {
-    throw invalid(
+    throw invalidResponseError(
       instance,
       `sample value ${JSON.stringify(pair[1])} is not a number`,
     );
@@ -70,7 +64,7 @@ export function decodeInstantResult(
     };
   }
   if (success.resultType !== 'vector' || !Array.isArray(success.result)) {
-    throw invalid(
+    throw invalidResponseError(
       instance,
       `expected a vector or scalar, got ${JSON.stringify(success.resultType)}`,
     );
@@ -97,7 +91,7 @@ export function decodeRangeResult(
   success: PrometheusSuccess,
 ): RangeQueryResult {
   if (success.resultType !== 'matrix' || !Array.isArray(success.result)) {
-    throw invalid(
+    throw invalidResponseError(
       instance,
       `expected a matrix, got ${JSON.stringify(success.resultType)}`,
     );
@@ -106,7 +100,7 @@ export function decodeRangeResult(
     const record = (item ?? {}) as Record<string, unknown>;
     const values = record.values ?? [];
     if (!Array.isArray(values)) {
-      throw invalid(instance, 'a series has no "values" list');
+      throw invalidResponseError(instance, 'a series has no "values" list');
     }
     return {
       labels: labelsOf(instance, record.metric),

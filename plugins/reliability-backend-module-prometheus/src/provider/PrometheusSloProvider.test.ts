@@ -157,4 +157,77 @@ describe('PrometheusSloProvider', () => {
       'sum(rate(http_requests_total{service="checkout-api",code=~"5.."}[1h]))',
     );
   });
+  it('lists the alerting rules of a source from that instance only, with its headers', async () => {
+    const tenants: string[] = [];
+    server.use(
+      http.get(
+        'http://mimir.internal/prometheus/api/v1/rules',
+        ({ request }) => {
+          tenants.push(request.headers.get('x-scope-orgid') ?? '');
+          return HttpResponse.json({
+            status: 'success',
+            data: {
+              groups: [
+                {
+                  name: 'payments',
+                  file: 'payments.yaml',
+                  rules: [
+                    {
+                      type: 'recording',
+                      name: 'service:errors:rate5m',
+                      query: 'sum by (service) (rate(x[5m]))',
+                    },
+                    {
+                      type: 'alerting',
+                      name: 'PaymentsGatewayDown',
+                      query: 'up{service="payments-gateway"} == 0',
+                      labels: { service: 'payments-gateway', severity: 'page' },
+                      annotations: { summary: 'down' },
+                    },
+                  ],
+                },
+              ],
+            },
+          });
+        },
+      ),
+    );
+    const rules = await provider.listAlertRules({
+      sourceId: 'prometheus:mimir',
+      signal: new AbortController().signal,
+    });
+    expect(rules).toEqual([
+      {
+        group: 'payments',
+        file: 'payments.yaml',
+        name: 'PaymentsGatewayDown',
+        labels: { service: 'payments-gateway', severity: 'page' },
+        annotations: { summary: 'down' },
+      },
+    ]);
+    expect(tenants).toEqual(['team-a']);
+    await expect(
+      provider.listAlertRules({
+        sourceId: 'prometheus:other',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow('"prometheus:other" is not a source');
+  });
+
+  it('rejects when the instance answers with an error envelope', async () => {
+    server.use(
+      http.get('http://prometheus.internal:9090/api/v1/rules', () =>
+        HttpResponse.json(
+          { status: 'error', errorType: 'bad_data', error: 'nope' },
+          { status: 400 },
+        ),
+      ),
+    );
+    await expect(
+      provider.listAlertRules({
+        sourceId: 'prometheus:main',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow('Prometheus instance "main": bad_data (HTTP 400): nope');
+  });
 });

@@ -10,6 +10,8 @@ import {
   type PrometheusModuleConfig,
 } from '../config/PrometheusModuleConfig';
 import type {
+  AlertRuleRecord,
+  ListAlertRulesOptions,
   SloMeasureOptions,
   SloObservationBatch,
   SloProvider,
@@ -144,6 +146,23 @@ export class PrometheusSloProvider implements SloProvider {
 
   exportRules(input: SloRulesInput): SloRules {
     return generateSloRules(input);
+  }
+
+  async listAlertRules(
+    options: ListAlertRulesOptions,
+  ): Promise<AlertRuleRecord[]> {
+    const instance = this.instanceOf(options.sourceId);
+    // The measurement's client: its concurrency bound covers this request too.
+    const rules = await this.source
+      .client(instance)!
+      .alertingRules({ signal: options.signal });
+    return rules.map(rule => ({
+      group: rule.group,
+      ...(rule.file ? { file: rule.file } : {}),
+      name: rule.name,
+      labels: rule.labels,
+      annotations: rule.annotations,
+    }));
   }
 
   private instanceOf(sourceId: string): string {

@@ -84,6 +84,7 @@ describe('generateSloRules', () => {
       severity: 'page',
       slo: 'search-api-availability',
       service: 'search-api',
+      entity: 'component:default/search-api',
       owner: 'group:default/team-search',
     });
     expect('annotations' in page && page.annotations.runbook_url).toBe(
@@ -92,6 +93,25 @@ describe('generateSloRules', () => {
     const ticket = group.rules.find(rule => rule.labels.severity === 'ticket')!;
     expect(ticket.expr).toContain('>= (2.8 * 0.005)');
     expect(ticket.expr).toContain('>= (0.933333333333 * 0.005)');
+  });
+
+  it('labels every alert, and no recording rule, with the entity ref, so deployed rules are attributed to the entity', () => {
+    const rules = generateSloRules({
+      entityRef: 'api:payments/checkout-public',
+      slos: [availabilitySlo('checkout-api'), availabilitySlo('checkout-web')],
+    });
+    const all = rules.groups.flatMap(group => group.rules);
+    const alerts = all.filter(rule => 'alert' in rule);
+    expect(alerts).toHaveLength(4);
+    expect(alerts.map(rule => rule.labels.entity)).toEqual(
+      Array(4).fill('api:payments/checkout-public'),
+    );
+    expect(
+      all
+        .filter(rule => 'record' in rule)
+        .some(rule => 'entity' in rule.labels),
+    ).toBe(false);
+    expect(rules.yaml).toContain('entity: api:payments/checkout-public');
   });
 
   it('leaves out SLOs whose names cannot be put in a PromQL selector, saying why', () => {

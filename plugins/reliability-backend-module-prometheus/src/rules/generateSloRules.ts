@@ -59,8 +59,9 @@ function describeRules(rules: BurnRateAlertRule[]): string {
  *   `slo` and `service`;
  * - multi-window, multi-burn-rate alerts per the SRE Workbook, scaled to
  *   each SLO's period: one `page` alert (1h/5m and 6h/30m) and one `ticket`
- *   alert (1d/2h and 3d/6h), labelled `severity` and `owner`, annotated with
- *   `runbook_url`.
+ *   alert (1d/2h and 3d/6h), labelled `severity`, `entity` (the entity
+ *   ref, which attributes the deployed rule back to the entity) and `owner`,
+ *   annotated with `runbook_url`.
  *
  * SLO ids and services are spliced into PromQL selectors, so they must pass
  * the strict label-value check; an SLO that does not, or whose SLI has no
@@ -130,9 +131,13 @@ export function generateSloRules(input: SloRulesInput): SloRules {
           .join('\nor\n'),
         // slo and service also come with the series; repeating them keeps
         // the alerts of different SLOs distinct rules for promtool's lint.
+        // `entity` lets Preflight attribute the deployed rule back to this
+        // entity (see the alert rules convention of the backend's README),
+        // whatever the `service` label says.
         labels: {
           severity,
           ...labels,
+          ...(input.entityRef ? { entity: input.entityRef } : {}),
           ...(input.owner ? { owner: input.owner } : {}),
         },
         annotations,

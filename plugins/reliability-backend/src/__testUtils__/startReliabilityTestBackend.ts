@@ -1,12 +1,10 @@
 import {
   coreServices,
   createBackendModule,
-  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   AuthorizePermissionResponse,
@@ -16,6 +14,7 @@ import { JsonObject } from '@backstage/types';
 import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import { reliabilityPlugin } from '../plugin';
 import { FakeOnCallProvider } from './FakeOnCallProvider';
+import { startPluginTestBackend } from './startPluginTestBackend';
 
 function component(
   name: string,
@@ -191,20 +190,15 @@ export async function startReliabilityTestBackend(
     },
   });
 
-  const backend = await startTestBackend({
+  const backend = await startPluginTestBackend({
     features: [
       reliabilityPlugin,
       fakeProviderModule,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       permissions.factory,
       auditor.factory,
     ],
+    catalog,
+    config: options.config,
   });
 
   return {

@@ -1,17 +1,16 @@
 import {
   coreServices,
   createBackendModule,
-  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
 import { reliabilitySloProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import { reliabilityPlugin } from '../plugin';
 import { FakeSloProvider } from './FakeSloProvider';
+import { startPluginTestBackend } from './startPluginTestBackend';
 
 /** A running test backend with the reliability plugin and a fake SLO provider. */
 export interface SloTestBackend {
@@ -52,18 +51,10 @@ export async function startSloTestBackend(options: {
     },
   });
 
-  const backend = await startTestBackend({
-    features: [
-      reliabilityPlugin,
-      fakeProviderModule,
-      createServiceFactory({
-        service: catalogServiceRef,
-        deps: {},
-        factory: () => catalog,
-      }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-    ],
+  const backend = await startPluginTestBackend({
+    features: [reliabilityPlugin, fakeProviderModule],
+    catalog,
+    config: options.config,
   });
 
   return {

@@ -1,9 +1,5 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityOnCall,
@@ -14,7 +10,6 @@ import {
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
-import { errorMessage } from '../lib/errorMessage';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { buildEntityOnCall } from './buildEntityOnCall';
 import {
@@ -23,6 +18,7 @@ import {
   locateEntityService,
 } from './locateEntityService';
 import { neverSyncedHealth } from './neverSyncedHealth';
+import { parseOwnerRef } from './parseOwnerRef';
 import { toSourceHealth } from './toSourceHealth';
 
 export type { LocatedService } from './locateEntityService';
@@ -129,34 +125,15 @@ export class EntitySummaryBuilder {
     entity: Entity,
     credentials: BackstageCredentials,
   ): Promise<{ owner: EntityOwner | null; problems: MetadataProblem[] }> {
-    const rawOwner = entity.spec?.owner;
-    if (typeof rawOwner !== 'string' || rawOwner.trim() === '') {
+    const parsed = parseOwnerRef(entity);
+    if (parsed.problem) {
+      return { owner: null, problems: [parsed.problem] };
+    }
+    if (!parsed.ref) {
       return { owner: null, problems: [] };
     }
+    const ownerRef = parsed.ref;
     const entityRef = stringifyEntityRef(entity);
-    let ownerRef: string;
-    try {
-      ownerRef = stringifyEntityRef(
-        parseEntityRef(rawOwner.trim(), {
-          defaultKind: 'group',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        }),
-      );
-    } catch (error) {
-      return {
-        owner: null,
-        problems: [
-          {
-            entityRef,
-            field: 'spec.owner',
-            message: `"${rawOwner}" is not a valid entity reference: ${errorMessage(
-              error,
-            )}`,
-            fix: 'Use a reference such as group:default/team-payments or team-payments.',
-          },
-        ],
-      };
-    }
 
     const ownerEntity = await this.deps.catalog.getEntityByRef(ownerRef, {
       credentials,

@@ -7,21 +7,18 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
-  EscalationPolicyRecord,
   GroupOnCallEntity,
   GroupOnCallResponse,
-  IncidentStats,
-  OnCallServiceRecord,
-  SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
-import { buildEntityOnCall } from './buildEntityOnCall';
 import { collectGroupRefs, GroupWalkLimits } from './collectGroupRefs';
-import { FoundService, locateEntityService } from './locateEntityService';
-import { neverSyncedHealth } from './neverSyncedHealth';
+import { locateEntityService } from './locateEntityService';
+import {
+  buildEntityOnCallFromSourceData,
+  readOnCallSourceData,
+} from './readOnCallSourceData';
 import { toGroupOnCallEntity } from './toGroupOnCallEntity';
-import { toSourceHealth } from './toSourceHealth';
 
 /** Bounds of one group on-call response. @public */
 export interface GroupOnCallLimits extends GroupWalkLimits {
@@ -35,14 +32,6 @@ export const DEFAULT_GROUP_ON_CALL_LIMITS: GroupOnCallLimits = {
   maxGroups: 200,
   maxEntities: 500,
 };
-
-/** Everything stored for the located services of one source, read in bulk. */
-interface SourceData {
-  health: SourceHealth;
-  services: Map<string, OnCallServiceRecord>;
-  policies: Map<string, EscalationPolicyRecord>;
-  stats: Map<string, IncidentStats>;
-}
 
 function refKey(ref: string): string {
   return ref.toLocaleLowerCase('en-US');
@@ -132,7 +121,12 @@ export class GroupOnCallBuilder {
     const found = located.flatMap(item =>
       item.location.kind === 'located' ? [item.location] : [],
     );
-    const bySource = await this.readSources(found, now);
+    const bySource = await readOnCallSourceData({
+      store: this.deps.store,
+      found,
+      staleAfterMs: this.deps.staleAfterMs,
+      now,
+    });
 
     const entities: GroupOnCallEntity[] = located.map(
       ({ entity, entityRef, location }) => {
@@ -148,18 +142,10 @@ export class GroupOnCallBuilder {
           });
         }
         const data = bySource.get(location.registered.source.id)!;
-        const service = data.services.get(location.serviceId);
-        const { onCall } = buildEntityOnCall(
+        const { onCall } = buildEntityOnCallFromSourceData(
           entityRef,
           location,
-          {
-            health: data.health,
-            service,
-            policy: service?.escalationPolicyId
-              ? data.policies.get(service.escalationPolicyId)
-              : undefined,
-            incidents: service ? data.stats.get(service.id) : undefined,
-          },
+          data,
           now,
         );
         return toGroupOnCallEntity({
@@ -184,81 +170,5 @@ export class GroupOnCallBuilder {
       truncated: walk.truncated || items.length > limits.maxEntities,
       generatedAt: now.toISOString(),
     };
-  }
-
-  /**
-   * Reads the health of every source the entities map to in one query, then
-   * per synced source its services, their policies and their incident
-   * figures in one query each.
-   */
-  private async readSources(
-    found: FoundService[],
-    now: Date,
-  ): Promise<Map<string, SourceData>> {
-    const { store, staleAfterMs } = this.deps;
-    const serviceIds = new Map<string, Set<string>>();
-    const sources = new Map(
-      found.map(location => [
-        location.registered.source.id,
-        location.registered.source,
-      ]),
-    );
-    for (const location of found) {
-      const id = location.registered.source.id;
-      const ids = serviceIds.get(id) ?? new Set<string>();
-      ids.add(location.serviceId);
-      serviceIds.set(id, ids);
-    }
-    if (sources.size === 0) {
-      return new Map();
-    }
-
-    const stored = await store.listSourceHealth({
-      sourceIds: [...sources.keys()],
-    });
-    const result = new Map<string, SourceData>();
-    await Promise.all(
-      [...sources.values()].map(async source => {
-        const row = stored.find(candidate => candidate.id === source.id);
-        const health = row
-          ? toSourceHealth(row, { now, staleAfterMs })
-          : neverSyncedHealth(source);
-        const data: SourceData = {
-          health,
-          services: new Map(),
-          policies: new Map(),
-          stats: new Map(),
-        };
-        result.set(source.id, data);
-        // Before the first successful sync there is nothing to read.
-        if (!health.lastSuccessAt) {
-          return;
-        }
-        const ids = [...(serviceIds.get(source.id) ?? [])];
-        const services = await store.getServices(source.id, ids);
-        const policyIds = [
-          ...new Set(
-            services.flatMap(service =>
-              service.escalationPolicyId ? [service.escalationPolicyId] : [],
-            ),
-          ),
-        ];
-        const [policies, stats] = await Promise.all([
-          policyIds.length > 0
-            ? store.getEscalationPolicies(source.id, policyIds)
-            : Promise.resolve([]),
-          services.length > 0
-            ? store.getIncidentStatsForServices(
-                source.id,
-                services.map(service => service.id),
-              )
-            : Promise.resolve([]),
-        ]);
-        services.forEach(service => data.services.set(service.id, service));
-        policies.forEach(policy => data.policies.set(policy.id, policy));
-        stats.forEach(stat => data.stats.set(stat.serviceId, stat));
-      }),
-    );
-    return result;
   }
 }

@@ -37,6 +37,9 @@ import { toSourceHealth } from './toSourceHealth';
 import { registerSloRoutes } from '../slo/registerSloRoutes';
 import type { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import type { SloStore } from '../slo/SloStore';
+import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
+import { registerScorecardRoutes } from '../scorecards/registerScorecardRoutes';
+import type { ScorecardStore } from '../scorecards/ScorecardStore';
 
 /** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
 class TooManyRequestsError extends CustomErrorBase {
@@ -60,6 +63,17 @@ export interface RouterOptions {
     registry: SloProviderRegistry;
     /** SLO evaluations older than this are stale, in milliseconds. */
     staleAfterMs: number;
+  };
+  /**
+   * Scorecard routes (`/entities/.../scorecard`, `/groups/.../scorecards`,
+   * `/scorecards/overview`, `/scorecards/preview`); left out when absent.
+   */
+  scorecards?: {
+    store: ScorecardStore;
+    /** The rubric in force. */
+    rubric: ScorecardRubric;
+    /** Kinds in scope (`reliability.scorecards.kinds`); default component, api, resource, system. */
+    kinds?: string[];
   };
   /** The clock; tests may pin it. */
   now?: () => Date;
@@ -245,6 +259,15 @@ export async function createRouter(
       store,
       now,
       ...options.slos,
+    });
+  }
+
+  if (options.scorecards) {
+    registerScorecardRoutes(router, {
+      httpAuth,
+      catalog,
+      now,
+      ...options.scorecards,
     });
   }
 

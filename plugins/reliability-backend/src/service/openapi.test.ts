@@ -28,6 +28,17 @@ import {
   SloTestBackend,
   startSloTestBackend,
 } from '../__testUtils__/startSloTestBackend';
+import type { ScorecardStore } from '../scorecards/ScorecardStore';
+import {
+  scorecardAncestry,
+  scorecardFleet,
+  testRubric,
+} from '../__testUtils__/scorecardFixtures';
+import {
+  ScorecardTestBackend,
+  startScorecardTestBackend,
+} from '../__testUtils__/startScorecardTestBackend';
+import { TestDatabases } from '@backstage/backend-test-utils';
 
 type HttpMethod = 'get' | 'post';
 
@@ -156,6 +167,7 @@ describe('openapi.yaml', () => {
         registry: new SloProviderRegistry(),
         staleAfterMs: 60_000,
       },
+      scorecards: { store: {} as ScorecardStore, rubric: testRubric },
     });
     const served = (
       router.stack as Array<{
@@ -415,6 +427,111 @@ describe('openapi.yaml', () => {
           'Authorization',
           mockCredentials.service.header(),
         ),
+      );
+    });
+  });
+
+  describe('responses of the scorecard routes', () => {
+    const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+    let scorecardBackend: ScorecardTestBackend;
+    const api = (p: string) => `/api/reliability${p}`;
+    const none = mockCredentials.none.header();
+
+    beforeAll(async () => {
+      scorecardBackend = await startScorecardTestBackend({
+        knex: await databases.init('SQLITE_3'),
+        rubric: testRubric,
+        entities: [
+          ...['checkout-api', 'fraud-api', 'new-service'].map(name => ({
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name, namespace: 'default' },
+          })),
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'team-payments', namespace: 'default' },
+          },
+        ],
+      });
+      await scorecardBackend.store.replaceGroupAncestry(scorecardAncestry);
+      await scorecardBackend.store.writeScorecards(
+        scorecardFleet(),
+        new Date(),
+      );
+      await scorecardBackend.store.recordEvaluationRun({
+        completedAt: new Date(),
+        evaluated: 5,
+        unchanged: 0,
+        removed: 0,
+        durationMs: 10,
+      });
+    });
+
+    afterAll(() => scorecardBackend.stop());
+
+    it('match the documented schemas', async () => {
+      const server = () => request(scorecardBackend.server);
+      const entityPath = '/entities/{kind}/{namespace}/{name}/scorecard';
+      const entity = (name: string) =>
+        server().get(api(`/entities/component/default/${name}/scorecard`));
+      for (const name of ['fraud-api', 'new-service']) {
+        const res = await entity(name);
+        expect(res.status).toBe(200);
+        expectDocumented('get', entityPath, res);
+      }
+      expectDocumented('get', entityPath, await entity('missing'));
+      expectDocumented('get', entityPath, await entity('bad-name-'));
+      expectDocumented(
+        'get',
+        entityPath,
+        await entity('fraud-api').set('Authorization', none),
+      );
+
+      const groupPath = '/groups/{namespace}/{name}/scorecards';
+      const group = (name: string) =>
+        server().get(api(`/groups/default/${name}/scorecards`));
+      const team = await group('team-payments');
+      expect(team.body.rows).toHaveLength(4);
+      expectDocumented('get', groupPath, team);
+      expectDocumented('get', groupPath, await group('team-ghosts'));
+      expectDocumented('get', groupPath, await group('bad-name-'));
+      expectDocumented(
+        'get',
+        groupPath,
+        await group('team-payments').set('Authorization', none),
+      );
+
+      const overview = await server().get(api('/scorecards/overview'));
+      expect(overview.body.teams).toHaveLength(3);
+      expectDocumented('get', '/scorecards/overview', overview);
+      expectDocumented(
+        'get',
+        '/scorecards/overview',
+        await server()
+          .get(api('/scorecards/overview'))
+          .set('Authorization', none),
+      );
+
+      const preview = (body: object) =>
+        server().post(api('/scorecards/preview')).send(body);
+      const change = {
+        changes: [
+          { op: 'add', checkId: 'techdocs-annotation', levelId: 'silver' },
+        ],
+      };
+      const ok = await preview(change);
+      expect(ok.body.droppedCount).toBe(2);
+      expectDocumented('post', '/scorecards/preview', ok);
+      expectDocumented(
+        'post',
+        '/scorecards/preview',
+        await preview({ changes: [{ op: 'add' }] }),
+      );
+      expectDocumented(
+        'post',
+        '/scorecards/preview',
+        await preview(change).set('Authorization', none),
       );
     });
   });

@@ -1,12 +1,11 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  evaluateSloBudget,
-  type SloDefinition,
-} from '@preflight/plugin-reliability-common';
 import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import {
+  sloDefinition as definition,
+  sloMeasurement as good,
+} from '../__testUtils__/readinessFixtures';
 import { DatabaseSloStore } from './DatabaseSloStore';
-import type { SloStatusUpdate } from './SloStore';
 
 jest.setTimeout(60_000);
 
@@ -16,56 +15,6 @@ const east: SloSourceInfo = {
   displayName: 'Metrics (east)',
 };
 const west: SloSourceInfo = { ...east, id: 'metrics:west' };
-
-function definition(entityRef: string, id: string): SloDefinition {
-  return {
-    id,
-    name: id,
-    displayName: id,
-    service: id,
-    entityRef,
-    file: 'slos.yaml',
-    indicatorName: `${id}-errors`,
-    indicator: {
-      kind: 'ratio-good',
-      counter: true,
-      goodQuery: 'good_total',
-      totalQuery: 'all_total',
-    },
-    window: '30d',
-    windowSeconds: 2_592_000,
-    rolling: true,
-    budgetingMethod: 'Occurrences',
-    objectiveIndex: 0,
-    target: 0.99,
-  };
-}
-
-function good(entityRef: string, sloId: string, bad: number): SloStatusUpdate {
-  const counts = { good: 1000 - bad, total: 1000 };
-  return {
-    entityRef,
-    sloId,
-    state: 'ok',
-    evaluation: evaluateSloBudget({
-      objective: 0.99,
-      periodSeconds: 2_592_000,
-      period: counts,
-      windows: { '1h': counts },
-    }),
-    burnDown: [
-      {
-        timestamp: '2026-11-22T08:00:00.000Z',
-        attainment: 1 - bad / 1000,
-        budgetRemaining: 1 - bad / 10,
-        eventBudgetRemaining: 1 - bad / 10,
-        idealBudgetRemaining: 0,
-      },
-    ],
-    errors: [],
-    warnings: [],
-  };
-}
 
 const checkout = 'component:default/checkout-api';
 const search = 'component:default/search-api';
@@ -268,6 +217,58 @@ describe('DatabaseSloStore', () => {
         'b-latency',
       ]);
       expect((await sloStore.getDeclarations(search)).slos).toEqual([]);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'reads the declarations and statuses of many entities at once, on %p',
+    async databaseId => {
+      const { sloStore } = await createStores(databaseId);
+      await declare(sloStore);
+      const at = new Date('2026-11-22T08:00:00Z');
+      await sloStore.recordSourceMeasurement({
+        source: east,
+        measuredAt: at,
+        statuses: [
+          good(checkout, 'b-latency', 2),
+          good(checkout, 'a-availability', 1),
+        ],
+        warnings: [],
+      });
+      await sloStore.recordSourceMeasurement({
+        source: west,
+        measuredAt: at,
+        statuses: [good(search, 'search', 3)],
+        warnings: [],
+      });
+      const none = 'component:default/none';
+
+      const declarations = await sloStore.getDeclarationsForEntities([
+        search,
+        none,
+        checkout,
+      ]);
+      // Same answers as one read per entity, in the order asked.
+      expect(declarations).toEqual([
+        await sloStore.getDeclarations(search),
+        { entityRef: none, slos: [], problems: [] },
+        await sloStore.getDeclarations(checkout),
+      ]);
+
+      const statuses = await sloStore.getStatusesForEntities([
+        search,
+        checkout,
+        none,
+      ]);
+      expect(statuses).toEqual([
+        ...(await sloStore.getStatuses(checkout)),
+        ...(await sloStore.getStatuses(search)),
+      ]);
+      expect(statuses.map(s => [s.entityRef, s.sloId])).toEqual([
+        [checkout, 'a-availability'],
+        [checkout, 'b-latency'],
+        [search, 'search'],
+      ]);
+      expect(await sloStore.getStatusesForEntities([])).toEqual([]);
     },
   );
 });

@@ -220,17 +220,80 @@ export class DatabaseSloStore implements SloStore {
     const rows = await this.db<StatusRow>('slo_status')
       .where({ entity_ref: entityRef })
       .orderBy('slo_id');
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      sloId: row.slo_id,
-      sourceId: row.source_id,
-      state: row.state as StoredSloStatus['state'],
-      evaluation: parseJson(row.evaluation, null),
-      burnDown: parseJson(row.burn_down, []),
-      evaluatedAt: storedTimestamp(row.evaluated_at),
-      attemptedAt: storedTimestamp(row.attempted_at) ?? '',
-      errors: parseJson(row.errors, []),
-      warnings: parseJson(row.warnings, []),
+    return rows.map(toStoredStatus);
+  }
+
+  async getDeclarationsForEntities(
+    entityRefs: string[],
+  ): Promise<EntitySloDeclarations[]> {
+    const refs = [...new Set(entityRefs)];
+    const definitions: DefinitionRow[] = [];
+    const problems: ProblemsRow[] = [];
+    for (const chunk of chunks(refs)) {
+      const [definitionRows, problemRows] = await Promise.all([
+        this.db<DefinitionRow>('slo_definitions')
+          .whereIn('entity_ref', chunk)
+          .orderBy(['entity_ref', 'position']),
+        this.db<ProblemsRow>('slo_entity_problems').whereIn(
+          'entity_ref',
+          chunk,
+        ),
+      ]);
+      definitions.push(...definitionRows);
+      problems.push(...problemRows);
+    }
+    const slosByRef = new Map<string, EntitySloDeclarations['slos']>();
+    for (const row of definitions) {
+      const slos = slosByRef.get(row.entity_ref) ?? [];
+      slos.push({
+        definition: JSON.parse(row.definition),
+        ...(row.source_id ? { sourceId: row.source_id } : {}),
+      });
+      slosByRef.set(row.entity_ref, slos);
+    }
+    const problemsByRef = new Map(
+      problems.map(row => [row.entity_ref, parseJson(row.problems, [])]),
+    );
+    return entityRefs.map(entityRef => ({
+      entityRef,
+      slos: slosByRef.get(entityRef) ?? [],
+      problems: problemsByRef.get(entityRef) ?? [],
     }));
   }
+
+  async getStatusesForEntities(
+    entityRefs: string[],
+  ): Promise<StoredSloStatus[]> {
+    const rows: StatusRow[] = [];
+    for (const chunk of chunks([...new Set(entityRefs)])) {
+      rows.push(
+        ...(await this.db<StatusRow>('slo_status').whereIn(
+          'entity_ref',
+          chunk,
+        )),
+      );
+    }
+    return rows
+      .sort(
+        (a, b) =>
+          a.entity_ref.localeCompare(b.entity_ref, 'en') ||
+          a.slo_id.localeCompare(b.slo_id, 'en'),
+      )
+      .map(toStoredStatus);
+  }
+}
+
+function toStoredStatus(row: StatusRow): StoredSloStatus {
+  return {
+    entityRef: row.entity_ref,
+    sloId: row.slo_id,
+    sourceId: row.source_id,
+    state: row.state as StoredSloStatus['state'],
+    evaluation: parseJson(row.evaluation, null),
+    burnDown: parseJson(row.burn_down, []),
+    evaluatedAt: storedTimestamp(row.evaluated_at),
+    attemptedAt: storedTimestamp(row.attempted_at) ?? '',
+    errors: parseJson(row.errors, []),
+    warnings: parseJson(row.warnings, []),
+  };
 }

@@ -82,4 +82,16 @@ export interface SloStore {
 
   /** Stored statuses of one entity's SLOs. */
   getStatuses(entityRef: string): Promise<StoredSloStatus[]>;
+
+  /**
+   * Declarations of many entities in a few reads (for the scorecard
+   * evaluation): one entry per requested ref, in the order given, empty for
+   * entities that declare no SLOs.
+   */
+  getDeclarationsForEntities(
+    entityRefs: string[],
+  ): Promise<EntitySloDeclarations[]>;
+
+  /** Stored statuses of many entities' SLOs in a few reads, ordered by entity ref and SLO id. */
+  getStatusesForEntities(entityRefs: string[]): Promise<StoredSloStatus[]>;
 }

@@ -12,7 +12,14 @@ import type {
   StoredSloStatus,
 } from './SloStore';
 
-function toView(
+/**
+ * One declared SLO with its stored status, as the SLO widget shows it. A
+ * status written by another source than the one the SLO is located on now
+ * is ignored (the SLO is `awaiting-sync` there). Shared with the scorecard
+ * fact gathering so both tell the same story.
+ * @public
+ */
+export function toSloStatusView(
   { definition, sourceId }: StoredSloDefinition,
   status: StoredSloStatus | undefined,
   registry: SloProviderRegistry,
@@ -66,7 +73,7 @@ export async function buildEntitySlos(options: {
   ]);
   const byId = new Map(statuses.map(status => [status.sloId, status]));
   const slos = declarations.slos.map(declared =>
-    toView(declared, byId.get(declared.definition.id), registry),
+    toSloStatusView(declared, byId.get(declared.definition.id), registry),
   );
   const sourceIds = [
     ...new Set(declarations.slos.flatMap(slo => slo.sourceId ?? [])),

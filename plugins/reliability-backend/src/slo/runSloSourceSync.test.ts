@@ -1,4 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type {
+  AlertRuleRecord,
+  ListAlertRulesOptions,
+} from '@preflight/plugin-reliability-node';
+import { DatabaseAlertRuleStore } from '../alertRules/DatabaseAlertRuleStore';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { FakeSloProvider } from '../__testUtils__/FakeSloProvider';
@@ -119,5 +124,143 @@ describe('runSloSourceSync', () => {
       }),
     );
     expect(sloStore.recordSourceMeasurement).not.toHaveBeenCalled();
+  });
+  describe('alert rules', () => {
+    const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+    const checkoutRule: AlertRuleRecord = {
+      group: 'payments',
+      file: '/etc/prometheus/rules/payments.yml',
+      name: 'CheckoutHighErrorRate',
+      labels: { severity: 'page', service: 'checkout-api' },
+      annotations: { runbook_url: 'https://runbooks.example.com/checkout' },
+    };
+
+    async function setupWithRules() {
+      const context = setup();
+      const alertRuleStore = await DatabaseAlertRuleStore.create({
+        database: mockServices.database({
+          knex: await databases.init('SQLITE_3'),
+        }),
+      });
+      const listAlertRules = jest.fn(
+        async (_options: ListAlertRulesOptions): Promise<AlertRuleRecord[]> => [
+          checkoutRule,
+        ],
+      );
+      Object.assign(context.provider, { listAlertRules });
+      return {
+        ...context,
+        alertRuleStore,
+        listAlertRules,
+        deps: { ...context.deps, alertRuleStore },
+      };
+    }
+
+    it('stores the rules of the source after a successful measurement', async () => {
+      const { registered, deps, alertRuleStore, listAlertRules, sloStore } =
+        await setupWithRules();
+      const outcome = await runSloSourceSync(deps, {
+        registered,
+        timeoutMs: 10_000,
+      });
+      expect(outcome).toMatchObject({ status: 'succeeded' });
+      expect(listAlertRules).toHaveBeenCalledTimes(1);
+      expect(listAlertRules).toHaveBeenCalledWith({
+        sourceId: registered.source.id,
+        signal: expect.any(AbortSignal),
+      });
+      expect(await alertRuleStore.listAlertRules()).toEqual([
+        { sourceId: registered.source.id, ...checkoutRule },
+      ]);
+      expect(await alertRuleStore.listSourcesWithRules()).toEqual([
+        registered.source.id,
+      ]);
+      expect(sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
+        expect.objectContaining({ warnings: [] }),
+      );
+    });
+
+    it('keeps the last good rules and warns on the source when the rules cannot be read, without failing the measurement', async () => {
+      const { registered, deps, alertRuleStore, listAlertRules, sloStore } =
+        await setupWithRules();
+      await runSloSourceSync(deps, { registered, timeoutMs: 10_000 });
+
+      listAlertRules.mockRejectedValueOnce(
+        new Error(
+          'Prometheus instance "east": bad_data (HTTP 400): unsupported type',
+        ),
+      );
+      const outcome = await runSloSourceSync(deps, {
+        registered,
+        timeoutMs: 10_000,
+      });
+
+      expect(outcome).toMatchObject({ status: 'succeeded', slos: 1 });
+      expect(deps.store.recordSyncFailure).not.toHaveBeenCalled();
+      expect(sloStore.recordSourceMeasurement).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          statuses: [expect.objectContaining({ sloId: 'api' })],
+          warnings: [
+            'Alert rules could not be read; the scorecard keeps the rules read before: Prometheus instance "east": bad_data (HTTP 400): unsupported type',
+          ],
+        }),
+      );
+      expect(await alertRuleStore.listAlertRules()).toEqual([
+        { sourceId: registered.source.id, ...checkoutRule },
+      ]);
+    });
+
+    it('does not store half a rule list the provider got wrong', async () => {
+      const { registered, deps, alertRuleStore, listAlertRules, sloStore } =
+        await setupWithRules();
+      await runSloSourceSync(deps, { registered, timeoutMs: 10_000 });
+      listAlertRules.mockResolvedValueOnce([
+        { ...checkoutRule, name: 'Other' },
+        {
+          ...checkoutRule,
+          labels: { severity: 3 },
+        } as unknown as AlertRuleRecord,
+      ]);
+      await runSloSourceSync(deps, { registered, timeoutMs: 10_000 });
+      expect(sloStore.recordSourceMeasurement).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          warnings: [expect.stringContaining('a malformed rule at 1')],
+        }),
+      );
+      expect(
+        (await alertRuleStore.listAlertRules()).map(rule => rule.name),
+      ).toEqual(['CheckoutHighErrorRate']);
+    });
+
+    it('reads no rules when the measurement failed, so they stay as they were', async () => {
+      const { provider, registered, deps, listAlertRules } =
+        await setupWithRules();
+      provider.failingSources.add(registered.source.id);
+      const outcome = await runSloSourceSync(deps, {
+        registered,
+        timeoutMs: 10_000,
+      });
+      expect(outcome).toMatchObject({ status: 'failed' });
+      expect(listAlertRules).not.toHaveBeenCalled();
+    });
+
+    it('leaves rules alone for a provider that cannot list them', async () => {
+      const context = setup();
+      const alertRuleStore = {
+        replaceSourceAlertRules: jest.fn(),
+        listAlertRules: jest.fn(),
+        listSourcesWithRules: jest.fn(),
+      };
+      const outcome = await runSloSourceSync(
+        { ...context.deps, alertRuleStore },
+        { registered: context.registered, timeoutMs: 10_000 },
+      );
+      expect(outcome).toMatchObject({ status: 'succeeded' });
+      expect(alertRuleStore.replaceSourceAlertRules).not.toHaveBeenCalled();
+      expect(context.sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
+        expect.objectContaining({ warnings: [] }),
+      );
+    });
   });
 });

@@ -5,6 +5,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { AlertRuleStore } from '../alertRules/AlertRuleStore';
+import { readSourceAlertRules } from '../alertRules/readSourceAlertRules';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
 import { formatDuration } from '../lib/formatDuration';
@@ -31,6 +33,11 @@ export interface SloSyncDeps {
   sloStore: SloStore;
   store: ReliabilityStore;
   logger: LoggerService;
+  /**
+   * Where the alert rules of each source go (for the scorecard). Without it,
+   * or for a provider without `listAlertRules`, no rules are read.
+   */
+  alertRuleStore?: AlertRuleStore;
 }
 
 const key = (entityRef: string, sloId: string) =>
@@ -42,6 +49,11 @@ const key = (entityRef: string, sloId: string) =>
  * with a single `measureSlos` call, evaluates them and stores their status.
  * A failure is recorded on this source only; its last good evaluations and
  * every other source's data stay as they were.
+ *
+ * After a successful measurement it also reads the source's alert rules
+ * (one `listAlertRules` call) and replaces the stored ones. Failing to read
+ * them does not fail the sync: the last good rules stay and the source's
+ * health carries a warning.
  *
  * Throws only when the store itself cannot be written.
  * @public
@@ -124,19 +136,41 @@ export async function runSloSourceSync(
       observations.get(key(definition.entityRef, definition.id)),
     ),
   );
+  const alertRules = deps.alertRuleStore
+    ? await readSourceAlertRules(provider, source.id, {
+        signal,
+        describeAbort: () =>
+          deadline.aborted
+            ? `sync did not finish within ${formatDuration(timeoutMs)}`
+            : undefined,
+      })
+    : ({ status: 'unsupported' } as const);
+  if (alertRules.status === 'failed') {
+    deps.logger.warn(`${source.id}: ${alertRules.warning}`);
+  }
   await deps.sloStore.recordSourceMeasurement({
     source,
     measuredAt: startedAt,
     statuses,
-    warnings: [],
+    warnings: alertRules.status === 'failed' ? [alertRules.warning] : [],
   });
+  if (alertRules.status === 'read') {
+    await deps.alertRuleStore!.replaceSourceAlertRules(
+      source.id,
+      alertRules.rules,
+    );
+  }
   const failedSlos = statuses.filter(status => status.state === 'error');
   deps.logger.info(
     `Measured ${statuses.length} SLOs on ${source.id} with ${
       batch.stats.queries
     } queries (${batch.stats.failedQueries} failed, ${
       failedSlos.length
-    } SLOs with errors) in ${now().getTime() - startedAt.getTime()} ms`,
+    } SLOs with errors)${
+      alertRules.status === 'read'
+        ? ` and read ${alertRules.rules.length} alert rules`
+        : ''
+    } in ${now().getTime() - startedAt.getTime()} ms`,
   );
   return {
     status: 'succeeded',

@@ -16,9 +16,14 @@ export function sloSyncTaskId(sourceId: string): string {
  */
 export async function scheduleSloSyncs(
   deps: SloSyncDeps & { scheduler: SchedulerService },
-  options: { sources: RegisteredSloSource[]; config: SloSyncConfig },
+  options: {
+    sources: RegisteredSloSource[];
+    config: SloSyncConfig;
+    /** Called after each successful sync (e.g. to trigger the scorecard evaluation). */
+    onSynced?: () => Promise<void>;
+  },
 ): Promise<void> {
-  const { sources, config } = options;
+  const { sources, config, onSynced } = options;
   if (sources.length === 0) {
     // Nothing could measure an SLO, so nothing reads the declarations either.
     deps.logger.info(
@@ -33,10 +38,13 @@ export async function scheduleSloSyncs(
       scope: 'global',
       ...config.schedule,
       fn: async (signal?: AbortSignal) => {
-        await runSloSourceSync(
+        const outcome = await runSloSourceSync(
           { ...deps, logger },
           { registered, signal, timeoutMs: config.timeoutMs },
         );
+        if (outcome.status === 'succeeded') {
+          await onSynced?.();
+        }
       },
     });
   }

@@ -23,8 +23,10 @@ export async function scheduleSourceSyncs(options: {
   scheduler: SchedulerService;
   logger: LoggerService;
   config: ReliabilityConfig;
+  /** Called after each successful sync (e.g. to trigger the scorecard evaluation). */
+  onSynced?: () => Promise<void>;
 }): Promise<void> {
-  const { sources, store, scheduler, logger, config } = options;
+  const { sources, store, scheduler, logger, config, onSynced } = options;
   if (sources.length === 0) {
     logger.warn(
       'No on-call sources are configured; add a provider module such as the PagerDuty module',
@@ -38,13 +40,16 @@ export async function scheduleSourceSyncs(options: {
       scope: 'global',
       ...config.sync.schedule,
       fn: async (signal?: AbortSignal) => {
-        await runSourceSync({
+        const outcome = await runSourceSync({
           registered,
           store,
           logger: taskLogger,
           signal,
           timeoutMs: config.sync.timeoutMs,
         });
+        if (outcome.status === 'succeeded') {
+          await onSynced?.();
+        }
       },
     });
   }

@@ -4,6 +4,7 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import type { ApiRef } from '@backstage/core-plugin-api';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ReliabilityClient, reliabilityApiRef } from '../api';
 
@@ -21,10 +22,15 @@ export function testClient(): ReliabilityClient {
 /**
  * Renders an element on an entity page as an app would: with the real
  * reliability client (answered by msw) and catalog entity routes mounted.
+ * `apis` adds others, e.g. an entity presentation API.
  */
-export async function renderWithBackend(element: ReactElement, entity: Entity) {
+export async function renderWithBackend(
+  element: ReactElement,
+  entity: Entity,
+  apis: ReadonlyArray<readonly [ApiRef<any>, any]> = [],
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[reliabilityApiRef, testClient()]]}>
+    <TestApiProvider apis={[[reliabilityApiRef, testClient()], ...apis]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },

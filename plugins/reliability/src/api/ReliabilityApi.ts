@@ -3,9 +3,14 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   DeployGateResponse,
   EntityReliabilitySummary,
+  EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
+  GroupScorecardResponse,
   RefreshEntityResponse,
+  RubricPreviewRequest,
+  RubricPreviewResponse,
+  ScorecardOverviewResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
 
@@ -70,6 +75,35 @@ export interface ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<string>;
+
+  /**
+   * The stored readiness scorecard of one entity with the rubric and its
+   * score history; says when the entity awaits evaluation or is out of scope.
+   */
+  getEntityScorecard(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntityScorecardResponse>;
+  /**
+   * The scorecards of every entity a group and its sub-groups own, with the
+   * level distribution and its trend. A string ref defaults to kind `group`.
+   */
+  getGroupScorecards(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<GroupScorecardResponse>;
+  /** Teams ranked, the fleet's level distribution and the checks failing most. */
+  getScorecardOverview(
+    options?: ReliabilityRequestOptions,
+  ): Promise<ScorecardOverviewResponse>;
+  /**
+   * What a change to the rubric's levels would do to the fleet, computed by
+   * the backend from stored check results.
+   */
+  previewRubricChange(
+    request: RubricPreviewRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<RubricPreviewResponse>;
 }
 
 /**

@@ -4,9 +4,14 @@ import { ResponseError } from '@backstage/errors';
 import type {
   DeployGateResponse,
   EntityReliabilitySummary,
+  EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
+  GroupScorecardResponse,
   RefreshEntityResponse,
+  RubricPreviewRequest,
+  RubricPreviewResponse,
+  ScorecardOverviewResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
 import { ReliabilityApi, ReliabilityRequestOptions } from './ReliabilityApi';
@@ -133,11 +138,60 @@ export class ReliabilityClient implements ReliabilityApi {
     return response.text();
   }
 
+  async getEntityScorecard(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntityScorecardResponse> {
+    return this.#request<EntityScorecardResponse>(
+      'GET',
+      `${entityPath(entityRef)}/scorecard`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getGroupScorecards(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<GroupScorecardResponse> {
+    return this.#request<GroupScorecardResponse>(
+      'GET',
+      `${groupPath(groupRef, 'Team scorecards')}/scorecards`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getScorecardOverview(
+    options?: ReliabilityRequestOptions,
+  ): Promise<ScorecardOverviewResponse> {
+    return this.#request<ScorecardOverviewResponse>(
+      'GET',
+      '/scorecards/overview',
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async previewRubricChange(
+    request: RubricPreviewRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<RubricPreviewResponse> {
+    return this.#request<RubricPreviewResponse>(
+      'POST',
+      '/scorecards/preview',
+      this.#readTimeoutMs,
+      options?.signal,
+      request,
+    );
+  }
+
   async #request<T>(
     method: 'GET' | 'POST',
     path: string,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
+    body?: unknown,
   ): Promise<T> {
     const response = await this.#send(
       method,
@@ -145,6 +199,7 @@ export class ReliabilityClient implements ReliabilityApi {
       timeoutMs,
       callerSignal,
       'application/json',
+      body,
     );
     return (await response.json()) as T;
   }
@@ -155,6 +210,7 @@ export class ReliabilityClient implements ReliabilityApi {
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
     accept: string,
+    body?: unknown,
   ): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('reliability');
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -165,7 +221,11 @@ export class ReliabilityClient implements ReliabilityApi {
     try {
       response = await this.#fetchApi.fetch(`${baseUrl}${path}`, {
         method,
-        headers: { Accept: accept },
+        headers:
+          body === undefined
+            ? { Accept: accept }
+            : { Accept: accept, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal,
       });
     } catch (error) {
@@ -200,7 +260,10 @@ function entityPath(entityRef: CompoundEntityRef | string): string {
   )}/${encodeURIComponent(ref.name)}`;
 }
 
-function groupPath(groupRef: CompoundEntityRef | string): string {
+function groupPath(
+  groupRef: CompoundEntityRef | string,
+  feature: string = 'Team on-call',
+): string {
   const ref =
     typeof groupRef === 'string'
       ? parseEntityRef(groupRef, { defaultKind: 'group' })
@@ -208,7 +271,7 @@ function groupPath(groupRef: CompoundEntityRef | string): string {
   // Fail here rather than ask the backend about a component as a group.
   if (ref.kind.toLocaleLowerCase('en-US') !== 'group') {
     throw new TypeError(
-      `Team on-call needs a group, not a ${ref.kind} (${ref.kind}:${
+      `${feature} needs a group, not a ${ref.kind} (${ref.kind}:${
         ref.namespace || 'default'
       }/${ref.name})`,
     );

@@ -5,3 +5,8 @@ export { ReliabilitySummaryContext } from './ReliabilitySummaryContext';
 export type { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';
 export { useGroupOnCall } from './useGroupOnCall';
 export type { GroupOnCallState } from './useGroupOnCall';
+export {
+  useEntityScorecard,
+  useGroupScorecards,
+  useScorecardOverview,
+} from './useScorecards';

@@ -10,3 +10,37 @@ export {
   entityKind,
   sortGroupOnCallEntities,
 } from './sortGroupOnCallEntities';
+export type { NamedEntity } from './sortGroupOnCallEntities';
+export {
+  levelBands,
+  levelColor,
+  levelIndex,
+  levelTitle,
+  NO_LEVEL,
+} from './scorecardLevels';
+export type { LevelBand } from './scorecardLevels';
+export { toCsv } from './toCsv';
+export type { CsvCell } from './toCsv';
+export { downloadCsv } from './downloadCsv';
+export {
+  checkAttentionRank,
+  groupScorecardChecks,
+  isBlocking,
+} from './groupScorecardChecks';
+export type {
+  CheckCategoryGroup,
+  GroupedScorecardChecks,
+} from './groupScorecardChecks';
+export {
+  filterTeamScorecardRows,
+  NO_TEAM_SCORECARD_FILTER,
+  sortTeamScorecardRows,
+  teamScorecardCsv,
+} from './teamScorecardRows';
+export type {
+  TeamScorecardColumn,
+  TeamScorecardFilter,
+} from './teamScorecardRows';
+export { formatDay } from './formatDay';
+export { categoryTitle } from './categoryTitle';
+export { entityRefName } from './entityRefName';

@@ -1,7 +1,13 @@
 import type { GroupOnCallEntity } from '@preflight/plugin-reliability-common';
 
+/** What names an entity in a table: its ref and, when set, its title. */
+export interface NamedEntity {
+  entityRef: string;
+  title?: string;
+}
+
 /** The kind part of an entity ref, e.g. `component`. */
-export function entityKind(entity: GroupOnCallEntity): string {
+export function entityKind(entity: NamedEntity): string {
   return entity.entityRef.split(':')[0].toLocaleLowerCase('en-US');
 }
 
@@ -30,7 +36,7 @@ function attentionRank(entity: GroupOnCallEntity): number {
 }
 
 /** The name a person sees in the table: the title, else the entity name. */
-export function entityDisplayName(entity: GroupOnCallEntity): string {
+export function entityDisplayName(entity: NamedEntity): string {
   return entity.title ?? entity.entityRef.replace(/^[^:]+:[^/]+\//, '');
 }
 

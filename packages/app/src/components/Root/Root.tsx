@@ -1,4 +1,5 @@
 import { PropsWithChildren } from 'react';
+import AssessmentIcon from '@material-ui/icons/Assessment';
 import HomeIcon from '@material-ui/icons/Home';
 import {
   Sidebar,
@@ -8,12 +9,20 @@ import {
   SidebarSpace,
 } from '@backstage/core-components';
 
-/** The demo's sidebar: just the catalog, where every Preflight card lives. */
+/**
+ * The demo's sidebar: the catalog, where every Preflight card lives, and
+ * the organization's readiness scorecards.
+ */
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
     <Sidebar>
       <SidebarDivider />
       <SidebarItem icon={HomeIcon} to="catalog" text="Catalog" />
+      <SidebarItem
+        icon={AssessmentIcon}
+        to="reliability/scorecards"
+        text="Scorecards"
+      />
       <SidebarSpace />
     </Sidebar>
     {children}

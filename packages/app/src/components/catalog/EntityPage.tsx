@@ -17,16 +17,19 @@ import {
 } from '@backstage/plugin-org';
 import {
   EntityGroupOnCallCard,
+  EntityGroupScorecardCard,
   EntityOnCallCard,
   EntityReliabilityContent,
   EntityRunbooksCard,
+  EntityScorecardCard,
 } from '@preflight/plugin-reliability';
 
 /*
  * Preflight is wired here exactly as the README tells adopters to: the
- * on-call and runbooks cards on every component's overview, a
- * "Reliability" tab gathering all of Preflight's cards, and the team
- * on-call card on every group's overview.
+ * on-call, runbooks and readiness scorecard cards on every component's
+ * overview, a "Reliability" tab gathering all of Preflight's cards, the
+ * team on-call card on every group's overview and the team scorecards in
+ * a "Scorecards" tab of every group.
  */
 
 const componentOverview = (
@@ -44,6 +47,9 @@ const componentOverview = (
       <EntityLinksCard />
     </Grid>
     <Grid item md={12} xs={12}>
+      <EntityScorecardCard />
+    </Grid>
+    <Grid item md={12} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>
@@ -55,7 +61,9 @@ const componentPage = (
       {componentOverview}
     </EntityLayout.Route>
     <EntityLayout.Route path="/reliability" title="Reliability">
-      <EntityReliabilityContent />
+      <EntityReliabilityContent>
+        <EntityScorecardCard />
+      </EntityReliabilityContent>
     </EntityLayout.Route>
   </EntityLayout>
 );
@@ -90,11 +98,28 @@ function overviewPage(
   );
 }
 
-const groupPage = overviewPage(
-  <EntityGroupProfileCard />,
-  <EntityOwnershipCard />,
-  <EntityGroupOnCallCard />,
-  <EntityMembersListCard />,
+const groupPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <EntityGroupProfileCard />
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <EntityOwnershipCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityGroupOnCallCard />
+        </Grid>
+        <Grid item xs={12}>
+          <EntityMembersListCard />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/scorecards" title="Scorecards">
+      <EntityGroupScorecardCard />
+    </EntityLayout.Route>
+  </EntityLayout>
 );
 
 const userPage = overviewPage(

@@ -10,15 +10,14 @@ import {
   useEntitySlos,
 } from '../../hooks/useEntitySlos';
 import { CardFrame } from '../CardFrame';
-import { CardLoading } from '../CardLoading';
 import { DeployGateLine } from '../DeployGateLine';
 import { DownloadSloRulesButton } from '../DownloadSloRulesButton';
 import { FreshnessBadge } from '../FreshnessBadge';
+import { RequestPending } from '../RequestPending';
 import { SloHowTo } from '../SloHowTo';
 import { SloPanel } from '../SloPanel';
 import { SloProblemList } from '../SloProblemList';
 import { StaleWarning } from '../StaleWarning';
-import { SummaryErrorPanel } from '../SummaryErrorPanel';
 
 /** @public */
 export interface EntitySloCardProps {
@@ -50,16 +49,13 @@ function SloCardBody(props: {
   const response = slos.value;
   const gate = useDeployGate(entityRef, (response?.slos.length ?? 0) > 0);
   if (!response) {
-    if (slos.error) {
-      return (
-        <SummaryErrorPanel
-          error={slos.error}
-          entityRef={entityRef}
-          onRetry={slos.retry}
-        />
-      );
-    }
-    return <CardLoading label="Loading SLOs" />;
+    return (
+      <RequestPending
+        state={slos}
+        loadingLabel="Loading SLOs"
+        subject={entityRef}
+      />
+    );
   }
   const syncing = response.sources.filter(source => !source.lastSuccessAt);
   return (

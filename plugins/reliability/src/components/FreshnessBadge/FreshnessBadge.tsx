@@ -1,8 +1,6 @@
-import Chip from '@mui/material/Chip';
-import Tooltip from '@mui/material/Tooltip';
-import ScheduleIcon from '@mui/icons-material/Schedule';
 import type { SourceHealth } from '@preflight/plugin-reliability-common';
-import { formatDateTime, formatRelativeTime } from '../../utils';
+import { formatDateTime } from '../../utils';
+import { AsOfChip } from '../AsOfChip';
 
 /** @public */
 export interface FreshnessBadgeProps {
@@ -41,28 +39,17 @@ export function FreshnessBadge(props: FreshnessBadgeProps) {
   if (!source) {
     return null;
   }
-  // A backend clock slightly ahead of the browser's must not read "as of in 5s".
-  const asOf =
-    source.lastSuccessAt && Date.parse(source.lastSuccessAt) > now.getTime()
-      ? now
-      : source.lastSuccessAt;
-  const label = asOf
-    ? `as of ${formatRelativeTime(asOf, now)}`
-    : 'not synced yet';
   const detail = source.lastSuccessAt
     ? `Last successful sync of ${source.displayName}: ${formatDateTime(
         source.lastSuccessAt,
       )}`
     : `${source.displayName} has not synced successfully yet`;
   return (
-    <Tooltip title={detail} describeChild>
-      <Chip
-        size="small"
-        variant="outlined"
-        icon={<ScheduleIcon />}
-        color={source.stale ? 'warning' : 'default'}
-        label={label}
-      />
-    </Tooltip>
+    <AsOfChip
+      asOf={source.lastSuccessAt}
+      now={now}
+      detail={detail}
+      stale={source.stale}
+    />
   );
 }

@@ -16,6 +16,7 @@ import {
   entityKind,
   sortGroupOnCallEntities,
 } from '../../utils';
+import { Dash } from '../Dash';
 import { OnCallStateChip } from '../OnCallStateChip';
 import { PersonContact } from '../PersonContact';
 import { RelativeTime } from '../RelativeTime';
@@ -27,19 +28,6 @@ export interface GroupOnCallTableProps {
   groupRef: string;
   entities: GroupOnCallEntity[];
   now: Date;
-}
-
-function Dash(props: { label: string }) {
-  return (
-    <Typography
-      variant="body2"
-      color="text.secondary"
-      component="span"
-      aria-label={props.label}
-    >
-      —
-    </Typography>
-  );
 }
 
 function ServiceCell(props: { entity: GroupOnCallEntity; groupRef: string }) {

@@ -1,6 +1,5 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useTheme } from '@mui/material/styles';
 import {
   CartesianGrid,
   Legend,
@@ -13,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { BurnDownPoint } from '@preflight/plugin-reliability-common';
+import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatPercent } from '../../utils/formatPercent';
 
 /** @public */
@@ -78,7 +78,8 @@ function formatTooltipValue(value: unknown): string {
  */
 export function SloBurnDownChart(props: SloBurnDownChartProps) {
   const { sloName, points, height = 240 } = props;
-  const theme = useTheme();
+  const chart = useChartTheme();
+  const { theme } = chart;
   const rows = toRows(points);
   const label = `Error budget burn-down of ${sloName}`;
   if (!rows.some(row => row.budget !== null)) {
@@ -88,7 +89,6 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
       </Typography>
     );
   }
-  const axisTick = { fill: theme.palette.text.secondary, fontSize: 12 };
   return (
     <Box role="figure" aria-label={label} sx={{ width: '100%', height }}>
       <ResponsiveContainer width="100%" height="100%">
@@ -96,34 +96,27 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
           data={rows}
           margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
         >
-          <CartesianGrid stroke={theme.palette.divider} strokeDasharray="3 3" />
+          <CartesianGrid {...chart.grid} />
           <XAxis
             dataKey="time"
             type="number"
             scale="time"
             domain={['dataMin', 'dataMax']}
             tickFormatter={time => dateFormat.format(new Date(time))}
-            tick={axisTick}
-            stroke={theme.palette.divider}
+            {...chart.axis}
           />
           <YAxis
             tickFormatter={value => formatPercent(value, 0)}
-            tick={axisTick}
-            stroke={theme.palette.divider}
+            {...chart.axis}
             width={56}
           />
           <ReferenceLine y={0} stroke={theme.palette.error.main} />
           <Tooltip
             labelFormatter={time => dateTimeFormat.format(new Date(time))}
             formatter={formatTooltipValue}
-            contentStyle={{
-              backgroundColor: theme.palette.background.paper,
-              borderColor: theme.palette.divider,
-              color: theme.palette.text.primary,
-            }}
-            labelStyle={{ color: theme.palette.text.primary }}
+            {...chart.tooltip}
           />
-          <Legend wrapperStyle={{ color: theme.palette.text.primary }} />
+          <Legend {...chart.legend} />
           <Line
             name="Budget remaining"
             dataKey="budget"

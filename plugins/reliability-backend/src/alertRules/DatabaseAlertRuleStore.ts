@@ -1,0 +1,144 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { storedTimestamp } from '../slo/storedTimestamp';
+import type { AlertRuleStore, StoredAlertRule } from './AlertRuleStore';
+
+const migrationsDir = resolvePackagePath(
+  '@preflight/plugin-reliability-backend',
+  'migrations',
+);
+
+// Rows per INSERT: far below SQLite's and PostgreSQL's bind-parameter limits
+// (seven columns).
+const INSERT_CHUNK_SIZE = 200;
+
+interface AlertRuleRow {
+  source_id: string;
+  position: number;
+  group_name: string;
+  file: string | null;
+  name: string;
+  labels: string;
+  annotations: string;
+}
+
+interface AlertRuleSourceRow {
+  source_id: string;
+  reported_at: Date | string | number;
+  rule_count: number;
+}
+
+/** When a source last reported its alert rules, and how many. @public */
+export interface AlertRuleSourceReport {
+  sourceId: string;
+  /** ISO-8601 instant of the last successful read. */
+  reportedAt: string;
+  ruleCount: number;
+}
+
+function parseStrings(raw: string): Record<string, string> {
+  try {
+    const value = JSON.parse(raw);
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * {@link AlertRuleStore} on the plugin database (SQLite, PostgreSQL).
+ * @public
+ */
+export class DatabaseAlertRuleStore implements AlertRuleStore {
+  /** Connects to the plugin database and runs pending migrations. */
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+    /** "Now" for `reportedAt`; defaults to the wall clock. */
+    now?: () => Date;
+  }): Promise<DatabaseAlertRuleStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseAlertRuleStore(
+      client,
+      options.now ?? (() => new Date()),
+    );
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly now: () => Date,
+  ) {}
+
+  async replaceSourceAlertRules(
+    sourceId: string,
+    rules: StoredAlertRule[],
+  ): Promise<void> {
+    const rows: AlertRuleRow[] = rules.map((rule, position) => ({
+      source_id: sourceId,
+      position,
+      group_name: rule.group,
+      file: rule.file ?? null,
+      name: rule.name,
+      labels: JSON.stringify(rule.labels),
+      annotations: JSON.stringify(rule.annotations),
+    }));
+    await this.db.transaction(async tx => {
+      await tx('alert_rules').where({ source_id: sourceId }).delete();
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
+        await tx('alert_rules').insert(rows.slice(i, i + INSERT_CHUNK_SIZE));
+      }
+      await tx('alert_rule_sources')
+        .insert({
+          source_id: sourceId,
+          reported_at: this.now(),
+          rule_count: rows.length,
+        })
+        .onConflict('source_id')
+        .merge();
+    });
+  }
+
+  async listAlertRules(): Promise<StoredAlertRule[]> {
+    const rows = await this.db<AlertRuleRow>('alert_rules').orderBy([
+      'source_id',
+      'position',
+    ]);
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      group: row.group_name,
+      ...(row.file ? { file: row.file } : {}),
+      name: row.name,
+      labels: parseStrings(row.labels),
+      annotations: parseStrings(row.annotations),
+    }));
+  }
+
+  async listSourcesWithRules(): Promise<string[]> {
+    const rows = await this.db<AlertRuleSourceRow>('alert_rule_sources')
+      .select('source_id')
+      .orderBy('source_id');
+    return rows.map(row => row.source_id);
+  }
+
+  /**
+   * When each source last reported its rules. A source whose rule reads
+   * fail while its SLO measurements succeed stays healthy but its rules age:
+   * this tells how old they are.
+   */
+  async listSourceReports(): Promise<AlertRuleSourceReport[]> {
+    const rows = await this.db<AlertRuleSourceRow>(
+      'alert_rule_sources',
+    ).orderBy('source_id');
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      reportedAt: storedTimestamp(row.reported_at) ?? '',
+      ruleCount: Number(row.rule_count),
+    }));
+  }
+}

@@ -1,0 +1,372 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseSloStore } from '../slo/DatabaseSloStore';
+import { storedScorecard } from '../__testUtils__/scorecardFixtures';
+import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+
+jest.setTimeout(60_000);
+
+const payments = 'group:default/team-payments';
+const fraud = 'group:default/team-fraud';
+const search = 'group:default/team-search';
+
+const checkout = 'component:default/checkout-api';
+const ledger = 'component:default/ledger-service';
+const detector = 'component:default/fraud-detector';
+const searchApi = 'component:default/search-api';
+
+const at = (day: string, time = '10:00:00') => new Date(`${day}T${time}.000Z`);
+
+const silverCheckout = storedScorecard({
+  entityRef: checkout,
+  ownerRef: payments,
+  levelId: 'silver',
+  checks: {
+    'owner-set': 'pass',
+    'runbook-linked': 'pass',
+    'escalation-policy-levels': 'pass',
+    'slo-defined': 'pass',
+    'slo-met': 'fail',
+  },
+});
+const bronzeLedger = storedScorecard({
+  entityRef: ledger,
+  ownerRef: payments,
+  levelId: 'bronze',
+  checks: {
+    'owner-set': 'pass',
+    'runbook-linked': 'pass',
+    'escalation-policy-levels': 'error',
+    'slo-defined': 'fail',
+  },
+});
+const noneDetector = storedScorecard({
+  entityRef: detector,
+  ownerRef: fraud,
+  levelId: null,
+  checks: { 'owner-set': 'pass', 'runbook-linked': 'fail' },
+});
+const goldSearch = storedScorecard({
+  entityRef: searchApi,
+  ownerRef: search,
+  levelId: 'gold',
+  checks: { 'owner-set': 'pass', 'runbook-linked': 'pass' },
+});
+
+// payments ⊃ fraud; search stands alone.
+const ancestry = [
+  { groupRef: payments, ancestorRef: payments },
+  { groupRef: fraud, ancestorRef: fraud },
+  { groupRef: fraud, ancestorRef: payments },
+  { groupRef: search, ancestorRef: search },
+];
+
+describe('DatabaseScorecardStore', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    const database = mockServices.database({ knex });
+    // The stores share one migration directory; creating all of them in
+    // turn must leave one consistent schema.
+    await DatabaseReliabilityStore.create({ database });
+    await DatabaseSloStore.create({ database });
+    return { store: await DatabaseScorecardStore.create({ database }), knex };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'stores results, fingerprints and check states, and deletes them, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.writeScorecards(
+        [silverCheckout, bronzeLedger, noneDetector],
+        at('2026-11-20'),
+      );
+
+      expect(await store.getFingerprints()).toEqual(
+        new Map([
+          [checkout, silverCheckout.fingerprint],
+          [ledger, bronzeLedger.fingerprint],
+          [detector, noneDetector.fingerprint],
+        ]),
+      );
+      expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+      expect(
+        await store.getScorecard('component:default/nope'),
+      ).toBeUndefined();
+      expect(
+        (await store.listCheckStates()).filter(s => s.entityRef === ledger),
+      ).toEqual([
+        {
+          entityRef: ledger,
+          ownerRef: payments,
+          checkId: 'escalation-policy-levels',
+          state: 'error',
+          passing: false,
+          exempt: false,
+        },
+        expect.objectContaining({ checkId: 'owner-set', passing: true }),
+        expect.objectContaining({ checkId: 'runbook-linked', passing: true }),
+        expect.objectContaining({ checkId: 'slo-defined', state: 'fail' }),
+      ]);
+
+      // A rewrite replaces the check states (a check can disappear).
+      const exempted = storedScorecard({
+        entityRef: ledger,
+        ownerRef: payments,
+        levelId: 'bronze',
+        checks: {
+          'owner-set': 'pass',
+          'slo-defined': { state: 'fail', exempt: true },
+        },
+      });
+      await store.writeScorecards([exempted], at('2026-11-20', '11:00:00'));
+      expect(
+        (await store.listCheckStates()).filter(s => s.entityRef === ledger),
+      ).toEqual([
+        expect.objectContaining({ checkId: 'owner-set' }),
+        expect.objectContaining({
+          checkId: 'slo-defined',
+          state: 'fail',
+          passing: true,
+          exempt: true,
+        }),
+      ]);
+
+      await store.deleteScorecards([ledger, detector]);
+      expect([...(await store.getFingerprints()).keys()]).toEqual([checkout]);
+      expect(await store.getHistory(ledger, '2026-01-01')).toEqual([]);
+      expect(
+        new Set((await store.listCheckStates()).map(s => s.entityRef)),
+      ).toEqual(new Set([checkout]));
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes a large fleet in batches within the bind-parameter limits, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const fleet = Array.from({ length: 1_203 }, (_, i) =>
+        storedScorecard({
+          entityRef: `component:default/service-${i}`,
+          ownerRef: payments,
+          levelId: i % 2 ? 'bronze' : null,
+          checks: {
+            'owner-set': 'pass',
+            'runbook-linked': i % 2 ? 'pass' : 'fail',
+          },
+        }),
+      );
+      await store.writeScorecards(fleet, at('2026-11-20'));
+      await store.writeScorecards(fleet, at('2026-11-20', '12:00:00'));
+      expect((await store.getFingerprints()).size).toBe(1_203);
+      expect(await store.listCheckStates()).toHaveLength(2_406);
+      await store.replaceGroupAncestry(ancestry);
+      const trend = await store.getTeamTrend(payments, '2026-11-01');
+      expect(trend).toEqual([
+        { day: '2026-11-20', counts: { bronze: 601, none: 602 } },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps history of changes and one daily snapshot, pruned by retention, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      // Day 1: first evaluation is a change.
+      await store.writeScorecards([bronzeLedger], at('2026-11-18'));
+      // Same result later that day: nothing new.
+      await store.writeScorecards([bronzeLedger], at('2026-11-18', '15:00:00'));
+      // Day 2: unchanged, re-written (e.g. after a rubric version bump): the daily point.
+      await store.writeScorecards([bronzeLedger], at('2026-11-19'));
+      // Day 2 later: a check state changes while level and score stay: a change.
+      const changedCheck = storedScorecard({
+        entityRef: ledger,
+        ownerRef: payments,
+        levelId: 'bronze',
+        checks: {
+          'owner-set': 'pass',
+          'runbook-linked': 'pass',
+          'escalation-policy-levels': 'fail',
+          'slo-defined': 'fail',
+        },
+      });
+      expect(changedCheck.scorecard.score).toBe(bronzeLedger.scorecard.score);
+      await store.writeScorecards([changedCheck], at('2026-11-19', '12:00:00'));
+      // Day 2, evening: silver.
+      const silverLedger = storedScorecard({
+        entityRef: ledger,
+        ownerRef: payments,
+        levelId: 'silver',
+        checks: {
+          'owner-set': 'pass',
+          'runbook-linked': 'pass',
+          'escalation-policy-levels': 'pass',
+          'slo-defined': 'pass',
+        },
+      });
+      await store.writeScorecards([silverLedger], at('2026-11-19', '20:00:00'));
+      // Days 3 and 4: nothing re-evaluated, only the daily snapshots.
+      await store.recordDailySnapshots(at('2026-11-20'), at('2026-01-01'));
+      await store.recordDailySnapshots(
+        at('2026-11-20', '18:00:00'),
+        at('2026-01-01'),
+      );
+      await store.recordDailySnapshots(at('2026-11-21'), at('2026-01-01'));
+
+      const history = await store.getHistory(ledger, '2026-11-01');
+      expect(history).toEqual([
+        { day: '2026-11-18', levelId: 'bronze', score: 50 },
+        { day: '2026-11-19', levelId: 'silver', score: 100 },
+        { day: '2026-11-20', levelId: 'silver', score: 100 },
+        { day: '2026-11-21', levelId: 'silver', score: 100 },
+      ]);
+      expect(await store.getHistory(ledger, '2026-11-20')).toHaveLength(2);
+
+      // Retention: everything before the 20th goes.
+      await store.recordDailySnapshots(
+        at('2026-11-21', '12:00:00'),
+        at('2026-11-20'),
+      );
+      expect(
+        (await store.getHistory(ledger, '2026-01-01')).map(p => p.day),
+      ).toEqual(['2026-11-20', '2026-11-21']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'records change points only when something changed, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      await store.writeScorecards([bronzeLedger], at('2026-11-18'));
+      await store.writeScorecards([bronzeLedger], at('2026-11-18', '11:00:00'));
+      await store.writeScorecards([bronzeLedger], at('2026-11-19'));
+      await store.writeScorecards(
+        [
+          storedScorecard({
+            entityRef: ledger,
+            ownerRef: payments,
+            levelId: 'bronze',
+            checks: {
+              'owner-set': 'pass',
+              'runbook-linked': 'pass',
+              'escalation-policy-levels': 'error',
+              'slo-defined': { state: 'fail', exempt: true },
+            },
+          }),
+        ],
+        at('2026-11-19', '11:00:00'),
+      );
+      const rows = await knex('scorecard_history')
+        .select('day', 'reason')
+        .orderBy('id');
+      expect(rows).toEqual([
+        { day: '2026-11-18', reason: 'change' },
+        { day: '2026-11-19', reason: 'daily' },
+        { day: '2026-11-19', reason: 'change' },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'serves a team with its sub-groups from the stored ancestry, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceGroupAncestry(ancestry);
+      await store.writeScorecards(
+        [silverCheckout, bronzeLedger, noneDetector, goldSearch],
+        at('2026-11-19'),
+      );
+      // On the 20th the fraud detector reaches bronze and checkout is
+      // re-evaluated; the run's daily snapshots cover the others.
+      const bronzeDetector = storedScorecard({
+        entityRef: detector,
+        ownerRef: fraud,
+        levelId: 'bronze',
+        checks: { 'owner-set': 'pass', 'runbook-linked': 'pass' },
+      });
+      await store.writeScorecards(
+        [silverCheckout, bronzeDetector],
+        at('2026-11-20'),
+      );
+      await store.recordDailySnapshots(at('2026-11-20'), at('2026-01-01'));
+      // A later run the same day: the detector falls back; its last point counts.
+      await store.writeScorecards([noneDetector], at('2026-11-20', '16:00:00'));
+
+      expect(await store.getGroupDescendants(payments)).toEqual([
+        fraud,
+        payments,
+      ]);
+      expect(await store.getGroupDescendants(fraud)).toEqual([fraud]);
+      expect(
+        (await store.getTeamRows(payments)).map(r => [r.entityRef, r.levelId]),
+      ).toEqual([
+        [checkout, 'silver'],
+        [detector, null],
+        [ledger, 'bronze'],
+      ]);
+      expect((await store.getTeamRows(fraud)).map(r => r.entityRef)).toEqual([
+        detector,
+      ]);
+
+      expect(await store.getTeamTrend(payments, '2026-11-01')).toEqual([
+        { day: '2026-11-19', counts: { bronze: 1, none: 1, silver: 1 } },
+        { day: '2026-11-20', counts: { bronze: 1, none: 1, silver: 1 } },
+      ]);
+      expect(await store.getTeamTrend(fraud, '2026-11-20')).toEqual([
+        { day: '2026-11-20', counts: { none: 1 } },
+      ]);
+      expect(await store.getFleetTrend('2026-11-01')).toEqual([
+        {
+          day: '2026-11-19',
+          counts: { bronze: 1, gold: 1, none: 1, silver: 1 },
+        },
+        {
+          day: '2026-11-20',
+          counts: { bronze: 1, gold: 1, none: 1, silver: 1 },
+        },
+      ]);
+
+      expect((await store.listRows()).map(r => r.entityRef)).toEqual([
+        checkout,
+        detector,
+        ledger,
+        searchApi,
+      ]);
+      expect(await store.listGroupAncestry()).toEqual(
+        [...ancestry].sort((a, b) =>
+          (a.groupRef + a.ancestorRef).localeCompare(
+            b.groupRef + b.ancestorRef,
+          ),
+        ),
+      );
+
+      // A re-organisation: fraud moves out of payments.
+      await store.replaceGroupAncestry([
+        { groupRef: payments, ancestorRef: payments },
+        { groupRef: fraud, ancestorRef: fraud },
+      ]);
+      expect((await store.getTeamRows(payments)).map(r => r.entityRef)).toEqual(
+        [checkout, ledger],
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'remembers the last evaluation run, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      expect(await store.getLastEvaluatedAt()).toBeNull();
+      for (let i = 0; i < 25; i++) {
+        await store.recordEvaluationRun({
+          completedAt: new Date(Date.UTC(2026, 10, 20, 10, i)),
+          evaluated: i,
+          unchanged: 0,
+          removed: 0,
+          durationMs: 12.5,
+        });
+      }
+      expect(await store.getLastEvaluatedAt()).toBe('2026-11-20T10:24:00.000Z');
+    },
+  );
+});

@@ -1,0 +1,415 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_TIER,
+  checkApplies,
+  EntityReadinessFacts,
+  EntityScorecard,
+  evaluateScorecard,
+  ScorecardCheck,
+} from '@preflight/plugin-reliability-common';
+import { errorMessage } from '../lib/errorMessage';
+import { parseOwnerRef } from '../service/parseOwnerRef';
+import { buildGroupAncestry } from './buildGroupAncestry';
+import { fingerprintReadinessFacts } from './fingerprintReadinessFacts';
+import {
+  gatherReadinessFacts,
+  ReadinessFactSources,
+  ReadinessRunContext,
+} from './gatherReadinessFacts';
+import type { ScorecardConfig } from './readScorecardConfig';
+import type { ScorecardStore, StoredScorecard } from './ScorecardStore';
+import { toTeamScorecardRow } from './toTeamScorecardRow';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PAGE_SIZE = 500;
+// 400 pages of 500: 200,000 entities, far beyond any fleet, and a bound on
+// a cursor that never ends.
+const MAX_PAGES = 400;
+const WRITE_BATCH_SIZE = 200;
+
+/** What one evaluation run did. @public */
+export interface ScorecardRunSummary {
+  /** Entities (re-)evaluated and written. */
+  evaluated: number;
+  /** Entities whose fingerprint was unchanged. */
+  unchanged: number;
+  /** Entities removed (left the catalog or the scope). */
+  removed: number;
+  /** Entities whose facts could not be gathered or evaluated (see the log). */
+  failed: number;
+  durationMs: number;
+}
+
+/** Dependencies of the {@link ScorecardEvaluator}. @public */
+export interface ScorecardEvaluatorOptions {
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  scorecardStore: ScorecardStore;
+  facts: ReadinessFactSources;
+  config: Pick<ScorecardConfig, 'rubric' | 'kinds' | 'retentionDays'>;
+  /** Every check implementation (built-in and from modules). */
+  checks: ScorecardCheck[];
+  /** Entities per catalog page; 500 unless a test needs several pages. */
+  pageSize?: number;
+  now?: () => Date;
+}
+
+/**
+ * Evaluates the scorecards of the whole catalog, incrementally: reads the
+ * catalog in pages, gathers each page's facts in bulk, and re-evaluates only
+ * the entities whose fingerprint changed (facts, rubric version, day). It
+ * also stores the group hierarchy for team views, removes entities that left
+ * the catalog or the scope, records daily snapshots and prunes history past
+ * retention. Run as one global scheduled task.
+ *
+ * An entity whose facts cannot be gathered or evaluated never stops the run
+ * and is never silently dropped: its last stored scorecard is kept (and
+ * retried next run), and an entity without one gets a scorecard whose
+ * applicable checks are in `error`, saying why.
+ * @public
+ */
+export class ScorecardEvaluator {
+  private readonly implementations: Map<string, ScorecardCheck>;
+
+  constructor(private readonly options: ScorecardEvaluatorOptions) {
+    this.implementations = new Map(
+      options.checks.map(check => [check.id, check]),
+    );
+  }
+
+  async run(signal?: AbortSignal): Promise<ScorecardRunSummary> {
+    const { scorecardStore: store, logger, config } = this.options;
+    const now = (this.options.now ?? (() => new Date()))();
+    const started = Date.now();
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+
+    const groups = await this.listEntities(
+      { kind: 'group' },
+      credentials,
+      signal,
+      [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.parent',
+        'spec.children',
+        'relations',
+      ],
+    );
+    await store.replaceGroupAncestry(buildGroupAncestry(groups));
+
+    const fingerprints = await store.getFingerprints();
+    const context: ReadinessRunContext = {
+      credentials,
+      now,
+      alertRules: this.options.facts.alertRuleStore
+        ? await this.options.facts.alertRuleStore.listAlertRules()
+        : [],
+      owners: new Map(),
+    };
+
+    const kept = new Set<string>();
+    const pending: StoredScorecard[] = [];
+    let evaluated = 0;
+    let unchanged = 0;
+    let failed = 0;
+    const flush = async (force: boolean) => {
+      while (
+        pending.length >= WRITE_BATCH_SIZE ||
+        (force && pending.length > 0)
+      ) {
+        const batch = pending.splice(0, WRITE_BATCH_SIZE);
+        await store.writeScorecards(batch, now);
+        evaluated += batch.length;
+      }
+    };
+
+    await this.forEachPage(
+      { kind: config.kinds },
+      credentials,
+      signal,
+      async page => {
+        const gathered = await this.gatherPage(page, context);
+        for (const item of gathered) {
+          const previous = fingerprints.get(item.entityRef);
+          const outcome =
+            'facts' in item
+              ? await this.evaluate(item.facts, previous, now)
+              : { kind: 'failed' as const, error: item.error };
+          if (outcome.kind === 'unchanged') {
+            unchanged += 1;
+            kept.add(item.entityRef);
+          } else if (outcome.kind === 'evaluated') {
+            pending.push(outcome.stored);
+            kept.add(item.entityRef);
+          } else if (outcome.kind === 'failed') {
+            failed += 1;
+            logger.warn(
+              `Scorecard of ${item.entityRef} could not be evaluated: ${outcome.error}`,
+            );
+            kept.add(item.entityRef);
+            if (previous === undefined) {
+              const errored = this.errorScorecard(
+                item.entity,
+                outcome.error,
+                now,
+              );
+              if (errored) {
+                pending.push(errored);
+              }
+            }
+          }
+          // 'out-of-scope': not kept, so a stored scorecard is removed below.
+        }
+        await flush(false);
+      },
+    );
+    await flush(true);
+
+    const removed = [...fingerprints.keys()].filter(ref => !kept.has(ref));
+    if (removed.length > 0) {
+      await store.deleteScorecards(removed);
+    }
+    await store.recordDailySnapshots(
+      now,
+      new Date(now.getTime() - config.retentionDays * DAY_MS),
+    );
+    const durationMs = Date.now() - started;
+    await store.recordEvaluationRun({
+      completedAt: new Date(now.getTime() + durationMs),
+      evaluated,
+      unchanged,
+      removed: removed.length,
+      durationMs,
+    });
+    const summary = {
+      evaluated,
+      unchanged,
+      removed: removed.length,
+      failed,
+      durationMs,
+    };
+    logger.info(
+      `Scorecards: ${evaluated} evaluated, ${unchanged} unchanged, ${removed.length} removed, ${failed} failed in ${durationMs} ms`,
+    );
+    return summary;
+  }
+
+  /** Gathers a page's facts; if the bulk reads fail, every entity of the page fails with that error. */
+  private async gatherPage(page: Entity[], context: ReadinessRunContext) {
+    try {
+      return await gatherReadinessFacts(this.options.facts, page, context);
+    } catch (error) {
+      const message = `the facts of this page of entities could not be read: ${errorMessage(
+        error,
+      )}`;
+      return page.map(entity => ({
+        entityRef: stringifyEntityRef(entity),
+        entity,
+        error: message,
+      }));
+    }
+  }
+
+  private async evaluate(
+    facts: EntityReadinessFacts,
+    previous: string | undefined,
+    now: Date,
+  ): Promise<
+    | { kind: 'unchanged' }
+    | { kind: 'out-of-scope' }
+    | { kind: 'evaluated'; stored: StoredScorecard }
+    | { kind: 'failed'; error: string }
+  > {
+    const { rubric } = this.options.config;
+    let fingerprint: string;
+    let scorecard: EntityScorecard | null;
+    try {
+      fingerprint = fingerprintReadinessFacts(facts, rubric.version, now);
+      if (fingerprint === previous) {
+        return { kind: 'unchanged' };
+      }
+      scorecard = await evaluateScorecard({
+        facts,
+        rubric,
+        implementations: this.implementations,
+        now,
+      });
+    } catch (error) {
+      return { kind: 'failed', error: errorMessage(error) };
+    }
+    if (!scorecard || !inScope(scorecard)) {
+      return { kind: 'out-of-scope' };
+    }
+    return {
+      kind: 'evaluated',
+      stored: {
+        row: toTeamScorecardRow(facts, scorecard),
+        scorecard,
+        fingerprint,
+      },
+    };
+  }
+
+  /**
+   * A scorecard for an entity evaluated for the first time whose facts could
+   * not be gathered or evaluated: every check that applies to it by its
+   * metadata is in `error`, saying why. Its fingerprint never matches, so
+   * the next run tries again.
+   */
+  private errorScorecard(
+    entity: Entity,
+    error: string,
+    now: Date,
+  ): StoredScorecard | undefined {
+    const { rubric } = this.options.config;
+    const facts = skeletonFacts(entity);
+    const levelOf = new Map(
+      rubric.levels.flatMap(level => level.checks.map(id => [id, level.id])),
+    );
+    const checks = rubric.checks
+      .filter(check => checkApplies(check, entity, facts.tier))
+      .map(check => ({
+        checkId: check.id,
+        title: check.title,
+        category: check.category,
+        description: check.description,
+        fix: check.fix,
+        levelId: levelOf.get(check.id) ?? null,
+        state: 'error' as const,
+        message: `Not evaluated: ${error}`,
+        facts: [],
+        passing: false,
+      }));
+    if (checks.length === 0) {
+      return undefined;
+    }
+    const [firstLevel] = rubric.levels;
+    const scorecard: EntityScorecard = {
+      entityRef: facts.entityRef,
+      level: null,
+      score: 0,
+      counts: {
+        pass: 0,
+        fail: 0,
+        warning: 0,
+        notApplicable: 0,
+        error: checks.length,
+        exempt: 0,
+      },
+      nextLevel: firstLevel
+        ? {
+            id: firstLevel.id,
+            title: firstLevel.title,
+            index: 0,
+            blockingCheckIds: checks
+              .filter(check => check.levelId === firstLevel.id)
+              .map(check => check.checkId),
+          }
+        : null,
+      checks,
+      evaluatedAt: now.toISOString(),
+      sources: [],
+      rubricVersion: rubric.version,
+    };
+    return {
+      scorecard,
+      fingerprint: `error:${now.toISOString()}`,
+      // Nothing behind this row is current.
+      row: { ...toTeamScorecardRow(facts, scorecard), stale: true },
+    };
+  }
+
+  private async listEntities(
+    filter: Record<string, string | string[]>,
+    credentials: BackstageCredentials,
+    signal: AbortSignal | undefined,
+    fields?: string[],
+  ): Promise<Entity[]> {
+    const all: Entity[] = [];
+    await this.forEachPage(
+      filter,
+      credentials,
+      signal,
+      async page => {
+        all.push(...page);
+      },
+      fields,
+    );
+    return all;
+  }
+
+  /** Reads the catalog in pages of one cursor query, bounded in pages. */
+  private async forEachPage(
+    filter: Record<string, string | string[]>,
+    credentials: BackstageCredentials,
+    signal: AbortSignal | undefined,
+    handle: (page: Entity[]) => Promise<void>,
+    fields?: string[],
+  ): Promise<void> {
+    const limit = this.options.pageSize ?? PAGE_SIZE;
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      signal?.throwIfAborted();
+      const response = await this.options.catalog.queryEntities(
+        cursor
+          ? { cursor, limit, ...(fields ? { fields } : {}) }
+          : {
+              filter,
+              limit,
+              orderFields: { field: 'metadata.uid', order: 'asc' },
+              ...(fields ? { fields } : {}),
+            },
+        { credentials },
+      );
+      await handle(response.items);
+      cursor = response.pageInfo.nextCursor;
+      if (!cursor) {
+        return;
+      }
+    }
+    throw new Error(
+      `the catalog listed more than ${
+        MAX_PAGES * limit
+      } entities; scorecards were not updated for the rest`,
+    );
+  }
+}
+
+/** What the catalog alone says about an entity whose other facts are unknown. */
+function skeletonFacts(entity: Entity): EntityReadinessFacts {
+  const owner = parseOwnerRef(entity).ref;
+  const tier = entity.metadata.annotations?.[ANNOTATION_TIER]?.trim();
+  return {
+    entityRef: stringifyEntityRef(entity),
+    entity,
+    ...(tier ? { tier } : {}),
+    owner: owner
+      ? {
+          ref: owner,
+          exists: false,
+          memberRefs: null,
+          memberEmails: [],
+          annotations: {},
+        }
+      : null,
+    onCall: { state: 'not-configured', freshness: null },
+    runbooks: [],
+    alertRules: { rules: [], freshness: [] },
+    slos: { declared: false, slos: [], problems: [], freshness: [] },
+    exemptions: [],
+    problems: [],
+  };
+}
+
+/** An entity with no applicable check is not in the scorecard's scope. */
+function inScope(scorecard: EntityScorecard): boolean {
+  return scorecard.checks.some(check => check.state !== 'not-applicable');
+}

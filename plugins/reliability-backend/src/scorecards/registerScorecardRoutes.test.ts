@@ -1,0 +1,388 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  EntityScorecardResponse,
+  GroupScorecardResponse,
+  RubricPreviewResponse,
+  ScorecardOverviewResponse,
+} from '@preflight/plugin-reliability-common';
+import request from 'supertest';
+import {
+  scorecardAncestry,
+  scorecardFleet,
+  scorecardGroups,
+  storedScorecard,
+  testRubric,
+} from '../__testUtils__/scorecardFixtures';
+import {
+  ScorecardTestBackend,
+  startScorecardTestBackend,
+} from '../__testUtils__/startScorecardTestBackend';
+
+jest.setTimeout(60_000);
+
+function entity(kind: string, name: string, spec: object = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: { name, namespace: 'default' },
+    spec,
+  };
+}
+
+const entities = [
+  ...[
+    'checkout-api',
+    'ledger-service',
+    'fraud-detector',
+    'fraud-api',
+    'search-api',
+    'new-service',
+  ].map(name => entity('Component', name, { type: 'service' })),
+  entity('User', 'dana'),
+  entity('Group', 'team-payments'),
+  entity('Group', 'team-fraud'),
+  entity('Group', 'team-search'),
+  entity('Group', 'team-new'),
+];
+
+const api = (p: string) => `/api/reliability${p}`;
+const now = new Date('2026-11-21T12:00:00.000Z');
+
+describe('scorecard routes', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  async function start(databaseId: Parameters<typeof databases.init>[0]) {
+    const backend = await startScorecardTestBackend({
+      knex: await databases.init(databaseId),
+      entities,
+      rubric: testRubric,
+      now: () => now,
+    });
+    const { store } = backend;
+    await store.replaceGroupAncestry(scorecardAncestry);
+    // The day before, fraud-api had no exemption yet: bronze.
+    const yesterday = scorecardFleet().map(s =>
+      s.row.entityRef === 'component:default/fraud-api'
+        ? storedScorecard({
+            entityRef: s.row.entityRef,
+            ownerRef: s.row.ownerRef,
+            levelId: 'bronze',
+            checks: Object.fromEntries(
+              s.scorecard.checks.map(c => [c.checkId, c.state]),
+            ),
+          })
+        : s,
+    );
+    await store.writeScorecards(yesterday, new Date('2026-11-20T09:00:00Z'));
+    await store.writeScorecards(
+      scorecardFleet(),
+      new Date('2026-11-21T09:00:00Z'),
+    );
+    await store.recordEvaluationRun({
+      completedAt: new Date('2026-11-21T09:00:05Z'),
+      evaluated: 5,
+      unchanged: 0,
+      removed: 0,
+      durationMs: 5000,
+    });
+    return backend;
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let backend: ScorecardTestBackend;
+    beforeAll(async () => {
+      backend = await start(databaseId);
+    });
+    afterAll(() => backend.stop());
+
+    it('aggregates a team with its sub-groups: rows, distribution and trend', async () => {
+      const res = await request(backend.server).get(
+        api('/groups/default/team-payments/scorecards'),
+      );
+      expect(res.status).toBe(200);
+      const body: GroupScorecardResponse = res.body;
+      expect(body.groupRef).toBe(scorecardGroups.payments);
+      expect(body.groupRefs).toEqual([
+        scorecardGroups.fraud,
+        scorecardGroups.payments,
+      ]);
+      expect(
+        body.rows.map(r => [r.entityRef, r.ownerRef, r.levelId, r.score]),
+      ).toEqual([
+        [
+          'component:default/checkout-api',
+          scorecardGroups.payments,
+          'silver',
+          67,
+        ],
+        ['component:default/fraud-api', scorecardGroups.fraud, 'silver', 67],
+        ['component:default/fraud-detector', scorecardGroups.fraud, null, 17],
+        [
+          'component:default/ledger-service',
+          scorecardGroups.payments,
+          'bronze',
+          60,
+        ],
+      ]);
+      expect(body.distribution).toEqual({
+        none: 1,
+        bronze: 1,
+        silver: 2,
+        gold: 0,
+      });
+      expect(body.trend).toEqual([
+        {
+          day: '2026-11-20',
+          counts: { none: 1, bronze: 2, silver: 1, gold: 0 },
+        },
+        {
+          day: '2026-11-21',
+          counts: { none: 1, bronze: 1, silver: 2, gold: 0 },
+        },
+      ]);
+      expect(body.lastEvaluatedAt).toBe('2026-11-21T09:00:05.000Z');
+      expect(body.rubric.levels.map(l => l.id)).toEqual([
+        'bronze',
+        'silver',
+        'gold',
+      ]);
+
+      const sub = await request(backend.server).get(
+        api('/groups/default/team-fraud/scorecards'),
+      );
+      expect(
+        sub.body.rows.map((r: { entityRef: string }) => r.entityRef),
+      ).toEqual([
+        'component:default/fraud-api',
+        'component:default/fraud-detector',
+      ]);
+    });
+
+    it('answers groups outside the stored hierarchy from the catalog', async () => {
+      const fresh = await request(backend.server).get(
+        api('/groups/default/team-new/scorecards'),
+      );
+      expect(fresh.status).toBe(200);
+      expect(fresh.body).toMatchObject({
+        groupRefs: ['group:default/team-new'],
+        rows: [],
+        trend: [],
+      });
+      const missing = await request(backend.server).get(
+        api('/groups/default/team-ghosts/scorecards'),
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.message).toContain('group:default/team-ghosts');
+      const bad = await request(backend.server).get(
+        api(`/groups/default/${'x'.repeat(64)}/scorecards`),
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('name');
+    });
+
+    it('ranks teams, counts levels and finds the checks failing most', async () => {
+      const res = await request(backend.server).get(
+        api('/scorecards/overview'),
+      );
+      expect(res.status).toBe(200);
+      const body: ScorecardOverviewResponse = res.body;
+      expect(body.totalEntities).toBe(5);
+      expect(body.distribution).toEqual({
+        none: 1,
+        bronze: 1,
+        silver: 2,
+        gold: 1,
+      });
+      expect(
+        body.teams.map(t => [t.rank, t.groupRef, t.entities, t.averageScore]),
+      ).toEqual([
+        [1, scorecardGroups.search, 1, 100],
+        [2, scorecardGroups.payments, 4, 52.8],
+        [3, scorecardGroups.fraud, 2, 42],
+      ]);
+      expect(
+        body.failingChecks.map(c => [
+          c.checkId,
+          c.failing,
+          c.errors,
+          c.applicable,
+        ]),
+      ).toEqual([
+        ['slo-met', 3, 0, 4],
+        ['techdocs-annotation', 3, 0, 5],
+        // fraud-api's exempt failure is not counted
+        ['slo-defined', 2, 0, 5],
+        ['escalation-policy-levels', 1, 1, 5],
+        ['runbook-linked', 1, 0, 5],
+      ]);
+      expect(body.failingChecks[1]).toMatchObject({
+        title: 'TechDocs',
+        category: 'documentation',
+        levelId: null,
+      });
+      expect(
+        body.trend.map(p => [p.day, p.counts.bronze, p.counts.silver]),
+      ).toEqual([
+        ['2026-11-20', 2, 1],
+        ['2026-11-21', 1, 2],
+      ]);
+    });
+
+    it('previews adding a check to silver from the stored check states', async () => {
+      const res = await request(backend.server)
+        .post(api('/scorecards/preview'))
+        .send({
+          changes: [
+            { op: 'add', checkId: 'techdocs-annotation', levelId: 'silver' },
+          ],
+        });
+      expect(res.status).toBe(200);
+      const body: RubricPreviewResponse = res.body;
+      expect(body.summary).toBe(
+        'Adding “TechDocs” to Silver drops 2 of 5 entities below Silver; 0 rise.',
+      );
+      expect(body.droppedCount).toBe(2);
+      expect(body.raisedCount).toBe(0);
+      expect(body.before).toEqual({ none: 1, bronze: 1, silver: 2, gold: 1 });
+      expect(body.after).toEqual({ none: 1, bronze: 3, silver: 0, gold: 1 });
+      expect(body.moves).toEqual([
+        {
+          entityRef: 'component:default/checkout-api',
+          ownerRef: scorecardGroups.payments,
+          from: 'silver',
+          to: 'bronze',
+        },
+        {
+          entityRef: 'component:default/fraud-api',
+          ownerRef: scorecardGroups.fraud,
+          from: 'silver',
+          to: 'bronze',
+        },
+      ]);
+
+      const removal = await request(backend.server)
+        .post(api('/scorecards/preview'))
+        .send({
+          changes: [
+            { op: 'remove', checkId: 'runbook-linked', levelId: 'bronze' },
+          ],
+        });
+      expect(removal.body.summary).toBe(
+        'Removing “Runbook linked” from Bronze drops 0 of 5 entities a level or more; 1 rise.',
+      );
+      expect(removal.body.moves).toEqual([
+        expect.objectContaining({
+          entityRef: 'component:default/fraud-detector',
+          from: null,
+          to: 'bronze',
+        }),
+      ]);
+    });
+
+    it('rejects invalid previews naming the field', async () => {
+      const post = (body: unknown) =>
+        request(backend.server)
+          .post(api('/scorecards/preview'))
+          .send(body as object);
+      const unknownCheck = await post({
+        changes: [{ op: 'add', checkId: 'slo-foo', levelId: 'silver' }],
+      });
+      expect(unknownCheck.status).toBe(400);
+      expect(unknownCheck.body.error.message).toContain(
+        'changes[0].checkId: unknown check "slo-foo"',
+      );
+      const unknownLevel = await post({
+        changes: [{ op: 'add', checkId: 'slo-met', levelId: 'platinum' }],
+      });
+      expect(unknownLevel.body.error.message).toContain(
+        'changes[0].levelId: unknown level "platinum"',
+      );
+      const badOp = await post({
+        changes: [{ op: 'move', checkId: 'slo-met', levelId: 'gold' }],
+      });
+      expect(badOp.status).toBe(400);
+      expect(badOp.body.error.message).toContain('changes[0].op');
+      const tooMany = await post({
+        changes: Array.from({ length: 21 }, () => ({
+          op: 'add',
+          checkId: 'slo-met',
+          levelId: 'gold',
+        })),
+      });
+      expect(tooMany.status).toBe(400);
+      expect(tooMany.body.error.message).toContain('changes: at most 20');
+      expect((await post({})).body.error.message).toContain(
+        'changes: Required',
+      );
+    });
+
+    it('serves an entity scorecard with its history, or why there is none', async () => {
+      const get = (kind: string, name: string) =>
+        request(backend.server).get(
+          api(`/entities/${kind}/default/${name}/scorecard`),
+        );
+
+      const ok = await get('component', 'fraud-api');
+      expect(ok.status).toBe(200);
+      const body: EntityScorecardResponse = ok.body;
+      expect(body.state).toBe('ok');
+      expect(body.stale).toBe(false);
+      expect(body.scorecard?.level?.id).toBe('silver');
+      expect(body.history).toEqual([
+        { day: '2026-11-20', levelId: 'bronze', score: 50 },
+        { day: '2026-11-21', levelId: 'silver', score: 67 },
+      ]);
+
+      expect((await get('component', 'new-service')).body).toMatchObject({
+        state: 'awaiting-evaluation',
+        scorecard: null,
+        history: [],
+      });
+      expect((await get('user', 'dana')).body.state).toBe('not-in-scope');
+      expect((await get('component', 'missing')).status).toBe(404);
+      expect((await get('component', 'bad-name-')).status).toBe(400);
+    });
+
+    it('flags results evaluated from stale sources or another rubric version', async () => {
+      await backend.store.writeScorecards(
+        [
+          storedScorecard({
+            entityRef: 'component:default/new-service',
+            ownerRef: scorecardGroups.search,
+            levelId: 'bronze',
+            checks: { 'owner-set': 'pass', 'runbook-linked': 'pass' },
+            rubricVersion: 'rubric-v0',
+          }),
+        ],
+        now,
+      );
+      const res = await request(backend.server).get(
+        api('/entities/component/default/new-service/scorecard'),
+      );
+      expect(res.body).toMatchObject({ state: 'ok', stale: true });
+      await backend.store.deleteScorecards(['component:default/new-service']);
+    });
+
+    it('requires credentials on every route', async () => {
+      const none = mockCredentials.none.header();
+      for (const res of [
+        await request(backend.server)
+          .get(api('/entities/component/default/checkout-api/scorecard'))
+          .set('Authorization', none),
+        await request(backend.server)
+          .get(api('/groups/default/team-payments/scorecards'))
+          .set('Authorization', none),
+        await request(backend.server)
+          .get(api('/scorecards/overview'))
+          .set('Authorization', none),
+        await request(backend.server)
+          .post(api('/scorecards/preview'))
+          .set('Authorization', none)
+          .send({ changes: [] }),
+      ]) {
+        expect(res.status).toBe(401);
+      }
+    });
+  });
+});

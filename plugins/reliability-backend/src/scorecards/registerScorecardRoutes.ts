@@ -1,0 +1,206 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  EntityScorecardResponse,
+  GroupScorecardResponse,
+  ScorecardRubric,
+} from '@preflight/plugin-reliability-common';
+import express, { type Router } from 'express';
+import { parseEntityParams, parseGroupParams } from '../service/entityParams';
+import { buildScorecardOverview } from './buildScorecardOverview';
+import { countLevels, withEveryLevel } from './countLevels';
+import {
+  parseRubricPreviewRequest,
+  previewRubricChanges,
+} from './previewRubricChanges';
+import type { ScorecardStore } from './ScorecardStore';
+import { toScorecardRubricView } from './toScorecardRubricView';
+
+/** Days of history and trend the read routes return. @public */
+export const SCORECARD_HISTORY_DAYS = 90;
+
+/** Kinds scored when `reliability.scorecards.kinds` is not set. @public */
+export const DEFAULT_SCORECARD_KINDS = [
+  'component',
+  'api',
+  'resource',
+  'system',
+];
+
+/** Dependencies of the scorecard routes. @public */
+export interface ScorecardRoutesOptions {
+  httpAuth: HttpAuthService;
+  catalog: CatalogService;
+  store: ScorecardStore;
+  /** The rubric in force (the one the evaluation uses). */
+  rubric: ScorecardRubric;
+  /** Kinds in scope (`reliability.scorecards.kinds`), lower case; default {@link DEFAULT_SCORECARD_KINDS}. */
+  kinds?: string[];
+  now: () => Date;
+}
+
+/** `YYYY-MM-DD` of the first day of the trailing window ending today (UTC). */
+function windowStart(now: Date): string {
+  const start = new Date(
+    now.getTime() - (SCORECARD_HISTORY_DAYS - 1) * 86_400_000,
+  );
+  return start.toISOString().slice(0, 10);
+}
+
+/**
+ * Adds the scorecard routes to the reliability router:
+ * `GET /entities/:kind/:namespace/:name/scorecard`,
+ * `GET /groups/:namespace/:name/scorecards`, `GET /scorecards/overview` and
+ * `POST /scorecards/preview`. Every answer comes from the stored results;
+ * nothing is evaluated on read. The catalog is asked only whether an entity
+ * or group without stored results exists (with the caller's credentials).
+ * @public
+ */
+export function registerScorecardRoutes(
+  router: Router,
+  options: ScorecardRoutesOptions,
+): void {
+  const { httpAuth, catalog, store, rubric, now } = options;
+  const kinds = new Set(
+    (options.kinds ?? DEFAULT_SCORECARD_KINDS).map(k =>
+      k.toLocaleLowerCase('en-US'),
+    ),
+  );
+  const rubricView = toScorecardRubricView(rubric);
+  const levelIds = rubric.levels.map(l => l.id);
+
+  // An entity without a stored scorecard is awaiting its first evaluation
+  // when some check could apply to its kind; otherwise it is out of scope.
+  const kindInScope = (kind: string) =>
+    kinds.has(kind) &&
+    rubric.checks.some(
+      check =>
+        !check.appliesTo.kinds ||
+        check.appliesTo.kinds.some(k => k.toLocaleLowerCase('en-US') === kind),
+    );
+
+  router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
+    const entityRef = stringifyEntityRef(parseEntityParams(req.params));
+    const credentials = await httpAuth.credentials(req);
+    const at = now();
+    const stored = await store.getScorecard(entityRef);
+    let body: EntityScorecardResponse;
+    if (stored) {
+      const { scorecard } = stored;
+      body = {
+        entityRef,
+        state: 'ok',
+        scorecard,
+        rubric: rubricView,
+        history: await store.getHistory(entityRef, windowStart(at)),
+        stale:
+          scorecard.rubricVersion !== rubric.version ||
+          scorecard.sources.some(source => source.stale),
+        generatedAt: at.toISOString(),
+      };
+    } else {
+      const entity = await catalog.getEntityByRef(entityRef, { credentials });
+      if (!entity) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+      body = {
+        entityRef,
+        state: kindInScope(parseEntityRef(entityRef).kind)
+          ? 'awaiting-evaluation'
+          : 'not-in-scope',
+        scorecard: null,
+        rubric: rubricView,
+        history: [],
+        stale: false,
+        generatedAt: at.toISOString(),
+      };
+    }
+    res.json(body);
+  });
+
+  router.get('/groups/:namespace/:name/scorecards', async (req, res) => {
+    const groupRef = stringifyEntityRef({
+      kind: 'group',
+      ...parseGroupParams(req.params),
+    });
+    const credentials = await httpAuth.credentials(req);
+    const at = now();
+    let groupRefs = await store.getGroupDescendants(groupRef);
+    if (groupRefs.length === 0) {
+      // Not in the stored hierarchy: a group created since the last
+      // evaluation, or no group at all.
+      if (!(await catalog.getEntityByRef(groupRef, { credentials }))) {
+        throw new NotFoundError(`No group ${groupRef} in the catalog`);
+      }
+      groupRefs = [groupRef];
+    }
+    const [rows, trend, lastEvaluatedAt] = await Promise.all([
+      store.getTeamRows(groupRef),
+      store.getTeamTrend(groupRef, windowStart(at)),
+      store.getLastEvaluatedAt(),
+    ]);
+    const body: GroupScorecardResponse = {
+      groupRef,
+      groupRefs,
+      rubric: rubricView,
+      rows,
+      distribution: countLevels(
+        rows.map(r => r.levelId),
+        levelIds,
+      ),
+      trend: withEveryLevel(trend, levelIds),
+      lastEvaluatedAt,
+      generatedAt: at.toISOString(),
+    };
+    res.json(body);
+  });
+
+  router.get('/scorecards/overview', async (req, res) => {
+    await httpAuth.credentials(req);
+    const at = now();
+    const [rows, checkStates, ancestry, trend, lastEvaluatedAt] =
+      await Promise.all([
+        store.listRows(),
+        store.listCheckStates(),
+        store.listGroupAncestry(),
+        store.getFleetTrend(windowStart(at)),
+        store.getLastEvaluatedAt(),
+      ]);
+    res.json(
+      buildScorecardOverview({
+        rubric,
+        rows,
+        checkStates,
+        ancestry,
+        trend,
+        lastEvaluatedAt,
+        now: at,
+      }),
+    );
+  });
+
+  // Bodies are a handful of changes; anything larger is not a preview.
+  router.post(
+    '/scorecards/preview',
+    express.json({ limit: '64kb' }),
+    async (req, res) => {
+      await httpAuth.credentials(req);
+      const changes = parseRubricPreviewRequest(req.body, rubric);
+      const [rows, checkStates] = await Promise.all([
+        store.listRows(),
+        store.listCheckStates(),
+      ]);
+      res.json(
+        previewRubricChanges({
+          rubric,
+          changes,
+          rows,
+          checkStates,
+          now: now(),
+        }),
+      );
+    },
+  );
+}

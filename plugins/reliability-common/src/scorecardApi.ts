@@ -1,0 +1,185 @@
+import type { EntityScorecard } from './scorecards/types';
+
+/** A level as the UI lists it (lowest first). @public */
+export interface ScorecardLevelView {
+  id: string;
+  title: string;
+  /** Check ids the level adds on top of the lower levels. */
+  checkIds: string[];
+}
+
+/** A check of the rubric as the UI lists it. @public */
+export interface ScorecardCheckView {
+  id: string;
+  title: string;
+  category: string;
+  description: string;
+  /** The level requiring it; null when informational. */
+  levelId: string | null;
+}
+
+/** The configured rubric, for legends and the overview. @public */
+export interface ScorecardRubricView {
+  levels: ScorecardLevelView[];
+  checks: ScorecardCheckView[];
+  version: string;
+}
+
+/** One day of an entity's scorecard history. @public */
+export interface ScorecardHistoryPoint {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  /** Level id reached that day (the last recorded that day); null: none. */
+  levelId: string | null;
+  score: number;
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name/scorecard`.
+ * `ok`: a stored scorecard; `awaiting-evaluation`: the entity is in scope
+ * but has not been evaluated yet; `not-in-scope`: no configured check
+ * applies to this entity's kind.
+ * @public
+ */
+export interface EntityScorecardResponse {
+  entityRef: string;
+  state: 'ok' | 'awaiting-evaluation' | 'not-in-scope';
+  scorecard: EntityScorecard | null;
+  rubric: ScorecardRubricView;
+  /** Oldest first, at most one point per day. */
+  history: ScorecardHistoryPoint[];
+  /** True when the stored scorecard used stale facts or was evaluated under another rubric version. */
+  stale: boolean;
+  generatedAt: string;
+}
+
+/** One entity of a team's scorecard table. @public */
+export interface TeamScorecardRow {
+  entityRef: string;
+  title?: string;
+  kind: string;
+  type?: string;
+  lifecycle?: string;
+  tier?: string;
+  /** The owning group: the requested group or one of its sub-groups. */
+  ownerRef: string;
+  levelId: string | null;
+  score: number;
+  /** Checks failing or in error (exempt ones excluded). */
+  failingChecks: number;
+  /** Lowest attainment among the entity's SLOs; null: no SLO or no data. */
+  sloAttainment: number | null;
+  /** The objective of that SLO. */
+  sloObjective: number | null;
+  /** Lowest budget remaining among the entity's SLOs (fraction, may be negative). */
+  sloBudgetRemaining: number | null;
+  /** Level 1 held throughout the next 7 days; null when on-call is not linked. */
+  onCallCovered: boolean | null;
+  mttrSeconds: number | null;
+  /** Open incidents (any urgency); null when unknown. */
+  openIncidents: number | null;
+  evaluatedAt: string;
+  /** True when some fact behind the row was stale. */
+  stale: boolean;
+}
+
+/** Number of entities per level id; `none` counts entities below the first level. @public */
+export type LevelDistribution = Record<string, number>;
+
+/** One day of a team's level distribution. @public */
+export interface LevelTrendPoint {
+  day: string;
+  counts: LevelDistribution;
+}
+
+/** `GET /groups/:namespace/:name/scorecards` @public */
+export interface GroupScorecardResponse {
+  groupRef: string;
+  /** The group and its sub-groups (transitively). */
+  groupRefs: string[];
+  rubric: ScorecardRubricView;
+  rows: TeamScorecardRow[];
+  distribution: LevelDistribution;
+  /** Oldest first, one point per day with history. */
+  trend: LevelTrendPoint[];
+  /** Last completed evaluation run; null: never. */
+  lastEvaluatedAt: string | null;
+  generatedAt: string;
+}
+
+/** A team's standing in the organization overview. @public */
+export interface TeamStanding {
+  groupRef: string;
+  title?: string;
+  /** 1 = best average score. */
+  rank: number;
+  /** Entities owned by the team or its sub-groups. */
+  entities: number;
+  averageScore: number;
+  distribution: LevelDistribution;
+}
+
+/** A check and how often it fails across the fleet. @public */
+export interface FailingCheckView {
+  checkId: string;
+  title: string;
+  category: string;
+  levelId: string | null;
+  /** Entities where it fails (exempt excluded). */
+  failing: number;
+  /** Entities where it is in error (facts missing or stale). */
+  errors: number;
+  /** Entities it applies to. */
+  applicable: number;
+}
+
+/** `GET /scorecards/overview` @public */
+export interface ScorecardOverviewResponse {
+  rubric: ScorecardRubricView;
+  totalEntities: number;
+  distribution: LevelDistribution;
+  /** Best first. */
+  teams: TeamStanding[];
+  /** Most failing first. */
+  failingChecks: FailingCheckView[];
+  trend: LevelTrendPoint[];
+  lastEvaluatedAt: string | null;
+  generatedAt: string;
+}
+
+/** One proposed change to the rubric's levels. @public */
+export interface RubricChange {
+  op: 'add' | 'remove';
+  checkId: string;
+  levelId: string;
+}
+
+/** `POST /scorecards/preview` request body. @public */
+export interface RubricPreviewRequest {
+  changes: RubricChange[];
+}
+
+/** An entity whose level a rubric change would move. @public */
+export interface RubricPreviewMove {
+  entityRef: string;
+  ownerRef: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** `POST /scorecards/preview` response: what the change would do, from stored results. @public */
+export interface RubricPreviewResponse {
+  changes: RubricChange[];
+  before: LevelDistribution;
+  after: LevelDistribution;
+  /** Entities that would drop a level. */
+  droppedCount: number;
+  /** Entities that would rise a level. */
+  raisedCount: number;
+  /** The moves, dropped first, at most 500. */
+  moves: RubricPreviewMove[];
+  /** e.g. "Adding “SLOs defined” to Silver drops 12 entities below Silver." */
+  summary: string;
+  generatedAt: string;
+}
+

@@ -1,0 +1,27 @@
+import type { ScorecardCheck } from '../types';
+import { documentationChecks } from './documentationChecks';
+import { incidentChecks } from './incidentChecks';
+import { metadataChecks } from './metadataChecks';
+import { onCallChecks } from './onCallChecks';
+import { ownershipChecks } from './ownershipChecks';
+import { runbookChecks } from './runbookChecks';
+import { sloChecks } from './sloChecks';
+
+export * from './documentationChecks';
+export * from './incidentChecks';
+export * from './metadataChecks';
+export * from './onCallChecks';
+export * from './ownershipChecks';
+export * from './runbookChecks';
+export * from './sloChecks';
+
+/** Every built-in readiness check, in the order scorecards list them. @public */
+export const builtinScorecardChecks: ScorecardCheck[] = [
+  ...ownershipChecks,
+  ...onCallChecks,
+  ...runbookChecks,
+  ...sloChecks,
+  ...incidentChecks,
+  ...documentationChecks,
+  ...metadataChecks,
+];

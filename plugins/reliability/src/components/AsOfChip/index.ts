@@ -1,0 +1,2 @@
+export { AsOfChip } from './AsOfChip';
+export type { AsOfChipProps } from './AsOfChip';

@@ -1,0 +1,2 @@
+export { CheckFactList } from './CheckFactList';
+export type { CheckFactListProps } from './CheckFactList';

@@ -1,0 +1,2 @@
+export { CheckStateChip } from './CheckStateChip';
+export type { CheckStateChipProps } from './CheckStateChip';

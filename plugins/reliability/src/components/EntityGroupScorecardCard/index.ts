@@ -1,0 +1,2 @@
+export { EntityGroupScorecardCard } from './EntityGroupScorecardCard';
+export type { EntityGroupScorecardCardProps } from './EntityGroupScorecardCard';

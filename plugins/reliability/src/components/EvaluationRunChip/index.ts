@@ -1,0 +1,2 @@
+export { EvaluationRunChip } from './EvaluationRunChip';
+export type { EvaluationRunChipProps } from './EvaluationRunChip';

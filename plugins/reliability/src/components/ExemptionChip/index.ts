@@ -1,0 +1,2 @@
+export { ExemptionChip } from './ExemptionChip';
+export type { ExemptionChipProps } from './ExemptionChip';

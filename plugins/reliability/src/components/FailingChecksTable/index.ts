@@ -1,0 +1,2 @@
+export { FailingChecksTable } from './FailingChecksTable';
+export type { FailingChecksTableProps } from './FailingChecksTable';

@@ -1,0 +1,2 @@
+export { LevelDistributionBar } from './LevelDistributionBar';
+export type { LevelDistributionBarProps } from './LevelDistributionBar';

@@ -1,0 +1,2 @@
+export { LevelDistributionChips } from './LevelDistributionChips';
+export type { LevelDistributionChipsProps } from './LevelDistributionChips';

@@ -1,0 +1,2 @@
+export { NextLevelLine } from './NextLevelLine';
+export type { NextLevelLineProps } from './NextLevelLine';

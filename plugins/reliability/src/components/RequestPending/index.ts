@@ -1,0 +1,2 @@
+export { RequestPending } from './RequestPending';
+export type { RequestPendingProps } from './RequestPending';

@@ -1,0 +1,300 @@
+import { useEffect, useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type {
+  RubricChange,
+  RubricPreviewResponse,
+  ScorecardRubricView,
+} from '@preflight/plugin-reliability-common';
+import { reliabilityApiRef } from '../../api';
+import { useChartTheme } from '../../hooks/useChartTheme';
+import {
+  isResponseError,
+  levelBands,
+  levelIndex,
+  levelTitle,
+} from '../../utils';
+
+/** @public */
+export interface RubricPreviewPanelProps {
+  rubric: ScorecardRubricView;
+  /** How many dropping entities to list; 10 by default. */
+  maxMoves?: number;
+}
+
+type Preview =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'done'; response: RubricPreviewResponse };
+
+function BeforeAfterChart(props: {
+  rubric: ScorecardRubricView;
+  response: RubricPreviewResponse;
+}) {
+  const { rubric, response } = props;
+  const chart = useChartTheme();
+  const { theme } = chart;
+  const before = levelBands(rubric, response.before);
+  const after = levelBands(rubric, response.after);
+  const rows = before.map((band, index) => ({
+    level: band.title,
+    color: band.color,
+    before: band.count,
+    after: after[index]?.count ?? 0,
+  }));
+  return (
+    <Box
+      role="figure"
+      aria-label={`Entities per level before and after: ${rows
+        .map(row => `${row.level} ${row.before} → ${row.after}`)
+        .join(', ')}`}
+      sx={{ width: '100%', height: 200 }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 0, left: 0 }}
+        >
+          <CartesianGrid {...chart.grid} />
+          <XAxis dataKey="level" {...chart.axis} />
+          <YAxis allowDecimals={false} {...chart.axis} width={40} />
+          <Tooltip
+            {...chart.tooltip}
+            cursor={{ fill: theme.palette.action.hover }}
+          />
+          <Legend {...chart.legend} />
+          <Bar
+            dataKey="before"
+            name="Now"
+            fill={theme.palette.text.disabled}
+            isAnimationActive={false}
+          />
+          <Bar dataKey="after" name="With the change" isAnimationActive={false}>
+            {rows.map(row => (
+              <Cell key={row.level} fill={row.color} />
+            ))}
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+}
+
+function PreviewResult(props: {
+  rubric: ScorecardRubricView;
+  response: RubricPreviewResponse;
+  maxMoves: number;
+}) {
+  const { rubric, response, maxMoves } = props;
+  const dropped = response.moves.filter(
+    move => levelIndex(rubric, move.to) < levelIndex(rubric, move.from),
+  );
+  const shown = dropped.slice(0, maxMoves);
+  return (
+    <Stack spacing={2}>
+      <Alert
+        severity={response.droppedCount > 0 ? 'warning' : 'success'}
+        role="status"
+      >
+        {response.summary}
+        {response.raisedCount > 0 &&
+          ` ${response.raisedCount} ${
+            response.raisedCount === 1 ? 'entity rises' : 'entities rise'
+          } a level.`}
+      </Alert>
+      <BeforeAfterChart rubric={rubric} response={response} />
+      {shown.length > 0 && (
+        <Box>
+          <Typography variant="subtitle2" component="h3">
+            Entities that would drop
+          </Typography>
+          <List dense aria-label="Entities that would drop">
+            {shown.map(move => (
+              <ListItem key={move.entityRef} disableGutters>
+                <ListItemText
+                  primary={
+                    <EntityRefLink
+                      entityRef={move.entityRef}
+                      defaultKind="component"
+                    />
+                  }
+                  secondary={
+                    <>
+                      {levelTitle(rubric, move.from)} →{' '}
+                      {levelTitle(rubric, move.to)} · owned by{' '}
+                      <EntityRefLink
+                        entityRef={move.ownerRef}
+                        defaultKind="group"
+                        disableTooltip
+                      />
+                    </>
+                  }
+                />
+              </ListItem>
+            ))}
+          </List>
+          {response.droppedCount > shown.length && (
+            <Typography variant="caption" color="text.secondary">
+              and {response.droppedCount - shown.length} more
+            </Typography>
+          )}
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * "What if?": proposes adding a check to a level or removing it, and shows
+ * what that would do to the fleet (from the stored results, nothing is
+ * re-evaluated or changed) before anyone edits the rubric.
+ * @public
+ */
+export function RubricPreviewPanel(props: RubricPreviewPanelProps) {
+  const { rubric, maxMoves = 10 } = props;
+  const api = useApi(reliabilityApiRef);
+  const [op, setOp] = useState<RubricChange['op']>('add');
+  const [checkId, setCheckId] = useState('');
+  const [levelId, setLevelId] = useState('');
+  const [preview, setPreview] = useState<Preview>({ status: 'idle' });
+  const controller = useRef<AbortController>();
+  useEffect(() => () => controller.current?.abort(), []);
+
+  // Removing only makes sense for a check some level requires, and from
+  // that level.
+  const checks =
+    op === 'remove'
+      ? rubric.checks.filter(check => check.levelId !== null)
+      : rubric.checks;
+  const onCheck = (id: string) => {
+    setCheckId(id);
+    if (op === 'remove') {
+      setLevelId(rubric.checks.find(c => c.id === id)?.levelId ?? '');
+    }
+  };
+  const onOp = (next: RubricChange['op']) => {
+    setOp(next);
+    setCheckId('');
+    setLevelId('');
+    setPreview({ status: 'idle' });
+  };
+
+  const run = async () => {
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    setPreview({ status: 'loading' });
+    try {
+      const response = await api.previewRubricChange(
+        { changes: [{ op, checkId, levelId }] },
+        { signal: current.signal },
+      );
+      if (!current.signal.aborted) {
+        setPreview({ status: 'done', response });
+      }
+    } catch (error) {
+      if (!current.signal.aborted) {
+        const cause = isResponseError(error) ? error.cause : (error as Error);
+        setPreview({ status: 'error', message: cause.message });
+      }
+    }
+  };
+
+  return (
+    <Stack spacing={2}>
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        flexWrap="wrap"
+        alignItems="center"
+      >
+        <TextField
+          select
+          size="small"
+          label="Change"
+          value={op}
+          onChange={event => onOp(event.target.value as RubricChange['op'])}
+          sx={{ minWidth: 130 }}
+        >
+          <MenuItem value="add">Add</MenuItem>
+          <MenuItem value="remove">Remove</MenuItem>
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label="Check"
+          value={checkId}
+          onChange={event => onCheck(event.target.value)}
+          sx={{ minWidth: 240 }}
+        >
+          {checks.map(check => (
+            <MenuItem key={check.id} value={check.id}>
+              {check.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          size="small"
+          label={op === 'add' ? 'To level' : 'From level'}
+          value={levelId}
+          onChange={event => setLevelId(event.target.value)}
+          disabled={op === 'remove'}
+          sx={{ minWidth: 140 }}
+        >
+          {rubric.levels.map(level => (
+            <MenuItem key={level.id} value={level.id}>
+              {level.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button
+          variant="contained"
+          disabled={!checkId || !levelId || preview.status === 'loading'}
+          onClick={run}
+        >
+          Preview
+        </Button>
+      </Stack>
+      {preview.status === 'loading' && (
+        <LinearProgress aria-label="Computing the preview" />
+      )}
+      {preview.status === 'error' && (
+        <Alert severity="error">
+          Could not preview the change: {preview.message}
+        </Alert>
+      )}
+      {preview.status === 'done' && (
+        <PreviewResult
+          rubric={rubric}
+          response={preview.response}
+          maxMoves={maxMoves}
+        />
+      )}
+    </Stack>
+  );
+}

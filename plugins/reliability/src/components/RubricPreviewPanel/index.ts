@@ -1,0 +1,2 @@
+export { RubricPreviewPanel } from './RubricPreviewPanel';
+export type { RubricPreviewPanelProps } from './RubricPreviewPanel';

@@ -1,0 +1,2 @@
+export { ScorecardCheckItem } from './ScorecardCheckItem';
+export type { ScorecardCheckItemProps } from './ScorecardCheckItem';

@@ -1,0 +1,2 @@
+export { ScorecardCheckList } from './ScorecardCheckList';
+export type { ScorecardCheckListProps } from './ScorecardCheckList';

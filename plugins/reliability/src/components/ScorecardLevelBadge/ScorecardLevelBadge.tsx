@@ -1,0 +1,49 @@
+import Chip from '@mui/material/Chip';
+import { useTheme } from '@mui/material/styles';
+import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
+import type { ScorecardRubricView } from '@preflight/plugin-reliability-common';
+import { levelColor, levelIndex, levelTitle } from '../../utils';
+
+/** @public */
+export interface ScorecardLevelBadgeProps {
+  rubric: ScorecardRubricView;
+  /** The level reached; null when not even the first. */
+  levelId: string | null;
+  size?: 'small' | 'medium';
+}
+
+/**
+ * The level an entity reached, coloured by the level's position (bronze,
+ * silver, gold for three levels), or an outlined "No level".
+ * @public
+ */
+export function ScorecardLevelBadge(props: ScorecardLevelBadgeProps) {
+  const { rubric, levelId, size = 'small' } = props;
+  const theme = useTheme();
+  const title = levelTitle(rubric, levelId);
+  if (levelId === null) {
+    return (
+      <Chip
+        size={size}
+        variant="outlined"
+        label={title}
+        aria-label={`Level: ${title}`}
+      />
+    );
+  }
+  const color = levelColor(levelIndex(rubric, levelId));
+  return (
+    <Chip
+      size={size}
+      icon={<MilitaryTechIcon />}
+      label={title}
+      aria-label={`Level: ${title}`}
+      sx={{
+        bgcolor: color,
+        color: theme.palette.getContrastText(color),
+        fontWeight: 600,
+        '& .MuiChip-icon': { color: 'inherit' },
+      }}
+    />
+  );
+}

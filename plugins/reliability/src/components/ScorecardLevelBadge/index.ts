@@ -1,0 +1,2 @@
+export { ScorecardLevelBadge } from './ScorecardLevelBadge';
+export type { ScorecardLevelBadgeProps } from './ScorecardLevelBadge';

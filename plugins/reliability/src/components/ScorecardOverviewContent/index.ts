@@ -1,0 +1,2 @@
+export { ScorecardOverviewContent } from './ScorecardOverviewContent';
+export type { ScorecardOverviewContentProps } from './ScorecardOverviewContent';

@@ -1,0 +1,2 @@
+export { ScorecardOverviewPage } from './ScorecardOverviewPage';
+export type { ScorecardOverviewPageProps } from './ScorecardOverviewPage';

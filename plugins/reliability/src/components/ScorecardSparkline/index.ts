@@ -1,0 +1,2 @@
+export { ScorecardSparkline } from './ScorecardSparkline';
+export type { ScorecardSparklineProps } from './ScorecardSparkline';

@@ -1,0 +1,2 @@
+export { ScorecardStaleAlert } from './ScorecardStaleAlert';
+export type { ScorecardStaleAlertProps } from './ScorecardStaleAlert';

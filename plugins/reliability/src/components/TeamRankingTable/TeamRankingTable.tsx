@@ -1,0 +1,112 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import {
+  EntityRefLink,
+  useEntityPresentation,
+} from '@backstage/plugin-catalog-react';
+import type {
+  ScorecardRubricView,
+  TeamStanding,
+} from '@preflight/plugin-reliability-common';
+import { LevelDistributionBar } from '../LevelDistributionBar';
+
+/** @public */
+export interface TeamRankingTableProps {
+  rubric: ScorecardRubricView;
+  /** Best first, as the backend ranks them. */
+  teams: TeamStanding[];
+}
+
+/** Scores are averages; one decimal says enough to rank by. */
+function formatScore(score: number): string {
+  return `${Math.round(score * 10) / 10}%`;
+}
+
+function TeamRow(props: { rubric: ScorecardRubricView; team: TeamStanding }) {
+  const { rubric, team } = props;
+  // The catalog's presentation knows the group's title even when the
+  // backend did not store one.
+  const presentation = useEntityPresentation(team.groupRef, {
+    defaultKind: 'group',
+  });
+  const name = team.title ?? presentation.primaryTitle;
+  return (
+    <TableRow aria-label={name} sx={{ '&:last-child td': { border: 0 } }}>
+      <TableCell align="right">{team.rank}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        <EntityRefLink entityRef={team.groupRef} defaultKind="group">
+          {name}
+        </EntityRefLink>
+      </TableCell>
+      <TableCell align="right">{team.entities}</TableCell>
+      <TableCell>
+        <Stack direction="row" spacing={1} alignItems="center">
+          <Typography variant="body2" sx={{ minWidth: 48 }}>
+            {formatScore(team.averageScore)}
+          </Typography>
+          <Box sx={{ flex: 1, minWidth: 60 }}>
+            <LinearProgress
+              variant="determinate"
+              value={Math.max(0, Math.min(100, team.averageScore))}
+              aria-label={`Average score of ${name}`}
+            />
+          </Box>
+        </Stack>
+      </TableCell>
+      <TableCell>
+        <LevelDistributionBar
+          rubric={rubric}
+          distribution={team.distribution}
+        />
+      </TableCell>
+    </TableRow>
+  );
+}
+
+/**
+ * Every team ranked by the average score of what it owns, with the number
+ * of entities and how they spread over the levels.
+ * @public
+ */
+export function TeamRankingTable(props: TeamRankingTableProps) {
+  const { rubric, teams } = props;
+  if (teams.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No team owns an entity that scorecards cover yet.
+      </Typography>
+    );
+  }
+  return (
+    <TableContainer>
+      <Table
+        size="small"
+        aria-label="Teams ranked by average score"
+        sx={{ '& th': { whiteSpace: 'nowrap' } }}
+      >
+        <TableHead>
+          <TableRow>
+            <TableCell align="right">Rank</TableCell>
+            <TableCell>Team</TableCell>
+            <TableCell align="right">Entities</TableCell>
+            <TableCell>Average score</TableCell>
+            <TableCell sx={{ width: '30%' }}>Levels</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {teams.map(team => (
+            <TeamRow key={team.groupRef} rubric={rubric} team={team} />
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}

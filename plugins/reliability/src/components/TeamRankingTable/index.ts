@@ -1,0 +1,2 @@
+export { TeamRankingTable } from './TeamRankingTable';
+export type { TeamRankingTableProps } from './TeamRankingTable';

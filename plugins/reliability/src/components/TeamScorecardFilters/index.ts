@@ -1,0 +1,2 @@
+export { TeamScorecardFilters } from './TeamScorecardFilters';
+export type { TeamScorecardFiltersProps } from './TeamScorecardFilters';

@@ -1,0 +1,2 @@
+export { TeamScorecardTable } from './TeamScorecardTable';
+export type { TeamScorecardTableProps } from './TeamScorecardTable';
