@@ -16,6 +16,10 @@ import { paymentsTeamScorecards } from '../../__testUtils__/scorecardFixtures';
 import { NOW } from '../../__testUtils__/summaryFixtures';
 import { EntityGroupScorecardCard } from './EntityGroupScorecardCard';
 
+// These tests click through whole tables; on a loaded 2-core CI machine
+// that takes longer than jest's default 5 seconds.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 

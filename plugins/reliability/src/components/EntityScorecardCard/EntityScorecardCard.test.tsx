@@ -19,6 +19,10 @@ import {
 import { NOW, componentEntity } from '../../__testUtils__/summaryFixtures';
 import { EntityScorecardCard } from './EntityScorecardCard';
 
+// These tests click through whole tables; on a loaded 2-core CI machine
+// that takes longer than jest's default 5 seconds.
+jest.setTimeout(30_000);
+
 const server = setupServer();
 registerMswTestHooks(server);
 

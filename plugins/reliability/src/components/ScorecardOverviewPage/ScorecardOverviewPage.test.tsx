@@ -16,6 +16,10 @@ import {
 import { NOW } from '../../__testUtils__/summaryFixtures';
 import { ScorecardOverviewPage } from './ScorecardOverviewPage';
 
+// These tests click through whole tables; on a loaded 2-core CI machine
+// that takes longer than jest's default 5 seconds.
+jest.setTimeout(30_000);
+
 async function renderPage(
   api = fakeReliabilityApi(),
   presentation = entityTitlePresentation({}),
