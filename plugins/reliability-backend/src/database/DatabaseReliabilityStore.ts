@@ -15,6 +15,7 @@ import type {
   ReliabilityStore,
   StoredSourceHealth,
 } from './ReliabilityStore';
+import { chunks } from '../lib/chunks';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -136,14 +137,6 @@ function statsRows(sourceId: string, snapshot: OnCallSnapshot): StatsRow[] {
   }));
 }
 
-function chunks<T>(rows: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
-    result.push(rows.slice(i, i + INSERT_CHUNK_SIZE));
-  }
-  return result;
-}
-
 /**
  * {@link ReliabilityStore} on the plugin's knex database (SQLite, PostgreSQL
  * or MySQL).
@@ -194,13 +187,22 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       ]) {
         await tx(table).where({ source_id: source.id }).delete();
       }
-      for (const chunk of chunks(serviceRows(source.id, snapshot))) {
+      for (const chunk of chunks(
+        serviceRows(source.id, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('oncall_services').insert(chunk);
       }
-      for (const chunk of chunks(policyRows(source.id, snapshot))) {
+      for (const chunk of chunks(
+        policyRows(source.id, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('escalation_policies').insert(chunk);
       }
-      for (const chunk of chunks(statsRows(source.id, snapshot))) {
+      for (const chunk of chunks(
+        statsRows(source.id, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('incident_stats').insert(chunk);
       }
       await tx<SourceRow>('sources')
@@ -261,19 +263,28 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
   }): Promise<void> {
     const { sourceId, snapshot } = options;
     await this.db.transaction(async tx => {
-      for (const chunk of chunks(serviceRows(sourceId, snapshot))) {
+      for (const chunk of chunks(
+        serviceRows(sourceId, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('oncall_services')
           .insert(chunk)
           .onConflict(['source_id', 'service_id'])
           .merge();
       }
-      for (const chunk of chunks(policyRows(sourceId, snapshot))) {
+      for (const chunk of chunks(
+        policyRows(sourceId, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('escalation_policies')
           .insert(chunk)
           .onConflict(['source_id', 'policy_id'])
           .merge();
       }
-      for (const chunk of chunks(statsRows(sourceId, snapshot))) {
+      for (const chunk of chunks(
+        statsRows(sourceId, snapshot),
+        INSERT_CHUNK_SIZE,
+      )) {
         await tx('incident_stats')
           .insert(chunk)
           .onConflict(['source_id', 'service_id'])
@@ -388,7 +399,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
   ): Promise<Row[]> {
     const unique = [...new Set(ids)];
     const rows: Row[] = [];
-    for (const chunk of chunks(unique)) {
+    for (const chunk of chunks(unique, INSERT_CHUNK_SIZE)) {
       const found = await this.db(table)
         .where('source_id', sourceId)
         .whereIn(idColumn, chunk)

@@ -16,6 +16,7 @@ import type {
   StoredCheckState,
   StoredScorecard,
 } from './ScorecardStore';
+import { chunks } from '../lib/chunks';
 
 // The same directory as the other stores: knex records every migration it
 // ran, so whichever store is created first applies them all and the others
@@ -61,14 +62,6 @@ interface HistoryRow {
   score: number;
   recorded_at: Date;
   last_of_day: boolean;
-}
-
-function chunks<T>(items: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK_SIZE) {
-    result.push(items.slice(i, i + CHUNK_SIZE));
-  }
-  return result;
 }
 
 /** `YYYY-MM-DD` of a moment, in UTC. */
@@ -142,7 +135,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       >();
       const checksBefore = new Map<string, CheckStateRow[]>();
       const pointToday = new Set<string>();
-      for (const chunk of chunks(refs)) {
+      for (const chunk of chunks(refs, CHUNK_SIZE)) {
         // One connection serves the transaction: these run one after another.
         const results = await tx<ResultRow>('scorecard_results')
           .select('entity_ref', 'level_id', 'score')
@@ -217,31 +210,31 @@ export class DatabaseScorecardStore implements ScorecardStore {
         }
       }
 
-      for (const chunk of chunks(resultRows)) {
+      for (const chunk of chunks(resultRows, CHUNK_SIZE)) {
         await tx('scorecard_results')
           .insert(chunk)
           .onConflict('entity_ref')
           .merge();
       }
-      for (const chunk of chunks(refs)) {
+      for (const chunk of chunks(refs, CHUNK_SIZE)) {
         await tx('scorecard_check_states')
           .whereIn('entity_ref', chunk)
           .delete();
       }
-      for (const chunk of chunks(stateRows)) {
+      for (const chunk of chunks(stateRows, CHUNK_SIZE)) {
         await tx('scorecard_check_states').insert(chunk);
       }
       // The new point supersedes the entity's earlier points of the day.
       const superseded = historyRows
         .map(h => h.entity_ref)
         .filter(ref => pointToday.has(ref));
-      for (const chunk of chunks(superseded)) {
+      for (const chunk of chunks(superseded, CHUNK_SIZE)) {
         await tx('scorecard_history')
           .whereIn('entity_ref', chunk)
           .andWhere({ day, last_of_day: true })
           .update({ last_of_day: false });
       }
-      for (const chunk of chunks(historyRows)) {
+      for (const chunk of chunks(historyRows, CHUNK_SIZE)) {
         await tx('scorecard_history').insert(chunk);
       }
     });
@@ -252,7 +245,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       return;
     }
     await this.db.transaction(async tx => {
-      for (const chunk of chunks(entityRefs)) {
+      for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
         for (const table of [
           'scorecard_results',
           'scorecard_check_states',
@@ -291,7 +284,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     );
     await this.db.transaction(async tx => {
       await tx('scorecard_group_ancestry').delete();
-      for (const chunk of chunks([...unique.values()])) {
+      for (const chunk of chunks([...unique.values()], CHUNK_SIZE)) {
         await tx('scorecard_group_ancestry').insert(
           chunk.map(p => ({
             group_ref: p.groupRef,

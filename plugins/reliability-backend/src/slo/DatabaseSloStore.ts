@@ -11,6 +11,7 @@ import type {
   StoredSloStatus,
 } from './SloStore';
 import { storedTimestamp } from './storedTimestamp';
+import { chunks } from '../lib/chunks';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -45,14 +46,6 @@ interface StatusRow {
   attempted_at: Date | string | number;
   errors: string;
   warnings: string;
-}
-
-function chunks<T>(rows: T[]): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
-    result.push(rows.slice(i, i + INSERT_CHUNK_SIZE));
-  }
-  return result;
 }
 
 function parseJson<T>(raw: string | null | undefined, fallback: T): T {
@@ -119,10 +112,10 @@ export class DatabaseSloStore implements SloStore {
     await this.db.transaction(async tx => {
       await tx('slo_definitions').delete();
       await tx('slo_entity_problems').delete();
-      for (const chunk of chunks(definitionRows)) {
+      for (const chunk of chunks(definitionRows, INSERT_CHUNK_SIZE)) {
         await tx('slo_definitions').insert(chunk);
       }
-      for (const chunk of chunks(problemRows)) {
+      for (const chunk of chunks(problemRows, INSERT_CHUNK_SIZE)) {
         await tx('slo_entity_problems').insert(chunk);
       }
       // Statuses of SLOs that are no longer declared would never be read
@@ -175,7 +168,7 @@ export class DatabaseSloStore implements SloStore {
       // Only this source's rows are replaced; an SLO that moved to another
       // source keeps that source's row.
       await tx('slo_status').where({ source_id: source.id }).delete();
-      for (const chunk of chunks(rows)) {
+      for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
         await tx('slo_status')
           .insert(chunk)
           .onConflict(['entity_ref', 'slo_id'])
@@ -229,7 +222,7 @@ export class DatabaseSloStore implements SloStore {
     const refs = [...new Set(entityRefs)];
     const definitions: DefinitionRow[] = [];
     const problems: ProblemsRow[] = [];
-    for (const chunk of chunks(refs)) {
+    for (const chunk of chunks(refs, INSERT_CHUNK_SIZE)) {
       const [definitionRows, problemRows] = await Promise.all([
         this.db<DefinitionRow>('slo_definitions')
           .whereIn('entity_ref', chunk)
@@ -265,7 +258,7 @@ export class DatabaseSloStore implements SloStore {
     entityRefs: string[],
   ): Promise<StoredSloStatus[]> {
     const rows: StatusRow[] = [];
-    for (const chunk of chunks([...new Set(entityRefs)])) {
+    for (const chunk of chunks([...new Set(entityRefs)], INSERT_CHUNK_SIZE)) {
       rows.push(
         ...(await this.db<StatusRow>('slo_status').whereIn(
           'entity_ref',
