@@ -15,3 +15,4 @@ export * from './openslo';
 export * from './sloApi';
 export * from './scorecards';
 export * from './scorecardApi';
+export * from './reviewApi';
