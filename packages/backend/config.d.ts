@@ -11,4 +11,16 @@ export interface Config {
       recordedSlos?: boolean;
     };
   };
+  auth?: {
+    providers?: {
+      /** The demo's "sign in as" provider (packages/backend/src/demoSignIn). */
+      demoPeople?: {
+        /**
+         * Must be true for the provider to sign anyone in: it believes the
+         * person the browser names. Demo portals on loopback only.
+         */
+        dangerouslyTrustTheBrowser?: boolean;
+      };
+    };
+  };
 }

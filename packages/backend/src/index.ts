@@ -3,6 +3,7 @@
  * their own backend: the reliability plugin plus one module per data source.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDemoPeople } from './demoSignIn/authModuleDemoPeople';
 import { reliabilityModuleRecordedSlos } from './recordedSlos/reliabilityModuleRecordedSlos';
 
 const backend = createBackend();
@@ -12,6 +13,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 // Sign-in for the demo: the guest provider, so no accounts are needed.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Demo only: "sign in as" one of the example fleet's people, so a readiness
+// review can be opened by its owner and signed off by a reviewer.
+backend.add(authModuleDemoPeople);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 

@@ -8,6 +8,7 @@ import {
   SidebarPage,
   SidebarSpace,
 } from '@backstage/core-components';
+import { SwitchPersonItem } from '../DemoSignIn';
 
 /**
  * The demo's sidebar: the catalog, where every Preflight card lives, and
@@ -24,6 +25,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         text="Scorecards"
       />
       <SidebarSpace />
+      <SidebarDivider />
+      <SwitchPersonItem />
     </Sidebar>
     {children}
   </SidebarPage>

@@ -1,0 +1,2 @@
+export { DemoSignInPage } from './DemoSignInPage';
+export { SwitchPersonItem } from './SwitchPersonItem';
