@@ -12,6 +12,7 @@ export * from './oncall';
 export * from './incidents';
 export * from './slo';
 export * from './openslo';
+export * from './openslo/formats';
 export * from './sloApi';
 export * from './scorecards';
 export * from './scorecardApi';
