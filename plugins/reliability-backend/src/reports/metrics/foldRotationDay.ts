@@ -3,13 +3,7 @@ import type { RotationDailyRow } from './dailyRowTypes';
 import { tallyOnCall } from './onCallLoad';
 import { OnCallHours, validateOnCallHours } from './pageHours';
 import type { RotationInput } from './types';
-import {
-  addLocalDays,
-  assertTimeZone,
-  formatLocalDate,
-  parseLocalDate,
-  startOfLocalDay,
-} from './zonedTime';
+import { localDayWindow } from './localDayWindow';
 
 /** Input of {@link foldRotationDay}. @public */
 export interface FoldRotationDayInput {
@@ -32,16 +26,11 @@ export interface FoldRotationDayInput {
  * @public
  */
 export function foldRotationDay(input: FoldRotationDayInput): RotationDailyRow {
-  assertTimeZone(input.timeZone, 'Daily row: timeZone');
   validateOnCallHours(input.hours);
-  const date = parseLocalDate(input.day, 'Daily row: day');
-  const window = {
-    start: startOfLocalDay(date, input.timeZone),
-    end: startOfLocalDay(addLocalDays(date, 1), input.timeZone),
-  };
+  const { day, window } = localDayWindow(input.day, input.timeZone);
   return {
     rotationId: input.rotation.rotationId,
-    day: formatLocalDate(date),
+    day,
     timeZone: input.timeZone,
     ...tallyOnCall(input.rotation, input.incidents, window, input.hours),
   };

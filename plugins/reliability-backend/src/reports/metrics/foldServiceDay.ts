@@ -9,13 +9,7 @@ import { histogramOf } from './durationHistogram';
 import { longestOf } from './incidentMeasures';
 import { incidentTiming, isOpenAt } from './incidentTiming';
 import type { ChangeEventFact, ReportIncident } from './types';
-import {
-  addLocalDays,
-  assertTimeZone,
-  formatLocalDate,
-  parseLocalDate,
-  startOfLocalDay,
-} from './zonedTime';
+import { localDayWindow } from './localDayWindow';
 
 /** Input of {@link foldServiceDay}. @public */
 export interface FoldServiceDayInput {
@@ -60,10 +54,9 @@ function summarize(durationsMs: number[]): DurationSummary {
  * @public
  */
 export function foldServiceDay(input: FoldServiceDayInput): ServiceDailyRow {
-  assertTimeZone(input.timeZone, 'Daily row: timeZone');
-  const date = parseLocalDate(input.day, 'Daily row: day');
-  const dayStart = startOfLocalDay(date, input.timeZone);
-  const dayEnd = startOfLocalDay(addLocalDays(date, 1), input.timeZone);
+  const { day, window } = localDayWindow(input.day, input.timeZone);
+  const dayStart = window.start;
+  const dayEnd = window.end;
 
   const ofService = input.incidents.filter(
     incident => incident.serviceId === input.serviceId,
@@ -117,7 +110,7 @@ export function foldServiceDay(input: FoldServiceDayInput): ServiceDailyRow {
 
   return {
     serviceId: input.serviceId,
-    day: formatLocalDate(date),
+    day,
     timeZone: input.timeZone,
     high,
     low,

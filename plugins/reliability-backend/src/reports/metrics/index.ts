@@ -1,5 +1,6 @@
 export * from './types';
 export * from './zonedTime';
+export * from './localDayWindow';
 export * from './reportPeriod';
 export * from './percentile';
 export * from './durationHistogram';

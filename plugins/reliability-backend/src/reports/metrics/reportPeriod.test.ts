@@ -61,6 +61,12 @@ describe('report periods', () => {
       expect(lastFullMonth(now).startDate).toBe('2026-01-01');
     });
 
+    it('refuses an invalid clock', () => {
+      expect(() => lastFullMonth(new Date('not a date'))).toThrow(
+        /"now" is an invalid date/,
+      );
+    });
+
     it('is December of the previous year in January', () => {
       const period = lastFullMonth(new Date('2027-01-10T12:00:00Z'));
       expect(period.startDate).toBe('2026-12-01');

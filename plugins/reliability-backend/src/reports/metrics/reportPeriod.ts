@@ -26,6 +26,13 @@ export interface PeriodBounds {
   end: number;
 }
 
+// A programming error rather than bad input, hence not an InputError.
+function assertValidNow(now: Date): void {
+  if (!Number.isFinite(now.getTime())) {
+    throw new RangeError('Report period: "now" is an invalid date');
+  }
+}
+
 function buildPeriod(
   kind: ReportPeriod['kind'],
   first: LocalDate,
@@ -86,6 +93,7 @@ export function lastFullMonth(
   timeZone: string = DEFAULT_REPORT_TIME_ZONE,
 ): ReportPeriod {
   assertTimeZone(timeZone, 'Report period: timeZone');
+  assertValidNow(now);
   const today = localDateOf(now.getTime(), timeZone);
   return today.month === 1
     ? monthPeriod(today.year - 1, 12, timeZone)
@@ -171,6 +179,7 @@ export function validateReportPeriod(
   maxDays: number = MAX_REPORT_PERIOD_DAYS,
 ): void {
   assertTimeZone(period.timeZone, 'Report period: timeZone');
+  assertValidNow(now);
   const { start, end } = periodBounds(period);
   const days = periodDays(period);
   if (!(end > start) || days <= 0) {
