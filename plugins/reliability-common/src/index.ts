@@ -17,3 +17,4 @@ export * from './sloApi';
 export * from './scorecards';
 export * from './scorecardApi';
 export * from './reviewApi';
+export * from './reportApi';

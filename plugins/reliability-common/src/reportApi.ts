@@ -1,0 +1,194 @@
+/**
+ * Shapes a reliability report answer carries: the period it covers and the
+ * measures computed over it (incidents, change failure rate, on-call load,
+ * alert quality) with month-over-month deltas. Durations are in seconds,
+ * instants are ISO-8601 strings, local days are `YYYY-MM-DD`.
+ */
+
+/**
+ * The span a report covers: whole local days `[startDate, endDate)` in
+ * `timeZone`, i.e. the instants `[start, end)`.
+ * @public
+ */
+export interface ReportPeriod {
+  /** `month`: one calendar month; `days`: any run of whole days. */
+  kind: 'month' | 'days';
+  /** IANA time zone the day boundaries are taken in, e.g. `Europe/Berlin`. */
+  timeZone: string;
+  /** The first local day, `YYYY-MM-DD`. */
+  startDate: string;
+  /** The local day after the last one, `YYYY-MM-DD` (exclusive). */
+  endDate: string;
+  /** The first instant of the period, ISO-8601 UTC. */
+  start: string;
+  /** The first instant after the period, ISO-8601 UTC (exclusive). */
+  end: string;
+}
+
+/**
+ * Mean and 90th percentile of a set of durations.
+ * @public
+ */
+export interface DurationMeasure {
+  /** How many durations the figures are computed from. */
+  count: number;
+  /** Arithmetic mean in seconds; null when `count` is 0. */
+  meanSeconds: number | null;
+  /** Nearest-rank 90th percentile in seconds; null when `count` is 0. */
+  p90Seconds: number | null;
+  /**
+   * True when the percentile was read from pre-aggregated histograms: it is
+   * then at most the exact value and less than max(1 s, exact / 64) below it.
+   */
+  p90Approximate: boolean;
+}
+
+/** The incident that took longest to resolve. @public */
+export interface LongestIncident {
+  incidentId: string;
+  serviceId: string;
+  durationSeconds: number;
+}
+
+/**
+ * Incidents created in a period.
+ * @public
+ */
+export interface IncidentMeasures {
+  total: number;
+  byUrgency: { high: number; low: number };
+  /** Time to first acknowledgement, over incidents that were acknowledged. */
+  mtta: DurationMeasure;
+  /** Incidents created in the period that nobody acknowledged (so far). */
+  unacknowledged: number;
+  /** Time to resolve, over incidents that are resolved. */
+  mttr: DurationMeasure;
+  /** Incidents created in the period that are not resolved (so far). */
+  unresolved: number;
+  /** Incidents, whenever created, not resolved at the period's end. */
+  openAtPeriodEnd: number;
+  /** The resolved incident created in the period that took longest to resolve. */
+  longest: LongestIncident | null;
+}
+
+/**
+ * The change failure rate of one service, or of several together.
+ * `status` is `no-change-data` when no change event was recorded: the rate
+ * is then null, never 0 %.
+ * @public
+ */
+export interface ChangeFailureRate {
+  status: 'measured' | 'no-change-data';
+  changes: number;
+  failedChanges: number;
+  /** failedChanges ÷ changes, 0..1; null with `no-change-data`. */
+  rate: number | null;
+}
+
+/** Change failure rate of one service. @public */
+export interface ServiceChangeFailureRate extends ChangeFailureRate {
+  serviceId: string;
+}
+
+/** Change failure rate over a set of services. @public */
+export interface ChangeFailureMeasure {
+  /** How long after a change an incident still counts against it. */
+  windowMinutes: number;
+  /** Over the services that have change data. */
+  overall: ChangeFailureRate;
+  /** Every service in scope, those without change data included. */
+  services: ServiceChangeFailureRate[];
+}
+
+/** One person's share of a rotation's on-call load. @public */
+export interface OnCallPersonLoad {
+  personId: string;
+  /** Shifts held in the period, pro rata for shifts crossing its bounds. */
+  shifts: number;
+  /** Hours on call in the period (overlapping shifts counted once). */
+  onCallHours: number;
+  pages: number;
+  offHoursPages: number;
+  sleepHoursPages: number;
+  /** null when `shifts` is 0. */
+  pagesPerShift: number | null;
+  /** Pages ÷ the period's length in weeks. */
+  pagesPerWeek: number;
+}
+
+/**
+ * How evenly a rotation's pages fell on its people: the Gini coefficient of
+ * the pages each person received, 0 (even) to (n − 1) / n (one person took
+ * every page). `gini` is null with a reason when it cannot be computed.
+ * @public
+ */
+export interface OnCallFairness {
+  gini: number | null;
+  reason: 'fewer-than-two-people' | 'no-pages' | null;
+}
+
+/** On-call load of one rotation (the level 1 of an escalation policy). @public */
+export interface OnCallLoadMeasure {
+  rotationId: string;
+  /** Shifts in the period, pro rata for shifts crossing its bounds. */
+  shifts: number;
+  /** High-urgency incidents created while somebody held a level-1 shift. */
+  pages: number;
+  /** null when no shift overlapped the period. */
+  pagesPerShift: number | null;
+  /** Pages outside business hours of at least one person paged. */
+  offHoursPages: number;
+  /** Pages in the sleep hours of at least one person paged. */
+  sleepHoursPages: number;
+  /** Mean over the people of their pages per week; null without people. */
+  pagesPerPersonPerWeek: number | null;
+  /** Most paged first. */
+  people: OnCallPersonLoad[];
+  fairness: OnCallFairness;
+}
+
+/** Noise of one service. @public */
+export interface ServiceNoise {
+  serviceId: string;
+  total: number;
+  noise: number;
+  /** noise ÷ total. */
+  noiseShare: number;
+}
+
+/**
+ * How many incidents were worth a human's attention. Noise: never
+ * acknowledged and either resolved within the transient threshold
+ * (5 minutes by default) or resolved automatically.
+ * @public
+ */
+export interface AlertQualityMeasure {
+  total: number;
+  actionable: number;
+  noise: number;
+  /** actionable ÷ total; null when there were no incidents. */
+  actionableShare: number | null;
+  /** Services with noise, noisiest first. */
+  noisiestServices: ServiceNoise[];
+}
+
+/**
+ * A figure now and in the previous period.
+ * @public
+ */
+export interface MetricDelta {
+  current: number | null;
+  previous: number | null;
+  /** current − previous; null when either is null. */
+  change: number | null;
+  /** change ÷ |previous|; null when either is null or previous is 0. */
+  relativeChange: number | null;
+  /** Judged with the metric's better direction; null when either is null. */
+  direction: 'improved' | 'worsened' | 'unchanged' | null;
+}
+
+/** How far one service's figure moved between two periods. @public */
+export interface ServiceMovement {
+  serviceId: string;
+  delta: MetricDelta;
+}
