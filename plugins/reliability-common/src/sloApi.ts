@@ -5,7 +5,8 @@ import type { SourceHealth } from './types';
 /** The entity annotation listing an entity's OpenSLO files. @public */
 export const ANNOTATION_OPENSLO = 'preflight.dev/openslo';
 /** The entity annotation naming its default Prometheus instance. @public */
-export const ANNOTATION_PROMETHEUS_INSTANCE = 'preflight.dev/prometheus-instance';
+export const ANNOTATION_PROMETHEUS_INSTANCE =
+  'preflight.dev/prometheus-instance';
 
 /**
  * Where an SLO's data stands:
@@ -69,7 +70,12 @@ export interface EntitySlosResponse {
 /** Why a deploy is blocked. @public */
 export interface DeployGateReason {
   sloId: string;
-  kind: 'budget-exhausted' | 'page-alert' | 'stale-data';
+  /**
+   * `page-alert-unknown`: a page-level alert's long window burns over its
+   * threshold while its short window has no data (blocks unless configured
+   * with `reliability.slos.deployGate.unknownPageAlert: allow`).
+   */
+  kind: 'budget-exhausted' | 'page-alert' | 'page-alert-unknown' | 'stale-data';
   message: string;
 }
 

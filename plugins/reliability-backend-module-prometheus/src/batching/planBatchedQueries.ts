@@ -1,5 +1,6 @@
 import {
   BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   type BurnRateWindow,
 } from '@preflight/plugin-reliability-common';
 import {
@@ -58,7 +59,8 @@ interface QueryGroup {
 
 /**
  * Plans the PromQL that measures `slos` over their SLO windows, over each of
- * `windows` (the burn-rate windows) and as a bucketed series for the
+ * `windows` (the burn-rate windows of a 30-day period, scaled to each SLO's
+ * period with `burnRateWindowsForPeriod`) and as a bucketed series for the
  * burn-down chart. Pure: no I/O, no clock.
  *
  * SLOs whose counter queries share a shape (same text once the
@@ -235,8 +237,9 @@ function instantWindowsOf(
   if (member.sli.kind === 'threshold') {
     return needed;
   }
-  needed.set(member.slo.definition.windowSeconds, ['period']);
-  for (const window of windows) {
+  const { windowSeconds } = member.slo.definition;
+  needed.set(windowSeconds, ['period']);
+  for (const window of burnRateWindowsForPeriod(windowSeconds, windows)) {
     needed.set(window.seconds, [
       ...(needed.get(window.seconds) ?? []),
       window.id,

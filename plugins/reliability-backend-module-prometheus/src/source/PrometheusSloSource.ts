@@ -63,7 +63,7 @@ export interface PrometheusSloSourceOptions {
   createClient?: (instance: PrometheusInstanceConfig) => PrometheusClient;
   /** "Now"; defaults to the wall clock. */
   now?: () => Date;
-  /** Burn-rate windows; defaults to 5m, 30m, 1h, 2h, 6h, 1d, 3d. */
+  /** Burn-rate windows of a 30-day period, scaled to each SLO's period; defaults to 5m, 30m, 1h, 2h, 6h, 1d, 3d. */
   windows?: readonly BurnRateWindow[];
   plan?: QueryPlanOptions;
 }

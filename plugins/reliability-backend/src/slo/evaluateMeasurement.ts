@@ -1,5 +1,5 @@
 import {
-  BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   computeBurnDownSeries,
   evaluateSloBudget,
   type BurnDownBucket,
@@ -47,7 +47,9 @@ function sliceInputs(
 } {
   const nowMs = Date.parse(measurement.evaluatedAt);
   const windows: Partial<Record<BurnRateWindowId, SloEventCounts | null>> = {};
-  for (const { id, seconds } of BURN_RATE_WINDOWS) {
+  for (const { id, seconds } of burnRateWindowsForPeriod(
+    definition.windowSeconds,
+  )) {
     // A window shorter than a slice cannot be judged from slices.
     windows[id] =
       seconds < stepSeconds

@@ -13,6 +13,7 @@ import { buildEntitySlos } from './buildEntitySlos';
 import { evaluateDeployGate } from './evaluateDeployGate';
 import { exportEntitySloRules } from './exportEntitySloRules';
 import type { SloProviderRegistry } from './SloProviderRegistry';
+import type { DeployGatePolicy } from './readSloSyncConfig';
 import type { SloStore } from './SloStore';
 
 /** Dependencies of the SLO routes. @public */
@@ -24,6 +25,8 @@ export interface SloRoutesOptions {
   registry: SloProviderRegistry;
   /** SLO evaluations older than this are stale. */
   staleAfterMs: number;
+  /** How the deploy gate treats what it cannot judge; blocks on unknown page alerts by default. */
+  deployGate?: DeployGatePolicy;
   now: () => Date;
 }
 
@@ -38,8 +41,16 @@ export function registerSloRoutes(
   router: Router,
   options: SloRoutesOptions,
 ): void {
-  const { httpAuth, catalog, store, sloStore, registry, staleAfterMs, now } =
-    options;
+  const {
+    httpAuth,
+    catalog,
+    store,
+    sloStore,
+    registry,
+    staleAfterMs,
+    deployGate,
+    now,
+  } = options;
 
   // Read with the caller's credentials, so catalog permissions apply: an
   // entity the caller may not see is indistinguishable from a missing one.
@@ -82,7 +93,11 @@ export function registerSloRoutes(
       const entity = await requireEntity(req.params, credentials);
       const at = now();
       res.json(
-        evaluateDeployGate(await slosOf(entity, at), { now: at, staleAfterMs }),
+        evaluateDeployGate(await slosOf(entity, at), {
+          now: at,
+          staleAfterMs,
+          policy: deployGate,
+        }),
       );
     },
   );

@@ -38,6 +38,8 @@ export interface SloSyncDeps {
    * or for a provider without `listAlertRules`, no rules are read.
    */
   alertRuleStore?: AlertRuleStore;
+  /** Longest SLO window accepted (`reliability.slos.maxWindow`), in seconds; default 90 days. */
+  maxWindowSeconds?: number;
 }
 
 const key = (entityRef: string, sloId: string) =>
@@ -83,6 +85,7 @@ export async function runSloSourceSync(
       registry: deps.registry,
       urlReader: deps.urlReader,
       signal,
+      maxWindowSeconds: deps.maxWindowSeconds,
     });
     signal.throwIfAborted();
     await deps.sloStore.replaceDeclarations(declarations);

@@ -83,8 +83,9 @@ export interface SloDefinition {
 /**
  * A problem found while reading OpenSLO documents. `field` is the path inside
  * the document that holds the problem, e.g. `spec.objectives[0].target`, or
- * `''` when the document (or the whole file) is the problem, e.g. unreadable
- * YAML.
+ * `(whole document)` / `(whole file)` when the document or the whole file is
+ * the problem, e.g. unreadable YAML or a file that is too large (see
+ * `SLO_PROBLEM_WHOLE_DOCUMENT`, `SLO_PROBLEM_WHOLE_FILE`); never empty.
  * @public
  */
 export interface SloProblem extends MetadataProblem {

@@ -22,6 +22,7 @@ import {
   prometheusSource,
   sloEntity,
   slosResponse,
+  stoppedBurningSlo,
 } from '../../__testUtils__/sloFixtures';
 import { NOW, minutesFromNow } from '../../__testUtils__/summaryFixtures';
 import { EntitySloCard } from './EntitySloCard';
@@ -157,12 +158,13 @@ describe('EntitySloCard', () => {
     });
     expect(
       within(
-        within(alerts).getByRole('row', { name: 'page 1h / 5m' }),
+        // 28 days: the 30-day windows × 28/30, the factors kept
+        within(alerts).getByRole('row', { name: 'page 56m / 5m' }),
       ).getByText('page firing'),
     ).toBeInTheDocument();
     expect(
       within(
-        within(alerts).getByRole('row', { name: 'ticket 1d / 2h' }),
+        within(alerts).getByRole('row', { name: 'ticket 22h 24m / 1h 52m' }),
       ).getByText('ok'),
     ).toBeInTheDocument();
     expect(
@@ -174,6 +176,26 @@ describe('EntitySloCard', () => {
       ),
     ).toBeInTheDocument();
     expect(within(card).getByText('2 SLOs, 1 burning')).toBeInTheDocument();
+  });
+
+  it('says a burning SLO whose metrics stopped is unknown, not ok', async () => {
+    serve(slosResponse({ slos: [stoppedBurningSlo()] }), gateResponse());
+    const card = await renderCard();
+
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(
+      within(slo).getByText('Unknown: metrics stopped'),
+    ).toBeInTheDocument();
+    const alerts = within(slo).getByRole('table', {
+      name: 'Burn-rate alerts of Checkout API availability',
+    });
+    expect(
+      within(
+        within(alerts).getByRole('row', { name: 'page 1h / 5m' }),
+      ).getByText('unknown: no data in the short window'),
+    ).toBeInTheDocument();
   });
 
   it('shows an exhausted budget as an empty red bar with how far it is overspent', async () => {

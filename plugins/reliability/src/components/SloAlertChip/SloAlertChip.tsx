@@ -41,6 +41,12 @@ function look(slo: SloStatusView): ChipLook {
         color: 'warning',
         help: 'A ticket-level burn-rate alert is firing: the budget is being spent faster than it should.',
       };
+    case 'unknown':
+      return {
+        label: 'Unknown: metrics stopped',
+        color: 'warning',
+        help: 'A long alert window burns over its threshold but the short window has no data: the service stopped reporting, so nothing says it stopped failing.',
+      };
     case 'ok':
       return {
         label: 'No alert',
