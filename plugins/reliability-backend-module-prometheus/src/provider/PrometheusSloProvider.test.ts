@@ -109,6 +109,9 @@ describe('PrometheusSloProvider', () => {
   it('measures every SLO of a source on that source, whatever instance the SLO named', async () => {
     const instances: string[] = [];
     server.use(
+      http.get('http://mimir.internal/prometheus/api/v1/status/buildinfo', () =>
+        HttpResponse.json({ status: 'success', data: {} }),
+      ),
       http.post('http://mimir.internal/prometheus/api/v1/*', ({ request }) => {
         instances.push(request.headers.get('x-scope-orgid') ?? '');
         return HttpResponse.json({

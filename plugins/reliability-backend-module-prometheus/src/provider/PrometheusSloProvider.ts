@@ -110,10 +110,16 @@ export class PrometheusSloProvider implements SloProvider {
       })),
       { signal: options.signal, at: options.now },
     );
+    const [down] = report.unavailable;
     return {
       sourceId,
       observedAt: report.evaluatedAt,
       observations: report.measurements,
+      ...(down
+        ? {
+            unavailable: `${down.message}; its ${down.skippedQueries} queries were not sent and are tried again next run`,
+          }
+        : {}),
       stats: report.stats,
     };
   }

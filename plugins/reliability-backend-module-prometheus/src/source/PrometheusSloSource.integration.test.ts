@@ -314,6 +314,34 @@ describe('PrometheusSloSource against a real Prometheus', () => {
     );
   });
 
+  it('probes once and skips the run while Prometheus is down, naming the cause, and resumes when it is back', async () => {
+    const requests = fleet.map(definition => ({ definition }));
+    const source = makeSource();
+    await proxy.setFault({ kind: 'down' });
+    const down = await source.measure(requests);
+    // One probe instead of every query with its retries.
+    expect(source.client('harness')!.stats().requests).toBe(1);
+    expect(down.unavailable).toEqual([
+      {
+        instance: 'harness',
+        message: expect.stringContaining('connection refused'),
+        skippedQueries: down.stats.queries,
+      },
+    ]);
+    expect(down.stats.failedQueries).toBe(down.stats.queries);
+    for (const measured of down.measurements) {
+      expect(measured.errors[0].message).toContain('connection refused');
+    }
+
+    await proxy.setFault({ kind: 'pass' });
+    const back = await source.measure(requests);
+    expect(back.unavailable).toEqual([]);
+    expect(back.stats.failedQueries).toBe(0);
+    expect(source.client('harness')!.stats().requests).toBe(
+      1 + 1 + back.stats.queries,
+    );
+  });
+
   it('sends hostile label values that Prometheus reads back unchanged', async () => {
     const client = new PrometheusClient({
       instance: {
