@@ -85,6 +85,41 @@ describe('runSloSourceSync', () => {
     );
   });
 
+  it('stores the instant the source measured as the evaluation time, not the sync start', async () => {
+    const { provider, registered, deps, sloStore } = setup();
+    const syncStart = new Date('2026-11-22T08:00:47.000Z');
+    // Prometheus evaluates every query at the whole minute.
+    const measured = '2026-11-22T08:00:00.000Z';
+    provider.measureSlos.mockImplementation(async (sourceId, slos) => ({
+      sourceId,
+      observedAt: measured,
+      observations: slos.map(slo => ({
+        ref: `${slo.entityRef}/${slo.id}`,
+        entityRef: slo.entityRef,
+        sloId: slo.id,
+        evaluatedAt: measured,
+        period: { good: 999, total: 1000 },
+        windows: {},
+        warnings: [],
+        errors: [],
+      })),
+      stats: {
+        slos: slos.length,
+        queries: 9,
+        unbatchedQueries: 9,
+        failedQueries: 0,
+      },
+    }));
+    await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+      now: () => syncStart,
+    });
+    expect(sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
+      expect.objectContaining({ measuredAt: new Date(measured) }),
+    );
+  });
+
   it('treats a run in which every query failed as an outage of the source, keeping the last good evaluations', async () => {
     const { provider, registered, deps, sloStore, store } = setup();
     provider.measureSlos.mockImplementation(

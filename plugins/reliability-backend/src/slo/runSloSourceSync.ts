@@ -157,9 +157,12 @@ export async function runSloSourceSync(
   if (alertRules.status === 'failed') {
     deps.logger.warn(`${source.id}: ${alertRules.warning}`);
   }
+  // The instant the source measured (Prometheus queries run at the whole
+  // minute, up to a minute before the sync started), not the sync's start.
+  const observedMs = Date.parse(batch.observedAt);
   await deps.sloStore.recordSourceMeasurement({
     source,
-    measuredAt: startedAt,
+    measuredAt: Number.isFinite(observedMs) ? new Date(observedMs) : startedAt,
     statuses,
     warnings: alertRules.status === 'failed' ? [alertRules.warning] : [],
   });
