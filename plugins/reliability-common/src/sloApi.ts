@@ -12,7 +12,9 @@ export const ANNOTATION_PROMETHEUS_INSTANCE =
  * Where an SLO's data stands:
  * `ok` measured and evaluated; `no-data` measured with zero traffic;
  * `error` the last measurement of this SLO failed (see `errors`; the last
- * good evaluation, if any, is still given with its age);
+ * good evaluation, if any, is still given with its age), or, without
+ * `sourceId`, no configured source can measure it as declared (`errors`
+ * names the configuration problem and its field);
  * `awaiting-sync` declared but not measured yet.
  * @public
  */
@@ -48,7 +50,7 @@ export interface SloStatusView {
   evaluation?: SloBudgetEvaluation;
   /** Budget burn-down over the window, oldest first. */
   burnDown: BurnDownPoint[];
-  /** When `evaluation` was measured (ISO-8601). */
+  /** The instant `evaluation` was measured at (ISO-8601), e.g. the whole minute Prometheus evaluated its queries at. */
   evaluatedAt: string | null;
   queryLinks: SloQueryLinkView[];
   /** Why the last measurement failed, naming the SLO and the query. */

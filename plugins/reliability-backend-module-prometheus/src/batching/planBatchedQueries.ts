@@ -2,6 +2,7 @@ import {
   BURN_RATE_WINDOWS,
   burnRateWindowsForPeriod,
   type BurnRateWindow,
+  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import {
   PROMETHEUS_MAX_POINTS_PER_SERIES,
@@ -120,6 +121,26 @@ function compare(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
+/**
+ * Why an SLO's queries cannot be measured (a query that does not parse, a
+ * time slice that does not fit), or `undefined` when they can. The same
+ * checks the planner makes, so a provider can report the problem when the
+ * SLO is declared rather than after the next sync. Pure.
+ * @public
+ */
+export function findSloQueryProblem(
+  definition: SloDefinition,
+  options: QueryPlanOptions = {},
+): SliQueryProblem | undefined {
+  const settings = { ...DEFAULT_QUERY_PLAN_OPTIONS, ...options };
+  const compiled = compileSli(definition.indicator);
+  if (!compiled.ok) {
+    return compiled.problem;
+  }
+  const step = stepOf(definition, settings.burnDownMaxPoints);
+  return 'problem' in step ? step.problem : undefined;
+}
+
 function accept(
   slo: PlannableSlo,
   settings: Required<QueryPlanOptions>,
@@ -128,7 +149,7 @@ function accept(
   if (!compiled.ok) {
     return { problem: compiled.problem };
   }
-  const step = stepOf(slo, settings.burnDownMaxPoints);
+  const step = stepOf(slo.definition, settings.burnDownMaxPoints);
   if ('problem' in step) {
     return step;
   }
@@ -143,11 +164,10 @@ function accept(
 }
 
 function stepOf(
-  slo: PlannableSlo,
+  definition: SloDefinition,
   burnDownMaxPoints: number,
 ): { stepSeconds: number } | { problem: SliQueryProblem } {
-  const { windowSeconds, timeSliceWindowSeconds, objectiveIndex } =
-    slo.definition;
+  const { windowSeconds, timeSliceWindowSeconds, objectiveIndex } = definition;
   if (timeSliceWindowSeconds === undefined) {
     return {
       stepSeconds: chooseBucketStepSeconds(windowSeconds, burnDownMaxPoints),
@@ -163,7 +183,7 @@ function stepOf(
     return {
       problem: {
         field,
-        message: `a time slice of ${timeSliceWindowSeconds}s does not fit the ${slo.definition.window} window`,
+        message: `a time slice of ${timeSliceWindowSeconds}s does not fit the ${definition.window} window`,
       },
     };
   }
@@ -177,7 +197,7 @@ function stepOf(
         message: `${Math.ceil(
           windowSeconds / timeSliceWindowSeconds,
         )} slices over ${
-          slo.definition.window
+          definition.window
         } exceed the ${PROMETHEUS_MAX_POINTS_PER_SERIES} points Prometheus returns per series`,
         fix: `Use slices of at least ${Math.ceil(
           windowSeconds / PROMETHEUS_MAX_POINTS_PER_SERIES / 60,

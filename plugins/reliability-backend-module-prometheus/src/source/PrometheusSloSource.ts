@@ -19,6 +19,7 @@ import type {
 import { assembleMeasurements } from './assembleMeasurements';
 import { resolvePrometheusInstance } from './resolvePrometheusInstance';
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import { sloFieldPath } from './sloFieldPath';
 import { sloRefOf } from './sloRefOf';
 
 /** One SLO to measure. @public */
@@ -155,7 +156,7 @@ export class PrometheusSloSource {
           errors: [
             {
               message: `SLO "${definition.id}" of ${definition.entityRef}: ${resolution.problem.message}. ${resolution.problem.fix}`,
-              field: resolution.problem.field,
+              field: sloFieldPath(definition, resolution.problem.field),
             },
           ],
         });

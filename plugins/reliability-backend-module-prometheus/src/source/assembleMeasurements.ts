@@ -28,6 +28,7 @@ import type {
   SloMeasurement,
   SloMeasurementError,
 } from '@preflight/plugin-reliability-node';
+import { sloFieldPath } from './sloFieldPath';
 
 const MAX_QUERY_IN_MESSAGE = 300;
 
@@ -154,9 +155,12 @@ export function assembleMeasurements(input: {
   }
   for (const { ref, problem } of input.plan.rejected) {
     const definition = definitions.get(ref)!;
+    const field = sloFieldPath(definition, problem.field);
     measurements.get(ref)!.errors.push({
-      message: `${describeSlo(definition)}: ${problem.message}`,
-      field: problem.field,
+      message: `${describeSlo(definition)}: ${
+        problem.message
+      } (field ${field})${problem.fix ? `. ${problem.fix}` : ''}`,
+      field,
     });
   }
 

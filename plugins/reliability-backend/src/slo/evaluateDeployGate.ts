@@ -119,10 +119,18 @@ export function evaluateDeployGate(
     }
   }
   for (const problem of slos.problems) {
-    unknown.push({
-      sloId: problem.sloName ?? problem.file,
-      message: problem.message,
-    });
+    const sloId = problem.sloName ?? problem.file;
+    // An unmeasurable SLO already names its configuration problem above.
+    if (
+      unknown.some(
+        entry =>
+          slos.slos.some(slo => slo.id === entry.sloId && slo.name === sloId) &&
+          entry.message.includes(problem.message),
+      )
+    ) {
+      continue;
+    }
+    unknown.push({ sloId, message: problem.message });
   }
   return {
     entityRef: slos.entityRef,

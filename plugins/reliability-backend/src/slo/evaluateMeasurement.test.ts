@@ -97,4 +97,24 @@ describe('evaluateMeasurement', () => {
       errors: [expect.stringContaining('no measurement')],
     });
   });
+
+  it('keeps the field of a measurement error in the message the card shows', () => {
+    const status = evaluateMeasurement(
+      base,
+      measurement({
+        errors: [
+          {
+            message:
+              'SLO "latency" of component:default/api: the threshold query returned 3 series',
+            field:
+              'spec.indicator.spec.thresholdMetric.metricSource.spec.query',
+          },
+        ],
+      }),
+    );
+    expect(status.state).toBe('error');
+    expect(status.errors).toEqual([
+      'SLO "latency" of component:default/api: the threshold query returned 3 series (field spec.indicator.spec.thresholdMetric.metricSource.spec.query)',
+    ]);
+  });
 });

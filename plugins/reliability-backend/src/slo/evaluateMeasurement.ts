@@ -139,7 +139,12 @@ export function evaluateMeasurement(
     return {
       ...base,
       state: 'error',
-      errors: measurement.errors.map(error => error.message),
+      // The card shows strings: keep the field the error is about in it.
+      errors: measurement.errors.map(error =>
+        error.field && !error.message.includes(error.field)
+          ? `${error.message} (field ${error.field})`
+          : error.message,
+      ),
       warnings,
     };
   }

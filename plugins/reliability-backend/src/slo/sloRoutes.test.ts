@@ -30,6 +30,9 @@ const dir = makeCatalogDir({
     availabilitySlo('search-bad-target', { target: 1.5 }),
   ].join('---\n'),
   'slos/fraud.yaml': availabilitySlo('fraud-west', { metricSourceRef: 'west' }),
+  'slos/orphan.yaml': availabilitySlo('orphan-nowhere', {
+    metricSourceRef: 'nowhere',
+  }),
 });
 
 const entities = [
@@ -59,6 +62,9 @@ const entities = [
     'preflight.dev/openslo': 'slos/fraud.yaml',
   }),
   sloComponent('plain-service', dir, {}),
+  sloComponent('orphan-service', dir, {
+    'preflight.dev/openslo': 'slos/orphan.yaml',
+  }),
 ];
 
 const path = (name: string, route: string) =>
@@ -210,6 +216,30 @@ describe('SLO routes', () => {
     );
     // The server's own paths never reach the caller.
     expect(JSON.stringify(problems)).not.toContain(dir);
+  });
+
+  it('shows an SLO no source can measure with its configuration problem, not "awaiting sync"', async () => {
+    await backend.syncNow('metrics:east');
+    await backend.syncNow('metrics:west');
+    const body = await slosOf('orphan-service');
+    const slo = byId(body, 'orphan-nowhere');
+    expect(slo.state).toBe('error');
+    expect(slo.errors).toEqual([
+      expect.stringContaining('names the unknown instance "nowhere"'),
+    ]);
+    expect(slo.errors[0]).toContain(
+      'field metadata.annotations["preflight.dev/prometheus-instance"]',
+    );
+
+    const gate = await get('orphan-service', 'deploy-gate');
+    expect(gate.body.unknown).toEqual([
+      {
+        sloId: 'orphan-nowhere',
+        message: expect.stringContaining(
+          'could not be measured: component:default/orphan-service: SLO "orphan-nowhere" names the unknown instance "nowhere"',
+        ),
+      },
+    ]);
   });
 
   it('answers an entity without SLOs with empty lists', async () => {

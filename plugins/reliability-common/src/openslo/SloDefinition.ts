@@ -55,6 +55,13 @@ export interface SloDefinition {
   file: string;
   /** Name of the SLI (inline `indicator.metadata.name` or `indicatorRef`). */
   indicatorName: string;
+  /**
+   * Where the indicator's spec is written, as a field path prefix:
+   * `spec.indicator.spec` inline, `SLI "<name>" spec` for an `indicatorRef`.
+   * Problems found in its queries later (e.g. by a metrics source) are
+   * reported at `<indicatorPath>.<field>`.
+   */
+  indicatorPath?: string;
   indicator: SloIndicator;
   /** Named Prometheus instance (`metricSourceRef`); absent means the default instance. */
   prometheusInstance?: string;

@@ -87,6 +87,7 @@ ${ratioIndicator('checkout-api')}
         entityRef: 'component:default/checkout-api',
         file: '../slos/checkout-api.yaml',
         indicatorName: 'checkout-api-errors',
+        indicatorPath: 'spec.indicator.spec',
         indicator: {
           kind: 'ratio-bad',
           counter: true,
@@ -144,6 +145,7 @@ spec:
       id: 'checkout-latency',
       displayName: 'checkout-latency',
       indicatorName: 'checkout-fast',
+      indicatorPath: 'SLI "checkout-fast" spec',
       indicator: {
         kind: 'ratio-good',
         counter: true, // absent counter: Prometheus SLIs are counters

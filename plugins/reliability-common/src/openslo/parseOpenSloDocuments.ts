@@ -309,7 +309,7 @@ function resolveIndicator(
   spec: OpenSloSloSpec,
   slis: Map<string, SliDocument>,
   report: (issue: DescribedIssue) => void,
-): { name?: string; indicator: NormalizedIndicator } | undefined {
+): { name?: string; path: string; indicator: NormalizedIndicator } | undefined {
   if (spec.indicator) {
     const indicator = normalizeIndicator(spec.indicator.spec, [
       'spec',
@@ -320,7 +320,11 @@ function resolveIndicator(
       indicator.issues.forEach(report);
       return undefined;
     }
-    return { name: spec.indicator.metadata?.name, indicator };
+    return {
+      name: spec.indicator.metadata?.name,
+      path: 'spec.indicator.spec',
+      indicator,
+    };
   }
   const ref = spec.indicatorRef!;
   const sli = slis.get(ref);
@@ -346,7 +350,11 @@ function resolveIndicator(
     });
     return undefined;
   }
-  return { name: sli.name, indicator: sli.indicator };
+  return {
+    name: sli.name,
+    path: `SLI "${ref}" spec`,
+    indicator: sli.indicator,
+  };
 }
 
 function toDefinitions(
@@ -427,6 +435,7 @@ function toDefinitions(
       entityRef: source.entityRef,
       file: source.file,
       indicatorName: resolved.name ?? slo.name,
+      indicatorPath: resolved.path,
       indicator,
       window: window.duration,
       windowSeconds,

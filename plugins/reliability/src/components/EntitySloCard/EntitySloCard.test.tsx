@@ -240,6 +240,30 @@ describe('EntitySloCard', () => {
     expectNoBrokenNumbers(card);
   });
 
+  it('shows an SLO no source can measure with its configuration problem instead of "awaiting sync"', async () => {
+    const problem =
+      'component:default/checkout-api: SLO "checkout-api-availability": Prometheus instance "thanos" is not configured (field metricSource.metricSourceRef). Name one of the instances under reliability.prometheus.instances ("main").';
+    serve(
+      slosResponse({
+        slos: [
+          awaitingSyncSlo({
+            state: 'error',
+            sourceId: undefined,
+            errors: [problem],
+          }),
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(within(slo).getByText('Cannot be measured')).toBeInTheDocument();
+    expect(within(slo).getByText(problem)).toBeInTheDocument();
+    expect(within(slo).queryByText(/Awaiting/)).not.toBeInTheDocument();
+  });
+
   it('shows SLOs awaiting their first sync', async () => {
     serve(
       slosResponse({

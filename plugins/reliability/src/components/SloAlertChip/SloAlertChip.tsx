@@ -21,6 +21,13 @@ function look(slo: SloStatusView): ChipLook {
       help: 'Declared but not measured yet; the next sync measures it.',
     };
   }
+  if (slo.state === 'error' && !slo.sourceId) {
+    return {
+      label: 'Cannot be measured',
+      color: 'error',
+      help: 'No configured source can measure this SLO as declared; the error below says what to change.',
+    };
+  }
   if (slo.state === 'error' && !slo.evaluation) {
     return {
       label: 'Measurement failed',
