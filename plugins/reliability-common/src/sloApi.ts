@@ -69,6 +69,34 @@ export interface EntitySlosResponse {
   generatedAt: string;
 }
 
+/** An SLO left out of an entity's generated Prometheus rules, and why. @public */
+export interface SloRulesProblemView {
+  sloId: string;
+  /** The OpenSLO file the SLO is declared in. */
+  file: string;
+  /** The field at fault, or `(whole SLO)`. */
+  field: string;
+  message: string;
+  fix?: string;
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name/slo-rules` with `Accept:
+ * application/json`: the rule file and the SLOs left out of it.
+ * @public
+ */
+export interface SloRulesResponse {
+  entityRef: string;
+  /** Suggested file name, e.g. `checkout-api.slo-rules.yaml`. */
+  fileName: string;
+  /**
+   * The rule file. The frontend client also gives `null` here for the 422
+   * answer (no SLO could be exported), with the problems of that answer.
+   */
+  yaml: string | null;
+  problems: SloRulesProblemView[];
+}
+
 /** Why a deploy is blocked. @public */
 export interface DeployGateReason {
   sloId: string;

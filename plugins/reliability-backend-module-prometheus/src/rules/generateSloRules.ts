@@ -18,6 +18,7 @@ import {
   formatPromqlDuration,
   quotePromqlString,
 } from '../promql';
+import { sloFieldPath } from '../source/sloFieldPath';
 import { sliErrorRatioExpression } from './sliErrorRatioExpression';
 import { sliErrorRatioRecord } from './sliErrorRatioRecord';
 
@@ -97,13 +98,17 @@ export function generateSloRules(input: SloRulesInput): SloRules {
     }
     const compiled = compileSli(slo.indicator);
     if (!compiled.ok) {
-      problems.push({ sloId: slo.id, ...compiled.problem });
+      problems.push({
+        sloId: slo.id,
+        ...compiled.problem,
+        field: sloFieldPath(slo, compiled.problem.field),
+      });
       continue;
     }
     if (compiled.sli.kind === 'threshold') {
       problems.push({
         sloId: slo.id,
-        field: 'thresholdMetric',
+        field: sloFieldPath(slo, 'thresholdMetric'),
         message:
           'threshold SLIs have no event ratio to record; no rules were generated for this SLO',
       });

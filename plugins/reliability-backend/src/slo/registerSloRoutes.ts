@@ -5,7 +5,11 @@ import type {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { readRunbooks } from '@preflight/plugin-reliability-common';
+import {
+  readRunbooks,
+  type SloRulesProblemView,
+  type SloRulesResponse,
+} from '@preflight/plugin-reliability-common';
 import type { Router } from 'express';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { parseEntityParams } from '../service/entityParams';
@@ -110,19 +114,58 @@ export function registerSloRoutes(
     const declarations = await sloStore.getDeclarations(entityRef);
     const owner =
       typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
-    const yaml = exportEntitySloRules({
+    const exported = exportEntitySloRules({
       entityRef,
       declarations,
       registry,
       owner,
       runbookUrl: readRunbooks(entity).runbooks[0]?.url,
     });
+    const fileName = `${entity.metadata.name}.slo-rules.yaml`;
+    if (exported.exportedSlos === 0) {
+      // An empty rule file would load fine and alert on nothing: say why.
+      res.status(422).json({
+        error: {
+          name: 'SloRulesNotExportableError',
+          message: `None of the ${declarations.slos.length} SLOs of ${entityRef} could be exported as Prometheus rules`,
+        },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 422 },
+        problems: exported.problems,
+      });
+      return;
+    }
+    res.setHeader(
+      'Preflight-Slo-Rules-Problems',
+      String(exported.problems.length),
+    );
+    if (
+      req.accepts(['application/yaml', 'application/json']) ===
+      'application/json'
+    ) {
+      const body: SloRulesResponse = {
+        entityRef,
+        fileName,
+        yaml: exported.yaml,
+        problems: exported.problems,
+      };
+      res.json(body);
+      return;
+    }
     res
       .type('application/yaml')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${entity.metadata.name}.slo-rules.yaml"`,
-      );
-    res.send(yaml);
+      .setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.send(`${leftOutComment(exported.problems)}${exported.yaml}`);
   });
+}
+
+// Who reads the file should see what is missing from it.
+function leftOutComment(problems: SloRulesProblemView[]): string {
+  return problems
+    .map(problem => {
+      const line = `# Left out: SLO "${problem.sloId}" (${problem.file}, ${problem.field}): ${problem.message}`;
+      // A line break would end the comment and corrupt the YAML.
+      return `${line.replace(/[\r\n]+/g, ' ')}\n`;
+    })
+    .join('');
 }

@@ -470,8 +470,11 @@ describe('EntitySloCard', () => {
     serve(slosResponse(), gateResponse());
     server.use(
       http.get(`${ENTITY_URL}/slo-rules`, () =>
-        HttpResponse.text(rules, {
-          headers: { 'Content-Type': 'application/yaml' },
+        HttpResponse.json({
+          entityRef: 'component:default/checkout-api',
+          fileName: 'checkout-api.slo-rules.yaml',
+          yaml: rules,
+          problems: [],
         }),
       ),
     );
@@ -501,6 +504,101 @@ describe('EntitySloCard', () => {
       );
       expect(await blobs[0].text()).toBe(rules);
       expect(revokeObjectURL).toHaveBeenCalledWith('blob:rules');
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('lists the SLOs the downloaded rules leave out, and why', async () => {
+    serve(slosResponse(), gateResponse());
+    server.use(
+      http.get(`${ENTITY_URL}/slo-rules`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/checkout-api',
+          fileName: 'checkout-api.slo-rules.yaml',
+          yaml: 'groups: []\n',
+          problems: [
+            {
+              sloId: 'checkout-api-latency',
+              file: 'slos/checkout-api.yaml',
+              field: 'spec.indicator.spec.thresholdMetric',
+              message: 'threshold SLIs have no event ratio to record',
+            },
+          ],
+        }),
+      ),
+    );
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:rules'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    try {
+      const card = await renderCard();
+      await userEvent.click(
+        await within(card).findByRole('button', {
+          name: 'Download Prometheus rules',
+        }),
+      );
+      const list = await within(card).findByRole('list', {
+        name: 'SLOs left out of the rules',
+      });
+      expect(list).toHaveTextContent(
+        'checkout-api-latency (slos/checkout-api.yaml, spec.indicator.spec.thresholdMetric): threshold SLIs have no event ratio to record',
+      );
+      expect(click).toHaveBeenCalledTimes(1);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('downloads nothing and says why when no SLO can be exported', async () => {
+    serve(slosResponse(), gateResponse());
+    server.use(
+      http.get(`${ENTITY_URL}/slo-rules`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'SloRulesNotExportableError',
+              message:
+                'None of the 1 SLOs of component:default/checkout-api could be exported as Prometheus rules',
+            },
+            request: { method: 'GET', url: '/slo-rules' },
+            response: { statusCode: 422 },
+            problems: [
+              {
+                sloId: 'checkout-api-latency',
+                file: 'slos/checkout-api.yaml',
+                field: 'spec.indicator.spec.thresholdMetric',
+                message: 'threshold SLIs have no event ratio to record',
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    try {
+      const card = await renderCard();
+      await userEvent.click(
+        await within(card).findByRole('button', {
+          name: 'Download Prometheus rules',
+        }),
+      );
+      expect(
+        await within(card).findByText(
+          'No rules were downloaded: none of the SLOs can be exported.',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(card).getByRole('list', { name: 'SLOs left out of the rules' }),
+      ).toHaveTextContent('threshold SLIs have no event ratio to record');
+      expect(click).not.toHaveBeenCalled();
     } finally {
       click.mockRestore();
     }
