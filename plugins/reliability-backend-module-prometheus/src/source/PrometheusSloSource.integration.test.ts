@@ -342,6 +342,30 @@ describe('PrometheusSloSource against a real Prometheus', () => {
     );
   });
 
+  it('says over how many days an SLO was measured when the data does not cover its window', async () => {
+    // The harness holds 32 days of samples.
+    const long = availabilitySlo('search-api', {
+      id: 'search-api-60d',
+      window: '60d',
+      windowSeconds: 60 * 86_400,
+    });
+    const month = fleet.find(d => d.id === 'search-api-availability')!;
+    const report = await makeSource().measure([
+      { definition: long },
+      { definition: month },
+    ]);
+    const [measured, covered] = report.measurements;
+    expect(measured.errors).toEqual([]);
+    expect(measured.warnings).toEqual([
+      expect.stringMatching(
+        /^measured over 3[12](\.[0-9])? of 60 days: there is no data for this SLO before 2024-12-1[34]T/,
+      ),
+    ]);
+    expect(covered.warnings.some(w => w.startsWith('measured over'))).toBe(
+      false,
+    );
+  });
+
   it('sends hostile label values that Prometheus reads back unchanged', async () => {
     const client = new PrometheusClient({
       instance: {
