@@ -1,6 +1,7 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { parseSloDuration } from '@preflight/plugin-reliability-common';
 
 /** Settings of the SLO syncs, with defaults applied. @public */
 export interface SloSyncConfig {
@@ -58,6 +59,25 @@ function readDuration(
   return duration;
 }
 
+// Written like an OpenSLO window ("400d", "13w") it is parsed like one:
+// the `ms`-style reading of config durations turns "400d" into 399.75 days.
+function readMaxWindowSeconds(slos: Config | undefined): number {
+  const key = 'maxWindow';
+  const raw = slos?.getOptional(key);
+  if (typeof raw === 'string' && /^[0-9]+[a-zA-Z]+$/.test(raw.trim())) {
+    try {
+      return parseSloDuration(raw.trim());
+    } catch (error) {
+      throw new Error(`reliability.slos.${key}: ${(error as Error).message}`);
+    }
+  }
+  return (
+    durationToMilliseconds(
+      readDuration(slos, key, DEFAULT_MAX_WINDOW, 'reliability.slos'),
+    ) / 1000
+  );
+}
+
 function readUnknownPageAlert(slos: Config | undefined): 'block' | 'allow' {
   const value = slos?.getOptionalString('deployGate.unknownPageAlert');
   if (value === undefined) {
@@ -96,10 +116,7 @@ export function readSloSyncConfig(root: Config): SloSyncConfig {
     staleAfterMs: durationToMilliseconds(
       readDuration(sync, 'staleAfter', DEFAULT_STALE_AFTER),
     ),
-    maxWindowSeconds:
-      durationToMilliseconds(
-        readDuration(slos, 'maxWindow', DEFAULT_MAX_WINDOW, 'reliability.slos'),
-      ) / 1000,
+    maxWindowSeconds: readMaxWindowSeconds(slos),
     deployGate: { unknownPageAlert: readUnknownPageAlert(slos) },
   };
 }

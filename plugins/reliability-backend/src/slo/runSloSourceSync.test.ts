@@ -120,6 +120,26 @@ describe('runSloSourceSync', () => {
     );
   });
 
+  it('refuses SLO windows longer than the configured bound, naming the field', async () => {
+    const { registered, deps, sloStore } = setup();
+    await runSloSourceSync(
+      { ...deps, maxWindowSeconds: 7 * 86_400 },
+      { registered, timeoutMs: 10_000 },
+    );
+    expect(sloStore.replaceDeclarations).toHaveBeenCalledWith([
+      expect.objectContaining({
+        slos: [],
+        problems: [
+          expect.objectContaining({
+            sloName: 'api',
+            field: 'spec.timeWindow[0].duration',
+            message: expect.stringContaining('longer than the 7d'),
+          }),
+        ],
+      }),
+    ]);
+  });
+
   it('treats a run in which every query failed as an outage of the source, keeping the last good evaluations', async () => {
     const { provider, registered, deps, sloStore, store } = setup();
     provider.measureSlos.mockImplementation(
