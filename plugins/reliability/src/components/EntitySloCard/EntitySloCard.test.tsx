@@ -336,6 +336,31 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('says a problem is about the whole file when no field is at fault', async () => {
+    serve(
+      slosResponse({
+        problems: [
+          {
+            entityRef: 'component:default/checkout-api',
+            file: 'slos/huge.yaml',
+            field: '(whole file)',
+            message:
+              'the file has 1048576 characters, more than the 1000000 an SLO file may have',
+            fix: 'Split the SLOs into several smaller files.',
+          },
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const problem = within(
+      await within(card).findByRole('list', { name: 'SLO file problems' }),
+    ).getByRole('listitem');
+    expect(problem).toHaveTextContent(
+      'slos/huge.yaml, whole file: the file has 1048576 characters, more than the 1000000 an SLO file may have Fix: Split the SLOs into several smaller files.',
+    );
+  });
+
   it('shows the last good measurement and the error of an SLO whose query failed', async () => {
     serve(
       slosResponse({
