@@ -166,6 +166,23 @@ export interface Config {
          */
         staleAfter?: HumanDuration | string;
       };
+      /**
+       * Longest SLO window an OpenSLO file may declare; a longer one is a
+       * problem on its `timeWindow[0].duration`. Default: 90 days. Keep it
+       * within what the metrics source retains: a window longer than the
+       * data is measured over the data there is, and the card says so.
+       */
+      maxWindow?: HumanDuration | string;
+      /** The error-budget policy of the deploy gate. */
+      deployGate?: {
+        /**
+         * What a page-level burn-rate alert whose state is unknown does to a
+         * deploy: its long window burns over the threshold while its short
+         * window has no data at all (the service stopped reporting, so
+         * nothing says it stopped failing). `block` (default) or `allow`.
+         */
+        unknownPageAlert?: 'block' | 'allow';
+      };
     };
   };
 }

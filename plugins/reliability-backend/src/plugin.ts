@@ -154,6 +154,7 @@ export const reliabilityPlugin = createBackendPlugin({
             logger,
             scheduler,
             alertRuleStore,
+            maxWindowSeconds: sloSyncConfig.maxWindowSeconds,
           },
           { sources: sloSources, config: sloSyncConfig, onSynced },
         );
@@ -174,6 +175,7 @@ export const reliabilityPlugin = createBackendPlugin({
               sloStore,
               registry: sloRegistry,
               staleAfterMs: sloSyncConfig.staleAfterMs,
+              deployGate: sloSyncConfig.deployGate,
             },
             scorecards: {
               store: scorecardStore,

@@ -5,13 +5,16 @@ import type { SourceHealth } from './types';
 /** The entity annotation listing an entity's OpenSLO files. @public */
 export const ANNOTATION_OPENSLO = 'preflight.dev/openslo';
 /** The entity annotation naming its default Prometheus instance. @public */
-export const ANNOTATION_PROMETHEUS_INSTANCE = 'preflight.dev/prometheus-instance';
+export const ANNOTATION_PROMETHEUS_INSTANCE =
+  'preflight.dev/prometheus-instance';
 
 /**
  * Where an SLO's data stands:
  * `ok` measured and evaluated; `no-data` measured with zero traffic;
  * `error` the last measurement of this SLO failed (see `errors`; the last
- * good evaluation, if any, is still given with its age);
+ * good evaluation, if any, is still given with its age), or, without
+ * `sourceId`, no configured source can measure it as declared (`errors`
+ * names the configuration problem and its field);
  * `awaiting-sync` declared but not measured yet.
  * @public
  */
@@ -47,7 +50,7 @@ export interface SloStatusView {
   evaluation?: SloBudgetEvaluation;
   /** Budget burn-down over the window, oldest first. */
   burnDown: BurnDownPoint[];
-  /** When `evaluation` was measured (ISO-8601). */
+  /** The instant `evaluation` was measured at (ISO-8601), e.g. the whole minute Prometheus evaluated its queries at. */
   evaluatedAt: string | null;
   queryLinks: SloQueryLinkView[];
   /** Why the last measurement failed, naming the SLO and the query. */
@@ -66,10 +69,43 @@ export interface EntitySlosResponse {
   generatedAt: string;
 }
 
+/** An SLO left out of an entity's generated Prometheus rules, and why. @public */
+export interface SloRulesProblemView {
+  sloId: string;
+  /** The OpenSLO file the SLO is declared in. */
+  file: string;
+  /** The field at fault, or `(whole SLO)`. */
+  field: string;
+  message: string;
+  fix?: string;
+}
+
+/**
+ * `GET /entities/:kind/:namespace/:name/slo-rules` with `Accept:
+ * application/json`: the rule file and the SLOs left out of it.
+ * @public
+ */
+export interface SloRulesResponse {
+  entityRef: string;
+  /** Suggested file name, e.g. `checkout-api.slo-rules.yaml`. */
+  fileName: string;
+  /**
+   * The rule file. The frontend client also gives `null` here for the 422
+   * answer (no SLO could be exported), with the problems of that answer.
+   */
+  yaml: string | null;
+  problems: SloRulesProblemView[];
+}
+
 /** Why a deploy is blocked. @public */
 export interface DeployGateReason {
   sloId: string;
-  kind: 'budget-exhausted' | 'page-alert' | 'stale-data';
+  /**
+   * `page-alert-unknown`: a page-level alert's long window burns over its
+   * threshold while its short window has no data (blocks unless configured
+   * with `reliability.slos.deployGate.unknownPageAlert: allow`).
+   */
+  kind: 'budget-exhausted' | 'page-alert' | 'page-alert-unknown' | 'stale-data';
   message: string;
 }
 

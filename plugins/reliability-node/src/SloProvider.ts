@@ -47,6 +47,12 @@ export interface SloObservationBatch {
   /** ISO-8601 instant the source was read at. */
   observedAt: string;
   observations: SloMeasurement[];
+  /**
+   * Set when the source could not be reached at all (e.g. "connection
+   * refused", "timed out"), so nothing was measured: says why. The backend
+   * records it as the source's error and keeps the last good evaluations.
+   */
+  unavailable?: string;
   stats: {
     slos: number;
     queries: number;

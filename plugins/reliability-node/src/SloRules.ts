@@ -14,8 +14,10 @@ export interface SloRulesInput {
 /** An SLO left out of the rules, and why. @public */
 export interface SloRulesProblem {
   sloId: string;
+  /** The field of the SLO's OpenSLO document at fault, e.g. `metadata.name`. */
   field?: string;
   message: string;
+  fix?: string;
 }
 
 /** One Prometheus rule as written to the file. @public */

@@ -2,6 +2,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_PROMETHEUS_INSTANCE,
   BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   type SloDefinition,
   type SloEventCounts,
 } from '@preflight/plugin-reliability-common';
@@ -228,7 +229,10 @@ export class RecordedDemoSloProvider implements SloProvider {
       ...base,
       period: counts(slo.windowSeconds),
       windows: Object.fromEntries(
-        BURN_RATE_WINDOWS.map(w => [w.id, counts(w.seconds)]),
+        burnRateWindowsForPeriod(slo.windowSeconds).map(w => [
+          w.id,
+          counts(w.seconds),
+        ]),
       ),
       burnDown: {
         windowStart: new Date(

@@ -22,13 +22,19 @@ export interface ExecuteQueryPlanOptions {
   /** Evaluation instant of every query (range queries end here). */
   at: Date;
   signal?: AbortSignal;
+  /**
+   * Instances found down before the run, with why: their queries are not
+   * sent and fail with that error.
+   */
+  unavailable?: ReadonlyMap<string, Error>;
 }
 
 /**
  * Runs every query of a plan and returns one outcome per query, in plan
  * order. A failed query is an outcome, not an exception, so the SLOs of other
  * queries still get their numbers. Concurrency is bounded per instance by
- * each client's `maxConcurrency`.
+ * each client's `maxConcurrency`. Queries of an instance in `unavailable`
+ * are not sent.
  * @public
  */
 export async function executeQueryPlan(
@@ -38,6 +44,10 @@ export async function executeQueryPlan(
   const atSeconds = options.at.getTime() / 1000;
   return Promise.all(
     plan.queries.map(async (query): Promise<QueryOutcome> => {
+      const down = options.unavailable?.get(query.instance);
+      if (down) {
+        return { query, ok: false, error: down };
+      }
       const client = options.clientFor(query.instance);
       if (!client) {
         return {

@@ -102,14 +102,31 @@ describe('planBatchedQueries', () => {
       byWindow.get(28 * DAY)!.members.map(m => m.groupValues.service),
     ).toEqual(['b']);
     expect(byWindow.get(30 * DAY)!.promql).toContain('service="a"');
-    // A 1d SLO window doubles as the 1d burn-rate window: one query serves both.
-    const daily = planBatchedQueries(
-      [plannable(availabilitySlo('c', { window: '1d', windowSeconds: DAY }))],
+    // The 28d SLO's windows are the 30-day ones × 28/30: its 1h window is
+    // 56m, measured for it alone.
+    expect(
+      byWindow.get(56 * 60)!.members.map(m => m.groupValues.service),
+    ).toEqual(['b']);
+    expect(byWindow.get(3600)!.members.map(m => m.groupValues.service)).toEqual(
+      ['a'],
+    );
+    // A 10d SLO window doubles as its scaled 3d burn-rate window (1d):
+    // one query serves both.
+    const tenDays = planBatchedQueries(
+      [
+        plannable(
+          availabilitySlo('c', { window: '10d', windowSeconds: 10 * DAY }),
+        ),
+      ],
       BURN_RATE_WINDOWS,
     );
-    const oneDay = instantQueries(daily).find(q => q.windowSeconds === DAY)!;
-    expect(oneDay.members[0].purposes).toEqual(['period', '1d']);
-    expect(daily.queries).toHaveLength(7 + 1);
+    const oneDay = instantQueries(tenDays).find(q => q.windowSeconds === DAY)!;
+    expect(oneDay.members[0].purposes).toEqual(['3d']);
+    // 10d: 5m (floor), 10m, 20m, 40m, 2h, 8h, 1d; and 10d itself
+    expect(instantQueries(tenDays).map(q => q.windowSeconds / 60)).toEqual([
+      5, 10, 20, 40, 120, 480, 1440, 14400,
+    ]);
+    expect(tenDays.queries).toHaveLength(8 + 1);
   });
 
   it('keeps different shapes and instances apart', () => {

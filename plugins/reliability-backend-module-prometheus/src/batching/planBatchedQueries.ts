@@ -1,6 +1,8 @@
 import {
   BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   type BurnRateWindow,
+  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import {
   PROMETHEUS_MAX_POINTS_PER_SERIES,
@@ -58,7 +60,8 @@ interface QueryGroup {
 
 /**
  * Plans the PromQL that measures `slos` over their SLO windows, over each of
- * `windows` (the burn-rate windows) and as a bucketed series for the
+ * `windows` (the burn-rate windows of a 30-day period, scaled to each SLO's
+ * period with `burnRateWindowsForPeriod`) and as a bucketed series for the
  * burn-down chart. Pure: no I/O, no clock.
  *
  * SLOs whose counter queries share a shape (same text once the
@@ -118,6 +121,26 @@ function compare(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
+/**
+ * Why an SLO's queries cannot be measured (a query that does not parse, a
+ * time slice that does not fit), or `undefined` when they can. The same
+ * checks the planner makes, so a provider can report the problem when the
+ * SLO is declared rather than after the next sync. Pure.
+ * @public
+ */
+export function findSloQueryProblem(
+  definition: SloDefinition,
+  options: QueryPlanOptions = {},
+): SliQueryProblem | undefined {
+  const settings = { ...DEFAULT_QUERY_PLAN_OPTIONS, ...options };
+  const compiled = compileSli(definition.indicator);
+  if (!compiled.ok) {
+    return compiled.problem;
+  }
+  const step = stepOf(definition, settings.burnDownMaxPoints);
+  return 'problem' in step ? step.problem : undefined;
+}
+
 function accept(
   slo: PlannableSlo,
   settings: Required<QueryPlanOptions>,
@@ -126,7 +149,7 @@ function accept(
   if (!compiled.ok) {
     return { problem: compiled.problem };
   }
-  const step = stepOf(slo, settings.burnDownMaxPoints);
+  const step = stepOf(slo.definition, settings.burnDownMaxPoints);
   if ('problem' in step) {
     return step;
   }
@@ -141,11 +164,10 @@ function accept(
 }
 
 function stepOf(
-  slo: PlannableSlo,
+  definition: SloDefinition,
   burnDownMaxPoints: number,
 ): { stepSeconds: number } | { problem: SliQueryProblem } {
-  const { windowSeconds, timeSliceWindowSeconds, objectiveIndex } =
-    slo.definition;
+  const { windowSeconds, timeSliceWindowSeconds, objectiveIndex } = definition;
   if (timeSliceWindowSeconds === undefined) {
     return {
       stepSeconds: chooseBucketStepSeconds(windowSeconds, burnDownMaxPoints),
@@ -161,7 +183,7 @@ function stepOf(
     return {
       problem: {
         field,
-        message: `a time slice of ${timeSliceWindowSeconds}s does not fit the ${slo.definition.window} window`,
+        message: `a time slice of ${timeSliceWindowSeconds}s does not fit the ${definition.window} window`,
       },
     };
   }
@@ -175,7 +197,7 @@ function stepOf(
         message: `${Math.ceil(
           windowSeconds / timeSliceWindowSeconds,
         )} slices over ${
-          slo.definition.window
+          definition.window
         } exceed the ${PROMETHEUS_MAX_POINTS_PER_SERIES} points Prometheus returns per series`,
         fix: `Use slices of at least ${Math.ceil(
           windowSeconds / PROMETHEUS_MAX_POINTS_PER_SERIES / 60,
@@ -235,8 +257,9 @@ function instantWindowsOf(
   if (member.sli.kind === 'threshold') {
     return needed;
   }
-  needed.set(member.slo.definition.windowSeconds, ['period']);
-  for (const window of windows) {
+  const { windowSeconds } = member.slo.definition;
+  needed.set(windowSeconds, ['period']);
+  for (const window of burnRateWindowsForPeriod(windowSeconds, windows)) {
     needed.set(window.seconds, [
       ...(needed.get(window.seconds) ?? []),
       window.id,

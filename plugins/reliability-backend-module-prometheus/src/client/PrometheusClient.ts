@@ -99,6 +99,18 @@ function retryAfterSeconds(response: Response): number | undefined {
     : undefined;
 }
 
+const NETWORK_ERROR_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
 /**
  * Client of one Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir,
  * VictoriaMetrics).
@@ -218,6 +230,39 @@ export class PrometheusClient {
     );
   }
 
+  /**
+   * Whether the instance answers at all: one `GET /api/v1/status/buildinfo`
+   * with the usual deadline and no retry, so a sync can find out that the
+   * instance is down with one request instead of failing every query three
+   * times. Any HTTP answer but a 5xx or 429 counts as up (an engine without
+   * the endpoint answers 404, and then the queries tell what is wrong).
+   * @throws {@link PrometheusQueryError} `network`, `deadline`,
+   * `unavailable` or `rate_limited` when it is down or refusing work.
+   */
+  async probe(options: { signal?: AbortSignal } = {}): Promise<void> {
+    this.counters.queries += 1;
+    const outcome = await this.attempt(
+      { method: 'GET', path: '/api/v1/status/buildinfo' },
+      options.signal,
+      status => {
+        if (status >= 500 || status === 429) {
+          throw new PrometheusQueryError({
+            instance: this.instanceName,
+            errorType: status === 429 ? 'rate_limited' : 'unavailable',
+            httpStatus: status,
+            retryable: true,
+            detail: `the instance answered HTTP ${status}`,
+          });
+        }
+        return undefined;
+      },
+    );
+    if (outcome.error) {
+      this.counters.failures += 1;
+      throw outcome.error;
+    }
+  }
+
   /** Counters since the client was made. */
   stats(): PrometheusClientStats {
     return { ...this.counters, peakConcurrency: this.limiter.peakConcurrency };
@@ -324,7 +369,7 @@ export class PrometheusClient {
           error: this.error(
             'deadline',
             false,
-            `no answer within ${this.timeoutMs} ms`,
+            `no answer within ${this.timeoutMs} ms (timed out)`,
           ),
         };
       }
@@ -361,8 +406,13 @@ export class PrometheusClient {
   private describeNetworkError(error: unknown): string {
     const cause = (error as { cause?: { code?: string; message?: string } })
       ?.cause;
-    const text = cause?.code ?? cause?.message ?? String(error);
-    return `request to ${this.baseUrl} failed: ${text}`;
+    const code = cause?.code;
+    const text = code ?? cause?.message ?? String(error);
+    // Codes are for logs; people read "connection refused".
+    const words = code ? NETWORK_ERROR_WORDS[code] : undefined;
+    return `request to ${this.baseUrl} failed: ${
+      words ? `${words} (${code})` : text
+    }`;
   }
 
   private redacted(error: PrometheusQueryError): PrometheusQueryError {

@@ -106,9 +106,44 @@ describe('PrometheusSloProvider', () => {
     });
   });
 
+  it('reports a query that can never be measured when the SLO is declared, with its field', () => {
+    const unparsable = {
+      ...availabilitySlo('checkout-api'),
+      indicatorPath: 'spec.indicator.spec',
+      indicator: {
+        kind: 'ratio-bad' as const,
+        counter: true,
+        badQuery: 'http_requests_total{service="checkout-api",code=~"5.."',
+        totalQuery: 'http_requests_total{service="checkout-api"}',
+      },
+    };
+    expect(provider.locateSlo(entity(), unparsable)).toEqual({
+      problem: expect.objectContaining({
+        entityRef: 'component:default/checkout-api',
+        field: 'spec.indicator.spec.ratioMetric.bad.metricSource.spec.query',
+        message: expect.stringContaining('SLO "checkout-api-availability": '),
+      }),
+    });
+    // a time slice longer than the window
+    const slices = {
+      ...availabilitySlo('checkout-api'),
+      budgetingMethod: 'Timeslices' as const,
+      timeSliceTarget: 0.9,
+      timeSliceWindowSeconds: 31 * 86_400,
+    };
+    expect(provider.locateSlo(entity(), slices)).toEqual({
+      problem: expect.objectContaining({
+        field: 'spec.objectives[0].timeSliceWindow',
+      }),
+    });
+  });
+
   it('measures every SLO of a source on that source, whatever instance the SLO named', async () => {
     const instances: string[] = [];
     server.use(
+      http.get('http://mimir.internal/prometheus/api/v1/status/buildinfo', () =>
+        HttpResponse.json({ status: 'success', data: {} }),
+      ),
       http.post('http://mimir.internal/prometheus/api/v1/*', ({ request }) => {
         instances.push(request.headers.get('x-scope-orgid') ?? '');
         return HttpResponse.json({

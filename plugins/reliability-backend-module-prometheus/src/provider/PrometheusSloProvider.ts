@@ -6,6 +6,10 @@ import {
 } from '@preflight/plugin-reliability-common';
 import { compileSli } from '../batching/compileSli';
 import {
+  findSloQueryProblem,
+  type QueryPlanOptions,
+} from '../batching/planBatchedQueries';
+import {
   PROMETHEUS_INSTANCE_NAME_PATTERN,
   type PrometheusModuleConfig,
 } from '../config/PrometheusModuleConfig';
@@ -29,6 +33,7 @@ import {
   type PrometheusSloSourceOptions,
 } from '../source/PrometheusSloSource';
 import { resolvePrometheusInstance } from '../source/resolvePrometheusInstance';
+import { sloFieldPath } from '../source/sloFieldPath';
 import { prometheusGraphUrl } from './prometheusGraphUrl';
 
 const SOURCE_PREFIX = 'prometheus:';
@@ -47,9 +52,11 @@ export class PrometheusSloProvider implements SloProvider {
   readonly type = 'prometheus';
   private readonly config: PrometheusModuleConfig;
   private readonly source: PrometheusSloSource;
+  private readonly planOptions: QueryPlanOptions;
 
   constructor(options: PrometheusSloProviderOptions) {
     this.config = options.config;
+    this.planOptions = options.plan ?? {};
     this.source = new PrometheusSloSource(options);
   }
 
@@ -88,9 +95,22 @@ export class PrometheusSloProvider implements SloProvider {
       return {
         problem: {
           entityRef,
-          field: resolution.problem.field,
+          field: sloFieldPath(slo, resolution.problem.field),
           message: `SLO "${slo.id}": ${resolution.problem.message}`,
           fix: resolution.problem.fix,
+        },
+      };
+    }
+    // A query that can never be measured is a declaration problem, shown
+    // with its field as soon as the file is read, not after the next sync.
+    const queryProblem = findSloQueryProblem(slo, this.planOptions);
+    if (queryProblem) {
+      return {
+        problem: {
+          entityRef,
+          field: sloFieldPath(slo, queryProblem.field),
+          message: `SLO "${slo.id}": ${queryProblem.message}`,
+          ...(queryProblem.fix ? { fix: queryProblem.fix } : {}),
         },
       };
     }
@@ -110,10 +130,16 @@ export class PrometheusSloProvider implements SloProvider {
       })),
       { signal: options.signal, at: options.now },
     );
+    const [down] = report.unavailable;
     return {
       sourceId,
       observedAt: report.evaluatedAt,
       observations: report.measurements,
+      ...(down
+        ? {
+            unavailable: `${down.message}; its ${down.skippedQueries} queries were not sent and are tried again next run`,
+          }
+        : {}),
       stats: report.stats,
     };
   }

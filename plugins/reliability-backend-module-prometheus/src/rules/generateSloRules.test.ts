@@ -1,7 +1,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseOpenSloDocuments } from '@preflight/plugin-reliability-common';
+import {
+  burnRateWindowsForPeriod,
+  evaluateSloBudget,
+  parseOpenSloDocuments,
+} from '@preflight/plugin-reliability-common';
 import { checkRules, testRules } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
 import { ruleUnitTest } from '../__testUtils__/ruleUnitTest';
@@ -51,7 +55,7 @@ describe('generateSloRules', () => {
     expect(result.stdout).toContain('SUCCESS: 18 rules found');
   });
 
-  it('scales burn-rate thresholds to the SLO period and labels alerts with owner and runbook', () => {
+  it('scales the burn-rate windows to the SLO period, keeps the factors and labels alerts with owner and runbook', () => {
     const rules = generateSloRules({
       entityRef: 'component:default/search-api',
       slos: [
@@ -71,15 +75,19 @@ describe('generateSloRules', () => {
         .filter(rule => 'record' in rule)
         .map(rule => ('record' in rule ? rule.record : '')),
     ).toEqual(
-      ['5m', '30m', '1h', '2h', '6h', '1d', '3d'].map(
+      // 30-day windows × 28/30, to the minute, at least 5m
+      ['5m', '28m', '56m', '112m', '336m', '1344m', '4032m'].map(
         w => `slo:sli_error:ratio_rate${w}`,
       ),
     );
     const page = group.rules.find(rule => rule.labels.severity === 'page')!;
     expect(page.expr).toContain(
-      'slo:sli_error:ratio_rate1h{slo="search-api-availability",service="search-api"} >= (13.44 * 0.005)',
+      'slo:sli_error:ratio_rate56m{slo="search-api-availability",service="search-api"} >= (14.4 * 0.005)',
     );
-    expect(page.expr).toContain('>= (5.6 * 0.005)');
+    expect(page.expr).toContain(
+      'slo:sli_error:ratio_rate5m{slo="search-api-availability",service="search-api"} >= (14.4 * 0.005)',
+    );
+    expect(page.expr).toContain('>= (6 * 0.005)');
     expect(page.labels).toEqual({
       severity: 'page',
       slo: 'search-api-availability',
@@ -91,8 +99,10 @@ describe('generateSloRules', () => {
       'https://runbooks.example.com/search',
     );
     const ticket = group.rules.find(rule => rule.labels.severity === 'ticket')!;
-    expect(ticket.expr).toContain('>= (2.8 * 0.005)');
-    expect(ticket.expr).toContain('>= (0.933333333333 * 0.005)');
+    expect(ticket.expr).toContain('>= (3 * 0.005)');
+    expect(ticket.expr).toContain(
+      'slo:sli_error:ratio_rate4032m{slo="search-api-availability",service="search-api"} >= (1 * 0.005)',
+    );
   });
 
   it('labels every alert, and no recording rule, with the entity ref, so deployed rules are attributed to the entity', () => {
@@ -245,5 +255,83 @@ describe('generateSloRules', () => {
     expect(`${failing.stdout}${failing.stderr}`).toMatch(
       /FAILED[\s\S]*search-api-availability/,
     );
+  });
+
+  it('fires nothing for a 7-day SLO burning at 0.5 and pages for one burning at 20, as the card judges them (promtool test rules)', async () => {
+    const WEEK = 7 * 86_400;
+    const errorsPerMinute = { 'weekly-slow': 5, 'weekly-fast': 200 };
+    const generated = Object.keys(errorsPerMinute).map(service =>
+      generateSloRules({
+        entityRef: `component:default/${service}`,
+        slos: [
+          availabilitySlo(service, {
+            window: '7d',
+            windowSeconds: WEEK,
+            target: 0.99,
+          }),
+        ],
+      }),
+    );
+    const ruleFiles = Object.keys(errorsPerMinute).map(
+      service => `${service}.rules.yml`,
+    );
+    await Promise.all(
+      generated.map((rules, index) =>
+        writeFile(path.join(dir, ruleFiles[index]), rules.yaml),
+      ),
+    );
+    // 1,000 requests a minute for 20 hours (longer than the longest 7-day
+    // window, 1008m); 5 errors a minute is burn rate 0.5 on a 99 % SLO,
+    // 200 is burn rate 20.
+    const minutes = 1200;
+    const series = Object.entries(errorsPerMinute).flatMap(
+      ([service, errors]) => [
+        {
+          series: `http_requests_total{service="${service}",code="200"}`,
+          values: `0+${1000 - errors}x${minutes}`,
+        },
+        {
+          series: `http_requests_total{service="${service}",code="500"}`,
+          values: `0+${errors}x${minutes}`,
+        },
+      ],
+    );
+    const testFile = path.join(dir, 'weekly-alerts.test.yml');
+    await writeFile(
+      testFile,
+      ruleUnitTest({
+        ruleFiles,
+        rules: generated,
+        series,
+        evalTime: `${minutes}m`,
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [
+          { slo: 'weekly-fast-availability', severity: 'page' },
+          { slo: 'weekly-fast-availability', severity: 'ticket' },
+        ],
+      }),
+    );
+    const result = await testRules(testFile);
+    expect(`${result.stdout}${result.stderr}`).toContain('SUCCESS');
+    expect(result.exitCode).toBe(0);
+
+    // The card judges the same counts with the same policy.
+    const cardState = (errors: number) =>
+      evaluateSloBudget({
+        objective: 0.99,
+        periodSeconds: WEEK,
+        period: { good: (1000 - errors) * minutes, total: 1000 * minutes },
+        windows: Object.fromEntries(
+          burnRateWindowsForPeriod(WEEK).map(({ id, seconds }) => [
+            id,
+            {
+              good: ((1000 - errors) * seconds) / 60,
+              total: (1000 * seconds) / 60,
+            },
+          ]),
+        ),
+      }).alerts.state;
+    expect(cardState(5)).toBe('ok');
+    expect(cardState(200)).toBe('page');
   });
 });

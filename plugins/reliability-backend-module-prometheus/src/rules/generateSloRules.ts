@@ -1,5 +1,5 @@
 import {
-  BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   computeErrorBudget,
   deriveBurnRateAlertPolicy,
   type BurnRateAlertRule,
@@ -13,7 +13,12 @@ import type {
 } from '@preflight/plugin-reliability-node';
 import { Document } from 'yaml';
 import { compileSli } from '../batching/compileSli';
-import { describeUnsafeLabelValue, quotePromqlString } from '../promql';
+import {
+  describeUnsafeLabelValue,
+  formatPromqlDuration,
+  quotePromqlString,
+} from '../promql';
+import { sloFieldPath } from '../source/sloFieldPath';
 import { sliErrorRatioExpression } from './sliErrorRatioExpression';
 import { sliErrorRatioRecord } from './sliErrorRatioRecord';
 
@@ -34,9 +39,13 @@ function burnCondition(
   )})`;
   return [
     '(',
-    `  ${sliErrorRatioRecord(rule.longWindow)}${selector} >= ${threshold}`,
+    `  ${sliErrorRatioRecord(
+      formatPromqlDuration(rule.longWindowSeconds),
+    )}${selector} >= ${threshold}`,
     '  and',
-    `  ${sliErrorRatioRecord(rule.shortWindow)}${selector} >= ${threshold}`,
+    `  ${sliErrorRatioRecord(
+      formatPromqlDuration(rule.shortWindowSeconds),
+    )}${selector} >= ${threshold}`,
     ')',
   ].join('\n');
 }
@@ -45,9 +54,11 @@ function describeRules(rules: BurnRateAlertRule[]): string {
   return rules
     .map(
       rule =>
-        `burn rate ≥ ${formatNumber(rule.threshold)} over ${
-          rule.longWindow
-        } and ${rule.shortWindow}`,
+        `burn rate ≥ ${formatNumber(
+          rule.threshold,
+        )} over ${formatPromqlDuration(
+          rule.longWindowSeconds,
+        )} and ${formatPromqlDuration(rule.shortWindowSeconds)}`,
     )
     .join(', or ');
 }
@@ -55,11 +66,13 @@ function describeRules(rules: BurnRateAlertRule[]): string {
 /**
  * Generates Prometheus rules for an entity's SLOs (pure):
  *
- * - recording rules `slo:sli_error:ratio_rate<window>` for 5m … 3d, labelled
- *   `slo` and `service`;
- * - multi-window, multi-burn-rate alerts per the SRE Workbook, scaled to
- *   each SLO's period: one `page` alert (1h/5m and 6h/30m) and one `ticket`
- *   alert (1d/2h and 3d/6h), labelled `severity`, `entity` (the entity
+ * - recording rules `slo:sli_error:ratio_rate<window>` for the burn-rate
+ *   windows of the SLO's period (5m … 3d for 30 days, scaled to other
+ *   periods, see `burnRateWindowsForPeriod`), labelled `slo` and `service`;
+ * - multi-window, multi-burn-rate alerts per the SRE Workbook, with the same
+ *   windows and the Workbook's factors (the card judges the SLO by the very
+ *   same policy): one `page` alert (1h/5m and 6h/30m for 30 days) and one
+ *   `ticket` alert (1d/2h and 3d/6h), labelled `severity`, `entity` (the entity
  *   ref, which attributes the deployed rule back to the entity) and `owner`,
  *   annotated with `runbook_url`.
  *
@@ -85,13 +98,17 @@ export function generateSloRules(input: SloRulesInput): SloRules {
     }
     const compiled = compileSli(slo.indicator);
     if (!compiled.ok) {
-      problems.push({ sloId: slo.id, ...compiled.problem });
+      problems.push({
+        sloId: slo.id,
+        ...compiled.problem,
+        field: sloFieldPath(slo, compiled.problem.field),
+      });
       continue;
     }
     if (compiled.sli.kind === 'threshold') {
       problems.push({
         sloId: slo.id,
-        field: 'thresholdMetric',
+        field: sloFieldPath(slo, 'thresholdMetric'),
         message:
           'threshold SLIs have no event ratio to record; no rules were generated for this SLO',
       });
@@ -102,9 +119,17 @@ export function generateSloRules(input: SloRulesInput): SloRules {
     const selector = `{slo=${quotePromqlString(
       slo.id,
     )},service=${quotePromqlString(slo.service)}}`;
-    const rules: PrometheusRule[] = BURN_RATE_WINDOWS.map(window => ({
-      record: sliErrorRatioRecord(window.id),
-      expr: sliErrorRatioExpression(sli, window.id),
+    // Scaled windows can coincide (the 5-minute floor): record each once.
+    const durations = [
+      ...new Set(
+        burnRateWindowsForPeriod(slo.windowSeconds).map(window =>
+          formatPromqlDuration(window.seconds),
+        ),
+      ),
+    ];
+    const rules: PrometheusRule[] = durations.map(duration => ({
+      record: sliErrorRatioRecord(duration),
+      expr: sliErrorRatioExpression(sli, duration),
       labels: { ...labels },
     }));
 

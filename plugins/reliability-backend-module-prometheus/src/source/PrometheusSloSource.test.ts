@@ -121,6 +121,10 @@ function fakePrometheus(
           : undefined,
       });
     }),
+    // The probe each run starts with.
+    http.get(`${base}/api/v1/status/buildinfo`, () =>
+      HttpResponse.json({ status: 'success', data: { version: '2.42.0' } }),
+    ),
     http.post(`${base}/api/v1/query_range`, async ({ request }) => {
       const form = new URLSearchParams(await request.text());
       const promql = form.get('query')!;
@@ -319,6 +323,7 @@ describe('PrometheusSloSource', () => {
     server.use(
       ...main.handlers,
       http.post(`${OTHER}/api/v1/*`, () => HttpResponse.error()),
+      http.get(`${OTHER}/api/v1/*`, () => HttpResponse.error()),
     );
     const report = await makeSource().measure([
       { definition: availabilitySlo('checkout-api') },

@@ -19,6 +19,7 @@ import type {
 import { assembleMeasurements } from './assembleMeasurements';
 import { resolvePrometheusInstance } from './resolvePrometheusInstance';
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import { sloFieldPath } from './sloFieldPath';
 import { sloRefOf } from './sloRefOf';
 
 /** One SLO to measure. @public */
@@ -46,10 +47,21 @@ export interface SloMeasurementStats {
   failedQueries: number;
 }
 
+/** An instance that did not answer the probe, so none of its queries were sent. @public */
+export interface UnavailableInstance {
+  instance: string;
+  /** Why, e.g. `Prometheus instance "main": network: request to … failed: connection refused (ECONNREFUSED)`. */
+  message: string;
+  /** Queries of this run that were not sent. */
+  skippedQueries: number;
+}
+
 /** Outcome of {@link PrometheusSloSource.measure}. @public */
 export interface SloMeasurementReport {
   /** ISO-8601 instant every query was evaluated at. */
   evaluatedAt: string;
+  /** Instances that were down: their SLOs carry the probe's error. */
+  unavailable: UnavailableInstance[];
   /** One per request, in request order. */
   measurements: SloMeasurement[];
   stats: SloMeasurementStats;
@@ -63,7 +75,7 @@ export interface PrometheusSloSourceOptions {
   createClient?: (instance: PrometheusInstanceConfig) => PrometheusClient;
   /** "Now"; defaults to the wall clock. */
   now?: () => Date;
-  /** Burn-rate windows; defaults to 5m, 30m, 1h, 2h, 6h, 1d, 3d. */
+  /** Burn-rate windows of a 30-day period, scaled to each SLO's period; defaults to 5m, 30m, 1h, 2h, 6h, 1d, 3d. */
   windows?: readonly BurnRateWindow[];
   plan?: QueryPlanOptions;
 }
@@ -144,7 +156,7 @@ export class PrometheusSloSource {
           errors: [
             {
               message: `SLO "${definition.id}" of ${definition.entityRef}: ${resolution.problem.message}. ${resolution.problem.fix}`,
-              field: resolution.problem.field,
+              field: sloFieldPath(definition, resolution.problem.field),
             },
           ],
         });
@@ -154,10 +166,12 @@ export class PrometheusSloSource {
     }
 
     const plan = planBatchedQueries(plannable, this.windows, this.planOptions);
+    const down = await this.probe(plan, options.signal);
     const outcomes = await executeQueryPlan(plan, {
       clientFor: name => this.clients.get(name),
       at,
       signal: options.signal,
+      unavailable: down,
     });
     // A cancelled sync must not be stored as if Prometheus had failed.
     options.signal?.throwIfAborted();
@@ -178,6 +192,16 @@ export class PrometheusSloSource {
       }
     }
     const failedQueries = outcomes.filter(outcome => !outcome.ok).length;
+    const unavailable = [...down].map(([instance, error]) => ({
+      instance,
+      message: error.message,
+      skippedQueries: plan.queries.filter(q => q.instance === instance).length,
+    }));
+    for (const { instance, message, skippedQueries } of unavailable) {
+      this.logger?.warn(
+        `Prometheus instance "${instance}" is down; skipped its ${skippedQueries} queries this run: ${message}`,
+      );
+    }
     const stats: SloMeasurementStats = {
       slos: seen.size,
       queries: plan.queries.length,
@@ -191,6 +215,38 @@ export class PrometheusSloSource {
     const measurements = [...seen].map(
       ref => early.get(ref) ?? assembled.get(ref)!,
     );
-    return { evaluatedAt, measurements, stats };
+    return { evaluatedAt, unavailable, measurements, stats };
+  }
+
+  /**
+   * One cheap request per instance the plan queries, before any query:
+   * while an instance is down a run costs one request instead of every
+   * query three times (with retries), and the run resumes by itself once
+   * the probe gets an answer.
+   */
+  private async probe(
+    plan: { queries: ReadonlyArray<{ instance: string }> },
+    signal: AbortSignal | undefined,
+  ): Promise<Map<string, Error>> {
+    const instances = [...new Set(plan.queries.map(q => q.instance))];
+    const down = new Map<string, Error>();
+    await Promise.all(
+      instances.map(async instance => {
+        const client = this.clients.get(instance);
+        if (!client) {
+          return;
+        }
+        try {
+          await client.probe({ signal });
+        } catch (error) {
+          signal?.throwIfAborted();
+          down.set(
+            instance,
+            error instanceof Error ? error : new Error(String(error)),
+          );
+        }
+      }),
+    );
+    return down;
   }
 }

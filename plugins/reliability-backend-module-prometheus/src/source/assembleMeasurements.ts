@@ -28,6 +28,7 @@ import type {
   SloMeasurement,
   SloMeasurementError,
 } from '@preflight/plugin-reliability-node';
+import { sloFieldPath } from './sloFieldPath';
 
 const MAX_QUERY_IN_MESSAGE = 300;
 
@@ -116,6 +117,31 @@ function pointsByTime(points: readonly PrometheusPoint[] | undefined) {
   return map;
 }
 
+/**
+ * Says when the data does not cover the whole SLO window, e.g. a 60-day
+ * window on a Prometheus that keeps 31 days: Prometheus then measures
+ * whatever there is, and the figures must say over what. `times` are the
+ * ends of the steps; `firstWithData` the index of the first step any series
+ * had a sample in.
+ */
+function coverageWarning(
+  query: PlannedRangeQuery,
+  times: readonly number[],
+  firstWithData: number,
+): string | undefined {
+  if (firstWithData <= 0 || firstWithData >= times.length) {
+    return undefined;
+  }
+  const covered = (times.length - firstWithData) * query.stepSeconds;
+  const window = query.rangeSeconds;
+  const span =
+    window % 86_400 === 0
+      ? `${Number((covered / 86_400).toFixed(1))} of ${window / 86_400} days`
+      : `${formatPromqlDuration(covered)} of ${formatPromqlDuration(window)}`;
+  const since = iso(times[firstWithData] - query.stepSeconds);
+  return `measured over ${span}: there is no data for this SLO before ${since} (not retained by Prometheus, or not recorded yet), so attainment and budget cover only that part of the window`;
+}
+
 function bucketTimes(query: PlannedRangeQuery, atSeconds: number): number[] {
   const count = Math.floor(query.rangeSeconds / query.stepSeconds);
   const start = atSeconds - query.rangeSeconds + query.stepSeconds;
@@ -154,9 +180,12 @@ export function assembleMeasurements(input: {
   }
   for (const { ref, problem } of input.plan.rejected) {
     const definition = definitions.get(ref)!;
+    const field = sloFieldPath(definition, problem.field);
     measurements.get(ref)!.errors.push({
-      message: `${describeSlo(definition)}: ${problem.message}`,
-      field: problem.field,
+      message: `${describeSlo(definition)}: ${
+        problem.message
+      } (field ${field})${problem.fix ? `. ${problem.fix}` : ''}`,
+      field,
     });
   }
 
@@ -246,29 +275,36 @@ function applyBurnDown(
   const numerators = pointsByTime(pair?.numerator);
   const numerator = numeratorOf(definition);
   let unusable = 0;
-  const buckets = bucketTimes(query, atSeconds).map(
-    (seconds): BurnDownBucket => {
-      const key = Math.round(seconds * 1000);
-      const total = totals.get(key);
-      const value = numerators.has(key) ? numerators.get(key)! : 0;
-      const timestamp = iso(seconds);
-      if (
-        total === undefined ||
-        total === null ||
-        value === null ||
-        !Number.isFinite(total) ||
-        !Number.isFinite(value)
-      ) {
-        if (total !== undefined) {
-          unusable += 1;
-        }
-        return { timestamp, good: 0, total: 0 };
-      }
-      return numerator === 'bad'
-        ? { timestamp, good: total - value, total }
-        : { timestamp, good: value, total };
-    },
+  const times = bucketTimes(query, atSeconds);
+  const coverage = coverageWarning(
+    query,
+    times,
+    times.findIndex(seconds => totals.has(Math.round(seconds * 1000))),
   );
+  if (coverage) {
+    measurement.warnings.push(coverage);
+  }
+  const buckets = times.map((seconds): BurnDownBucket => {
+    const key = Math.round(seconds * 1000);
+    const total = totals.get(key);
+    const value = numerators.has(key) ? numerators.get(key)! : 0;
+    const timestamp = iso(seconds);
+    if (
+      total === undefined ||
+      total === null ||
+      value === null ||
+      !Number.isFinite(total) ||
+      !Number.isFinite(value)
+    ) {
+      if (total !== undefined) {
+        unusable += 1;
+      }
+      return { timestamp, good: 0, total: 0 };
+    }
+    return numerator === 'bad'
+      ? { timestamp, good: total - value, total }
+      : { timestamp, good: value, total };
+  });
   if (unusable > 0) {
     measurement.warnings.push(
       `${describeQuery(
@@ -304,9 +340,18 @@ function applyThreshold(
   }
   const values = pointsByTime(series[0]?.points);
   const { thresholdOp, thresholdValue } = definition;
+  const times = bucketTimes(query, atSeconds);
+  const coverage = coverageWarning(
+    query,
+    times,
+    times.findIndex(seconds => values.has(Math.round(seconds * 1000))),
+  );
+  if (coverage) {
+    measurement.warnings.push(coverage);
+  }
   measurement.threshold = {
     stepSeconds: query.stepSeconds,
-    points: bucketTimes(query, atSeconds).map(seconds => {
+    points: times.map(seconds => {
       const value = values.get(Math.round(seconds * 1000)) ?? null;
       const good =
         value === null ||

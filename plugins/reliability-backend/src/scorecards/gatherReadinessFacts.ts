@@ -293,6 +293,7 @@ function toSloFacts(
       declared,
       statuses.get(declared.definition.id),
       registry,
+      declarations.problems,
     );
     return {
       id: view.id,

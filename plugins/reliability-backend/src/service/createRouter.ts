@@ -34,6 +34,7 @@ import {
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { toSourceHealth } from './toSourceHealth';
+import type { DeployGatePolicy } from '../slo/readSloSyncConfig';
 import { registerSloRoutes } from '../slo/registerSloRoutes';
 import type { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import type { SloStore } from '../slo/SloStore';
@@ -63,6 +64,8 @@ export interface RouterOptions {
     registry: SloProviderRegistry;
     /** SLO evaluations older than this are stale, in milliseconds. */
     staleAfterMs: number;
+    /** The deploy gate's policy for what it cannot judge. */
+    deployGate?: DeployGatePolicy;
   };
   /**
    * Scorecard routes (`/entities/.../scorecard`, `/groups/.../scorecards`,

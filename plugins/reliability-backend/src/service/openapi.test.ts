@@ -112,7 +112,10 @@ function expectDocumented(
   exercised.add(`${method} ${openApiPath} ${res.status}`);
   const response = resolveResponse(documented);
   // A document that is not JSON (the rule file) is checked for its type only.
-  if (response.content?.['application/yaml']) {
+  if (
+    response.content?.['application/yaml'] &&
+    /^application\/yaml/.test(res.headers['content-type'] ?? '')
+  ) {
     expect(res.headers['content-type']).toMatch(/^application\/yaml/);
     expect(res.text).not.toBe('');
     return;
@@ -420,6 +423,26 @@ describe('openapi.yaml', () => {
         );
       }
       expectDocumented('get', pathOf('slos'), await get('plain', 'slos'));
+      // The rule file as JSON, with the SLOs it leaves out.
+      const json = await get('checkout-api', 'slo-rules').set(
+        'Accept',
+        'application/json',
+      );
+      expect(json.status).toBe(200);
+      expectDocumented('get', pathOf('slo-rules'), json);
+      // No SLO could be exported.
+      sloBackend.provider.exportRules.mockImplementationOnce(input => ({
+        yaml: 'groups: []\n',
+        groups: [],
+        problems: input.slos.map(slo => ({
+          sloId: slo.id,
+          field: 'spec.indicator.spec.thresholdMetric',
+          message: 'threshold SLIs have no event ratio to record',
+        })),
+      }));
+      const none = await get('checkout-api', 'slo-rules');
+      expect(none.status).toBe(422);
+      expectDocumented('get', pathOf('slo-rules'), none);
       expectDocumented(
         'get',
         pathOf('deploy-gate'),

@@ -1,5 +1,6 @@
 import type {
   EntitySlosResponse,
+  SloProblem,
   SloStatusView,
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
@@ -12,21 +13,53 @@ import type {
   StoredSloStatus,
 } from './SloStore';
 
+function describeProblem(problem: SloProblem): string {
+  const text = `${problem.message} (field ${problem.field})`;
+  return problem.fix ? `${text}. ${problem.fix}` : text;
+}
+
+/**
+ * Why an SLO that no source measures can never be measured: its own
+ * declaration problems (e.g. an instance that is not configured, a query
+ * that cannot be measured), found when the declarations were read.
+ */
+function unmeasurableErrors(
+  definition: StoredSloDefinition['definition'],
+  problems: readonly SloProblem[],
+): string[] {
+  const own = problems.filter(
+    problem =>
+      problem.sloName === definition.name && problem.file === definition.file,
+  );
+  return own.length > 0
+    ? own.map(describeProblem)
+    : [
+        `${definition.entityRef}: SLO "${definition.id}" cannot be measured: no configured SLO source measures it`,
+      ];
+}
+
 /**
  * One declared SLO with its stored status, as the SLO widget shows it. A
  * status written by another source than the one the SLO is located on now
- * is ignored (the SLO is `awaiting-sync` there). Shared with the scorecard
- * fact gathering so both tell the same story.
+ * is ignored (the SLO is `awaiting-sync` there). An SLO that no source
+ * measures is in state `error` with its configuration problem (from
+ * `problems`, the entity's declaration problems): it would otherwise wait for
+ * a sync that never measures it. Shared with the scorecard fact gathering so
+ * both tell the same story.
  * @public
  */
 export function toSloStatusView(
   { definition, sourceId }: StoredSloDefinition,
   status: StoredSloStatus | undefined,
   registry: SloProviderRegistry,
+  problems: readonly SloProblem[] = [],
 ): SloStatusView {
   const registered = sourceId ? registry.get(sourceId) : undefined;
   // A status written by a source the SLO no longer lives on is not its data.
   const current = status && status.sourceId === sourceId ? status : undefined;
+  const unmeasurable = sourceId
+    ? undefined
+    : unmeasurableErrors(definition, problems);
   return {
     id: definition.id,
     name: definition.name,
@@ -41,14 +74,14 @@ export function toSloStatusView(
     rolling: definition.rolling,
     budgetingMethod: definition.budgetingMethod,
     ...(sourceId ? { sourceId } : {}),
-    state: current?.state ?? 'awaiting-sync',
+    state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
     ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
     burnDown: current?.burnDown ?? [],
     evaluatedAt: current?.evaluatedAt ?? null,
     queryLinks: registered
       ? registered.provider.queryLinks(registered.source.id, definition)
       : [],
-    errors: current?.errors ?? [],
+    errors: unmeasurable ?? current?.errors ?? [],
     warnings: current?.warnings ?? [],
   };
 }
@@ -73,7 +106,12 @@ export async function buildEntitySlos(options: {
   ]);
   const byId = new Map(statuses.map(status => [status.sloId, status]));
   const slos = declarations.slos.map(declared =>
-    toSloStatusView(declared, byId.get(declared.definition.id), registry),
+    toSloStatusView(
+      declared,
+      byId.get(declared.definition.id),
+      registry,
+      declarations.problems,
+    ),
   );
   const sourceIds = [
     ...new Set(declarations.slos.flatMap(slo => slo.sourceId ?? [])),

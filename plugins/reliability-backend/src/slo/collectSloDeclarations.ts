@@ -20,15 +20,21 @@ export async function collectSloDeclarations(options: {
   registry: SloProviderRegistry;
   urlReader: UrlReaderService;
   signal: AbortSignal;
+  /** Longest SLO window accepted, in seconds. */
+  maxWindowSeconds?: number;
 }): Promise<{ declarations: EntitySloDeclarations[]; entities: Entity[] }> {
-  const { entities, registry, urlReader, signal } = options;
+  const { entities, registry, urlReader, signal, maxWindowSeconds } = options;
   const declarations: EntitySloDeclarations[] = new Array(entities.length);
   let next = 0;
   const worker = async () => {
     while (next < entities.length) {
       const index = next++;
       const entity = entities[index];
-      const read = await readEntitySlos(entity, { urlReader, signal });
+      const read = await readEntitySlos(entity, {
+        urlReader,
+        signal,
+        maxWindowSeconds,
+      });
       const problems: SloProblem[] = [...read.problems];
       const slos = read.definitions.map(definition => {
         const location = registry.locate(entity, definition);

@@ -1,9 +1,12 @@
-import type {
-  DeployGateReason,
-  DeployGateResponse,
-  EntitySlosResponse,
-  SloStatusView,
+import {
+  formatSloDuration,
+  type BurnRateAlertResult,
+  type DeployGateReason,
+  type DeployGateResponse,
+  type EntitySlosResponse,
+  type SloStatusView,
 } from '@preflight/plugin-reliability-common';
+import type { DeployGatePolicy } from './readSloSyncConfig';
 
 function percent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(4))}%`;
@@ -21,19 +24,35 @@ function whyUnknown(slo: SloStatusView): string {
   return `${slo.displayName} had no traffic in its ${slo.window} window`;
 }
 
+function burnRate(value: number | null): string {
+  return value === null ? 'no data' : value.toFixed(1);
+}
+
+function windows(rule: BurnRateAlertResult): string {
+  return `burn rate ${burnRate(rule.longBurnRate)} over ${formatSloDuration(
+    rule.longWindowSeconds,
+  )} and ${burnRate(rule.shortBurnRate)} over ${formatSloDuration(
+    rule.shortWindowSeconds,
+  )}, threshold ${rule.threshold}`;
+}
+
 /**
  * Whether an entity may deploy now under its error-budget policy: blocked
  * while any SLO's budget is exhausted (≤ 0 left), a page-level burn-rate
  * alert fires, or the evaluation it would be judged on is older than
- * `staleAfterMs`. SLOs that cannot be judged (no traffic, not measured yet,
- * never measured successfully, or declared with problems) are listed as
- * unknown and do not block.
+ * `staleAfterMs`. A page-level alert whose long window burns while its
+ * short window has no data (the metrics stopped) blocks too, unless
+ * `policy.unknownPageAlert` is `allow`; then it is listed as unknown. SLOs
+ * that cannot be judged (no traffic, not measured yet, never measured
+ * successfully, or declared with problems) are listed as unknown and do not
+ * block.
  * @public
  */
 export function evaluateDeployGate(
   slos: EntitySlosResponse,
-  options: { now: Date; staleAfterMs: number },
+  options: { now: Date; staleAfterMs: number; policy?: DeployGatePolicy },
 ): DeployGateResponse {
+  const unknownPageAlert = options.policy?.unknownPageAlert ?? 'block';
   const reasons: DeployGateReason[] = [];
   const unknown: DeployGateResponse['unknown'] = [];
   for (const slo of slos.slos) {
@@ -78,19 +97,40 @@ export function evaluateDeployGate(
         kind: 'page-alert',
         message: `${
           slo.displayName
-        } is burning its error budget fast: a page-level alert fires (burn rate ${
-          rule.longBurnRate === null ? 'n/a' : rule.longBurnRate.toFixed(1)
-        } over ${rule.longWindow} and ${
-          rule.shortBurnRate === null ? 'n/a' : rule.shortBurnRate.toFixed(1)
-        } over ${rule.shortWindow}, threshold ${rule.threshold})`,
+        } is burning its error budget fast: a page-level alert fires (${windows(
+          rule,
+        )})`,
       });
+    }
+    const unknownPage = (evaluation.alerts.unknown ?? []).filter(
+      rule => rule.severity === 'page',
+    );
+    if (page.length === 0 && unknownPage.length > 0) {
+      const message = `${
+        slo.displayName
+      } was burning its error budget fast and its metrics stopped: whether the page-level alert fires is unknown (${windows(
+        unknownPage[0],
+      )})`;
+      if (unknownPageAlert === 'block') {
+        reasons.push({ sloId: slo.id, kind: 'page-alert-unknown', message });
+      } else {
+        unknown.push({ sloId: slo.id, message });
+      }
     }
   }
   for (const problem of slos.problems) {
-    unknown.push({
-      sloId: problem.sloName ?? problem.file,
-      message: problem.message,
-    });
+    const sloId = problem.sloName ?? problem.file;
+    // An unmeasurable SLO already names its configuration problem above.
+    if (
+      unknown.some(
+        entry =>
+          slos.slos.some(slo => slo.id === entry.sloId && slo.name === sloId) &&
+          entry.message.includes(problem.message),
+      )
+    ) {
+      continue;
+    }
+    unknown.push({ sloId, message: problem.message });
   }
   return {
     entityRef: slos.entityRef,

@@ -53,8 +53,11 @@ describe('evaluateMeasurement', () => {
     const burn = Object.fromEntries(
       status.evaluation!.burnRates.map(b => [b.window, b.burnRate]),
     );
+    // A 1-day period scales the 30-day windows by 1/30: 2h → 5m (floor),
+    // 1d → 48m, 3d → 144m.
     expect(burn['5m']).toBeNull();
-    expect(burn['2h']).toBeCloseTo(10); // 2 of 2 slices bad, budget 10%
+    expect(burn['1d']).toBeNull();
+    expect(burn['3d']).toBeCloseTo(10); // 144m: the last 3 slices, all bad; budget 10%
     expect(status.burnDown).toHaveLength(24);
   });
 
@@ -93,5 +96,25 @@ describe('evaluateMeasurement', () => {
       state: 'error',
       errors: [expect.stringContaining('no measurement')],
     });
+  });
+
+  it('keeps the field of a measurement error in the message the card shows', () => {
+    const status = evaluateMeasurement(
+      base,
+      measurement({
+        errors: [
+          {
+            message:
+              'SLO "latency" of component:default/api: the threshold query returned 3 series',
+            field:
+              'spec.indicator.spec.thresholdMetric.metricSource.spec.query',
+          },
+        ],
+      }),
+    );
+    expect(status.state).toBe('error');
+    expect(status.errors).toEqual([
+      'SLO "latency" of component:default/api: the threshold query returned 3 series (field spec.indicator.spec.thresholdMetric.metricSource.spec.query)',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import {
-  BURN_RATE_WINDOWS,
+  burnRateWindowsForPeriod,
   computeBurnDownSeries,
   evaluateSloBudget,
   type BurnDownBucket,
@@ -47,7 +47,9 @@ function sliceInputs(
 } {
   const nowMs = Date.parse(measurement.evaluatedAt);
   const windows: Partial<Record<BurnRateWindowId, SloEventCounts | null>> = {};
-  for (const { id, seconds } of BURN_RATE_WINDOWS) {
+  for (const { id, seconds } of burnRateWindowsForPeriod(
+    definition.windowSeconds,
+  )) {
     // A window shorter than a slice cannot be judged from slices.
     windows[id] =
       seconds < stepSeconds
@@ -137,7 +139,12 @@ export function evaluateMeasurement(
     return {
       ...base,
       state: 'error',
-      errors: measurement.errors.map(error => error.message),
+      // The card shows strings: keep the field the error is about in it.
+      errors: measurement.errors.map(error =>
+        error.field && !error.message.includes(error.field)
+          ? `${error.message} (field ${error.field})`
+          : error.message,
+      ),
       warnings,
     };
   }

@@ -1,12 +1,27 @@
 import { NotFoundError } from '@backstage/errors';
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type {
+  SloDefinition,
+  SloRulesProblemView,
+} from '@preflight/plugin-reliability-common';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { EntitySloDeclarations } from './SloStore';
 
+/** Outcome of {@link exportEntitySloRules}. @public */
+export interface EntitySloRulesExport {
+  /** The rule file (one YAML document per provider type). */
+  yaml: string;
+  /** Rule groups written, one per exported SLO. */
+  exportedSlos: number;
+  /** Every SLO left out, and why. */
+  problems: SloRulesProblemView[];
+}
+
 /**
  * The Prometheus rule file of an entity's SLOs, from the providers that
- * can export rules (one YAML document per provider type). Throws
- * `NotFoundError` when none of the entity's SLOs can be exported.
+ * can export rules (one YAML document per provider type), with every SLO
+ * that could not be exported and why: one no source measures, one whose
+ * source cannot export rules, one the generator cannot express. Throws
+ * `NotFoundError` when the entity declares no SLOs.
  * @public
  */
 export function exportEntitySloRules(options: {
@@ -15,8 +30,12 @@ export function exportEntitySloRules(options: {
   registry: SloProviderRegistry;
   owner?: string;
   runbookUrl?: string;
-}): string {
+}): EntitySloRulesExport {
   const { entityRef, declarations, registry, owner, runbookUrl } = options;
+  if (declarations.slos.length === 0) {
+    throw new NotFoundError(`${entityRef} declares no SLOs`);
+  }
+  const problems: SloRulesProblemView[] = [];
   // Grouped by provider, not source: rules name no instance, so SLOs of
   // several instances of one provider share a file.
   const byProvider = new Map<
@@ -28,7 +47,22 @@ export function exportEntitySloRules(options: {
   >();
   for (const { definition, sourceId } of declarations.slos) {
     const registered = sourceId ? registry.get(sourceId) : undefined;
-    if (!registered?.provider.exportRules) {
+    if (!registered) {
+      problems.push({
+        sloId: definition.id,
+        file: definition.file,
+        field: '(whole SLO)',
+        message: `no configured source measures SLO "${definition.id}"; see the problems of its file`,
+      });
+      continue;
+    }
+    if (!registered.provider.exportRules) {
+      problems.push({
+        sloId: definition.id,
+        file: definition.file,
+        field: '(whole SLO)',
+        message: `its source ${registered.source.displayName} cannot export rules`,
+      });
       continue;
     }
     const group = byProvider.get(registered.provider.type) ?? {
@@ -38,20 +72,31 @@ export function exportEntitySloRules(options: {
     group.slos.push(definition);
     byProvider.set(registered.provider.type, group);
   }
-  if (byProvider.size === 0) {
-    throw new NotFoundError(
-      `${entityRef} has no SLOs whose source can export rules`,
-    );
+  const files = new Map(
+    declarations.slos.map(({ definition }) => [definition.id, definition.file]),
+  );
+  let exportedSlos = 0;
+  const documents: string[] = [];
+  for (const { registered, slos } of byProvider.values()) {
+    const rules = registered.provider.exportRules!({
+      entityRef,
+      slos,
+      ...(owner ? { owner } : {}),
+      ...(runbookUrl ? { runbookUrl } : {}),
+    });
+    exportedSlos += rules.groups.length;
+    for (const problem of rules.problems) {
+      problems.push({
+        sloId: problem.sloId,
+        file: files.get(problem.sloId) ?? '',
+        field: problem.field ?? '(whole SLO)',
+        message: problem.message,
+        ...(problem.fix ? { fix: problem.fix } : {}),
+      });
+    }
+    if (rules.groups.length > 0) {
+      documents.push(rules.yaml);
+    }
   }
-  return [...byProvider.values()]
-    .map(
-      ({ registered, slos }) =>
-        registered.provider.exportRules!({
-          entityRef,
-          slos,
-          ...(owner ? { owner } : {}),
-          ...(runbookUrl ? { runbookUrl } : {}),
-        }).yaml,
-    )
-    .join('---\n');
+  return { yaml: documents.join('---\n'), exportedSlos, problems };
 }

@@ -22,6 +22,8 @@ export interface ReadEntitySlosOptions {
   urlReader: UrlReaderService;
   /** Aborted when the sync's deadline passes. */
   signal: AbortSignal;
+  /** Longest SLO window accepted, in seconds; default 90 days. */
+  maxWindowSeconds?: number;
 }
 
 /** An entity's SLO definitions and the problems of its files. @public */
@@ -193,7 +195,13 @@ export async function readEntitySlos(
       );
       continue;
     }
-    const parsed = parseOpenSloDocuments(text, { entityRef, file });
+    const parsed = parseOpenSloDocuments(text, {
+      entityRef,
+      file,
+      ...(options.maxWindowSeconds
+        ? { maxWindowSeconds: options.maxWindowSeconds }
+        : {}),
+    });
     problems.push(...parsed.problems);
     for (const definition of parsed.definitions) {
       // Ids must be unique per entity, across its files too.

@@ -1,6 +1,7 @@
 import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { parseSloDuration } from '@preflight/plugin-reliability-common';
 
 /** Settings of the SLO syncs, with defaults applied. @public */
 export interface SloSyncConfig {
@@ -13,6 +14,20 @@ export interface SloSyncConfig {
   timeoutMs: number;
   /** SLO evaluations older than this are stale (and block deploys), in milliseconds. */
   staleAfterMs: number;
+  /** Longest SLO window accepted in an OpenSLO file (`reliability.slos.maxWindow`), in seconds. */
+  maxWindowSeconds: number;
+  /** Error-budget policy of the deploy gate (`reliability.slos.deployGate`). */
+  deployGate: DeployGatePolicy;
+}
+
+/** How the deploy gate treats what it cannot judge. @public */
+export interface DeployGatePolicy {
+  /**
+   * A page-level alert whose long window burns over its threshold while its
+   * short window has no data (the service stopped reporting): `block`
+   * (default) or `allow` the deploy.
+   */
+  unknownPageAlert: 'block' | 'allow';
 }
 
 // Every minute: page-level burn alerts look at a 5-minute window, so the
@@ -24,28 +39,66 @@ const DEFAULT_INITIAL_DELAY: HumanDuration = { seconds: 5 };
 // Ten missed runs: long enough to ride out a Prometheus restart, short
 // enough that a deploy gate never trusts a picture older than that.
 const DEFAULT_STALE_AFTER: HumanDuration = { minutes: 10 };
+// A quarter: enough for every common SLO window (7d, 28d, 30d, 90d) while
+// a typical Prometheus keeps weeks, not years, of data.
+const DEFAULT_MAX_WINDOW: HumanDuration = { days: 90 };
 
 function readDuration(
   config: Config | undefined,
   key: string,
   fallback: HumanDuration,
+  prefix = 'reliability.slos.sync',
 ): HumanDuration {
   if (!config?.has(key)) {
     return fallback;
   }
   const duration = readDurationFromConfig(config, { key });
   if (durationToMilliseconds(duration) <= 0) {
-    throw new Error(`reliability.slos.sync.${key} must be a positive duration`);
+    throw new Error(`${prefix}.${key} must be a positive duration`);
   }
   return duration;
 }
 
+// Written like an OpenSLO window ("400d", "13w") it is parsed like one:
+// the `ms`-style reading of config durations turns "400d" into 399.75 days.
+function readMaxWindowSeconds(slos: Config | undefined): number {
+  const key = 'maxWindow';
+  const raw = slos?.getOptional(key);
+  if (typeof raw === 'string' && /^[0-9]+[a-zA-Z]+$/.test(raw.trim())) {
+    try {
+      return parseSloDuration(raw.trim());
+    } catch (error) {
+      throw new Error(`reliability.slos.${key}: ${(error as Error).message}`);
+    }
+  }
+  return (
+    durationToMilliseconds(
+      readDuration(slos, key, DEFAULT_MAX_WINDOW, 'reliability.slos'),
+    ) / 1000
+  );
+}
+
+function readUnknownPageAlert(slos: Config | undefined): 'block' | 'allow' {
+  const value = slos?.getOptionalString('deployGate.unknownPageAlert');
+  if (value === undefined) {
+    return 'block';
+  }
+  if (value !== 'block' && value !== 'allow') {
+    throw new Error(
+      `reliability.slos.deployGate.unknownPageAlert must be "block" or "allow", got "${value}"`,
+    );
+  }
+  return value;
+}
+
 /**
- * Reads `reliability.slos.sync` (same keys as `reliability.sync`), applying
+ * Reads `reliability.slos.sync` (same keys as `reliability.sync`),
+ * `reliability.slos.maxWindow` and `reliability.slos.deployGate`, applying
  * defaults so SLOs work with no configuration.
  * @public
  */
 export function readSloSyncConfig(root: Config): SloSyncConfig {
+  const slos = root.getOptionalConfig('reliability.slos');
   const sync = root.getOptionalConfig('reliability.slos.sync');
   const cron = sync?.getOptionalString('frequency.cron');
   const frequency = cron
@@ -63,5 +116,7 @@ export function readSloSyncConfig(root: Config): SloSyncConfig {
     staleAfterMs: durationToMilliseconds(
       readDuration(sync, 'staleAfter', DEFAULT_STALE_AFTER),
     ),
+    maxWindowSeconds: readMaxWindowSeconds(slos),
+    deployGate: { unknownPageAlert: readUnknownPageAlert(slos) },
   };
 }

@@ -5,7 +5,11 @@ import type {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { readRunbooks } from '@preflight/plugin-reliability-common';
+import {
+  readRunbooks,
+  type SloRulesProblemView,
+  type SloRulesResponse,
+} from '@preflight/plugin-reliability-common';
 import type { Router } from 'express';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { parseEntityParams } from '../service/entityParams';
@@ -13,6 +17,7 @@ import { buildEntitySlos } from './buildEntitySlos';
 import { evaluateDeployGate } from './evaluateDeployGate';
 import { exportEntitySloRules } from './exportEntitySloRules';
 import type { SloProviderRegistry } from './SloProviderRegistry';
+import type { DeployGatePolicy } from './readSloSyncConfig';
 import type { SloStore } from './SloStore';
 
 /** Dependencies of the SLO routes. @public */
@@ -24,6 +29,8 @@ export interface SloRoutesOptions {
   registry: SloProviderRegistry;
   /** SLO evaluations older than this are stale. */
   staleAfterMs: number;
+  /** How the deploy gate treats what it cannot judge; blocks on unknown page alerts by default. */
+  deployGate?: DeployGatePolicy;
   now: () => Date;
 }
 
@@ -38,8 +45,16 @@ export function registerSloRoutes(
   router: Router,
   options: SloRoutesOptions,
 ): void {
-  const { httpAuth, catalog, store, sloStore, registry, staleAfterMs, now } =
-    options;
+  const {
+    httpAuth,
+    catalog,
+    store,
+    sloStore,
+    registry,
+    staleAfterMs,
+    deployGate,
+    now,
+  } = options;
 
   // Read with the caller's credentials, so catalog permissions apply: an
   // entity the caller may not see is indistinguishable from a missing one.
@@ -82,7 +97,11 @@ export function registerSloRoutes(
       const entity = await requireEntity(req.params, credentials);
       const at = now();
       res.json(
-        evaluateDeployGate(await slosOf(entity, at), { now: at, staleAfterMs }),
+        evaluateDeployGate(await slosOf(entity, at), {
+          now: at,
+          staleAfterMs,
+          policy: deployGate,
+        }),
       );
     },
   );
@@ -95,19 +114,58 @@ export function registerSloRoutes(
     const declarations = await sloStore.getDeclarations(entityRef);
     const owner =
       typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined;
-    const yaml = exportEntitySloRules({
+    const exported = exportEntitySloRules({
       entityRef,
       declarations,
       registry,
       owner,
       runbookUrl: readRunbooks(entity).runbooks[0]?.url,
     });
+    const fileName = `${entity.metadata.name}.slo-rules.yaml`;
+    if (exported.exportedSlos === 0) {
+      // An empty rule file would load fine and alert on nothing: say why.
+      res.status(422).json({
+        error: {
+          name: 'SloRulesNotExportableError',
+          message: `None of the ${declarations.slos.length} SLOs of ${entityRef} could be exported as Prometheus rules`,
+        },
+        request: { method: req.method, url: req.originalUrl },
+        response: { statusCode: 422 },
+        problems: exported.problems,
+      });
+      return;
+    }
+    res.setHeader(
+      'Preflight-Slo-Rules-Problems',
+      String(exported.problems.length),
+    );
+    if (
+      req.accepts(['application/yaml', 'application/json']) ===
+      'application/json'
+    ) {
+      const body: SloRulesResponse = {
+        entityRef,
+        fileName,
+        yaml: exported.yaml,
+        problems: exported.problems,
+      };
+      res.json(body);
+      return;
+    }
     res
       .type('application/yaml')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${entity.metadata.name}.slo-rules.yaml"`,
-      );
-    res.send(yaml);
+      .setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    res.send(`${leftOutComment(exported.problems)}${exported.yaml}`);
   });
+}
+
+// Who reads the file should see what is missing from it.
+function leftOutComment(problems: SloRulesProblemView[]): string {
+  return problems
+    .map(problem => {
+      const line = `# Left out: SLO "${problem.sloId}" (${problem.file}, ${problem.field}): ${problem.message}`;
+      // A line break would end the comment and corrupt the YAML.
+      return `${line.replace(/[\r\n]+/g, ' ')}\n`;
+    })
+    .join('');
 }

@@ -85,6 +85,61 @@ describe('runSloSourceSync', () => {
     );
   });
 
+  it('stores the instant the source measured as the evaluation time, not the sync start', async () => {
+    const { provider, registered, deps, sloStore } = setup();
+    const syncStart = new Date('2026-11-22T08:00:47.000Z');
+    // Prometheus evaluates every query at the whole minute.
+    const measured = '2026-11-22T08:00:00.000Z';
+    provider.measureSlos.mockImplementation(async (sourceId, slos) => ({
+      sourceId,
+      observedAt: measured,
+      observations: slos.map(slo => ({
+        ref: `${slo.entityRef}/${slo.id}`,
+        entityRef: slo.entityRef,
+        sloId: slo.id,
+        evaluatedAt: measured,
+        period: { good: 999, total: 1000 },
+        windows: {},
+        warnings: [],
+        errors: [],
+      })),
+      stats: {
+        slos: slos.length,
+        queries: 9,
+        unbatchedQueries: 9,
+        failedQueries: 0,
+      },
+    }));
+    await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+      now: () => syncStart,
+    });
+    expect(sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
+      expect.objectContaining({ measuredAt: new Date(measured) }),
+    );
+  });
+
+  it('refuses SLO windows longer than the configured bound, naming the field', async () => {
+    const { registered, deps, sloStore } = setup();
+    await runSloSourceSync(
+      { ...deps, maxWindowSeconds: 7 * 86_400 },
+      { registered, timeoutMs: 10_000 },
+    );
+    expect(sloStore.replaceDeclarations).toHaveBeenCalledWith([
+      expect.objectContaining({
+        slos: [],
+        problems: [
+          expect.objectContaining({
+            sloName: 'api',
+            field: 'spec.timeWindow[0].duration',
+            message: expect.stringContaining('longer than the 7d'),
+          }),
+        ],
+      }),
+    ]);
+  });
+
   it('treats a run in which every query failed as an outage of the source, keeping the last good evaluations', async () => {
     const { provider, registered, deps, sloStore, store } = setup();
     provider.measureSlos.mockImplementation(
@@ -125,6 +180,104 @@ describe('runSloSourceSync', () => {
     );
     expect(sloStore.recordSourceMeasurement).not.toHaveBeenCalled();
   });
+
+  it("names the network cause of an outage, not another entity's declaration problem", async () => {
+    const { provider, registered, deps, store } = setup();
+    provider.measureSlos.mockImplementation(async (sourceId, slos, options) => {
+      const at = (options.now ?? new Date()).toISOString();
+      return {
+        sourceId,
+        observedAt: at,
+        observations: [
+          // another entity's SLO whose file names a query that cannot be measured
+          {
+            ref: 'component:default/other/latency',
+            entityRef: 'component:default/other',
+            sloId: 'latency',
+            evaluatedAt: at,
+            windows: {},
+            warnings: [],
+            errors: [
+              {
+                message:
+                  'SLO "latency" of component:default/other: "rate(" does not parse',
+                field: 'ratioMetric.good.metricSource.spec.query',
+              },
+            ],
+          },
+          ...slos.map(slo => ({
+            ref: `${slo.entityRef}/${slo.id}`,
+            entityRef: slo.entityRef,
+            sloId: slo.id,
+            evaluatedAt: at,
+            windows: {},
+            warnings: [],
+            errors: [
+              {
+                message:
+                  'Prometheus instance "main": network: request to http://prometheus:9090 failed: connection refused (ECONNREFUSED)',
+                query: 'sum(increase(x[1h]))',
+              },
+            ],
+          })),
+        ],
+        stats: {
+          slos: slos.length + 1,
+          queries: 9,
+          unbatchedQueries: 9,
+          failedQueries: 9,
+        },
+      };
+    });
+    const outcome = await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: expect.stringContaining('connection refused'),
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error: expect.not.stringContaining('component:default/other'),
+    });
+    expect(store.recordSyncFailure).toHaveBeenCalledWith(
+      expect.objectContaining({
+        error: expect.stringContaining('connection refused'),
+      }),
+    );
+  });
+
+  it('records the reason a source reports for being unreachable', async () => {
+    const { provider, registered, deps, sloStore, store } = setup();
+    provider.measureSlos.mockImplementation(
+      async (sourceId, slos, options) => ({
+        sourceId,
+        observedAt: (options.now ?? new Date()).toISOString(),
+        observations: [],
+        unavailable:
+          'Prometheus instance "main": deadline: no answer within 30000 ms (timed out)',
+        stats: {
+          slos: slos.length,
+          queries: 9,
+          unbatchedQueries: 9,
+          failedQueries: 9,
+        },
+      }),
+    );
+    const outcome = await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+    });
+    expect(outcome).toEqual({
+      status: 'failed',
+      error:
+        'Prometheus instance "main": deadline: no answer within 30000 ms (timed out)',
+    });
+    expect(store.recordSyncFailure).toHaveBeenCalledTimes(1);
+    expect(sloStore.recordSourceMeasurement).not.toHaveBeenCalled();
+  });
+
   describe('alert rules', () => {
     const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 

@@ -38,6 +38,8 @@ export interface SloSyncDeps {
    * or for a provider without `listAlertRules`, no rules are read.
    */
   alertRuleStore?: AlertRuleStore;
+  /** Longest SLO window accepted (`reliability.slos.maxWindow`), in seconds; default 90 days. */
+  maxWindowSeconds?: number;
 }
 
 const key = (entityRef: string, sloId: string) =>
@@ -83,6 +85,7 @@ export async function runSloSourceSync(
       registry: deps.registry,
       urlReader: deps.urlReader,
       signal,
+      maxWindowSeconds: deps.maxWindowSeconds,
     });
     signal.throwIfAborted();
     await deps.sloStore.replaceDeclarations(declarations);
@@ -105,15 +108,21 @@ export async function runSloSourceSync(
       // Half an answer must not wipe the last good evaluations.
       throw new Error('the provider returned an incomplete batch');
     }
+    if (batch.unavailable) {
+      // The source is down: an outage of the source, shown as stale data
+      // with its age and the network cause, not an error on every SLO.
+      throw new Error(batch.unavailable);
+    }
     if (
       batch.stats.queries > 0 &&
       batch.stats.failedQueries >= batch.stats.queries
     ) {
-      // Nothing was measured: the source is down or refusing every query.
-      // That is an outage of the source, shown as stale data with its age,
-      // not a fresh evaluation of every SLO as "error".
-      const firstError = batch.observations.find(o => o.errors.length > 0)
-        ?.errors[0]?.message;
+      // Nothing was measured: the source is refusing every query. Name a
+      // query's failure, never an SLO's declaration problem (which belongs
+      // to its own entity and is shown there).
+      const firstError = batch.observations
+        .flatMap(o => o.errors)
+        .find(error => error.field === undefined)?.message;
       throw new Error(
         `all ${batch.stats.queries} queries failed${
           firstError ? `; the first: ${firstError}` : ''
@@ -148,9 +157,12 @@ export async function runSloSourceSync(
   if (alertRules.status === 'failed') {
     deps.logger.warn(`${source.id}: ${alertRules.warning}`);
   }
+  // The instant the source measured (Prometheus queries run at the whole
+  // minute, up to a minute before the sync started), not the sync's start.
+  const observedMs = Date.parse(batch.observedAt);
   await deps.sloStore.recordSourceMeasurement({
     source,
-    measuredAt: startedAt,
+    measuredAt: Number.isFinite(observedMs) ? new Date(observedMs) : startedAt,
     statuses,
     warnings: alertRules.status === 'failed' ? [alertRules.warning] : [],
   });

@@ -5,7 +5,7 @@ import type {
   SloStatusView,
 } from '@preflight/plugin-reliability-common';
 import request from 'supertest';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import {
   availabilitySlo,
   makeCatalogDir,
@@ -30,6 +30,9 @@ const dir = makeCatalogDir({
     availabilitySlo('search-bad-target', { target: 1.5 }),
   ].join('---\n'),
   'slos/fraud.yaml': availabilitySlo('fraud-west', { metricSourceRef: 'west' }),
+  'slos/orphan.yaml': availabilitySlo('orphan-nowhere', {
+    metricSourceRef: 'nowhere',
+  }),
 });
 
 const entities = [
@@ -59,6 +62,9 @@ const entities = [
     'preflight.dev/openslo': 'slos/fraud.yaml',
   }),
   sloComponent('plain-service', dir, {}),
+  sloComponent('orphan-service', dir, {
+    'preflight.dev/openslo': 'slos/orphan.yaml',
+  }),
 ];
 
 const path = (name: string, route: string) =>
@@ -212,6 +218,30 @@ describe('SLO routes', () => {
     expect(JSON.stringify(problems)).not.toContain(dir);
   });
 
+  it('shows an SLO no source can measure with its configuration problem, not "awaiting sync"', async () => {
+    await backend.syncNow('metrics:east');
+    await backend.syncNow('metrics:west');
+    const body = await slosOf('orphan-service');
+    const slo = byId(body, 'orphan-nowhere');
+    expect(slo.state).toBe('error');
+    expect(slo.errors).toEqual([
+      expect.stringContaining('names the unknown instance "nowhere"'),
+    ]);
+    expect(slo.errors[0]).toContain(
+      'field metadata.annotations["preflight.dev/prometheus-instance"]',
+    );
+
+    const gate = await get('orphan-service', 'deploy-gate');
+    expect(gate.body.unknown).toEqual([
+      {
+        sloId: 'orphan-nowhere',
+        message: expect.stringContaining(
+          'could not be measured: component:default/orphan-service: SLO "orphan-nowhere" names the unknown instance "nowhere"',
+        ),
+      },
+    ]);
+  });
+
   it('answers an entity without SLOs with empty lists', async () => {
     await backend.syncNow('metrics:east');
     const body = await slosOf('plain-service');
@@ -300,6 +330,108 @@ describe('SLO routes', () => {
       labels: { owner: 'team-payments' },
       annotations: { runbook_url: 'https://runbooks.example.com/checkout' },
     });
+  });
+
+  it('says which SLOs the rules leave out, and answers 422 when none could be exported', async () => {
+    await backend.syncNow('metrics:east');
+    // The generator cannot express checkout-burning (e.g. a threshold SLI).
+    backend.provider.exportRules.mockImplementationOnce(input => {
+      const groups = input.slos
+        .filter(slo => slo.id !== 'checkout-burning')
+        .map(slo => ({
+          name: `slo-${slo.id}`,
+          rules: [{ record: 'x', expr: 'vector(1)', labels: {} }],
+        }));
+      return {
+        yaml: stringifyYaml({ groups }),
+        groups,
+        problems: [
+          {
+            sloId: 'checkout-burning',
+            field: 'spec.indicator.spec.thresholdMetric',
+            message: 'threshold SLIs have no event ratio to record',
+          },
+        ],
+      };
+    });
+    const partial = await get('checkout-api', 'slo-rules').set(
+      'Accept',
+      'application/json',
+    );
+    expect(partial.status).toBe(200);
+    expect(partial.body).toEqual({
+      entityRef: 'component:default/checkout-api',
+      fileName: 'checkout-api.slo-rules.yaml',
+      yaml: expect.stringContaining('slo-checkout-healthy'),
+      problems: [
+        {
+          sloId: 'checkout-burning',
+          file: 'slos/checkout.yaml',
+          field: 'spec.indicator.spec.thresholdMetric',
+          message: 'threshold SLIs have no event ratio to record',
+        },
+      ],
+    });
+
+    // Nothing could be exported: not an empty rule file with HTTP 200.
+    backend.provider.exportRules.mockImplementationOnce(input => ({
+      yaml: 'groups: []\n',
+      groups: [],
+      problems: input.slos.map(slo => ({
+        sloId: slo.id,
+        field: 'spec.indicator.spec.thresholdMetric',
+        message: 'threshold SLIs have no event ratio to record',
+      })),
+    }));
+    const none = await get('checkout-api', 'slo-rules');
+    expect(none.status).toBe(422);
+    expect(none.body.error.message).toBe(
+      'None of the 2 SLOs of component:default/checkout-api could be exported as Prometheus rules',
+    );
+    expect(none.body.problems.map((p: { sloId: string }) => p.sloId)).toEqual([
+      'checkout-healthy',
+      'checkout-burning',
+    ]);
+
+    // An SLO no source measures is named too.
+    const orphan = await get('orphan-service', 'slo-rules');
+    expect(orphan.status).toBe(422);
+    expect(orphan.body.problems).toEqual([
+      expect.objectContaining({
+        sloId: 'orphan-nowhere',
+        message: expect.stringContaining('no configured source measures'),
+      }),
+    ]);
+  });
+
+  it('lists the SLOs left out at the top of the downloaded rule file', async () => {
+    await backend.syncNow('metrics:east');
+    backend.provider.exportRules.mockImplementationOnce(input => {
+      const groups = input.slos
+        .filter(slo => slo.id !== 'checkout-burning')
+        .map(slo => ({
+          name: `slo-${slo.id}`,
+          rules: [{ record: 'x', expr: 'vector(1)', labels: {} }],
+        }));
+      return {
+        yaml: stringifyYaml({ groups }),
+        groups,
+        problems: [
+          {
+            sloId: 'checkout-burning',
+            field: 'metadata.name',
+            message: 'the SLO name cannot be used in a PromQL label matcher',
+          },
+        ],
+      };
+    });
+    const res = await get('checkout-api', 'slo-rules');
+    expect(res.status).toBe(200);
+    expect(res.headers['preflight-slo-rules-problems']).toBe('1');
+    expect(res.text.split('\n')[0]).toBe(
+      '# Left out: SLO "checkout-burning" (slos/checkout.yaml, metadata.name): the SLO name cannot be used in a PromQL label matcher',
+    );
+    expect(parseYaml(res.text).groups).toHaveLength(1);
   });
 
   it('answers 404 for rules of an entity without exportable SLOs', async () => {

@@ -55,6 +55,13 @@ export interface SloDefinition {
   file: string;
   /** Name of the SLI (inline `indicator.metadata.name` or `indicatorRef`). */
   indicatorName: string;
+  /**
+   * Where the indicator's spec is written, as a field path prefix:
+   * `spec.indicator.spec` inline, `SLI "<name>" spec` for an `indicatorRef`.
+   * Problems found in its queries later (e.g. by a metrics source) are
+   * reported at `<indicatorPath>.<field>`.
+   */
+  indicatorPath?: string;
   indicator: SloIndicator;
   /** Named Prometheus instance (`metricSourceRef`); absent means the default instance. */
   prometheusInstance?: string;
@@ -83,8 +90,9 @@ export interface SloDefinition {
 /**
  * A problem found while reading OpenSLO documents. `field` is the path inside
  * the document that holds the problem, e.g. `spec.objectives[0].target`, or
- * `''` when the document (or the whole file) is the problem, e.g. unreadable
- * YAML.
+ * `(whole document)` / `(whole file)` when the document or the whole file is
+ * the problem, e.g. unreadable YAML or a file that is too large (see
+ * `SLO_PROBLEM_WHOLE_DOCUMENT`, `SLO_PROBLEM_WHOLE_FILE`); never empty.
  * @public
  */
 export interface SloProblem extends MetadataProblem {

@@ -87,6 +87,7 @@ ${ratioIndicator('checkout-api')}
         entityRef: 'component:default/checkout-api',
         file: '../slos/checkout-api.yaml',
         indicatorName: 'checkout-api-errors',
+        indicatorPath: 'spec.indicator.spec',
         indicator: {
           kind: 'ratio-bad',
           counter: true,
@@ -144,6 +145,7 @@ spec:
       id: 'checkout-latency',
       displayName: 'checkout-latency',
       indicatorName: 'checkout-fast',
+      indicatorPath: 'SLI "checkout-fast" spec',
       indicator: {
         kind: 'ratio-good',
         counter: true, // absent counter: Prometheus SLIs are counters
@@ -298,7 +300,7 @@ spec:
       expect(result.problems).toEqual([
         expect.objectContaining({
           ...base,
-          field: '',
+          field: '(whole document)',
           message: expect.stringMatching(/^unreadable YAML: /),
           document: { index: 1 },
         }),
@@ -725,7 +727,11 @@ spec:
       );
       expect(result.problems.map(p => [p.sloName, p.field, p.message])).toEqual(
         [
-          [undefined, '', expect.stringMatching(/not an OpenSLO object/)],
+          [
+            undefined,
+            '(whole document)',
+            expect.stringMatching(/not an OpenSLO object/),
+          ],
           ['no-spec', 'spec', '"spec" is missing'],
         ],
       );
@@ -736,6 +742,52 @@ spec:
       expect(result.definitions).toEqual([]);
       expect(result.problems).toHaveLength(1);
       expect(result.problems[0].message).toMatch(/more than the 1000000/);
+      expect(result.problems[0].field).toBe('(whole file)');
+    });
+
+    it('refuses a window longer than the limit, naming the field', () => {
+      const long = parse(
+        slo('yearly', {
+          window: '    - duration: 400d\n      isRolling: true',
+        }),
+      );
+      expect(long.definitions).toEqual([]);
+      expect(long.problems).toEqual([
+        expect.objectContaining({
+          sloName: 'yearly',
+          field: 'spec.timeWindow[0].duration',
+          message: expect.stringContaining(
+            '400d window is longer than the 90d',
+          ),
+        }),
+      ]);
+      // the limit is configurable
+      const allowed = parseOpenSloDocuments(
+        slo('yearly', {
+          window: '    - duration: 400d\n      isRolling: true',
+        }),
+        {
+          entityRef: 'component:default/x',
+          file: 'x.yaml',
+          maxWindowSeconds: 400 * 86_400,
+        },
+      );
+      expect(allowed.problems).toEqual([]);
+      expect(allowed.definitions[0].windowSeconds).toBe(400 * 86_400);
+    });
+
+    it('names a field, or the whole file or document, in every problem', () => {
+      const result = parse(
+        [
+          'kind: SLO\nmetadata: {name: [unclosed',
+          '- just a string',
+          slo('bad-one', { objectives: '    - target: 1.5' }),
+        ].join('\n---\n'),
+      );
+      expect(result.problems).toHaveLength(3);
+      for (const problem of result.problems) {
+        expect(problem.field).not.toBe('');
+      }
     });
 
     it('never lets one bad SLO stop the others', () => {

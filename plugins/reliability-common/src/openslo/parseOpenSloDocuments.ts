@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { parseSloDuration } from '../slo/sloDuration';
+import { formatSloDuration, parseSloDuration } from '../slo/sloDuration';
 import type {
   SloDefinition,
   SloParseResult,
@@ -25,10 +25,26 @@ export interface OpenSloSource {
   entityRef: string;
   /** The file as the entity references it, e.g. `../slos/checkout-api.yaml`. */
   file: string;
+  /** Longest SLO window accepted, in seconds; default {@link DEFAULT_MAX_SLO_WINDOW_SECONDS}. */
+  maxWindowSeconds?: number;
 }
+
+/**
+ * Longest SLO window accepted by default: 90 days. Longer windows are
+ * rarely meant and usually outlast the metrics source's retention, so they
+ * would silently be measured over less.
+ * @public
+ */
+export const DEFAULT_MAX_SLO_WINDOW_SECONDS = 90 * 86_400;
 
 /** Larger files are refused unread: SLO files are a few kilobytes. @public */
 export const MAX_OPENSLO_FILE_CHARACTERS = 1_000_000;
+
+/** `field` of a problem about a whole OpenSLO file (too large, unreadable). @public */
+export const SLO_PROBLEM_WHOLE_FILE = '(whole file)';
+
+/** `field` of a problem about a whole YAML document of a file (bad YAML, not an OpenSLO object). @public */
+export const SLO_PROBLEM_WHOLE_DOCUMENT = '(whole document)';
 
 interface DocumentPosition {
   index: number;
@@ -89,7 +105,7 @@ export function parseOpenSloDocuments(
 
   if (text.length > MAX_OPENSLO_FILE_CHARACTERS) {
     report({
-      field: '',
+      field: SLO_PROBLEM_WHOLE_FILE,
       message: `the file has ${text.length} characters, more than the ${MAX_OPENSLO_FILE_CHARACTERS} an SLO file may have`,
       fix: 'Split the SLOs into several smaller files.',
     });
@@ -140,7 +156,7 @@ function readObjects(
   documents.forEach((document, index) => {
     if (document.errors.length > 0) {
       report({
-        field: '',
+        field: SLO_PROBLEM_WHOLE_DOCUMENT,
         message: `unreadable YAML: ${document.errors
           .slice(0, 3)
           // The first line says what and where; the rest is a code excerpt.
@@ -157,7 +173,7 @@ function readObjects(
       value = document.toJS({ maxAliasCount: 100 });
     } catch (error) {
       report({
-        field: '',
+        field: SLO_PROBLEM_WHOLE_DOCUMENT,
         message: `unreadable YAML: ${(error as Error).message}`,
         document: { index },
       });
@@ -187,7 +203,7 @@ function classify(
   const { position, value } = object;
   if (!isPlainObject(value)) {
     report({
-      field: '',
+      field: SLO_PROBLEM_WHOLE_DOCUMENT,
       message:
         'this document is not an OpenSLO object (a mapping with apiVersion, kind, metadata and spec)',
       document: position,
@@ -293,7 +309,7 @@ function resolveIndicator(
   spec: OpenSloSloSpec,
   slis: Map<string, SliDocument>,
   report: (issue: DescribedIssue) => void,
-): { name?: string; indicator: NormalizedIndicator } | undefined {
+): { name?: string; path: string; indicator: NormalizedIndicator } | undefined {
   if (spec.indicator) {
     const indicator = normalizeIndicator(spec.indicator.spec, [
       'spec',
@@ -304,7 +320,11 @@ function resolveIndicator(
       indicator.issues.forEach(report);
       return undefined;
     }
-    return { name: spec.indicator.metadata?.name, indicator };
+    return {
+      name: spec.indicator.metadata?.name,
+      path: 'spec.indicator.spec',
+      indicator,
+    };
   }
   const ref = spec.indicatorRef!;
   const sli = slis.get(ref);
@@ -330,7 +350,11 @@ function resolveIndicator(
     });
     return undefined;
   }
-  return { name: sli.name, indicator: sli.indicator };
+  return {
+    name: sli.name,
+    path: `SLI "${ref}" spec`,
+    indicator: sli.indicator,
+  };
 }
 
 function toDefinitions(
@@ -379,6 +403,20 @@ function toDefinitions(
 
   const window = spec.timeWindow[0];
   const windowSeconds = parseSloDuration(window.duration);
+  const maxWindowSeconds =
+    source.maxWindowSeconds ?? DEFAULT_MAX_SLO_WINDOW_SECONDS;
+  if (windowSeconds > maxWindowSeconds) {
+    const limit =
+      maxWindowSeconds % 60 === 0
+        ? formatSloDuration(maxWindowSeconds)
+        : `${maxWindowSeconds}s`;
+    report({
+      field: 'spec.timeWindow[0].duration',
+      message: `a ${window.duration} window is longer than the ${limit} an SLO window may have here`,
+      fix: `Use a window of at most ${limit} (reliability.slos.maxWindow sets the limit).`,
+    });
+    return [];
+  }
   const baseDisplayName = slo.displayName ?? slo.name;
   const several = spec.objectives.length > 1;
 
@@ -397,6 +435,7 @@ function toDefinitions(
       entityRef: source.entityRef,
       file: source.file,
       indicatorName: resolved.name ?? slo.name,
+      indicatorPath: resolved.path,
       indicator,
       window: window.duration,
       windowSeconds,

@@ -105,8 +105,11 @@ export interface SloFact {
   attainment: number | null;
   /** 1 − errorRatio / errorBudget; null with no traffic or before the first measurement. */
   budgetRemaining: number | null;
-  /** `page`/`ticket` when a burn-rate alert of that severity fires. */
-  alertState: 'ok' | 'ticket' | 'page' | 'no-data' | null;
+  /**
+   * `page`/`ticket` when a burn-rate alert of that severity fires;
+   * `unknown` when a long window burns while its short window has no data.
+   */
+  alertState: 'ok' | 'ticket' | 'page' | 'unknown' | 'no-data' | null;
   evaluatedAt: string | null;
   sourceId?: string;
   /** Why the last measurement failed. */

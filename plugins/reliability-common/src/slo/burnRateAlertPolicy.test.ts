@@ -39,23 +39,48 @@ describe('deriveBurnRateAlertPolicy', () => {
     ]);
   });
 
-  it('scales the thresholds for a 28-day period', () => {
-    // page   1h : 0.02 × 672h / 1h = 13.44
-    // page   6h : 0.05 × 672h / 6h = 5.6
-    // ticket 1d : 0.10 × 28d / 1d  = 2.8
-    // ticket 3d : 0.10 × 28d / 3d  = 0.9333…
-    const thresholds = deriveBurnRateAlertPolicy(28 * DAY).map(
-      r => r.threshold,
-    );
-    expect(thresholds.slice(0, 3)).toEqual([13.44, 5.6, 2.8]);
-    expect(thresholds[3]).toBeCloseTo(2.8 / 3, 10);
-    expect(thresholds[3]).toBeCloseTo(0.9333, 4);
+  it('scales the windows to other periods and keeps the factors', () => {
+    // Windows × period / 30d, to the minute, at least 5m (as Pyrra does):
+    // 28d: 1h → 56m, 5m → 4.67m → 5m, 6h → 336m, 30m → 28m, ...
+    expect(
+      deriveBurnRateAlertPolicy(28 * DAY).map(r => [
+        r.longWindowSeconds / 60,
+        r.shortWindowSeconds / 60,
+        r.threshold,
+      ]),
+    ).toEqual([
+      [56, 5, 14.4],
+      [336, 28, 6],
+      [1344, 112, 3],
+      [4032, 336, 1],
+    ]);
+    // 7d: 1h → 14m, 5m → 1.17m → floored at 5m, 3d → 1008m = 16.8h
+    expect(
+      deriveBurnRateAlertPolicy(7 * DAY).map(r => [
+        r.longWindowSeconds / 60,
+        r.shortWindowSeconds / 60,
+        r.threshold,
+      ]),
+    ).toEqual([
+      [14, 5, 14.4],
+      [84, 7, 6],
+      [336, 28, 3],
+      [1008, 84, 1],
+    ]);
   });
 
-  it('drops rows whose long window exceeds the period', () => {
-    // a 2-day period has no room for the 3d ticket row
-    const policy = deriveBurnRateAlertPolicy(2 * DAY);
-    expect(policy.map(r => r.longWindow)).toEqual(['1h', '6h', '1d']);
+  it('never has a factor below 1, so no row fires on a burn below 1', () => {
+    for (const days of [1, 2, 7, 14, 28, 30, 90]) {
+      for (const rule of deriveBurnRateAlertPolicy(days * DAY)) {
+        expect(rule.threshold).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('keeps every window inside a short period', () => {
+    // a 2-hour period: windows floored at 5m still fit, none outlasts it
+    const policy = deriveBurnRateAlertPolicy(7200);
+    expect(policy.every(r => r.longWindowSeconds <= 7200)).toBe(true);
     expect(BURN_RATE_ALERT_ROWS).toHaveLength(4);
   });
 
@@ -160,15 +185,45 @@ describe('evaluateBurnRateAlerts', () => {
     ).toBe('ok');
   });
 
-  it('uses the 28-day thresholds for a 28-day SLO', () => {
-    // 14 ≥ 13.44 fires on 28d, but 14 < 14.4 would not on 30d
-    const burnRates = { '5m': 14, '1h': 14 };
-    expect(
-      evaluateBurnRateAlerts({ periodSeconds: 28 * DAY, burnRates }).state,
-    ).toBe('page');
-    expect(
-      evaluateBurnRateAlerts({ periodSeconds: 30 * DAY, burnRates }).state,
-    ).toBe('ok');
+  it('raises no alert for a 7-day SLO burning at 0.5', () => {
+    // Scaling the thresholds instead would give 0.233 for the 3d row: a
+    // permanent ticket for an SLO that keeps 50% of its budget.
+    const burnRates = {
+      '5m': 0.5,
+      '30m': 0.5,
+      '1h': 0.5,
+      '2h': 0.5,
+      '6h': 0.5,
+      '1d': 0.5,
+      '3d': 0.5,
+    };
+    const result = evaluateBurnRateAlerts({
+      periodSeconds: 7 * DAY,
+      burnRates,
+    });
+    expect(result.state).toBe('ok');
+    expect(result.firing).toEqual([]);
+  });
+
+  it('is unknown, not ok, when the short window has no data while the long one burns', () => {
+    // the service stopped reporting 5 minutes ago while burning at 20x
+    const result = evaluateBurnRateAlerts({
+      periodSeconds,
+      burnRates: { '1h': 20, '5m': null, '6h': 3, '30m': null },
+      missingWindows: ['5m', '30m'],
+    });
+    expect(result.state).toBe('unknown');
+    expect(result.unknown.map(r => `${r.severity} ${r.longWindow}`)).toEqual([
+      'page 1h',
+    ]);
+    expect(result.firing).toEqual([]);
+    // zero traffic (not missing data) in the short window still means "not failing now"
+    const quiet = evaluateBurnRateAlerts({
+      periodSeconds,
+      burnRates: { '1h': 20, '5m': null, '1d': 0.5, '2h': 0.5 },
+    });
+    expect(quiet.state).toBe('ok');
+    expect(quiet.unknown).toEqual([]);
   });
 
   it('reports no-data when no rule has traffic in both windows', () => {

@@ -5,7 +5,11 @@
  * makes the alert significant; the short one makes it stop soon after the
  * problem does.
  */
-import { BurnRateWindowId, burnRateWindowSeconds } from './burnRateWindows';
+import {
+  BURN_RATE_REFERENCE_PERIOD_SECONDS,
+  BurnRateWindowId,
+  burnRateWindowSeconds,
+} from './burnRateWindows';
 
 /** How loudly a firing burn-rate alert notifies. @public */
 export type BurnRateAlertSeverity = 'page' | 'ticket';
@@ -15,7 +19,11 @@ export interface BurnRateAlertRow {
   severity: BurnRateAlertSeverity;
   longWindow: BurnRateWindowId;
   shortWindow: BurnRateWindowId;
-  /** Share of the period's budget the long window must consume to fire, e.g. 0.02. */
+  /**
+   * Share of the period's budget the long window must consume to fire,
+   * e.g. 0.02 (exact for a 30-day period; windows scaled to other periods
+   * are rounded to the minute, which moves it slightly).
+   */
   budgetConsumed: number;
 }
 
@@ -50,11 +58,15 @@ export const BURN_RATE_ALERT_ROWS: readonly BurnRateAlertRow[] = Object.freeze([
   },
 ] as const);
 
-/** A row with its burn-rate threshold for a given SLO period. @public */
+/**
+ * A row for a given SLO period. `longWindow` and `shortWindow` name the
+ * Workbook's 30-day windows; the seconds are the lengths for this period.
+ * @public
+ */
 export interface BurnRateAlertRule extends BurnRateAlertRow {
   longWindowSeconds: number;
   shortWindowSeconds: number;
-  /** Burn rate both windows must reach: budgetConsumed × period / longWindow. */
+  /** Burn rate both windows must reach: the Workbook's factor, 14.4, 6, 3 or 1 for every period. */
   threshold: number;
 }
 
@@ -65,12 +77,11 @@ function tidy(value: number): number {
 }
 
 /**
- * The alert rules for an SLO period: threshold = budgetConsumed × period /
- * longWindow, so a 30-day period gives 14.4, 6, 3, 1 and a 28-day period
- * 13.44, 5.6, 2.8, 0.933….
- *
- * Rows whose long window is longer than the period are left out: they would
- * need more budget than the period has to fire.
+ * The alert rules for an SLO period: the Workbook's rows with their windows
+ * scaled to the period (see `burnRateWindowsForPeriod`) and their factors
+ * kept, threshold = budgetConsumed × 30d / longWindow(30d): 14.4, 6, 3, 1.
+ * A 30-day period gets exactly the Workbook's table; a 7-day one pages on
+ * 14.4 over 14m and 5m. No row fires while its windows burn below 1.
  * @public
  */
 export function deriveBurnRateAlertPolicy(
@@ -80,17 +91,25 @@ export function deriveBurnRateAlertPolicy(
     throw new RangeError(`SLO period must be positive, got ${periodSeconds}s`);
   }
   return BURN_RATE_ALERT_ROWS.flatMap(row => {
-    const longWindowSeconds = burnRateWindowSeconds(row.longWindow);
+    const longWindowSeconds = burnRateWindowSeconds(
+      row.longWindow,
+      periodSeconds,
+    );
     if (longWindowSeconds > periodSeconds) {
+      // Only when the 5-minute floor makes a window outlast a tiny period.
       return [];
     }
     return [
       {
         ...row,
         longWindowSeconds,
-        shortWindowSeconds: burnRateWindowSeconds(row.shortWindow),
+        shortWindowSeconds: burnRateWindowSeconds(
+          row.shortWindow,
+          periodSeconds,
+        ),
         threshold: tidy(
-          (row.budgetConsumed * periodSeconds) / longWindowSeconds,
+          (row.budgetConsumed * BURN_RATE_REFERENCE_PERIOD_SECONDS) /
+            burnRateWindowSeconds(row.longWindow),
         ),
       },
     ];
@@ -98,7 +117,7 @@ export function deriveBurnRateAlertPolicy(
 }
 
 /** Overall alert state of an SLO: the most severe firing row. @public */
-export type SloAlertState = 'page' | 'ticket' | 'ok' | 'no-data';
+export type SloAlertState = 'page' | 'ticket' | 'unknown' | 'ok' | 'no-data';
 
 /** A rule with the burn rates it was evaluated against. @public */
 export interface BurnRateAlertResult extends BurnRateAlertRule {
@@ -108,19 +127,29 @@ export interface BurnRateAlertResult extends BurnRateAlertRule {
   hasData: boolean;
   /** Both burn rates reached the threshold. */
   firing: boolean;
+  /**
+   * The long window reaches the threshold but the short window has no data
+   * at all (its metrics stopped): whether the alert should fire cannot be
+   * told, which is not the same as "ok".
+   */
+  unknown: boolean;
 }
 
 /** Outcome of {@link evaluateBurnRateAlerts}. @public */
 export interface BurnRateAlertEvaluation {
   /**
-   * `page` or `ticket` when a row of that severity fires (page wins),
-   * `no-data` when no row had traffic in both of its windows, else `ok`.
+   * `page` or `ticket` when a row of that severity fires (page wins);
+   * `unknown` when none fires but a row's long window burns over its
+   * threshold while its short window has no data; `no-data` when no row had
+   * traffic in both of its windows; else `ok`.
    */
   state: SloAlertState;
   /** Every rule of the policy, in table order. */
   rules: BurnRateAlertResult[];
   /** The firing rules, in table order. */
   firing: BurnRateAlertResult[];
+  /** The rules whose state is unknown (see {@link BurnRateAlertResult.unknown}), in table order. */
+  unknown: BurnRateAlertResult[];
 }
 
 /** Input of {@link evaluateBurnRateAlerts}. @public */
@@ -128,6 +157,11 @@ export interface EvaluateBurnRateAlertsInput {
   periodSeconds: number;
   /** Burn rate per window; `null` or absent means no traffic in that window. */
   burnRates: Partial<Record<BurnRateWindowId, number | null>>;
+  /**
+   * Windows without any data (no series at all, e.g. the service stopped
+   * reporting), as opposed to windows with zero traffic.
+   */
+  missingWindows?: readonly BurnRateWindowId[];
 }
 
 // A burn rate that equals its threshold up to binary rounding (0.0144 / 0.001
@@ -147,12 +181,15 @@ function finiteOrNull(value: number | null | undefined): number | null {
 /**
  * Evaluates the multi-window, multi-burn-rate policy of an SLO period
  * against measured burn rates. A window without traffic never fires a rule:
- * no requests in the short window means nothing is failing right now.
+ * no requests in the short window means nothing is failing right now. A
+ * short window without any data while the long one burns is `unknown`: the
+ * metrics stopped, so nothing says the failure did.
  * @public
  */
 export function evaluateBurnRateAlerts(
   input: EvaluateBurnRateAlertsInput,
 ): BurnRateAlertEvaluation {
+  const missing = new Set(input.missingWindows ?? []);
   const rules = deriveBurnRateAlertPolicy(input.periodSeconds).map(rule => {
     const longBurnRate = finiteOrNull(input.burnRates[rule.longWindow]);
     const shortBurnRate = finiteOrNull(input.burnRates[rule.shortWindow]);
@@ -162,18 +199,26 @@ export function evaluateBurnRateAlerts(
       shortBurnRate !== null &&
       reaches(longBurnRate, rule.threshold) &&
       reaches(shortBurnRate, rule.threshold);
-    return { ...rule, longBurnRate, shortBurnRate, hasData, firing };
+    const unknown =
+      !firing &&
+      longBurnRate !== null &&
+      reaches(longBurnRate, rule.threshold) &&
+      missing.has(rule.shortWindow);
+    return { ...rule, longBurnRate, shortBurnRate, hasData, firing, unknown };
   });
   const firing = rules.filter(rule => rule.firing);
+  const unknown = rules.filter(rule => rule.unknown);
   let state: SloAlertState;
   if (firing.some(rule => rule.severity === 'page')) {
     state = 'page';
   } else if (firing.length > 0) {
     state = 'ticket';
+  } else if (unknown.length > 0) {
+    state = 'unknown';
   } else if (rules.some(rule => rule.hasData)) {
     state = 'ok';
   } else {
     state = 'no-data';
   }
-  return { state, rules, firing };
+  return { state, rules, firing, unknown };
 }

@@ -1,7 +1,7 @@
 import {
-  BURN_RATE_WINDOWS,
   BurnRateWindowId,
   burnRateWindowSeconds,
+  burnRateWindowsForPeriod,
 } from './burnRateWindows';
 import {
   BurnRateAlertEvaluation,
@@ -22,7 +22,9 @@ import {
 
 /** Burn measured over one window. @public */
 export interface SloWindowBurn {
+  /** The window's name in the Workbook's 30-day table. */
   window: BurnRateWindowId;
+  /** Its length for this SLO's period (see `burnRateWindowsForPeriod`). */
   seconds: number;
   /** `null` when the window had no traffic. */
   errorRatio: number | null;
@@ -39,7 +41,11 @@ export interface EvaluateSloBudgetInput {
   periodSeconds: number;
   /** Events over the whole SLO window; `null` when unknown. */
   period: SloEventCounts | null;
-  /** Events per burn-rate window; missing windows count as no traffic. */
+  /**
+   * Events per burn-rate window, measured over the window's length for this
+   * period (see `burnRateWindowsForPeriod`); `null` or absent means no data
+   * in the window at all.
+   */
   windows: Partial<Record<BurnRateWindowId, SloEventCounts | null>>;
   /** Window whose burn rate time-to-exhaustion extrapolates; defaults to `1h`. */
   currentBurnRateWindow?: BurnRateWindowId;
@@ -78,24 +84,26 @@ export function evaluateSloBudget(
   const errorRatio = computeErrorRatio(input.period);
   const budgetRemaining = computeBudgetRemaining(errorRatio, objective);
 
-  const burnRates = BURN_RATE_WINDOWS.map(({ id, seconds }) => {
-    const windowErrorRatio = computeErrorRatio(input.windows[id]);
-    const burnRate = computeBurnRate(windowErrorRatio, objective);
-    return {
-      window: id,
-      seconds,
-      errorRatio: windowErrorRatio,
-      burnRate,
-      budgetConsumed: computeBudgetConsumed(burnRate, seconds, periodSeconds),
-    };
-  });
+  const burnRates = burnRateWindowsForPeriod(periodSeconds).map(
+    ({ id, seconds }) => {
+      const windowErrorRatio = computeErrorRatio(input.windows[id]);
+      const burnRate = computeBurnRate(windowErrorRatio, objective);
+      return {
+        window: id,
+        seconds,
+        errorRatio: windowErrorRatio,
+        burnRate,
+        budgetConsumed: computeBudgetConsumed(burnRate, seconds, periodSeconds),
+      };
+    },
+  );
   const burnRateByWindow = Object.fromEntries(
     burnRates.map(burn => [burn.window, burn.burnRate]),
   ) as Record<BurnRateWindowId, number | null>;
 
   const currentBurnRateWindow = input.currentBurnRateWindow ?? '1h';
   // Validates the id even though the lookup below would just miss.
-  burnRateWindowSeconds(currentBurnRateWindow);
+  burnRateWindowSeconds(currentBurnRateWindow, periodSeconds);
 
   return {
     objective,
@@ -108,6 +116,9 @@ export function evaluateSloBudget(
     alerts: evaluateBurnRateAlerts({
       periodSeconds,
       burnRates: burnRateByWindow,
+      missingWindows: burnRates
+        .map(burn => burn.window)
+        .filter(id => (input.windows[id] ?? null) === null),
     }),
     currentBurnRateWindow,
     timeToExhaustionSeconds: computeTimeToExhaustion({

@@ -51,8 +51,11 @@ interface SloShape {
   days: number;
   /** Error ratio over the whole window; `null` for no traffic. */
   periodErrorRatio: number | null;
-  /** Error ratio per burn-rate window; missing windows use the period's. */
-  windowErrorRatios?: Partial<Record<BurnRateWindowId, number>>;
+  /**
+   * Error ratio per burn-rate window; missing windows use the period's,
+   * `null` means no data at all in the window (the metrics stopped).
+   */
+  windowErrorRatios?: Partial<Record<BurnRateWindowId, number | null>>;
 }
 
 /** An SLO measured from the given error ratios with the real SLO arithmetic. */
@@ -68,7 +71,8 @@ export function measuredSlo(
     period: ratio === null ? null : counts(ratio),
     windows: Object.fromEntries(
       WINDOWS.map(window => {
-        const windowRatio = shape.windowErrorRatios?.[window] ?? ratio;
+        const given = shape.windowErrorRatios?.[window];
+        const windowRatio = given === undefined ? ratio : given;
         return [
           window,
           windowRatio === null ? null : counts(windowRatio, 10_000),
@@ -143,6 +147,21 @@ export function burningSlo(overrides: Partial<SloStatusView> = {}) {
       days: 28,
       periodErrorRatio: 0.008,
       windowErrorRatios: { '5m': 0.2, '30m': 0.2, '1h': 0.2, '6h': 0.1 },
+    },
+    overrides,
+  );
+}
+
+/** 99.9% over 30d, burning at 20× over the last hours, no data for 10 minutes. */
+export function stoppedBurningSlo(overrides: Partial<SloStatusView> = {}) {
+  return measuredSlo(
+    {
+      id: 'checkout-api-availability',
+      displayName: 'Checkout API availability',
+      objective: 0.999,
+      days: 30,
+      periodErrorRatio: 0.0005,
+      windowErrorRatios: { '5m': null, '30m': null, '1h': 0.02, '2h': 0.02 },
     },
     overrides,
   );

@@ -11,6 +11,7 @@ import type {
   RubricPreviewRequest,
   RubricPreviewResponse,
   ScorecardOverviewResponse,
+  SloRulesResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
 
@@ -68,13 +69,14 @@ export interface ReliabilityApi {
     options?: ReliabilityRequestOptions,
   ): Promise<DeployGateResponse>;
   /**
-   * Prometheus recording and alerting rules for the entity's SLOs, as the
-   * YAML text of a rules file.
+   * Prometheus recording and alerting rules for the entity's SLOs: the YAML
+   * text of a rules file and the SLOs it leaves out, and why; `yaml` is
+   * `null` when none of them could be exported.
    */
   getSloRules(
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
-  ): Promise<string>;
+  ): Promise<SloRulesResponse>;
 
   /**
    * The stored readiness scorecard of one entity with the rubric and its

@@ -73,22 +73,61 @@ describe('ReliabilityClient SLO calls', () => {
     ]);
   });
 
-  it('reads the Prometheus rules as YAML text', async () => {
-    const yaml = 'groups:\n  - name: slo-checkout-api\n    rules: []\n';
+  it('reads the Prometheus rules with the SLOs they leave out', async () => {
+    const body = {
+      entityRef: 'component:default/checkout-api',
+      fileName: 'checkout-api.slo-rules.yaml',
+      yaml: 'groups:\n  - name: slo-checkout-api\n    rules: []\n',
+      problems: [
+        {
+          sloId: 'checkout-api-latency',
+          file: 'slos.yaml',
+          field: 'spec.indicator.spec.thresholdMetric',
+          message: 'threshold SLIs have no event ratio to record',
+        },
+      ],
+    };
     const seen = record('/entities/:kind/:namespace/:name/slo-rules', () =>
-      HttpResponse.text(yaml, {
-        headers: { 'Content-Type': 'application/yaml' },
-      }),
+      HttpResponse.json(body),
     );
     const { client: api } = client();
 
-    await expect(api.getSloRules('checkout-api')).resolves.toBe(yaml);
+    await expect(api.getSloRules('checkout-api')).resolves.toEqual(body);
     expect(seen).toEqual([
       {
         url: `${BASE_URL}/entities/component/default/checkout-api/slo-rules`,
-        accept: 'application/yaml, text/yaml, text/plain',
+        accept: 'application/json',
       },
     ]);
+  });
+
+  it('gives the problems, and no file, when no SLO could be exported', async () => {
+    const problems = [
+      {
+        sloId: 'checkout-api-latency',
+        file: 'slos.yaml',
+        field: 'spec.indicator.spec.thresholdMetric',
+        message: 'threshold SLIs have no event ratio to record',
+      },
+    ];
+    record('/entities/:kind/:namespace/:name/slo-rules', () =>
+      HttpResponse.json(
+        {
+          error: { name: 'SloRulesNotExportableError', message: 'none' },
+          request: { method: 'GET', url: '/x' },
+          response: { statusCode: 422 },
+          problems,
+        },
+        { status: 422 },
+      ),
+    );
+    const { client: api } = client();
+    await expect(api.getSloRules('checkout-api')).resolves.toEqual({
+      entityRef: 'component:default/checkout-api',
+      fileName: '',
+      yaml: null,
+      problems,
+    });
   });
 
   it('throws a ResponseError with the status when the backend refuses', async () => {

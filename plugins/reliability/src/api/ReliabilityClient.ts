@@ -1,4 +1,8 @@
-import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
@@ -13,6 +17,7 @@ import type {
   RubricPreviewResponse,
   ScorecardOverviewResponse,
   SourcesHealthResponse,
+  SloRulesResponse,
 } from '@preflight/plugin-reliability-common';
 import { ReliabilityApi, ReliabilityRequestOptions } from './ReliabilityApi';
 
@@ -127,15 +132,33 @@ export class ReliabilityClient implements ReliabilityApi {
   async getSloRules(
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
-  ): Promise<string> {
-    const response = await this.#send(
-      'GET',
-      `${entityPath(entityRef)}/slo-rules`,
-      this.#readTimeoutMs,
-      options?.signal,
-      'application/yaml, text/yaml, text/plain',
-    );
-    return response.text();
+  ): Promise<SloRulesResponse> {
+    try {
+      return await this.#request<SloRulesResponse>(
+        'GET',
+        `${entityPath(entityRef)}/slo-rules`,
+        this.#readTimeoutMs,
+        options?.signal,
+      );
+    } catch (error) {
+      // 422: nothing could be exported; the answer says why for each SLO.
+      if (error instanceof ResponseError && error.statusCode === 422) {
+        const body = error.body as unknown as {
+          problems?: SloRulesResponse['problems'];
+        };
+        return {
+          entityRef: stringifyEntityRef(
+            typeof entityRef === 'string'
+              ? parseEntityRef(entityRef, { defaultKind: 'component' })
+              : entityRef,
+          ),
+          fileName: '',
+          yaml: null,
+          problems: body.problems ?? [],
+        };
+      }
+      throw error;
+    }
   }
 
   async getEntityScorecard(

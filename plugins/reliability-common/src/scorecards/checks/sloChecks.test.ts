@@ -369,4 +369,15 @@ describe('slo-no-page-alert', () => {
       'Ticket-level burn alert firing: Checkout availability',
     );
   });
+
+  it('warns, rather than passes, while an alert state is unknown because the metrics stopped', async () => {
+    const result = await runCheck(
+      sloNoPageAlertCheck,
+      withSlos(buildSloFact({ alertState: 'unknown' })),
+    );
+    expect(result.state).toBe('warning');
+    expect(result.message).toBe(
+      'Burn alert state unknown (metrics stopped while burning): Checkout availability',
+    );
+  });
 });

@@ -295,6 +295,18 @@ export const sloNoPageAlertCheck: ScorecardCheck = {
         used,
       );
     }
+    // A long window burning while the short one has no data: the metrics
+    // stopped, so "not firing" would be a guess.
+    const unknown = measured.slos.filter(slo => slo.alertState === 'unknown');
+    if (unknown.length > 0) {
+      return outcome(
+        'warning',
+        `Burn alert state unknown (metrics stopped while burning): ${unknown
+          .map(slo => slo.displayName)
+          .join(', ')}`,
+        used,
+      );
+    }
     return outcome('pass', 'No burn-rate alert is firing', used);
   },
 };

@@ -1,10 +1,13 @@
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import type { SloRulesResponse } from '@preflight/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
 
 /** @public */
@@ -27,9 +30,39 @@ function saveText(text: string, fileName: string) {
   URL.revokeObjectURL(url);
 }
 
+function LeftOut(props: { rules: SloRulesResponse }) {
+  const { rules } = props;
+  if (rules.problems.length === 0) {
+    return null;
+  }
+  return (
+    <Alert severity={rules.yaml === null ? 'error' : 'warning'} role="status">
+      {rules.yaml === null
+        ? 'No rules were downloaded: none of the SLOs can be exported.'
+        : `The rules leave out ${rules.problems.length} SLO${
+            rules.problems.length === 1 ? '' : 's'
+          }:`}
+      <Box
+        component="ul"
+        aria-label="SLOs left out of the rules"
+        sx={{ m: 0, pl: 2 }}
+      >
+        {rules.problems.map(problem => (
+          <li key={`${problem.sloId} ${problem.field}`}>
+            <strong>{problem.sloId}</strong> (<code>{problem.file}</code>,{' '}
+            <code>{problem.field}</code>): {problem.message}
+            {problem.fix && <> Fix: {problem.fix}</>}
+          </li>
+        ))}
+      </Box>
+    </Alert>
+  );
+}
+
 /**
  * Downloads the Prometheus recording and alerting rules of the entity's
- * SLOs as `<name>-slo-rules.yaml`, through the authenticated API client.
+ * SLOs as `<name>-slo-rules.yaml`, through the authenticated API client,
+ * and lists the SLOs the rules leave out, and why.
  * @public
  */
 export function DownloadSloRulesButton(props: DownloadSloRulesButtonProps) {
@@ -37,13 +70,21 @@ export function DownloadSloRulesButton(props: DownloadSloRulesButtonProps) {
   const api = useApi(reliabilityApiRef);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [rules, setRules] = useState<SloRulesResponse>();
 
   const download = async () => {
     setBusy(true);
     setError(undefined);
+    setRules(undefined);
     try {
-      const text = await api.getSloRules(entityRef);
-      saveText(text, `${parseEntityRef(entityRef).name}-slo-rules.yaml`);
+      const answer = await api.getSloRules(entityRef);
+      setRules(answer);
+      if (answer.yaml !== null) {
+        saveText(
+          answer.yaml,
+          `${parseEntityRef(entityRef).name}-slo-rules.yaml`,
+        );
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -73,6 +114,7 @@ export function DownloadSloRulesButton(props: DownloadSloRulesButtonProps) {
           Download failed: {error}
         </Typography>
       )}
+      {rules && <LeftOut rules={rules} />}
     </>
   );
 }

@@ -22,6 +22,7 @@ import {
   prometheusSource,
   sloEntity,
   slosResponse,
+  stoppedBurningSlo,
 } from '../../__testUtils__/sloFixtures';
 import { NOW, minutesFromNow } from '../../__testUtils__/summaryFixtures';
 import { EntitySloCard } from './EntitySloCard';
@@ -157,12 +158,13 @@ describe('EntitySloCard', () => {
     });
     expect(
       within(
-        within(alerts).getByRole('row', { name: 'page 1h / 5m' }),
+        // 28 days: the 30-day windows × 28/30, the factors kept
+        within(alerts).getByRole('row', { name: 'page 56m / 5m' }),
       ).getByText('page firing'),
     ).toBeInTheDocument();
     expect(
       within(
-        within(alerts).getByRole('row', { name: 'ticket 1d / 2h' }),
+        within(alerts).getByRole('row', { name: 'ticket 22h 24m / 1h 52m' }),
       ).getByText('ok'),
     ).toBeInTheDocument();
     expect(
@@ -174,6 +176,26 @@ describe('EntitySloCard', () => {
       ),
     ).toBeInTheDocument();
     expect(within(card).getByText('2 SLOs, 1 burning')).toBeInTheDocument();
+  });
+
+  it('says a burning SLO whose metrics stopped is unknown, not ok', async () => {
+    serve(slosResponse({ slos: [stoppedBurningSlo()] }), gateResponse());
+    const card = await renderCard();
+
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(
+      within(slo).getByText('Unknown: metrics stopped'),
+    ).toBeInTheDocument();
+    const alerts = within(slo).getByRole('table', {
+      name: 'Burn-rate alerts of Checkout API availability',
+    });
+    expect(
+      within(
+        within(alerts).getByRole('row', { name: 'page 1h / 5m' }),
+      ).getByText('unknown: no data in the short window'),
+    ).toBeInTheDocument();
   });
 
   it('shows an exhausted budget as an empty red bar with how far it is overspent', async () => {
@@ -216,6 +238,30 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
     expect(within(slo).queryByRole('figure')).not.toBeInTheDocument();
     expectNoBrokenNumbers(card);
+  });
+
+  it('shows an SLO no source can measure with its configuration problem instead of "awaiting sync"', async () => {
+    const problem =
+      'component:default/checkout-api: SLO "checkout-api-availability": Prometheus instance "thanos" is not configured (field metricSource.metricSourceRef). Name one of the instances under reliability.prometheus.instances ("main").';
+    serve(
+      slosResponse({
+        slos: [
+          awaitingSyncSlo({
+            state: 'error',
+            sourceId: undefined,
+            errors: [problem],
+          }),
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(within(slo).getByText('Cannot be measured')).toBeInTheDocument();
+    expect(within(slo).getByText(problem)).toBeInTheDocument();
+    expect(within(slo).queryByText(/Awaiting/)).not.toBeInTheDocument();
   });
 
   it('shows SLOs awaiting their first sync', async () => {
@@ -288,6 +334,31 @@ describe('EntitySloCard', () => {
     expect(
       within(card).getByRole('article', { name: 'Checkout API availability' }),
     ).toBeInTheDocument();
+  });
+
+  it('says a problem is about the whole file when no field is at fault', async () => {
+    serve(
+      slosResponse({
+        problems: [
+          {
+            entityRef: 'component:default/checkout-api',
+            file: 'slos/huge.yaml',
+            field: '(whole file)',
+            message:
+              'the file has 1048576 characters, more than the 1000000 an SLO file may have',
+            fix: 'Split the SLOs into several smaller files.',
+          },
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const problem = within(
+      await within(card).findByRole('list', { name: 'SLO file problems' }),
+    ).getByRole('listitem');
+    expect(problem).toHaveTextContent(
+      'slos/huge.yaml, whole file: the file has 1048576 characters, more than the 1000000 an SLO file may have Fix: Split the SLOs into several smaller files.',
+    );
   });
 
   it('shows the last good measurement and the error of an SLO whose query failed', async () => {
@@ -424,8 +495,11 @@ describe('EntitySloCard', () => {
     serve(slosResponse(), gateResponse());
     server.use(
       http.get(`${ENTITY_URL}/slo-rules`, () =>
-        HttpResponse.text(rules, {
-          headers: { 'Content-Type': 'application/yaml' },
+        HttpResponse.json({
+          entityRef: 'component:default/checkout-api',
+          fileName: 'checkout-api.slo-rules.yaml',
+          yaml: rules,
+          problems: [],
         }),
       ),
     );
@@ -455,6 +529,101 @@ describe('EntitySloCard', () => {
       );
       expect(await blobs[0].text()).toBe(rules);
       expect(revokeObjectURL).toHaveBeenCalledWith('blob:rules');
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('lists the SLOs the downloaded rules leave out, and why', async () => {
+    serve(slosResponse(), gateResponse());
+    server.use(
+      http.get(`${ENTITY_URL}/slo-rules`, () =>
+        HttpResponse.json({
+          entityRef: 'component:default/checkout-api',
+          fileName: 'checkout-api.slo-rules.yaml',
+          yaml: 'groups: []\n',
+          problems: [
+            {
+              sloId: 'checkout-api-latency',
+              file: 'slos/checkout-api.yaml',
+              field: 'spec.indicator.spec.thresholdMetric',
+              message: 'threshold SLIs have no event ratio to record',
+            },
+          ],
+        }),
+      ),
+    );
+    Object.assign(URL, {
+      createObjectURL: jest.fn(() => 'blob:rules'),
+      revokeObjectURL: jest.fn(),
+    });
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    try {
+      const card = await renderCard();
+      await userEvent.click(
+        await within(card).findByRole('button', {
+          name: 'Download Prometheus rules',
+        }),
+      );
+      const list = await within(card).findByRole('list', {
+        name: 'SLOs left out of the rules',
+      });
+      expect(list).toHaveTextContent(
+        'checkout-api-latency (slos/checkout-api.yaml, spec.indicator.spec.thresholdMetric): threshold SLIs have no event ratio to record',
+      );
+      expect(click).toHaveBeenCalledTimes(1);
+    } finally {
+      click.mockRestore();
+    }
+  });
+
+  it('downloads nothing and says why when no SLO can be exported', async () => {
+    serve(slosResponse(), gateResponse());
+    server.use(
+      http.get(`${ENTITY_URL}/slo-rules`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              name: 'SloRulesNotExportableError',
+              message:
+                'None of the 1 SLOs of component:default/checkout-api could be exported as Prometheus rules',
+            },
+            request: { method: 'GET', url: '/slo-rules' },
+            response: { statusCode: 422 },
+            problems: [
+              {
+                sloId: 'checkout-api-latency',
+                file: 'slos/checkout-api.yaml',
+                field: 'spec.indicator.spec.thresholdMetric',
+                message: 'threshold SLIs have no event ratio to record',
+              },
+            ],
+          },
+          { status: 422 },
+        ),
+      ),
+    );
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+    try {
+      const card = await renderCard();
+      await userEvent.click(
+        await within(card).findByRole('button', {
+          name: 'Download Prometheus rules',
+        }),
+      );
+      expect(
+        await within(card).findByText(
+          'No rules were downloaded: none of the SLOs can be exported.',
+        ),
+      ).toBeInTheDocument();
+      expect(
+        within(card).getByRole('list', { name: 'SLOs left out of the rules' }),
+      ).toHaveTextContent('threshold SLIs have no event ratio to record');
+      expect(click).not.toHaveBeenCalled();
     } finally {
       click.mockRestore();
     }

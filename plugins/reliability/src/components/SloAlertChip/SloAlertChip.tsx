@@ -21,6 +21,13 @@ function look(slo: SloStatusView): ChipLook {
       help: 'Declared but not measured yet; the next sync measures it.',
     };
   }
+  if (slo.state === 'error' && !slo.sourceId) {
+    return {
+      label: 'Cannot be measured',
+      color: 'error',
+      help: 'No configured source can measure this SLO as declared; the error below says what to change.',
+    };
+  }
   if (slo.state === 'error' && !slo.evaluation) {
     return {
       label: 'Measurement failed',
@@ -40,6 +47,12 @@ function look(slo: SloStatusView): ChipLook {
         label: 'Ticket: burning',
         color: 'warning',
         help: 'A ticket-level burn-rate alert is firing: the budget is being spent faster than it should.',
+      };
+    case 'unknown':
+      return {
+        label: 'Unknown: metrics stopped',
+        color: 'warning',
+        help: 'A long alert window burns over its threshold but the short window has no data: the service stopped reporting, so nothing says it stopped failing.',
       };
     case 'ok':
       return {

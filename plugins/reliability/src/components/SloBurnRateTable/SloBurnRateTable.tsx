@@ -9,6 +9,7 @@ import type {
   BurnRateAlertResult,
   SloBudgetEvaluation,
 } from '@preflight/plugin-reliability-common';
+import { formatDuration } from '../../utils';
 import { formatBurnRate } from '../../utils/formatBurnRate';
 import { formatPercent } from '../../utils/formatPercent';
 
@@ -29,6 +30,15 @@ function ruleState(rule: BurnRateAlertResult) {
       />
     );
   }
+  if (rule.unknown) {
+    return (
+      <Chip
+        size="small"
+        color="warning"
+        label="unknown: no data in the short window"
+      />
+    );
+  }
   if (!rule.hasData) {
     return <Chip size="small" variant="outlined" label="no data" />;
   }
@@ -37,7 +47,8 @@ function ruleState(rule: BurnRateAlertResult) {
 
 /**
  * Burn rate per window, and the Workbook's multi-window alert rows with
- * their thresholds for this SLO's window and which of them fire.
+ * their thresholds and their windows for this SLO's period (scaled from the
+ * 30-day windows) and which of them fire.
  * @public
  */
 export function SloBurnRateTable(props: SloBurnRateTableProps) {
@@ -54,9 +65,12 @@ export function SloBurnRateTable(props: SloBurnRateTableProps) {
         </TableHead>
         <TableBody>
           {evaluation.burnRates.map(burn => (
-            <TableRow key={burn.window} aria-label={burn.window}>
+            <TableRow
+              key={burn.window}
+              aria-label={formatDuration(burn.seconds)}
+            >
               <TableCell component="th" scope="row">
-                {burn.window}
+                {formatDuration(burn.seconds)}
               </TableCell>
               <TableCell align="right">
                 {formatBurnRate(burn.burnRate)}
@@ -80,7 +94,9 @@ export function SloBurnRateTable(props: SloBurnRateTableProps) {
         </TableHead>
         <TableBody>
           {evaluation.alerts.rules.map(rule => {
-            const windows = `${rule.longWindow} / ${rule.shortWindow}`;
+            const windows = `${formatDuration(
+              rule.longWindowSeconds,
+            )} / ${formatDuration(rule.shortWindowSeconds)}`;
             return (
               <TableRow
                 key={`${rule.severity}-${windows}`}

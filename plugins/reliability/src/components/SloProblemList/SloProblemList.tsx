@@ -35,8 +35,16 @@ export function SloProblemList(props: SloProblemListProps) {
                 <strong>{problem.sloName}</strong>
               </>
             )}
-            {', field '}
-            <code>{problem.field}</code>: {problem.message}
+            {/^\(.*\)$/.test(problem.field) ? (
+              // "(whole file)", "(whole document)": no field to point at.
+              `, ${problem.field.slice(1, -1)}`
+            ) : (
+              <>
+                {', field '}
+                <code>{problem.field}</code>
+              </>
+            )}
+            : {problem.message}
             {problem.fix && <> Fix: {problem.fix}</>}
           </li>
         ))}

@@ -1,0 +1,132 @@
+import type {
+  EntitySlosResponse,
+  SloDefinition,
+  SloStatusView,
+} from '@preflight/plugin-reliability-common';
+import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import { evaluateDeployGate } from './evaluateDeployGate';
+import { evaluateMeasurement } from './evaluateMeasurement';
+
+const now = new Date('2026-11-22T08:00:00.000Z');
+const definition: SloDefinition = {
+  id: 'availability',
+  name: 'availability',
+  displayName: 'Checkout availability',
+  service: 'checkout',
+  entityRef: 'component:default/checkout',
+  file: 'slos.yaml',
+  indicatorName: 'non-5xx',
+  indicator: {
+    kind: 'ratio-bad',
+    counter: true,
+    badQuery: 'errors',
+    totalQuery: 'requests',
+  },
+  window: '30d',
+  windowSeconds: 30 * 86_400,
+  rolling: true,
+  budgetingMethod: 'Occurrences',
+  objectiveIndex: 0,
+  target: 0.999,
+};
+
+// 1,000 requests a minute; 2% errors (burn rate 20) over the long windows.
+// The service stopped reporting 10 minutes ago: the 5m and 30m windows have
+// no series at all.
+function stoppedWhileBurning(): SloMeasurement {
+  const counts = (minutes: number, errorRatio: number) => ({
+    good: 1000 * minutes * (1 - errorRatio),
+    total: 1000 * minutes,
+  });
+  return {
+    ref: 'component:default/checkout/availability',
+    entityRef: definition.entityRef,
+    sloId: definition.id,
+    evaluatedAt: now.toISOString(),
+    period: counts(43_200, 0.0004),
+    windows: {
+      '5m': null,
+      '30m': null,
+      '1h': counts(60, 0.02),
+      '2h': counts(120, 0.02),
+      '6h': counts(360, 0.004),
+      '1d': counts(1440, 0.001),
+      '3d': counts(4320, 0.0005),
+    },
+    warnings: [],
+    errors: [],
+  };
+}
+
+function view(): EntitySlosResponse {
+  const status = evaluateMeasurement(definition, stoppedWhileBurning());
+  const slo: SloStatusView = {
+    id: definition.id,
+    name: definition.name,
+    displayName: definition.displayName,
+    file: definition.file,
+    indicatorKind: 'ratio',
+    objective: definition.target,
+    window: definition.window,
+    windowSeconds: definition.windowSeconds,
+    rolling: true,
+    budgetingMethod: 'Occurrences',
+    sourceId: 'prometheus:main',
+    state: status.state,
+    evaluation: status.evaluation,
+    burnDown: [],
+    evaluatedAt: now.toISOString(),
+    queryLinks: [],
+    errors: [],
+    warnings: [],
+  };
+  return {
+    entityRef: definition.entityRef,
+    slos: [slo],
+    problems: [],
+    sources: [],
+    generatedAt: now.toISOString(),
+  };
+}
+
+describe('evaluateDeployGate', () => {
+  it('shows a burning SLO whose metrics stopped as unknown, not ok', () => {
+    const evaluation = view().slos[0].evaluation!;
+    expect(evaluation.alerts.state).toBe('unknown');
+    expect(
+      evaluation.alerts.unknown.map(r => [r.severity, r.longWindow]),
+    ).toEqual([['page', '1h']]);
+  });
+
+  it('blocks a deploy while a page-level alert is unknown because the metrics stopped', () => {
+    const gate = evaluateDeployGate(view(), {
+      now,
+      staleAfterMs: 600_000,
+    });
+    expect(gate.allowed).toBe(false);
+    expect(gate.reasons).toEqual([
+      {
+        sloId: 'availability',
+        kind: 'page-alert-unknown',
+        message: expect.stringContaining(
+          'burn rate 20.0 over 1h and no data over 5m',
+        ),
+      },
+    ]);
+  });
+
+  it('allows it, listing the SLO as unknown, when the policy says so', () => {
+    const gate = evaluateDeployGate(view(), {
+      now,
+      staleAfterMs: 600_000,
+      policy: { unknownPageAlert: 'allow' },
+    });
+    expect(gate.allowed).toBe(true);
+    expect(gate.unknown).toEqual([
+      {
+        sloId: 'availability',
+        message: expect.stringContaining('its metrics stopped'),
+      },
+    ]);
+  });
+});
