@@ -1,5 +1,6 @@
 import { PropsWithChildren } from 'react';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import HomeIcon from '@material-ui/icons/Home';
 import {
   Sidebar,
@@ -11,7 +12,7 @@ import {
 
 /**
  * The demo's sidebar: the catalog, where every Preflight card lives, and
- * the organization's readiness scorecards.
+ * the organization's readiness scorecards and readiness reviews.
  */
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
@@ -22,6 +23,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         icon={AssessmentIcon}
         to="reliability/scorecards"
         text="Scorecards"
+      />
+      <SidebarItem
+        icon={AssignmentTurnedInIcon}
+        to="reliability/reviews"
+        text="Readiness reviews"
       />
       <SidebarSpace />
     </Sidebar>

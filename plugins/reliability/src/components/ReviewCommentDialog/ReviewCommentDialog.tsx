@@ -1,0 +1,98 @@
+import { useEffect, useId, useState } from 'react';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
+import { REVIEW_LIMITS } from '@preflight/plugin-reliability-common';
+
+/** @public */
+export interface ReviewCommentDialogProps {
+  open: boolean;
+  title: string;
+  /** What the action does, in one or two sentences. */
+  description?: string;
+  /** Label of the text field, e.g. "Comment" or "Reason". */
+  fieldLabel: string;
+  /** The action cannot go without text. */
+  required: boolean;
+  confirmLabel: string;
+  busy?: boolean;
+  /** Resolves true when the action went through (the dialog then closes). */
+  onConfirm(text: string): Promise<boolean>;
+  onClose(): void;
+}
+
+/**
+ * Asks for the comment or reason an action carries (sign-off, request
+ * changes, waive, cancel) before performing it.
+ * @public
+ */
+export function ReviewCommentDialog(props: ReviewCommentDialogProps) {
+  const {
+    open,
+    title,
+    description,
+    fieldLabel,
+    required,
+    confirmLabel,
+    busy,
+    onConfirm,
+    onClose,
+  } = props;
+  const [text, setText] = useState('');
+  const [touched, setTouched] = useState(false);
+  const titleId = useId();
+  useEffect(() => {
+    if (open) {
+      setText('');
+      setTouched(false);
+    }
+  }, [open]);
+  const missing = required && text.trim() === '';
+
+  const confirm = async () => {
+    setTouched(true);
+    if (missing) {
+      return;
+    }
+    if (await onConfirm(text.trim())) {
+      onClose();
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        {description && (
+          <DialogContentText sx={{ mb: 2 }}>{description}</DialogContentText>
+        )}
+        <TextField
+          fullWidth
+          multiline
+          minRows={3}
+          label={fieldLabel}
+          required={required}
+          value={text}
+          onChange={event => setText(event.target.value)}
+          error={touched && missing}
+          helperText={
+            touched && missing
+              ? `${fieldLabel} is required`
+              : `${text.length} / ${REVIEW_LIMITS.commentChars}`
+          }
+          inputProps={{ maxLength: REVIEW_LIMITS.commentChars }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" onClick={confirm} disabled={busy}>
+          {confirmLabel}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
