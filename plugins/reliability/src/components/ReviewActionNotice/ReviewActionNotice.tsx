@@ -23,6 +23,7 @@ export function ReviewActionNotice(props: ReviewActionNoticeProps) {
     <Alert
       severity={notice.kind === 'conflict' ? 'warning' : 'error'}
       role="alert"
+      aria-label={notice.title}
       onClose={onClose}
     >
       <AlertTitle>{notice.title}</AlertTitle>

@@ -34,13 +34,14 @@ export function ReviewBlockerList(props: ReviewBlockerListProps) {
       ? 'before the review can be submitted'
       : 'before every section can be signed';
   return (
-    <Alert severity="info">
+    // Standing information, not news: a note rather than an alert.
+    <Alert severity="info" role="note" aria-label="Blockers">
       <AlertTitle>
         {review.blockers.length === 1
           ? `1 item needs attention ${next}`
           : `${review.blockers.length} items need attention ${next}`}
       </AlertTitle>
-      <Box component="ul" aria-label="Blockers" sx={{ m: 0, pl: 2.5 }}>
+      <Box component="ul" aria-label="Blocking items" sx={{ m: 0, pl: 2.5 }}>
         {review.blockers.map(blocker => (
           <li key={blocker}>{describe(review, blocker)}</li>
         ))}
