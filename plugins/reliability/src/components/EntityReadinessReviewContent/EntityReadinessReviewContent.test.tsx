@@ -381,6 +381,11 @@ describe('EntityReadinessReviewContent', () => {
             at: NOW.toISOString(),
             comment: 'Drill looked good',
           },
+          // As the backend answers for a signed section.
+          eligibility: {
+            allowed: false,
+            reason: 'Already signed by user:default/sam',
+          },
         }),
         section('slos', 'SLOs and alerting', [loadTestItem()]),
       ],
@@ -491,6 +496,46 @@ describe('EntityReadinessReviewContent', () => {
         name: 'GA production readiness: beta',
       }),
     ).toBeInTheDocument();
+  });
+
+  it('shows the open review someone else opened for the same stage meanwhile', async () => {
+    const theirs = reviewOf({
+      id: 'their-review',
+      stage: 'beta',
+      state: 'draft',
+    });
+    const api = apiFor(reviewOf(), {
+      createReview: jest
+        .fn()
+        .mockRejectedValue(
+          new ReviewConflictError(
+            'component:default/checkout-api already has an open review for stage "beta" (their-review, draft)',
+            theirs,
+          ),
+        ),
+    });
+    api.getReview.mockImplementation(async id =>
+      reviewResponse(id === 'their-review' ? theirs : reviewOf()),
+    );
+    await renderTab(api);
+
+    const form = await screen.findByRole('form', { name: 'Open a review' });
+    await userEvent.click(
+      within(form).getByRole('button', { name: 'Open review' }),
+    );
+
+    expect(
+      await screen.findByRole('region', {
+        name: 'GA production readiness: beta',
+      }),
+    ).toBeInTheDocument();
+    expect(form).toHaveTextContent(
+      'already has an open review for stage "beta" (their-review, draft). Showing that review instead.',
+    );
+    expect(api.getReview).toHaveBeenCalledWith(
+      'their-review',
+      expect.anything(),
+    );
   });
 
   it('says when there is no review and the viewer may not open one', async () => {

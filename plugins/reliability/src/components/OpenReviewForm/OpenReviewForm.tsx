@@ -37,6 +37,7 @@ export function OpenReviewForm(props: OpenReviewFormProps) {
   const [targetDate, setTargetDate] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [existing, setExisting] = useState<string>();
 
   if (openable.length === 0) {
     return (
@@ -52,6 +53,7 @@ export function OpenReviewForm(props: OpenReviewFormProps) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
+    setExisting(undefined);
     try {
       const response = await api.createReview(entityRef, {
         templateId,
@@ -61,7 +63,8 @@ export function OpenReviewForm(props: OpenReviewFormProps) {
       onOpened(response.review.id, response);
     } catch (e) {
       if (isReviewConflictError(e)) {
-        // Someone opened this stage meanwhile: show theirs.
+        // Someone opened this stage meanwhile: show theirs, and say so.
+        setExisting(e.message);
         onOpened(e.review.id);
       } else if (isResponseError(e)) {
         setError(e.cause.message);
@@ -133,6 +136,11 @@ export function OpenReviewForm(props: OpenReviewFormProps) {
           Open review
         </Button>
       </Stack>
+      {existing && (
+        <Alert severity="info" onClose={() => setExisting(undefined)}>
+          {existing}. Showing that review instead.
+        </Alert>
+      )}
       {error && (
         <Alert
           severity="error"

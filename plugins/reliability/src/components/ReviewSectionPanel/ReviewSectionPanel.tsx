@@ -98,7 +98,9 @@ export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
   const [dialog, setDialog] = useState<Dialog>();
   const { allowed, reason } = section.eligibility;
   const open = review.state !== 'cancelled';
-  const showSignoff = open && !section.signoff;
+  // A signed section offers sign-off again only when the backend allows it:
+  // a drifted review whose section gained items its sign-off does not cover.
+  const showSignoff = open && (!section.signoff || allowed);
   const describedBy = !allowed && reason ? reasonId : undefined;
 
   return (
