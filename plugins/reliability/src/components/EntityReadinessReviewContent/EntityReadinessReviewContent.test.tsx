@@ -6,7 +6,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import { ResponseError } from '@backstage/errors';
 import type { Review } from '@preflight/plugin-reliability-common';
 import {
   ReliabilityApi,
@@ -15,6 +14,7 @@ import {
 } from '../../api';
 import { entityTitlePresentation } from '../../__testUtils__/entityTitlePresentation';
 import { fakeReliabilityApi } from '../../__testUtils__/fakeReliabilityApi';
+import { refusal } from '../../__testUtils__/refusal';
 import {
   entityReviews,
   escalationItem,
@@ -73,20 +73,6 @@ async function reviewPanel() {
   return screen.findByRole('region', {
     name: 'GA production readiness: ga',
   });
-}
-
-/** A ResponseError as the client throws it for a refused request. */
-async function refusal(status: number, name: string, message: string) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({
-        error: { name, message },
-        request: { method: 'POST', url: '/reviews' },
-        response: { statusCode: status },
-      }),
-      { status, headers: { 'Content-Type': 'application/json' } },
-    ) as any,
-  );
 }
 
 describe('EntityReadinessReviewContent', () => {

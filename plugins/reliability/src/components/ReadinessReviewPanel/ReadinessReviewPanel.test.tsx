@@ -10,6 +10,7 @@ import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { useReview } from '../../hooks/useReviews';
 import { entityTitlePresentation } from '../../__testUtils__/entityTitlePresentation';
 import { fakeReliabilityApi } from '../../__testUtils__/fakeReliabilityApi';
+import { refusal } from '../../__testUtils__/refusal';
 import {
   linkedCheckItem,
   loadTestItem,
@@ -114,6 +115,33 @@ describe('ReadinessReviewPanel', () => {
         reason: 'Incident fix ships Friday',
       }),
     );
+  });
+
+  it('shows why a sign-off was refused inside the dialog, which stays open', async () => {
+    const api = await renderPanel(inReview(), {
+      signoffReviewSection: jest
+        .fn()
+        .mockRejectedValue(
+          await refusal(400, 'InputError', 'Blocking items: slos/slos-met'),
+        ),
+    });
+
+    const slos = screen.getByRole('region', { name: 'SLOs and alerting' });
+    await userEvent.click(
+      within(slos).getByRole('button', { name: 'Sign off' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Sign off' }),
+    );
+
+    const alert = await within(dialog).findByRole('alert', {
+      name: 'Not accepted',
+    });
+    expect(alert).toHaveTextContent('Blocking items: slos/slos-met');
+    expect(api.signoffReviewSection).toHaveBeenCalledWith(REVIEW_ID, 'slos', {
+      version: 9,
+    });
   });
 
   it('asks what needs to change before requesting changes', async () => {

@@ -158,6 +158,7 @@ export function ReadinessReviewPanel(props: ReadinessReviewPanelProps) {
           editable={editable}
           busy={busy}
           act={act}
+          notice={notice}
           now={now}
         />
       ))}
@@ -172,6 +173,8 @@ export function ReadinessReviewPanel(props: ReadinessReviewPanelProps) {
         required
         confirmLabel="Cancel review"
         busy={busy}
+        notice={notice}
+        onDismissNotice={dismiss}
         onConfirm={comment =>
           act((api, version) =>
             api.cancelReview(review.id, { version, comment }),

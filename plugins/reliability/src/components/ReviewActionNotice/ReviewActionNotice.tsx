@@ -5,7 +5,8 @@ import type { ReviewActionNotice as Notice } from '../../hooks/useReviewActor';
 /** @public */
 export interface ReviewActionNoticeProps {
   notice?: Notice;
-  onClose(): void;
+  /** Shows a close button when set. */
+  onClose?(): void;
 }
 
 /**

@@ -7,6 +7,8 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import TextField from '@mui/material/TextField';
 import { REVIEW_LIMITS } from '@preflight/plugin-reliability-common';
+import type { ReviewActionNotice as Notice } from '../../hooks/useReviewActor';
+import { ReviewActionNotice } from '../ReviewActionNotice';
 
 /** @public */
 export interface ReviewCommentDialogProps {
@@ -20,6 +22,12 @@ export interface ReviewCommentDialogProps {
   required: boolean;
   confirmLabel: string;
   busy?: boolean;
+  /**
+   * Why the last action was refused; shown in the dialog after a confirm,
+   * since the dialog covers the page where it is shown otherwise.
+   */
+  notice?: Notice;
+  onDismissNotice?(): void;
   /** Resolves true when the action went through (the dialog then closes). */
   onConfirm(text: string): Promise<boolean>;
   onClose(): void;
@@ -39,16 +47,20 @@ export function ReviewCommentDialog(props: ReviewCommentDialogProps) {
     required,
     confirmLabel,
     busy,
+    notice,
+    onDismissNotice,
     onConfirm,
     onClose,
   } = props;
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
   const titleId = useId();
   useEffect(() => {
     if (open) {
       setText('');
       setTouched(false);
+      setConfirmed(false);
     }
   }, [open]);
   const missing = required && text.trim() === '';
@@ -58,6 +70,7 @@ export function ReviewCommentDialog(props: ReviewCommentDialogProps) {
     if (missing) {
       return;
     }
+    setConfirmed(true);
     if (await onConfirm(text.trim())) {
       onClose();
     }
@@ -67,6 +80,9 @@ export function ReviewCommentDialog(props: ReviewCommentDialogProps) {
     <Dialog open={open} onClose={onClose} aria-labelledby={titleId} fullWidth>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
+        {confirmed && notice && (
+          <ReviewActionNotice notice={notice} onClose={onDismissNotice} />
+        )}
         {description && (
           <DialogContentText sx={{ mb: 2 }}>{description}</DialogContentText>
         )}

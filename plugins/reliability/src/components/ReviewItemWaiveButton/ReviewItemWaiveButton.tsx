@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import Button from '@mui/material/Button';
 import type { ReviewItem } from '@preflight/plugin-reliability-common';
-import type { ReviewActor } from '../../hooks/useReviewActor';
+import type {
+  ReviewActionNotice,
+  ReviewActor,
+} from '../../hooks/useReviewActor';
 import { ReviewCommentDialog } from '../ReviewCommentDialog';
 
 /** @public */
@@ -10,6 +13,8 @@ export interface ReviewItemWaiveButtonProps {
   item: ReviewItem;
   act: ReviewActor;
   busy: boolean;
+  /** Why the last action was refused, shown in the dialog. */
+  notice?: ReviewActionNotice;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface ReviewItemWaiveButtonProps {
  * @public
  */
 export function ReviewItemWaiveButton(props: ReviewItemWaiveButtonProps) {
-  const { reviewId, item, act, busy } = props;
+  const { reviewId, item, act, busy, notice } = props;
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -39,6 +44,7 @@ export function ReviewItemWaiveButton(props: ReviewItemWaiveButtonProps) {
         required
         confirmLabel="Waive"
         busy={busy}
+        notice={notice}
         onConfirm={reason =>
           act((api, version) =>
             api.waiveReviewItem(reviewId, item.id, { version, reason }),

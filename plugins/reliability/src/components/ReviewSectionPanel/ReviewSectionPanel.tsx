@@ -12,7 +12,10 @@ import type {
   ReviewItem,
   ReviewSection,
 } from '@preflight/plugin-reliability-common';
-import type { ReviewActor } from '../../hooks/useReviewActor';
+import type {
+  ReviewActionNotice,
+  ReviewActor,
+} from '../../hooks/useReviewActor';
 import { entityRefName, formatDateTime } from '../../utils';
 import { ReviewAttestationItem } from '../ReviewAttestationItem';
 import { ReviewCheckItem } from '../ReviewCheckItem';
@@ -27,6 +30,8 @@ export interface ReviewSectionPanelProps {
   editable: boolean;
   busy: boolean;
   act: ReviewActor;
+  /** Why the last action was refused, shown in the open dialog. */
+  notice?: ReviewActionNotice;
   now: Date;
 }
 
@@ -92,7 +97,7 @@ function canBeWaived(item: ReviewItem): boolean {
  * @public
  */
 export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
-  const { review, section, editable, busy, act, now } = props;
+  const { review, section, editable, busy, act, notice, now } = props;
   const headingId = useId();
   const reasonId = useId();
   const [dialog, setDialog] = useState<Dialog>();
@@ -167,6 +172,7 @@ export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
                 item={item}
                 act={act}
                 busy={busy}
+                notice={notice}
               />
             ) : undefined;
           return item.kind === 'check' ? (
@@ -198,6 +204,7 @@ export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
         required={false}
         confirmLabel="Sign off"
         busy={busy}
+        notice={notice}
         onConfirm={comment =>
           act((api, version) =>
             api.signoffReviewSection(review.id, section.id, {
@@ -216,6 +223,7 @@ export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
         required
         confirmLabel="Request changes"
         busy={busy}
+        notice={notice}
         onConfirm={comment =>
           act((api, version) =>
             api.requestReviewChanges(review.id, section.id, {
