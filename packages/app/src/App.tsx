@@ -8,7 +8,10 @@ import {
   catalogPlugin,
 } from '@backstage/plugin-catalog';
 import { orgPlugin } from '@backstage/plugin-org';
-import { ScorecardOverviewPage } from '@preflight/plugin-reliability';
+import {
+  ReadinessReviewsPage,
+  ScorecardOverviewPage,
+} from '@preflight/plugin-reliability';
 import { apis } from './apis';
 import { entityPage } from './components/catalog/EntityPage';
 import { Root } from './components/Root';
@@ -37,6 +40,7 @@ const routes = (
       {entityPage}
     </Route>
     <Route path="/reliability/scorecards" element={<ScorecardOverviewPage />} />
+    <Route path="/reliability/reviews" element={<ReadinessReviewsPage />} />
   </FlatRoutes>
 );
 

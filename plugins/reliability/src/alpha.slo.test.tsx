@@ -22,9 +22,12 @@ import {
   slosResponse,
 } from './__testUtils__/sloFixtures';
 import { componentEntity } from './__testUtils__/summaryFixtures';
+import { fakeReliabilityApi } from './__testUtils__/fakeReliabilityApi';
 
 function fakeApi(): jest.Mocked<ReliabilityApi> {
   return {
+    // Review calls are not expected here: they reject.
+    ...fakeReliabilityApi(),
     getEntitySummary: jest.fn(),
     refreshEntity: jest.fn(),
     getSourcesHealth: jest.fn(),

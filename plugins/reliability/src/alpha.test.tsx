@@ -39,9 +39,12 @@ import {
   checkoutApiSummary,
   componentEntity,
 } from './__testUtils__/summaryFixtures';
+import { fakeReliabilityApi } from './__testUtils__/fakeReliabilityApi';
 
 function fakeApi(): jest.Mocked<ReliabilityApi> {
   return {
+    // Review calls are not expected here: they reject.
+    ...fakeReliabilityApi(),
     getEntitySummary: jest.fn().mockResolvedValue(checkoutApiSummary()),
     refreshEntity: jest.fn(),
     getSourcesHealth: jest.fn(),

@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { isSloAvailable } from './isSloAvailable';
 
@@ -168,6 +169,51 @@ export const reliabilityScorecardOverviewPage = PageBlueprint.make({
 });
 
 /**
+ * The "Readiness review" tab on component pages
+ * (`entity-content:reliability/readiness-review`).
+ * @alpha
+ */
+export const reliabilityReadinessReviewEntityContent =
+  EntityContentBlueprint.make({
+    name: 'readiness-review',
+    params: {
+      path: 'readiness-review',
+      title: 'Readiness review',
+      filter: { kind: 'component' },
+      loader: () =>
+        import('./components/EntityReadinessReviewContent').then(m => (
+          <m.EntityReadinessReviewContent />
+        )),
+    },
+  });
+
+/**
+ * Route of the readiness reviews board in the new frontend system.
+ * @alpha
+ */
+export const readinessReviewsRouteRef = createRouteRef();
+
+/**
+ * The readiness reviews board (`page:reliability/reviews`), at
+ * `/reliability/reviews` unless configured otherwise, in the app's
+ * navigation as "Readiness reviews".
+ * @alpha
+ */
+export const reliabilityReadinessReviewsPage = PageBlueprint.make({
+  name: 'reviews',
+  params: {
+    path: '/reliability/reviews',
+    title: 'Readiness reviews',
+    icon: <FactCheckIcon fontSize="inherit" />,
+    routeRef: readinessReviewsRouteRef,
+    loader: () =>
+      import('./components/ReadinessReviewsContent').then(m => (
+        <m.ReadinessReviewsContent />
+      )),
+  },
+});
+
+/**
  * Preflight's reliability plugin for the new frontend system.
  * @alpha
  */
@@ -184,6 +230,11 @@ export default createFrontendPlugin({
     reliabilityScorecardEntityCard,
     reliabilityGroupScorecardsEntityContent,
     reliabilityScorecardOverviewPage,
+    reliabilityReadinessReviewEntityContent,
+    reliabilityReadinessReviewsPage,
   ],
-  routes: { scorecardOverview: scorecardOverviewRouteRef },
+  routes: {
+    scorecardOverview: scorecardOverviewRouteRef,
+    readinessReviews: readinessReviewsRouteRef,
+  },
 });

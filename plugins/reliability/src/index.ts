@@ -1,7 +1,8 @@
 /**
  * Preflight reliability frontend: on-call, runbooks, incident, SLO and
  * readiness scorecard cards, the reliability tab for Backstage entity
- * pages, team scorecards for group pages and the scorecard overview page.
+ * pages, team scorecards for group pages, the scorecard overview page, the
+ * readiness review tab and the readiness reviews board.
  *
  * @packageDocumentation
  */
@@ -16,6 +17,8 @@ export {
   EntityScorecardCard,
   EntityGroupScorecardCard,
   ScorecardOverviewPage,
+  EntityReadinessReviewContent,
+  ReadinessReviewsPage,
 } from './plugin';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { isSloAvailable } from './isSloAvailable';
@@ -40,4 +43,14 @@ export {
   useGroupScorecards,
   useScorecardOverview,
 } from './hooks/useScorecards';
-export { scorecardOverviewRouteRef } from './routes';
+export { readinessReviewsRouteRef, scorecardOverviewRouteRef } from './routes';
+export type { EntityReadinessReviewContentProps } from './components/EntityReadinessReviewContent';
+export type { ReadinessReviewsPageProps } from './components/ReadinessReviewsPage';
+export type { ReadinessReviewsContentProps } from './components/ReadinessReviewsContent';
+export {
+  useEntityReviews,
+  useReview,
+  useReviewList,
+  useReviewTemplates,
+} from './hooks/useReviews';
+export type { ReviewState } from './hooks/useReviews';

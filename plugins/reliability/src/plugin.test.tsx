@@ -27,6 +27,7 @@ import {
   checkoutApiSummary,
   componentEntity,
 } from './__testUtils__/summaryFixtures';
+import { fakeReliabilityApi } from './__testUtils__/fakeReliabilityApi';
 
 describe('reliabilityPlugin (legacy frontend system)', () => {
   it('is the reliability plugin and provides the reliability API', () => {
@@ -39,6 +40,7 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
 
   it('renders the lazily loaded cards on an entity page with one request, passing props through', async () => {
     const api: jest.Mocked<ReliabilityApi> = {
+      ...fakeReliabilityApi(),
       getEntitySummary: jest.fn().mockResolvedValue(checkoutApiSummary()),
       refreshEntity: jest.fn(),
       getSourcesHealth: jest.fn(),
@@ -75,6 +77,7 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
 
   it('renders the lazily loaded team on-call card on a group page', async () => {
     const api: jest.Mocked<ReliabilityApi> = {
+      ...fakeReliabilityApi(),
       getEntitySummary: jest.fn(),
       refreshEntity: jest.fn(),
       getSourcesHealth: jest.fn(),

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { ReliabilityClient, reliabilityApiRef } from './api';
-import { entityContentRouteRef, scorecardOverviewRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  readinessReviewsRouteRef,
+  scorecardOverviewRouteRef,
+} from './routes';
 
 /**
  * The Preflight reliability frontend plugin (legacy frontend system).
@@ -26,6 +30,7 @@ export const reliabilityPlugin = createPlugin({
   routes: {
     entityContent: entityContentRouteRef,
     scorecardOverview: scorecardOverviewRouteRef,
+    readinessReviews: readinessReviewsRouteRef,
   },
 });
 
@@ -172,5 +177,39 @@ export const ScorecardOverviewPage = reliabilityPlugin.provide(
         m => m.ScorecardOverviewPage,
       ),
     mountPoint: scorecardOverviewRouteRef,
+  }),
+);
+
+/**
+ * The "Readiness review" tab content for an entity page: the entity's
+ * readiness reviews, opening one for a stage, and the selected review's
+ * checklist with answers, sign-offs, drift, timeline and export.
+ * @public
+ */
+export const EntityReadinessReviewContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessReviewContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReadinessReviewContent').then(
+          m => m.EntityReadinessReviewContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The readiness reviews board: every review by state, with filters by
+ * team, stage and reviewer group, "waiting on my groups" and overdue.
+ * @public
+ */
+export const ReadinessReviewsPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReadinessReviewsPage',
+    component: () =>
+      import('./components/ReadinessReviewsPage').then(
+        m => m.ReadinessReviewsPage,
+      ),
+    mountPoint: readinessReviewsRouteRef,
   }),
 );

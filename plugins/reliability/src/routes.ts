@@ -9,3 +9,8 @@ export const entityContentRouteRef = createRouteRef({
 export const scorecardOverviewRouteRef = createRouteRef({
   id: 'reliability:scorecard-overview',
 });
+
+/** Where the readiness reviews board is mounted. */
+export const readinessReviewsRouteRef = createRouteRef({
+  id: 'reliability:readiness-reviews',
+});

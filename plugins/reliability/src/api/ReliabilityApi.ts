@@ -1,19 +1,35 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
+  AnswerItemRequest,
+  CreateReviewRequest,
   DeployGateResponse,
   EntityReliabilitySummary,
   EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
   GroupScorecardResponse,
+  EntityReviewsResponse,
   RefreshEntityResponse,
+  ReviewActionRequest,
+  ReviewListQuery,
+  ReviewListResponse,
+  ReviewResponse,
+  ReviewTemplatesResponse,
   RubricPreviewRequest,
   RubricPreviewResponse,
   ScorecardOverviewResponse,
   SloRulesResponse,
   SourcesHealthResponse,
+  WaiveItemRequest,
 } from '@preflight/plugin-reliability-common';
+
+/**
+ * The formats a review record can be exported in: `markdown` for people,
+ * `json` for tools (the review, its template and its event log).
+ * @public
+ */
+export type ReviewExportFormat = 'markdown' | 'json';
 
 /**
  * Options common to every {@link ReliabilityApi} call.
@@ -106,6 +122,96 @@ export interface ReliabilityApi {
     request: RubricPreviewRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<RubricPreviewResponse>;
+
+  /** The configured readiness review templates. */
+  getReviewTemplates(
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewTemplatesResponse>;
+  /**
+   * The readiness reviews of one entity, the templates and stages a review
+   * can be opened for, and whether the caller may open one.
+   */
+  getEntityReviews(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntityReviewsResponse>;
+  /** Opens a review of an entity for a stage; the caller becomes its DRI. */
+  createReview(
+    entityRef: CompoundEntityRef | string,
+    request: CreateReviewRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** One review with its event log. */
+  getReview(
+    reviewId: string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** The reviews board: one page of reviews under filters, with counts by state. */
+  listReviews(
+    query: ReviewListQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewListResponse>;
+
+  /*
+   * Review writes. Each carries the version of the review it was based on;
+   * when the review changed since, they throw a ReviewConflictError
+   * holding the current review. Refused input (400) and missing permission
+   * (403) are thrown as ResponseError with the backend's message.
+   */
+
+  /** Answers (or changes the answer to) an attestation. */
+  answerReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: AnswerItemRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** Confirms an attestation's `yes` again, restarting its expiry. */
+  reaffirmReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** A section reviewer waives an item, with a reason. */
+  waiveReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: WaiveItemRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** Hands the review to its reviewers (`draft`/`changes-requested` → `in-review`). */
+  submitReview(
+    reviewId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** Signs a section off, as a member of its reviewer group. */
+  signoffReviewSection(
+    reviewId: string,
+    sectionId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** Sends the review back to its DRI with a comment on one section. */
+  requestReviewChanges(
+    reviewId: string,
+    sectionId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** Closes the review without approval, with a comment (final). */
+  cancelReview(
+    reviewId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse>;
+  /** The review record as Markdown or JSON text, e.g. as evidence for an audit. */
+  exportReview(
+    reviewId: string,
+    format: ReviewExportFormat,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string>;
 }
 
 /**

@@ -6,20 +6,37 @@ import {
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  AnswerItemRequest,
+  CreateReviewRequest,
   DeployGateResponse,
   EntityReliabilitySummary,
   EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
   GroupScorecardResponse,
+  EntityReviewsResponse,
   RefreshEntityResponse,
+  Review,
+  ReviewActionRequest,
+  ReviewListQuery,
+  ReviewListResponse,
+  ReviewResponse,
+  ReviewTemplatesResponse,
   RubricPreviewRequest,
   RubricPreviewResponse,
   ScorecardOverviewResponse,
   SourcesHealthResponse,
   SloRulesResponse,
+  WaiveItemRequest,
 } from '@preflight/plugin-reliability-common';
-import { ReliabilityApi, ReliabilityRequestOptions } from './ReliabilityApi';
+import {
+  ReliabilityApi,
+  ReliabilityRequestOptions,
+  ReviewExportFormat,
+} from './ReliabilityApi';
+import { ReviewConflictError } from './ReviewConflictError';
+
+type Method = 'GET' | 'POST' | 'PUT';
 
 /** Reads are served from the backend's database, so they should be quick. */
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
@@ -209,8 +226,184 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getReviewTemplates(
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewTemplatesResponse> {
+    return this.#read('/review-templates', options);
+  }
+
+  async getEntityReviews(
+    entityRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<EntityReviewsResponse> {
+    return this.#read(`${entityPath(entityRef)}/reviews`, options);
+  }
+
+  async createReview(
+    entityRef: CompoundEntityRef | string,
+    request: CreateReviewRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${entityPath(entityRef)}/reviews`,
+      request,
+      options,
+    );
+  }
+
+  async getReview(
+    reviewId: string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#read(reviewPath(reviewId), options);
+  }
+
+  async listReviews(
+    query: ReviewListQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewListResponse> {
+    const search = reviewListSearch(query);
+    return this.#read(`/reviews${search ? `?${search}` : ''}`, options);
+  }
+
+  async answerReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: AnswerItemRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'PUT',
+      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/answer`,
+      request,
+      options,
+    );
+  }
+
+  async reaffirmReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/reaffirm`,
+      request,
+      options,
+    );
+  }
+
+  async waiveReviewItem(
+    reviewId: string,
+    itemId: string,
+    request: WaiveItemRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/waive`,
+      request,
+      options,
+    );
+  }
+
+  async submitReview(
+    reviewId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/submit`,
+      request,
+      options,
+    );
+  }
+
+  async signoffReviewSection(
+    reviewId: string,
+    sectionId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/sections/${encodeURIComponent(
+        sectionId,
+      )}/signoff`,
+      request,
+      options,
+    );
+  }
+
+  async requestReviewChanges(
+    reviewId: string,
+    sectionId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/sections/${encodeURIComponent(
+        sectionId,
+      )}/request-changes`,
+      request,
+      options,
+    );
+  }
+
+  async cancelReview(
+    reviewId: string,
+    request: ReviewActionRequest,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReviewResponse> {
+    return this.#write(
+      'POST',
+      `${reviewPath(reviewId)}/cancel`,
+      request,
+      options,
+    );
+  }
+
+  async exportReview(
+    reviewId: string,
+    format: ReviewExportFormat,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string> {
+    const response = await this.#send(
+      'GET',
+      `${reviewPath(reviewId)}/export?format=${format}`,
+      this.#readTimeoutMs,
+      options?.signal,
+      format === 'json' ? 'application/json' : 'text/markdown, text/plain',
+    );
+    return response.text();
+  }
+
+  #read<T>(path: string, options?: ReliabilityRequestOptions): Promise<T> {
+    return this.#request<T>('GET', path, this.#readTimeoutMs, options?.signal);
+  }
+
+  /** Review writes touch only the backend's database: the read deadline fits. */
+  #write<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    options?: ReliabilityRequestOptions,
+  ): Promise<T> {
+    return this.#request<T>(
+      method,
+      path,
+      this.#readTimeoutMs,
+      options?.signal,
+      body,
+    );
+  }
+
   async #request<T>(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
@@ -228,7 +421,7 @@ export class ReliabilityClient implements ReliabilityApi {
   }
 
   async #send(
-    method: 'GET' | 'POST',
+    method: Method,
     path: string,
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
@@ -262,11 +455,67 @@ export class ReliabilityClient implements ReliabilityApi {
       }
       throw error;
     }
+    if (response.status === 409) {
+      throw await conflictError(response);
+    }
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return response;
   }
+}
+
+/**
+ * A 409 that carries the current review becomes a ReviewConflictError, so
+ * the page can show that review; any other 409 stays a ResponseError.
+ */
+async function conflictError(response: Response): Promise<Error> {
+  let body: { error?: { message?: unknown }; review?: unknown } | undefined;
+  try {
+    body = await response.clone().json();
+  } catch {
+    body = undefined;
+  }
+  const review = body?.review;
+  if (typeof review === 'object' && review !== null && 'id' in review) {
+    const message =
+      typeof body?.error?.message === 'string'
+        ? body.error.message
+        : 'The review was changed by someone else';
+    return new ReviewConflictError(message, review as Review);
+  }
+  return ResponseError.fromResponse(response);
+}
+
+function reviewPath(reviewId: string): string {
+  return `/reviews/${encodeURIComponent(reviewId)}`;
+}
+
+/**
+ * The board's filters as a query string: unset filters are left out, each
+ * state is its own `state` parameter.
+ */
+function reviewListSearch(query: ReviewListQuery): string {
+  const search = new URLSearchParams();
+  for (const state of query.state ?? []) {
+    search.append('state', state);
+  }
+  const single: Array<[string, string | number | boolean | undefined]> = [
+    ['stage', query.stage],
+    ['team', query.team],
+    ['reviewerGroup', query.reviewerGroup],
+    ['waitingOnMe', query.waitingOnMe || undefined],
+    ['overdue', query.overdue || undefined],
+    ['q', query.q],
+    ['page', query.page],
+    ['pageSize', query.pageSize],
+  ];
+  for (const [name, value] of single) {
+    if (value !== undefined && value !== '') {
+      search.set(name, String(value));
+    }
+  }
+  return search.toString();
 }
 
 function entityPath(entityRef: CompoundEntityRef | string): string {

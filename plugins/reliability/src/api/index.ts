@@ -2,6 +2,11 @@ export { reliabilityApiRef } from './ReliabilityApi';
 export type {
   ReliabilityApi,
   ReliabilityRequestOptions,
+  ReviewExportFormat,
 } from './ReliabilityApi';
 export { ReliabilityClient } from './ReliabilityClient';
 export type { ReliabilityClientOptions } from './ReliabilityClient';
+export {
+  ReviewConflictError,
+  isReviewConflictError,
+} from './ReviewConflictError';

@@ -10,3 +10,17 @@ export {
   useGroupScorecards,
   useScorecardOverview,
 } from './useScorecards';
+export {
+  useEntityReviews,
+  useReview,
+  useReviewList,
+  useReviewTemplates,
+} from './useReviews';
+export type { ReviewState } from './useReviews';
+export { useReviewActor } from './useReviewActor';
+export type {
+  ReviewActionNotice,
+  ReviewActor,
+  ReviewActorState,
+  ReviewWrite,
+} from './useReviewActor';

@@ -22,6 +22,7 @@ export type { LevelBand } from './scorecardLevels';
 export { toCsv } from './toCsv';
 export type { CsvCell } from './toCsv';
 export { downloadCsv } from './downloadCsv';
+export { downloadFile } from './downloadFile';
 export {
   checkAttentionRank,
   groupScorecardChecks,
@@ -44,3 +45,13 @@ export type {
 export { formatDay } from './formatDay';
 export { categoryTitle } from './categoryTitle';
 export { entityRefName } from './entityRefName';
+export {
+  attestationValueLabel,
+  driftCauseLabel,
+  REVIEW_STATES,
+  reviewEventLabel,
+  reviewItemStatusLabel,
+  reviewStateLabel,
+} from './reviewLabels';
+export { NO_REVIEW_BOARD_FILTER, reviewBoardQuery } from './reviewBoardQuery';
+export type { ReviewBoardFilter } from './reviewBoardQuery';

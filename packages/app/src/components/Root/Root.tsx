@@ -1,5 +1,6 @@
 import { PropsWithChildren } from 'react';
 import AssessmentIcon from '@material-ui/icons/Assessment';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import HomeIcon from '@material-ui/icons/Home';
 import {
   Sidebar,
@@ -12,7 +13,7 @@ import { SwitchPersonItem } from '../DemoSignIn';
 
 /**
  * The demo's sidebar: the catalog, where every Preflight card lives, and
- * the organization's readiness scorecards.
+ * the organization's readiness scorecards and readiness reviews.
  */
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
@@ -23,6 +24,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         icon={AssessmentIcon}
         to="reliability/scorecards"
         text="Scorecards"
+      />
+      <SidebarItem
+        icon={AssignmentTurnedInIcon}
+        to="reliability/reviews"
+        text="Readiness reviews"
       />
       <SidebarSpace />
       <SidebarDivider />

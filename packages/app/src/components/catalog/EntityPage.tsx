@@ -19,6 +19,7 @@ import {
   EntityGroupOnCallCard,
   EntityGroupScorecardCard,
   EntityOnCallCard,
+  EntityReadinessReviewContent,
   EntityReliabilityContent,
   EntityRunbooksCard,
   EntityScorecardCard,
@@ -27,7 +28,8 @@ import {
 /*
  * Preflight is wired here exactly as the README tells adopters to: the
  * on-call, runbooks and readiness scorecard cards on every component's
- * overview, a "Reliability" tab gathering all of Preflight's cards, the
+ * overview, a "Reliability" tab gathering all of Preflight's cards, a
+ * "Readiness review" tab with the component's readiness reviews, the
  * team on-call card on every group's overview and the team scorecards in
  * a "Scorecards" tab of every group.
  */
@@ -64,6 +66,9 @@ const componentPage = (
       <EntityReliabilityContent>
         <EntityScorecardCard />
       </EntityReliabilityContent>
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/readiness-review" title="Readiness review">
+      <EntityReadinessReviewContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

@@ -1,0 +1,2 @@
+export { AttestationAnswerForm } from './AttestationAnswerForm';
+export type { AttestationAnswerFormProps } from './AttestationAnswerForm';

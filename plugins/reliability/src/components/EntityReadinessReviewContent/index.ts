@@ -1,0 +1,2 @@
+export { EntityReadinessReviewContent } from './EntityReadinessReviewContent';
+export type { EntityReadinessReviewContentProps } from './EntityReadinessReviewContent';

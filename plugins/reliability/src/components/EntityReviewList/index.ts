@@ -1,0 +1,2 @@
+export { EntityReviewList } from './EntityReviewList';
+export type { EntityReviewListProps } from './EntityReviewList';

@@ -1,0 +1,2 @@
+export { OpenReviewForm } from './OpenReviewForm';
+export type { OpenReviewFormProps } from './OpenReviewForm';

@@ -1,0 +1,2 @@
+export { ReadinessReviewPanel } from './ReadinessReviewPanel';
+export type { ReadinessReviewPanelProps } from './ReadinessReviewPanel';

@@ -1,0 +1,2 @@
+export { ReadinessReviewsContent } from './ReadinessReviewsContent';
+export type { ReadinessReviewsContentProps } from './ReadinessReviewsContent';

@@ -1,0 +1,2 @@
+export { ReadinessReviewsPage } from './ReadinessReviewsPage';
+export type { ReadinessReviewsPageProps } from './ReadinessReviewsPage';

@@ -1,0 +1,2 @@
+export { ReloadFailedAlert } from './ReloadFailedAlert';
+export type { ReloadFailedAlertProps } from './ReloadFailedAlert';

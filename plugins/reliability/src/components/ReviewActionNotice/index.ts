@@ -1,0 +1,2 @@
+export { ReviewActionNotice } from './ReviewActionNotice';
+export type { ReviewActionNoticeProps } from './ReviewActionNotice';

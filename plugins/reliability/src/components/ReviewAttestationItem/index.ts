@@ -1,0 +1,2 @@
+export { ReviewAttestationItem } from './ReviewAttestationItem';
+export type { ReviewAttestationItemProps } from './ReviewAttestationItem';

@@ -1,0 +1,2 @@
+export { ReviewBlockerList } from './ReviewBlockerList';
+export type { ReviewBlockerListProps } from './ReviewBlockerList';

@@ -1,0 +1,2 @@
+export { ReviewBoardFilters } from './ReviewBoardFilters';
+export type { ReviewBoardFiltersProps } from './ReviewBoardFilters';

@@ -1,0 +1,2 @@
+export { ReviewBoardTable } from './ReviewBoardTable';
+export type { ReviewBoardTableProps } from './ReviewBoardTable';

@@ -1,0 +1,2 @@
+export { ReviewCheckItem } from './ReviewCheckItem';
+export type { ReviewCheckItemProps } from './ReviewCheckItem';

@@ -1,0 +1,2 @@
+export { ReviewCheckState } from './ReviewCheckState';
+export type { ReviewCheckStateProps } from './ReviewCheckState';

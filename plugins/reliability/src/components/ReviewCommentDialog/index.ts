@@ -1,0 +1,2 @@
+export { ReviewCommentDialog } from './ReviewCommentDialog';
+export type { ReviewCommentDialogProps } from './ReviewCommentDialog';

@@ -1,0 +1,2 @@
+export { ReviewDriftBanner } from './ReviewDriftBanner';
+export type { ReviewDriftBannerProps } from './ReviewDriftBanner';

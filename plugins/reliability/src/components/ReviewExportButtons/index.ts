@@ -1,0 +1,2 @@
+export { ReviewExportButtons } from './ReviewExportButtons';
+export type { ReviewExportButtonsProps } from './ReviewExportButtons';

@@ -1,0 +1,2 @@
+export { ReviewItemHeader } from './ReviewItemHeader';
+export type { ReviewItemHeaderProps } from './ReviewItemHeader';

@@ -1,0 +1,2 @@
+export { ReviewItemStatusChip } from './ReviewItemStatusChip';
+export type { ReviewItemStatusChipProps } from './ReviewItemStatusChip';

@@ -1,0 +1,2 @@
+export { ReviewItemWaiveButton } from './ReviewItemWaiveButton';
+export type { ReviewItemWaiveButtonProps } from './ReviewItemWaiveButton';

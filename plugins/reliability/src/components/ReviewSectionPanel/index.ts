@@ -1,0 +1,2 @@
+export { ReviewSectionPanel } from './ReviewSectionPanel';
+export type { ReviewSectionPanelProps } from './ReviewSectionPanel';

@@ -1,0 +1,2 @@
+export { ReviewStateChip } from './ReviewStateChip';
+export type { ReviewStateChipProps } from './ReviewStateChip';

@@ -1,0 +1,2 @@
+export { ReviewStateCounts } from './ReviewStateCounts';
+export type { ReviewStateCountsProps } from './ReviewStateCounts';

@@ -1,0 +1,2 @@
+export { ReviewTargetDate } from './ReviewTargetDate';
+export type { ReviewTargetDateProps } from './ReviewTargetDate';

@@ -1,0 +1,2 @@
+export { ReviewTimeline } from './ReviewTimeline';
+export type { ReviewTimelineProps } from './ReviewTimeline';

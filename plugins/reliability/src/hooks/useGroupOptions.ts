@@ -1,0 +1,47 @@
+import useAsync from 'react-use/esm/useAsync';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+
+/** A catalog group as a filter option. @public */
+export interface GroupOption {
+  ref: string;
+  title: string;
+}
+
+/**
+ * The catalog's groups, by title, for filters that choose a team. Empty
+ * while loading or when the catalog cannot be read (the filter then offers
+ * "all teams" only).
+ * @public
+ */
+export function useGroupOptions(): { options: GroupOption[]; error?: Error } {
+  const catalogApi = useApi(catalogApiRef);
+  const { value, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'group' },
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.title',
+        'spec.profile.displayName',
+      ],
+    });
+    return items
+      .map(entity => {
+        const profile = (entity.spec?.profile ?? {}) as {
+          displayName?: string;
+        };
+        return {
+          ref: stringifyEntityRef(entity),
+          title:
+            entity.metadata.title ??
+            profile.displayName ??
+            entity.metadata.name,
+        };
+      })
+      .sort((a, b) => a.title.localeCompare(b.title));
+  }, [catalogApi]);
+  return { options: value ?? [], error };
+}
