@@ -66,7 +66,7 @@ export const gaTemplate: ReviewTemplate = testReviewConfig().templates[0];
 
 /** A stored review in a given state, for the pure-logic tests. */
 export function storedReview(
-  overrides: Partial<StoredReview> & {
+  overrides: Partial<Omit<StoredReview, 'body'>> & {
     body?: Partial<StoredReview['body']>;
   } = {},
 ): StoredReview {
