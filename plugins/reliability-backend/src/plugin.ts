@@ -25,6 +25,8 @@ import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { readScorecardConfig } from './scorecards/readScorecardConfig';
 import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
 import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
+import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
+import { readReviewConfig } from './reviews/readReviewConfig';
 import {
   scheduleScorecardEvaluation,
   triggerScorecardEvaluation,
@@ -104,6 +106,10 @@ export const reliabilityPlugin = createBackendPlugin({
         const scorecardStore = await DatabaseScorecardStore.create({
           database,
         });
+        // Review templates bind items to rubric checks: validated against
+        // the rubric, also before anything runs.
+        const reviewConfig = readReviewConfig(config, scorecardConfig.rubric);
+        const reviewStore = await DatabaseReviewStore.create({ database });
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -180,6 +186,7 @@ export const reliabilityPlugin = createBackendPlugin({
               rubric: scorecardConfig.rubric,
               kinds: scorecardConfig.kinds,
             },
+            reviews: { store: reviewStore, config: reviewConfig, auth },
           }),
         );
       },

@@ -1,6 +1,7 @@
 import type { ReviewTemplate } from '@preflight/plugin-reliability-common';
 import { resolveReviewConfig } from '../reviews/readReviewConfig';
 import type { StoredReview } from '../reviews/reviewTypes';
+import { entity } from './readinessFixtures';
 import { testRubric } from './scorecardFixtures';
 
 /**
@@ -99,3 +100,38 @@ export function storedReview(
     },
   };
 }
+
+const memberOf = (...groups: string[]) =>
+  groups.map(g => ({ type: 'memberOf', targetRef: `group:default/${g}` }));
+
+/**
+ * The catalog of the review tests: checkout-api (tier-1 service of
+ * team-payments), ledger (tier-2), a website (no template applies); dana
+ * (payments, the DRI), sam (sre), lee (in slo-oncall, a sub-group of
+ * slo-council), olga (no group).
+ */
+export const reviewEntities = [
+  entity('Component', 'checkout-api', {
+    title: 'Checkout API',
+    annotations: { 'preflight.dev/tier': 'tier-1' },
+    spec: { type: 'service', owner: 'team-payments', lifecycle: 'production' },
+  }),
+  entity('Component', 'ledger', {
+    annotations: { 'preflight.dev/tier': 'tier-2' },
+    spec: { type: 'service', owner: 'team-ledger' },
+  }),
+  entity('Component', 'website', {
+    spec: { type: 'website', owner: 'team-payments' },
+  }),
+  entity('User', 'dana', { relations: memberOf('team-payments') }),
+  entity('User', 'sam', { relations: memberOf('sre') }),
+  entity('User', 'lee', { relations: memberOf('slo-oncall') }),
+  entity('User', 'olga'),
+  entity('Group', 'team-payments'),
+  entity('Group', 'team-ledger'),
+  entity('Group', 'sre'),
+  entity('Group', 'slo-council'),
+  entity('Group', 'slo-oncall', {
+    relations: [{ type: 'childOf', targetRef: 'group:default/slo-council' }],
+  }),
+];

@@ -1,0 +1,120 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizePermissionRequest,
+  AuthorizeResult,
+} from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import { readReliabilityConfig } from '../config/readReliabilityConfig';
+import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
+import type { ReviewConfig } from '../reviews/readReviewConfig';
+import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
+import { createRouter } from '../service/createRouter';
+import { testRubric } from './scorecardFixtures';
+import { startPluginTestBackend } from './startPluginTestBackend';
+
+/** A running test backend serving the review routes from a test database. */
+export interface ReviewTestBackend {
+  server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  reviewStore: DatabaseReviewStore;
+  /** Where the live check states come from; tests write scorecards here. */
+  scorecardStore: DatabaseScorecardStore;
+  permissions: ReturnType<typeof mockServices.permissions.mock>;
+  auditor: ReturnType<typeof mockServices.auditor.mock>;
+  /** Permission names denied from now on (all others are allowed). */
+  deny: Set<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the reliability router with scorecards and reviews, behind the
+ * real http router (default authentication), with an in-memory catalog and
+ * a permission service that allows everything except what `deny` names.
+ */
+export async function startReviewTestBackend(options: {
+  knex: Knex;
+  entities: Entity[];
+  config: ReviewConfig;
+  now?: () => Date;
+}): Promise<ReviewTestBackend> {
+  let reviewStore: DatabaseReviewStore | undefined;
+  let scorecardStore: DatabaseScorecardStore | undefined;
+  const deny = new Set<string>();
+  const permissions = mockServices.permissions.mock({
+    authorize: async (requests: AuthorizePermissionRequest[]) =>
+      requests.map(r => ({
+        result: deny.has(r.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+  });
+  const auditor = mockServices.auditor.mock();
+  const plugin = createBackendPlugin({
+    pluginId: 'reliability',
+    register(env) {
+      env.registerInit({
+        deps: {
+          database: coreServices.database,
+          httpRouter: coreServices.httpRouter,
+          httpAuth: coreServices.httpAuth,
+          permissions: coreServices.permissions,
+          auditor: coreServices.auditor,
+          logger: coreServices.logger,
+          auth: coreServices.auth,
+          catalog: catalogServiceRef,
+        },
+        async init(deps) {
+          scorecardStore = await DatabaseScorecardStore.create({
+            database: deps.database,
+          });
+          reviewStore = await DatabaseReviewStore.create({
+            database: deps.database,
+          });
+          deps.httpRouter.use(
+            await createRouter({
+              ...deps,
+              store: await DatabaseReliabilityStore.create({
+                database: deps.database,
+              }),
+              registry: new OnCallProviderRegistry(),
+              config: readReliabilityConfig(new ConfigReader({})),
+              scorecards: { store: scorecardStore, rubric: testRubric },
+              reviews: {
+                store: reviewStore,
+                config: options.config,
+                auth: deps.auth,
+              },
+              now: options.now,
+            }),
+          );
+        },
+      });
+    },
+  });
+  const backend = await startPluginTestBackend({
+    features: [plugin, permissions.factory, auditor.factory],
+    catalog: catalogServiceMock({ entities: options.entities }),
+    knex: options.knex,
+  });
+  if (!reviewStore || !scorecardStore) {
+    throw new Error('the review test plugin did not start');
+  }
+  return {
+    server: backend.server,
+    reviewStore,
+    scorecardStore,
+    permissions,
+    auditor,
+    deny,
+    stop: () => backend.stop(),
+  };
+}
