@@ -58,7 +58,42 @@ export async function startReviewTestBackend(options: {
       })),
   });
   const auditor = mockServices.auditor.mock();
-  const plugin = createBackendPlugin({
+  const plugin = reviewTestPlugin(options, started => {
+    reviewStore = started.reviewStore;
+    scorecardStore = started.scorecardStore;
+  });
+  const backend = await startPluginTestBackend({
+    features: [plugin, permissions.factory, auditor.factory],
+    catalog: catalogServiceMock({ entities: options.entities }),
+    knex: options.knex,
+  });
+  if (!reviewStore || !scorecardStore) {
+    throw new Error('the review test plugin did not start');
+  }
+  return {
+    server: backend.server,
+    reviewStore,
+    scorecardStore,
+    permissions,
+    auditor,
+    deny,
+    stop: () => backend.stop(),
+  };
+}
+
+/**
+ * The reliability router with scorecards and reviews as a plugin, on
+ * whatever permission, catalog and database services the test backend
+ * provides; `onStart` receives its stores.
+ */
+export function reviewTestPlugin(
+  options: { config: ReviewConfig; now?: () => Date },
+  onStart: (stores: {
+    reviewStore: DatabaseReviewStore;
+    scorecardStore: DatabaseScorecardStore;
+  }) => void,
+) {
+  return createBackendPlugin({
     pluginId: 'reliability',
     register(env) {
       env.registerInit({
@@ -73,12 +108,13 @@ export async function startReviewTestBackend(options: {
           catalog: catalogServiceRef,
         },
         async init(deps) {
-          scorecardStore = await DatabaseScorecardStore.create({
+          const scorecardStore = await DatabaseScorecardStore.create({
             database: deps.database,
           });
-          reviewStore = await DatabaseReviewStore.create({
+          const reviewStore = await DatabaseReviewStore.create({
             database: deps.database,
           });
+          onStart({ reviewStore, scorecardStore });
           deps.httpRouter.use(
             await createRouter({
               ...deps,
@@ -100,21 +136,4 @@ export async function startReviewTestBackend(options: {
       });
     },
   });
-  const backend = await startPluginTestBackend({
-    features: [plugin, permissions.factory, auditor.factory],
-    catalog: catalogServiceMock({ entities: options.entities }),
-    knex: options.knex,
-  });
-  if (!reviewStore || !scorecardStore) {
-    throw new Error('the review test plugin did not start');
-  }
-  return {
-    server: backend.server,
-    reviewStore,
-    scorecardStore,
-    permissions,
-    auditor,
-    deny,
-    stop: () => backend.stop(),
-  };
 }
