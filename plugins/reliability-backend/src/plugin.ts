@@ -27,6 +27,7 @@ import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
 import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
 import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
 import { readReviewConfig } from './reviews/readReviewConfig';
+import { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
 import {
   scheduleScorecardEvaluation,
   triggerScorecardEvaluation,
@@ -131,11 +132,20 @@ export const reliabilityPlugin = createBackendPlugin({
           config: scorecardConfig,
           checks,
         });
+        // Drift is detected incrementally, right after each evaluation run,
+        // from the scorecards that run wrote.
+        const driftDetector = new ReviewDriftDetector({
+          reviewStore,
+          scorecardStore,
+          templates: reviewConfig.templates,
+          logger: logger.child({ task: 'review-drift' }),
+        });
         await scheduleScorecardEvaluation({
           scheduler,
           evaluator,
           logger,
           schedule: scorecardConfig.schedule,
+          afterRun: () => driftDetector.run(),
         });
         // New facts reach the scorecards right after each successful sync.
         const onSynced = () => triggerScorecardEvaluation(scheduler, logger);

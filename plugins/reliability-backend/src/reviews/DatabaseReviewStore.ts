@@ -234,40 +234,74 @@ export class DatabaseReviewStore implements ReviewStore {
     expectedVersion: number,
     events: NewReviewEvent[],
   ): Promise<StoredReview | undefined> {
-    const next: StoredReview = { ...review, version: expectedVersion + 1 };
-    const row = toRow(next);
+    const written = await this.updateReviews([
+      { review, expectedVersion, events },
+    ]);
+    return written.length > 0
+      ? { ...review, version: expectedVersion + 1 }
+      : undefined;
+  }
+
+  async updateReviews(
+    updates: Array<{
+      review: StoredReview;
+      expectedVersion: number;
+      events: NewReviewEvent[];
+    }>,
+  ): Promise<string[]> {
+    if (updates.length === 0) {
+      return [];
+    }
     return this.db.transaction(async tx => {
-      const updated = await tx('reviews')
-        .where({ id: review.id, version: expectedVersion })
-        .update({
-          state: row.state,
-          template_version: row.template_version,
-          target_date: row.target_date,
-          owner_ref: row.owner_ref,
-          entity_title: row.entity_title,
-          open_key: row.open_key,
-          version: row.version,
-          updated_at: row.updated_at,
-          body: row.body,
+      const written: typeof updates = [];
+      for (const update of updates) {
+        const row = toRow({
+          ...update.review,
+          version: update.expectedVersion + 1,
         });
-      if (updated === 0) {
-        return undefined;
+        const count = await tx('reviews')
+          .where({ id: row.id, version: update.expectedVersion })
+          .update({
+            state: row.state,
+            template_version: row.template_version,
+            target_date: row.target_date,
+            owner_ref: row.owner_ref,
+            entity_title: row.entity_title,
+            open_key: row.open_key,
+            version: row.version,
+            updated_at: row.updated_at,
+            body: row.body,
+          });
+        if (count > 0) {
+          written.push(update);
+        }
       }
-      if (events.length > 0) {
-        // The version check above admits one writer per version, so the
-        // next sequence numbers are ours; the primary key is the backstop.
-        const last = await tx('review_events')
-          .where({ review_id: review.id })
-          .max('seq as seq')
-          .first();
-        const start = Number(last?.seq ?? 0) + 1;
-        await tx('review_events').insert(
-          events.map((event, index) =>
-            toEventRow(review.id, start + index, event),
-          ),
+      // The version checks above admit one writer per version, so the next
+      // sequence numbers are ours; the primary key is the backstop.
+      const withEvents = written.filter(u => u.events.length > 0);
+      const lastSeq = new Map<string, number>();
+      for (const chunk of chunks(
+        withEvents.map(u => u.review.id),
+        CHUNK_SIZE,
+      )) {
+        const rows: Array<{ review_id: string; seq: unknown }> = await tx(
+          'review_events',
+        )
+          .whereIn('review_id', chunk)
+          .groupBy('review_id')
+          .select('review_id', tx.raw('MAX(seq) AS seq'));
+        rows.forEach(r => lastSeq.set(r.review_id, Number(r.seq)));
+      }
+      const eventRows = withEvents.flatMap(u => {
+        const start = (lastSeq.get(u.review.id) ?? 0) + 1;
+        return u.events.map((event, index) =>
+          toEventRow(u.review.id, start + index, event),
         );
+      });
+      for (const chunk of chunks(eventRows, CHUNK_SIZE / 10)) {
+        await tx('review_events').insert(chunk);
       }
-      return next;
+      return written.map(u => u.review.id);
     });
   }
 

@@ -52,6 +52,19 @@ export interface ReviewStore {
     events: NewReviewEvent[],
   ): Promise<StoredReview | undefined>;
 
+  /**
+   * {@link ReviewStore.updateReview} for many reviews in one transaction
+   * (drift detection). Each is written only if its version still matches;
+   * returns the ids written.
+   */
+  updateReviews(
+    updates: Array<{
+      review: StoredReview;
+      expectedVersion: number;
+      events: NewReviewEvent[];
+    }>,
+  ): Promise<string[]>;
+
   /** The review's events, oldest first. */
   listEvents(reviewId: string): Promise<ReviewEvent[]>;
 }
