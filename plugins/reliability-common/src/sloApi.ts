@@ -5,7 +5,8 @@ import type { SourceHealth } from './types';
 /** The entity annotation listing an entity's OpenSLO files. @public */
 export const ANNOTATION_OPENSLO = 'preflight.dev/openslo';
 /** The entity annotation naming its default Prometheus instance. @public */
-export const ANNOTATION_PROMETHEUS_INSTANCE = 'preflight.dev/prometheus-instance';
+export const ANNOTATION_PROMETHEUS_INSTANCE =
+  'preflight.dev/prometheus-instance';
 
 /**
  * Where an SLO's data stands:
@@ -66,11 +67,28 @@ export interface EntitySlosResponse {
   generatedAt: string;
 }
 
-/** Why a deploy is blocked. @public */
+/**
+ * Why a deploy is blocked: an SLO (`sloId` set), or, when
+ * `reliability.reviews.gate` is configured, a readiness review (`stage` set):
+ * none approved (`review-missing`), one not approved yet
+ * (`review-not-approved`), or an approved one that drifted (`review-drifted`).
+ * @public
+ */
 export interface DeployGateReason {
-  sloId: string;
-  kind: 'budget-exhausted' | 'page-alert' | 'stale-data';
+  /** The SLO concerned; absent for review reasons. */
+  sloId?: string;
+  kind:
+    | 'budget-exhausted'
+    | 'page-alert'
+    | 'stale-data'
+    | 'review-missing'
+    | 'review-not-approved'
+    | 'review-drifted';
   message: string;
+  /** Review reasons: the gated stage. */
+  stage?: string;
+  /** Review reasons: the open review concerned, when there is one. */
+  reviewId?: string;
 }
 
 /**

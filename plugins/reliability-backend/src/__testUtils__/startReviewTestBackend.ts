@@ -19,6 +19,8 @@ import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
 import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { createRouter } from '../service/createRouter';
+import { DatabaseSloStore } from '../slo/DatabaseSloStore';
+import { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import { testRubric } from './scorecardFixtures';
 import { startPluginTestBackend } from './startPluginTestBackend';
 
@@ -123,6 +125,13 @@ export function reviewTestPlugin(
               }),
               registry: new OnCallProviderRegistry(),
               config: readReliabilityConfig(new ConfigReader({})),
+              slos: {
+                sloStore: await DatabaseSloStore.create({
+                  database: deps.database,
+                }),
+                registry: new SloProviderRegistry(),
+                staleAfterMs: 600_000,
+              },
               scorecards: { store: scorecardStore, rubric: testRubric },
               reviews: {
                 store: reviewStore,

@@ -578,4 +578,49 @@ describe('review routes', () => {
         .status,
     ).toBe(400);
   });
+
+  it('holds deploys of gated entities until their review is approved', async () => {
+    const gateOf = async (name: string) =>
+      (
+        await server().get(
+          api(`/entities/component/default/${name}/deploy-gate`),
+        )
+      ).body;
+    expect(await gateOf('checkout-api')).toMatchObject({
+      allowed: false,
+      reasons: [{ kind: 'review-missing', stage: 'ga' }],
+    });
+    // tier-2 is not gated.
+    expect((await gateOf('ledger')).allowed).toBe(true);
+    const { review } = await answered();
+    expect((await gateOf('checkout-api')).reasons).toEqual([
+      {
+        kind: 'review-not-approved',
+        stage: 'ga',
+        reviewId: review.id,
+        message: 'The "ga" readiness review is draft, not approved yet',
+      },
+    ]);
+    await post(`/reviews/${review.id}/submit`, { version: 3 }, 'dana');
+    await post(
+      `/reviews/${review.id}/sections/oncall/signoff`,
+      { version: 4 },
+      'sam',
+    );
+    await post(
+      `/reviews/${review.id}/items/slos-met/waive`,
+      { version: 5, reason: 'x' },
+      'lee',
+    );
+    const approved = await post(
+      `/reviews/${review.id}/sections/slos/signoff`,
+      { version: 6 },
+      'lee',
+    );
+    expect(approved.body.review.state).toBe('approved');
+    expect(await gateOf('checkout-api')).toMatchObject({
+      allowed: true,
+      reasons: [],
+    });
+  });
 });

@@ -18,7 +18,6 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
-  ANNOTATION_TIER,
   checkApplies,
   EntityReviewsResponse,
   OPEN_REVIEW_STATES,
@@ -40,6 +39,7 @@ import express, {
   type Router,
 } from 'express';
 import { randomUUID } from 'node:crypto';
+import { entityTier } from '../lib/entityTier';
 import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import { parseEntityParams } from '../service/entityParams';
@@ -113,10 +113,6 @@ function userRefOf(credentials: BackstageCredentials): string | undefined {
 
 function entityTitle(entity: Entity): string {
   return entity.metadata.title ?? entity.metadata.name;
-}
-
-function tierOf(entity: Entity): string | null {
-  return entity.metadata.annotations?.[ANNOTATION_TIER]?.trim() || null;
 }
 
 const asError = (error: unknown) =>
@@ -408,7 +404,7 @@ export function registerReviewRoutes(
         .filter(r => OPEN_REVIEW_STATES.includes(r.state))
         .map(r => r.stage),
     );
-    const tier = tierOf(entity);
+    const tier = entityTier(entity);
     const canCreate =
       !!userRefOf(credentials) &&
       (await allowed(
@@ -472,7 +468,7 @@ export function registerReviewRoutes(
             }`,
           );
         }
-        const tier = tierOf(entity);
+        const tier = entityTier(entity);
         if (!checkApplies(template, entity, tier ?? undefined)) {
           throw new InputError(
             `templateId: template "${template.id}" does not apply to ${entityRef}`,

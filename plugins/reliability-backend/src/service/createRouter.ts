@@ -268,12 +268,22 @@ export async function createRouter(
   });
 
   if (options.slos) {
+    const reviewGate = options.reviews?.config.gate;
     registerSloRoutes(router, {
       httpAuth,
       catalog,
       store,
       now,
       ...options.slos,
+      ...(reviewGate && options.reviews
+        ? {
+            reviewGate: {
+              gate: reviewGate,
+              templates: options.reviews.config.templates,
+              store: options.reviews.store,
+            },
+          }
+        : {}),
     });
   }
 

@@ -5,7 +5,11 @@ import type {
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { readRunbooks } from '@preflight/plugin-reliability-common';
+import {
+  OPEN_REVIEW_STATES,
+  readRunbooks,
+  ReviewTemplate,
+} from '@preflight/plugin-reliability-common';
 import type { Router } from 'express';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { parseEntityParams } from '../service/entityParams';
@@ -14,6 +18,10 @@ import { evaluateDeployGate } from './evaluateDeployGate';
 import { exportEntitySloRules } from './exportEntitySloRules';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { SloStore } from './SloStore';
+import { entityTier } from '../lib/entityTier';
+import { evaluateReviewGate } from '../reviews/evaluateReviewGate';
+import type { ReviewGateConfig } from '../reviews/readReviewConfig';
+import type { ReviewStore } from '../reviews/ReviewStore';
 
 /** Dependencies of the SLO routes. @public */
 export interface SloRoutesOptions {
@@ -25,6 +33,15 @@ export interface SloRoutesOptions {
   /** SLO evaluations older than this are stale. */
   staleAfterMs: number;
   now: () => Date;
+  /**
+   * `reliability.reviews.gate`: the deploy gate also blocks entities of the
+   * gated tiers without an approved, non-drifted review of the gated stages.
+   */
+  reviewGate?: {
+    gate: ReviewGateConfig;
+    templates: ReviewTemplate[];
+    store: Pick<ReviewStore, 'listReviews'>;
+  };
 }
 
 /**
@@ -38,8 +55,16 @@ export function registerSloRoutes(
   router: Router,
   options: SloRoutesOptions,
 ): void {
-  const { httpAuth, catalog, store, sloStore, registry, staleAfterMs, now } =
-    options;
+  const {
+    httpAuth,
+    catalog,
+    store,
+    sloStore,
+    registry,
+    staleAfterMs,
+    now,
+    reviewGate,
+  } = options;
 
   // Read with the caller's credentials, so catalog permissions apply: an
   // entity the caller may not see is indistinguishable from a missing one.
@@ -81,9 +106,25 @@ export function registerSloRoutes(
       });
       const entity = await requireEntity(req.params, credentials);
       const at = now();
-      res.json(
-        evaluateDeployGate(await slosOf(entity, at), { now: at, staleAfterMs }),
-      );
+      const answer = evaluateDeployGate(await slosOf(entity, at), {
+        now: at,
+        staleAfterMs,
+      });
+      if (reviewGate) {
+        const reviewReasons = evaluateReviewGate({
+          entity,
+          tier: entityTier(entity),
+          gate: reviewGate.gate,
+          templates: reviewGate.templates,
+          reviews: await reviewGate.store.listReviews({
+            entityRefs: [stringifyEntityRef(entity)],
+            states: [...OPEN_REVIEW_STATES],
+          }),
+        });
+        answer.reasons.push(...reviewReasons);
+        answer.allowed = answer.reasons.length === 0;
+      }
+      res.json(answer);
     },
   );
 
