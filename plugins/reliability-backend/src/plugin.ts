@@ -128,6 +128,10 @@ export const reliabilityPlugin = createBackendPlugin({
             alertRuleStore,
             onCallStaleAfterMs: reliabilityConfig.sync.staleAfterMs,
             sloStaleAfterMs: sloSyncConfig.staleAfterMs,
+            reviews: {
+              store: reviewStore,
+              templates: reviewConfig.templates,
+            },
           },
           config: scorecardConfig,
           checks,
