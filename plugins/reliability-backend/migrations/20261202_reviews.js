@@ -37,6 +37,9 @@ exports.up = async function up(knex) {
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('updated_at', { useTz: true }).notNullable();
     table.text('body', 'longtext').notNullable();
+    // What lists need (signed sections, drift count, tier, the template's
+    // title and sections as opened), so the board never parses bodies.
+    table.text('digest', 'longtext').notNullable();
     // The entity tab lists an entity's reviews.
     table.index(['entity_ref'], 'reviews_entity_idx');
     // The board filters by state (and stage), drift detection reads the

@@ -69,6 +69,29 @@ describe('DatabaseReviewStore', () => {
         ).map(r => r.id),
       ).toEqual([other.id]);
       expect(await store.listReviews({ ownerRefs: [] })).toEqual([]);
+      // Heads: the columns and the digest, no body.
+      const [head] = await store.listReviewHeads({ stage: 'beta' });
+      expect(head).toEqual({
+        ...(({ body: _body, ...columns }) => columns)(other),
+        digest: {
+          currentTier: 'tier-1',
+          signedSectionIds: [],
+          driftCount: 0,
+          openedTemplate: {
+            title: 'GA production readiness',
+            sections: [
+              { id: 'oncall', reviewerGroups: ['group:default/sre'] },
+              {
+                id: 'slos',
+                reviewerGroups: [
+                  'group:default/sre',
+                  'group:default/slo-council',
+                ],
+              },
+            ],
+          },
+        },
+      });
       expect(await store.listEvents(review.id)).toEqual([
         {
           seq: 1,

@@ -15,13 +15,33 @@ import type {
   ReviewStore,
   ReviewStoreFilter,
 } from './ReviewStore';
-import type { NewReviewEvent, StoredReview } from './reviewTypes';
+import { digestOf } from './reviewDigest';
+import type { NewReviewEvent, ReviewHead, StoredReview } from './reviewTypes';
 
 // Shared with the other stores: whichever is created first runs them all.
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
   'migrations',
 );
+
+// Every column but the body: what list reads need.
+const HEAD_COLUMNS = [
+  'id',
+  'entity_ref',
+  'stage',
+  'template_id',
+  'template_version',
+  'state',
+  'dri',
+  'target_date',
+  'tier',
+  'owner_ref',
+  'entity_title',
+  'version',
+  'created_at',
+  'updated_at',
+  'digest',
+];
 
 // Refs per WHERE IN: far below SQLite's and PostgreSQL's parameter limits.
 const CHUNK_SIZE = 500;
@@ -43,6 +63,7 @@ interface ReviewRow {
   created_at: Date | string | number;
   updated_at: Date | string | number;
   body: string;
+  digest: string;
 }
 
 interface EventRow {
@@ -83,10 +104,11 @@ function toRow(review: StoredReview): ReviewRow {
     created_at: new Date(review.createdAt),
     updated_at: new Date(review.updatedAt),
     body: JSON.stringify(review.body),
+    digest: JSON.stringify(digestOf(review)),
   };
 }
 
-function fromRow(row: ReviewRow): StoredReview {
+function headFromRow(row: Omit<ReviewRow, 'body'>): ReviewHead {
   return {
     id: row.id,
     entityRef: row.entity_ref,
@@ -102,8 +124,13 @@ function fromRow(row: ReviewRow): StoredReview {
     version: Number(row.version),
     createdAt: storedTimestamp(row.created_at)!,
     updatedAt: storedTimestamp(row.updated_at)!,
-    body: JSON.parse(row.body),
+    digest: JSON.parse(row.digest),
   };
+}
+
+function fromRow(row: ReviewRow): StoredReview {
+  const { digest: _digest, ...head } = headFromRow(row);
+  return { ...head, body: JSON.parse(row.body) };
 }
 
 function toEventRow(
@@ -192,8 +219,26 @@ export class DatabaseReviewStore implements ReviewStore {
   }
 
   async listReviews(filter: ReviewStoreFilter): Promise<StoredReview[]> {
-    const query = (refs?: string[]) => {
-      const q = this.db<ReviewRow>('reviews');
+    return (await this.select(filter, ['*'])).map(row =>
+      fromRow(row as ReviewRow),
+    );
+  }
+
+  async listReviewHeads(filter: ReviewStoreFilter): Promise<ReviewHead[]> {
+    return (await this.select(filter, HEAD_COLUMNS)).map(headFromRow);
+  }
+
+  /** Rows matching the filter, newest first, with the given columns. */
+  private async select(
+    filter: ReviewStoreFilter,
+    columns: string[],
+  ): Promise<Array<Omit<ReviewRow, 'body'>>> {
+    if (filter.ownerRefs?.length === 0 || filter.entityRefs?.length === 0) {
+      return [];
+    }
+    type Row = Omit<ReviewRow, 'body'>;
+    const query = (refs?: string[]): Promise<Row[]> => {
+      const q = this.db('reviews').select(columns);
       if (filter.states && filter.states.length > 0) {
         q.whereIn('state', filter.states);
       }
@@ -211,22 +256,18 @@ export class DatabaseReviewStore implements ReviewStore {
         { column: 'id', order: 'asc' },
       ]);
     };
-    if (filter.ownerRefs?.length === 0 || filter.entityRefs?.length === 0) {
-      return [];
-    }
     if (!filter.entityRefs) {
-      return (await query()).map(fromRow);
+      return query();
     }
-    const rows: ReviewRow[] = [];
+    const rows: Array<Omit<ReviewRow, 'body'>> = [];
     for (const chunk of chunks(filter.entityRefs, CHUNK_SIZE)) {
       rows.push(...(await query(chunk)));
     }
-    return rows
-      .map(fromRow)
-      .sort(
-        (a, b) =>
-          b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
-      );
+    const at = (row: Omit<ReviewRow, 'body'>) =>
+      storedTimestamp(row.created_at) ?? '';
+    return rows.sort(
+      (a, b) => at(b).localeCompare(at(a)) || a.id.localeCompare(b.id),
+    );
   }
 
   async updateReview(
@@ -271,6 +312,7 @@ export class DatabaseReviewStore implements ReviewStore {
             version: row.version,
             updated_at: row.updated_at,
             body: row.body,
+            digest: row.digest,
           });
         if (count > 0) {
           written.push(update);

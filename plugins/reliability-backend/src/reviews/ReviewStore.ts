@@ -2,7 +2,7 @@ import type {
   ReviewEvent,
   ReviewState,
 } from '@preflight/plugin-reliability-common';
-import type { NewReviewEvent, StoredReview } from './reviewTypes';
+import type { NewReviewEvent, ReviewHead, StoredReview } from './reviewTypes';
 
 /** Board filters the database applies (the rest is filtered in memory). @public */
 export interface ReviewStoreFilter {
@@ -37,8 +37,14 @@ export interface ReviewStore {
 
   getReview(id: string): Promise<StoredReview | undefined>;
 
-  /** Reviews matching the filter, newest first. */
+  /** Reviews matching the filter, newest first, with their bodies. */
   listReviews(filter: ReviewStoreFilter): Promise<StoredReview[]>;
+
+  /**
+   * Reviews matching the filter, newest first, without their bodies (the
+   * columns and the digest): what lists read.
+   */
+  listReviewHeads(filter: ReviewStoreFilter): Promise<ReviewHead[]>;
 
   /**
    * Writes `review` (its state, columns and body) and appends `events`, if

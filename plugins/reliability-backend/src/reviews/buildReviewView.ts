@@ -8,7 +8,8 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { itemStatus, signoffBlockers } from './reviewItemStatus';
 import { applicableSections, effectiveTemplate } from './reviewSections';
-import type { LiveCheckStates, StoredReview } from './reviewTypes';
+import { headOf } from './reviewDigest';
+import type { LiveCheckStates, ReviewHead, StoredReview } from './reviewTypes';
 import type { ReviewTemplate } from '@preflight/plugin-reliability-common';
 
 /** The applicable sections of a review now: template in force, stage, current tier. */
@@ -28,7 +29,7 @@ export function reviewSectionsOf(
   };
 }
 
-function isOverdue(review: StoredReview, now: Date): boolean {
+function isOverdue(review: ReviewHead, now: Date): boolean {
   return (
     !!review.targetDate &&
     review.state !== 'approved' &&
@@ -37,14 +38,41 @@ function isOverdue(review: StoredReview, now: Date): boolean {
   );
 }
 
-/** A stored review as the board lists it. */
+/**
+ * The title and sections a summary shows: the configured template's
+ * applicable sections (stage, tier as last seen) or, when it was removed,
+ * those of the template as opened.
+ */
+export function summarySections(
+  review: ReviewHead,
+  templates: ReviewTemplate[],
+): {
+  title: string;
+  sections: Array<{ id: string; reviewerGroups: string[] }>;
+} {
+  const current = templates.find(t => t.id === review.templateId);
+  if (!current) {
+    return review.digest.openedTemplate;
+  }
+  return {
+    title: current.title,
+    sections: applicableSections(
+      current,
+      review.stage,
+      review.digest.currentTier,
+    ),
+  };
+}
+
+/** A review as the board lists it. */
 export function toReviewSummary(
-  review: StoredReview,
+  review: ReviewHead,
   templates: ReviewTemplate[],
   now: Date,
 ): ReviewSummary {
-  const { sections, title } = reviewSectionsOf(review, templates);
-  const unsigned = sections.filter(s => !review.body.signoffs[s.id]);
+  const { sections, title } = summarySections(review, templates);
+  const signed = new Set(review.digest.signedSectionIds);
+  const unsigned = sections.filter(s => !signed.has(s.id));
   return {
     id: review.id,
     entityRef: review.entityRef,
@@ -63,7 +91,7 @@ export function toReviewSummary(
         : [...new Set(unsigned.flatMap(s => s.reviewerGroups))].sort(),
     sectionsSigned: sections.length - unsigned.length,
     sectionsTotal: sections.length,
-    driftCount: review.body.drift.length,
+    driftCount: review.digest.driftCount,
     createdAt: review.createdAt,
     updatedAt: review.updatedAt,
     version: review.version,
@@ -123,7 +151,7 @@ export function toReview(options: {
         ]
       : [];
   return {
-    ...toReviewSummary(review, templates, now),
+    ...toReviewSummary(headOf(review), templates, now),
     templateVersion: review.templateVersion,
     ...(body.currentTier ? { tier: body.currentTier } : {}),
     ...(review.tier ? { tierAtOpen: review.tier } : {}),

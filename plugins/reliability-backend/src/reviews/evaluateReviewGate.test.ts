@@ -4,6 +4,7 @@ import {
   storedReview,
 } from '../__testUtils__/reviewFixtures';
 import { evaluateReviewGate } from './evaluateReviewGate';
+import { headOf } from './reviewDigest';
 
 const checkout = reviewEntities[0];
 const website = reviewEntities[2];
@@ -34,7 +35,7 @@ describe('evaluateReviewGate', () => {
   });
 
   it('blocks while the review is not approved, or drifted', () => {
-    const inReview = storedReview({ state: 'in-review' });
+    const inReview = headOf(storedReview({ state: 'in-review' }));
     expect(evaluate({ reviews: [inReview] })).toEqual([
       {
         kind: 'review-not-approved',
@@ -51,7 +52,9 @@ describe('evaluateReviewGate', () => {
     expect(
       evaluate({
         reviews: [
-          storedReview({ state: 'drifted', body: { drift: [cause, cause] } }),
+          headOf(
+            storedReview({ state: 'drifted', body: { drift: [cause, cause] } }),
+          ),
         ],
       })[0].message,
     ).toBe(
@@ -61,7 +64,7 @@ describe('evaluateReviewGate', () => {
 
   it('lets approved reviews, other tiers and entities no template offers the stage to through', () => {
     expect(
-      evaluate({ reviews: [storedReview({ state: 'approved' })] }),
+      evaluate({ reviews: [headOf(storedReview({ state: 'approved' }))] }),
     ).toEqual([]);
     expect(evaluate({ tier: 'tier-2' })).toEqual([]);
     expect(evaluate({ tier: null })).toEqual([]);
@@ -69,7 +72,7 @@ describe('evaluateReviewGate', () => {
     // A review of another stage does not count.
     expect(
       evaluate({
-        reviews: [storedReview({ stage: 'beta', state: 'approved' })],
+        reviews: [headOf(storedReview({ stage: 'beta', state: 'approved' }))],
       }),
     ).toHaveLength(1);
     // Without tiers, every tier is gated.

@@ -5,7 +5,7 @@ import {
   ReviewTemplate,
 } from '@preflight/plugin-reliability-common';
 import type { ReviewGateConfig } from './readReviewConfig';
-import type { StoredReview } from './reviewTypes';
+import type { ReviewHead } from './reviewTypes';
 
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 
@@ -22,7 +22,7 @@ export function evaluateReviewGate(options: {
   gate: ReviewGateConfig;
   templates: ReviewTemplate[];
   /** The entity's open reviews. */
-  reviews: StoredReview[];
+  reviews: ReviewHead[];
 }): DeployGateReason[] {
   const { entity, tier, gate, templates, reviews } = options;
   if (
@@ -51,15 +51,15 @@ export function evaluateReviewGate(options: {
         ];
       }
       if (review.state === 'drifted') {
-        const [first, ...more] = review.body.drift;
+        const { firstDrift, driftCount } = review.digest;
         return [
           {
             kind: 'review-drifted',
             stage,
             reviewId: review.id,
             message: `The "${stage}" readiness review drifted: ${
-              first?.message ?? 'it no longer holds'
-            }${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
+              firstDrift ?? 'it no longer holds'
+            }${driftCount > 1 ? ` (and ${driftCount - 1} more)` : ''}`,
           },
         ];
       }

@@ -44,7 +44,12 @@ import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import { parseEntityParams } from '../service/entityParams';
 import { parseOwnerRef } from '../service/parseOwnerRef';
-import { toReview, reviewSectionsOf, toReviewSummary } from './buildReviewView';
+import {
+  reviewSectionsOf,
+  summarySections,
+  toReview,
+  toReviewSummary,
+} from './buildReviewView';
 import type { ReviewConfig } from './readReviewConfig';
 import {
   answerItem,
@@ -398,7 +403,7 @@ export function registerReviewRoutes(
     const credentials = await httpAuth.credentials(req);
     const entity = await visibleEntity(entityRef, credentials);
     const at = now();
-    const reviews = await store.listReviews({ entityRefs: [entityRef] });
+    const reviews = await store.listReviewHeads({ entityRefs: [entityRef] });
     const openStages = new Set(
       reviews
         .filter(r => OPEN_REVIEW_STATES.includes(r.state))
@@ -567,7 +572,10 @@ export function registerReviewRoutes(
       const descendants = await scorecardStore.getGroupDescendants(team);
       ownerRefs = descendants.length > 0 ? descendants : [team];
     }
-    const stored = await store.listReviews({ stage: query.stage, ownerRefs });
+    const stored = await store.listReviewHeads({
+      stage: query.stage,
+      ownerRefs,
+    });
     // Reads follow the catalog: one bulk lookup with the caller's
     // credentials drops reviews of entities they may not see.
     const refs = [...new Set(stored.map(r => r.entityRef))];
@@ -599,7 +607,7 @@ export function registerReviewRoutes(
       .filter(
         ({ stored: r }) =>
           !reviewerGroup ||
-          reviewSectionsOf(r, templates).sections.some(s =>
+          summarySections(r, templates).sections.some(s =>
             s.reviewerGroups.includes(reviewerGroup),
           ),
       )

@@ -71,3 +71,30 @@ export type NewReviewEvent = Omit<ReviewEvent, 'seq'>;
 
 /** Live check states of one entity, by check id (from its stored scorecard). @public */
 export type LiveCheckStates = Map<string, ReviewCheckState>;
+
+/**
+ * What lists (the board, an entity's reviews, the deploy gate, scorecard
+ * facts) need of a review, stored next to it so they never read the body.
+ * @public
+ */
+export interface ReviewDigest {
+  /** The entity's tier as last seen. */
+  currentTier: string | null;
+  /** Sections holding a sign-off. */
+  signedSectionIds: string[];
+  driftCount: number;
+  /** The first drift cause, for one-line reasons. */
+  firstDrift?: string;
+  /**
+   * The template as opened, reduced to its title and the sections that
+   * apply (stage, tier): what a summary shows once the template is removed
+   * from the configuration.
+   */
+  openedTemplate: {
+    title: string;
+    sections: Array<{ id: string; reviewerGroups: string[] }>;
+  };
+}
+
+/** A review without its body: the columns and the digest. @public */
+export type ReviewHead = Omit<StoredReview, 'body'> & { digest: ReviewDigest };

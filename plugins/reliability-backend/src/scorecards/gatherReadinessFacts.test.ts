@@ -355,7 +355,7 @@ describe('gatherReadinessFacts', () => {
         state: 'cancelled',
       });
       await reviewStore.createReview(cancelled, created);
-      const listReviews = jest.spyOn(reviewStore, 'listReviews');
+      const listReviews = jest.spyOn(reviewStore, 'listReviewHeads');
       sources.reviews = {
         store: reviewStore,
         templates: testReviewConfig().templates,

@@ -77,7 +77,7 @@ export interface ReadinessFactSources {
    * or without templates: entities get no `reviews` fact.
    */
   reviews?: {
-    store: Pick<ReviewStore, 'listReviews'>;
+    store: Pick<ReviewStore, 'listReviewHeads'>;
     templates: ReviewTemplate[];
   };
 }
@@ -383,7 +383,7 @@ export async function gatherReadinessFacts(
       sources.sloStore.getDeclarationsForEntities(entityRefs),
       sources.sloStore.getStatusesForEntities(entityRefs),
       reviewsOn
-        ? sources.reviews!.store.listReviews({
+        ? sources.reviews!.store.listReviewHeads({
             entityRefs,
             states: [...OPEN_REVIEW_STATES],
           })
@@ -398,7 +398,7 @@ export async function gatherReadinessFacts(
       stage: review.stage,
       templateId: review.templateId,
       state: review.state,
-      driftCount: review.body.drift.length,
+      driftCount: review.digest.driftCount,
       updatedAt: review.updatedAt,
     });
     reviewsByEntity.set(review.entityRef, list);

@@ -40,7 +40,7 @@ export interface SloRoutesOptions {
   reviewGate?: {
     gate: ReviewGateConfig;
     templates: ReviewTemplate[];
-    store: Pick<ReviewStore, 'listReviews'>;
+    store: Pick<ReviewStore, 'listReviewHeads'>;
   };
 }
 
@@ -116,7 +116,7 @@ export function registerSloRoutes(
           tier: entityTier(entity),
           gate: reviewGate.gate,
           templates: reviewGate.templates,
-          reviews: await reviewGate.store.listReviews({
+          reviews: await reviewGate.store.listReviewHeads({
             entityRefs: [stringifyEntityRef(entity)],
             states: [...OPEN_REVIEW_STATES],
           }),
