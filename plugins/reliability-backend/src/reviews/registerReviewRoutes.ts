@@ -615,7 +615,7 @@ export function registerReviewRoutes(
         ({ summary }) =>
           !query.waitingOnMe ||
           (summary.state === 'in-review' &&
-            summary.dri !== userRef &&
+            (config.allowDriSignoff || summary.dri !== userRef) &&
             summary.pendingReviewerGroups.some(g => myGroups.has(g))),
       )
       .filter(

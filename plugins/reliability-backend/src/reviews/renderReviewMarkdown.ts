@@ -12,6 +12,11 @@ function inline(value: string): string {
     .trim();
 }
 
+/** A URL as a Markdown link target: spaces and parentheses would end it early. */
+function linkTarget(url: string): string {
+  return encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
 function checkLine(label: string, state: ReviewCheckState): string {
   const facts = state.facts
     .map(f => `${inline(f.label)}: ${inline(String(f.value))}`)
@@ -97,7 +102,7 @@ export function renderReviewMarkdown(
         }
         for (const link of a.evidence) {
           lines.push(
-            `  - Evidence: [${inline(link.title ?? link.url)}](${encodeURI(
+            `  - Evidence: [${inline(link.title ?? link.url)}](${linkTarget(
               link.url,
             )})`,
           );
