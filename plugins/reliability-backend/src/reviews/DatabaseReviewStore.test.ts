@@ -109,7 +109,9 @@ describe('DatabaseReviewStore', () => {
     async databaseId => {
       const store = await createStore(databaseId);
       const review = storedReview();
+      expect(await store.getChangeStamp()).toBe('0:0');
       await store.createReview(review, created);
+      expect(await store.getChangeStamp()).toBe('1:1');
       const submitted = await store.updateReview(
         {
           ...review,
@@ -135,6 +137,8 @@ describe('DatabaseReviewStore', () => {
           { at: created.at, actor: 'x', action: 'cancelled' },
         ]),
       ).toBeUndefined();
+      // A refused write leaves the stamp; a written one moved it.
+      expect(await store.getChangeStamp()).toBe('1:2');
       const stored = await store.getReview(review.id);
       expect(stored?.state).toBe('in-review');
       expect(stored?.version).toBe(2);

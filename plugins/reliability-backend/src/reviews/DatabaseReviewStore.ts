@@ -347,6 +347,16 @@ export class DatabaseReviewStore implements ReviewStore {
     });
   }
 
+  async getChangeStamp(): Promise<string> {
+    const row = await this.db('reviews')
+      .select(
+        this.db.raw('COUNT(*) AS n'),
+        this.db.raw('COALESCE(SUM(version), 0) AS v'),
+      )
+      .first();
+    return `${Number(row?.n ?? 0)}:${Number(row?.v ?? 0)}`;
+  }
+
   async listEvents(reviewId: string): Promise<ReviewEvent[]> {
     const rows = await this.db<EventRow>('review_events')
       .where({ review_id: reviewId })

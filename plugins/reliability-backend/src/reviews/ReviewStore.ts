@@ -71,6 +71,13 @@ export interface ReviewStore {
     }>,
   ): Promise<string[]>;
 
+  /**
+   * A value that changes whenever any review is created or written (on any
+   * replica): the row count and the sum of versions. Lets readers keep
+   * derived data until it changes.
+   */
+  getChangeStamp(): Promise<string>;
+
   /** The review's events, oldest first. */
   listEvents(reviewId: string): Promise<ReviewEvent[]>;
 }

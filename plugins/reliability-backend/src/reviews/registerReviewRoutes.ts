@@ -44,12 +44,7 @@ import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import { parseEntityParams } from '../service/entityParams';
 import { parseOwnerRef } from '../service/parseOwnerRef';
-import {
-  reviewSectionsOf,
-  summarySections,
-  toReview,
-  toReviewSummary,
-} from './buildReviewView';
+import { reviewSectionsOf, toReview, toReviewSummary } from './buildReviewView';
 import type { ReviewConfig } from './readReviewConfig';
 import {
   answerItem,
@@ -63,6 +58,8 @@ import {
   waiveItem,
 } from './reviewActions';
 import { ReviewerMembership } from './ReviewerMembership';
+import { ReviewBoardCache } from './ReviewBoardCache';
+import { CatalogVisibility } from './CatalogVisibility';
 import { liveCheckStates } from './reviewItemStatus';
 import { applicableSections, findItem } from './reviewSections';
 import type { ReviewStore } from './ReviewStore';
@@ -148,6 +145,8 @@ export function registerReviewRoutes(
   } = options;
   const { templates } = config;
   const membership = new ReviewerMembership(catalog, options.auth);
+  const board = new ReviewBoardCache(store, templates);
+  const visibility = new CatalogVisibility(catalog);
 
   async function allowed(
     permission: ResourcePermission<'catalog-entity'>,
@@ -566,34 +565,23 @@ export function registerReviewRoutes(
     const credentials = await httpAuth.credentials(req);
     const query = parseReviewListQuery(req.query);
     const at = now();
-    let ownerRefs: string[] | undefined;
+    let owners: Set<string> | undefined;
     if (query.team) {
       const team = query.team.toLocaleLowerCase('en-US');
       const descendants = await scorecardStore.getGroupDescendants(team);
-      ownerRefs = descendants.length > 0 ? descendants : [team];
+      owners = new Set(descendants.length > 0 ? descendants : [team]);
     }
-    const stored = await store.listReviewHeads({
-      stage: query.stage,
-      ownerRefs,
-    });
-    // Reads follow the catalog: one bulk lookup with the caller's
-    // credentials drops reviews of entities they may not see.
-    const refs = [...new Set(stored.map(r => r.entityRef))];
-    const visible = new Set<string>();
-    if (refs.length > 0) {
-      const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: refs,
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials },
-      );
-      items.forEach((item, index) => {
-        if (item) {
-          visible.add(refs[index]);
-        }
-      });
-    }
+    const entries = (await board.entries(at)).filter(
+      ({ summary }) =>
+        (!query.stage || summary.stage === query.stage) &&
+        (!owners || (!!summary.ownerRef && owners.has(summary.ownerRef))),
+    );
+    // Reads follow the catalog: reviews of entities the caller may not see
+    // are left out (see CatalogVisibility).
+    const visible = await visibility.visible(
+      entries.map(e => e.summary.entityRef),
+      credentials,
+    );
     const userRef = userRefOf(credentials);
     const myGroups =
       query.waitingOnMe && userRef
@@ -601,34 +589,30 @@ export function registerReviewRoutes(
         : new Set<string>();
     const reviewerGroup = query.reviewerGroup?.toLocaleLowerCase('en-US');
     const text = query.q?.trim().toLocaleLowerCase('en-US');
-    const filtered = stored
-      .filter(r => visible.has(r.entityRef))
-      .map(r => ({ stored: r, summary: toReviewSummary(r, templates, at) }))
+    const filtered = entries
+      .filter(({ summary }) => visible.has(summary.entityRef))
       .filter(
-        ({ stored: r }) =>
-          !reviewerGroup ||
-          summarySections(r, templates).sections.some(s =>
-            s.reviewerGroups.includes(reviewerGroup),
-          ),
+        ({ reviewerGroups }) =>
+          !reviewerGroup || reviewerGroups.includes(reviewerGroup),
       )
+      .map(({ summary }) => summary)
       .filter(
-        ({ summary }) =>
+        summary =>
           !query.waitingOnMe ||
           (summary.state === 'in-review' &&
             (config.allowDriSignoff || summary.dri !== userRef) &&
             summary.pendingReviewerGroups.some(g => myGroups.has(g))),
       )
       .filter(
-        ({ summary }) =>
+        summary =>
           query.overdue === undefined || summary.overdue === query.overdue,
       )
       .filter(
-        ({ summary }) =>
+        summary =>
           !text ||
           summary.entityRef.toLocaleLowerCase('en-US').includes(text) ||
           (summary.entityTitle ?? '').toLocaleLowerCase('en-US').includes(text),
-      )
-      .map(({ summary }) => summary);
+      );
     const countsByState: Partial<Record<ReviewState, number>> = {};
     for (const summary of filtered) {
       countsByState[summary.state] = (countsByState[summary.state] ?? 0) + 1;
