@@ -200,7 +200,13 @@ export const reliabilityPlugin = createBackendPlugin({
               rubric: scorecardConfig.rubric,
               kinds: scorecardConfig.kinds,
             },
-            reviews: { store: reviewStore, config: reviewConfig, auth },
+            reviews: {
+              store: reviewStore,
+              config: reviewConfig,
+              auth,
+              // Scorecards (readiness-review-approved) follow review states.
+              onStateChange: onSynced,
+            },
           }),
         );
       },

@@ -34,6 +34,8 @@ export interface ReviewTestBackend {
   auditor: ReturnType<typeof mockServices.auditor.mock>;
   /** Permission names denied from now on (all others are allowed). */
   deny: Set<string>;
+  /** Called whenever a review is opened or changes state. */
+  onStateChange: jest.Mock;
   stop(): Promise<void>;
 }
 
@@ -60,7 +62,8 @@ export async function startReviewTestBackend(options: {
       })),
   });
   const auditor = mockServices.auditor.mock();
-  const plugin = reviewTestPlugin(options, started => {
+  const onStateChange = jest.fn();
+  const plugin = reviewTestPlugin({ ...options, onStateChange }, started => {
     reviewStore = started.reviewStore;
     scorecardStore = started.scorecardStore;
   });
@@ -79,6 +82,7 @@ export async function startReviewTestBackend(options: {
     permissions,
     auditor,
     deny,
+    onStateChange,
     stop: () => backend.stop(),
   };
 }
@@ -89,7 +93,11 @@ export async function startReviewTestBackend(options: {
  * provides; `onStart` receives its stores.
  */
 export function reviewTestPlugin(
-  options: { config: ReviewConfig; now?: () => Date },
+  options: {
+    config: ReviewConfig;
+    now?: () => Date;
+    onStateChange?: () => void;
+  },
   onStart: (stores: {
     reviewStore: DatabaseReviewStore;
     scorecardStore: DatabaseScorecardStore;
@@ -137,6 +145,7 @@ export function reviewTestPlugin(
                 store: reviewStore,
                 config: options.config,
                 auth: deps.auth,
+                onStateChange: options.onStateChange,
               },
               now: options.now,
             }),

@@ -320,6 +320,8 @@ describe('review routes', () => {
 
     const ready = await answered();
     expect(ready.review.id).toBe(id);
+    // Opened, then answered (no state change): scorecards re-evaluated once.
+    expect(backend.onStateChange).toHaveBeenCalledTimes(1);
     const submitted = await post(
       `/reviews/${id}/submit`,
       { version: 3 },
@@ -327,6 +329,7 @@ describe('review routes', () => {
     );
     expect(submitted.status).toBe(200);
     expect(submitted.body.review.state).toBe('in-review');
+    expect(backend.onStateChange).toHaveBeenCalledTimes(2);
     expect(submitted.body.review.sections[0].items[0].snapshot).toMatchObject({
       state: 'pass',
       reason: 'submit',

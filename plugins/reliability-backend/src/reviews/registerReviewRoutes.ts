@@ -94,6 +94,11 @@ export interface ReviewRoutesOptions {
   scorecardStore: Pick<ScorecardStore, 'getScorecard' | 'getGroupDescendants'>;
   config: ReviewConfig;
   now: () => Date;
+  /**
+   * Called (not awaited) after a review was opened or changed state, e.g.
+   * to re-evaluate scorecards so `readiness-review-approved` follows.
+   */
+  onStateChange?: () => void;
 }
 
 /**
@@ -337,6 +342,9 @@ export function registerReviewRoutes(
           `Review ${review.id} was changed by someone else while your change was being saved; nothing was saved`,
         );
       }
+      if (stored.state !== review.state) {
+        options.onStateChange?.();
+      }
       await auditEvent.success({
         meta: {
           action: spec.action,
@@ -534,6 +542,7 @@ export function registerReviewRoutes(
             `${entityRef} already has an open review for stage "${input.stage}" (${existing.id}, ${existing.state})`,
           );
         }
+        options.onStateChange?.();
         await auditEvent.success({
           meta: {
             action: 'create',

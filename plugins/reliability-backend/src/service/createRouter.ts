@@ -89,6 +89,8 @@ export interface RouterOptions {
     config: ReviewConfig;
     /** The plugin's own credentials read reviewer group membership. */
     auth: AuthService;
+    /** Called after a review was opened or changed state. */
+    onStateChange?: () => void;
   };
   /** The clock; tests may pin it. */
   now?: () => Date;
