@@ -143,6 +143,76 @@ export interface Config {
       };
     };
     /**
+     * Readiness review checklists: templates of sections and items that a
+     * service's DRI answers and reviewer groups sign off per stage (e.g.
+     * `beta`, `ga`). Inline, or from its own file with
+     * `reviews: { $include: ./reviews.yaml }`. Validated at startup against
+     * the scorecard rubric: every problem is reported with its path, e.g.
+     * `reliability.reviews.templates[0].sections[1].items[2].check: unknown check "slo-foo"`.
+     */
+    reviews?: {
+      /**
+       * Whether the DRI (who opened a review) may sign its sections. Default
+       * false: separation of duties; small organisations may allow it.
+       */
+      allowDriSignoff?: boolean;
+      /**
+       * When set, the deploy gate also blocks entities of these tiers that
+       * lack an approved, non-drifted review for one of these stages.
+       */
+      gate?: {
+        /** Stages needing an approved review, e.g. `[ga]`. */
+        stages: string[];
+        /** Tiers gated (`preflight.dev/tier`); absent: every tier. */
+        tiers?: string[];
+      };
+      /** The review templates. */
+      templates?: Array<{
+        /** Unique id, e.g. `ga-readiness`. */
+        id: string;
+        title: string;
+        description?: string;
+        /** Entities the template applies to; an absent list matches everything. */
+        appliesTo?: {
+          kinds?: string[];
+          types?: string[];
+          lifecycles?: string[];
+          tiers?: string[];
+        };
+        /** Stages a review can be opened for, e.g. `[beta, ga]`. */
+        stages: string[];
+        sections: Array<{
+          /** Unique within the template, e.g. `oncall`. */
+          id: string;
+          title: string;
+          description?: string;
+          /** Catalog groups whose members sign this section, e.g. `group:default/sre`. */
+          reviewerGroups: string[];
+          /**
+           * Check items `{ id, check }` (bound to a scorecard rubric check,
+           * live) or attestations `{ id, question, evidence, reaffirmEvery }`.
+           * Item ids are unique within the template.
+           */
+          items: Array<{
+            id: string;
+            /** A check item: the rubric check id. */
+            check?: string;
+            /** An attestation: the question answered yes, no or not-applicable. */
+            question?: string;
+            description?: string;
+            /** An attestation: whether evidence links are needed. Default `optional`. */
+            evidence?: 'required' | 'optional' | 'none';
+            /** An attestation: after how long a yes expires, e.g. `90d`, `12w`. */
+            reaffirmEvery?: string;
+            /** Stages the item applies to; absent: every stage. */
+            stages?: string[];
+            /** Tiers the item applies to; absent: every tier. */
+            tiers?: string[];
+          }>;
+        }>;
+      }>;
+    };
+    /**
      * SLOs declared with the `preflight.dev/openslo` annotation. Each SLO
      * source (e.g. each Prometheus instance) gets its own scheduler task
      * `reliability-slo-sync-<sourceId>`, run by one backend replica at a time.

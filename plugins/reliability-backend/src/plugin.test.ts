@@ -29,6 +29,64 @@ describe('reliabilityPlugin', () => {
     }
   });
 
+  it('serves the configured review templates, validated against the rubric', async () => {
+    const template = {
+      id: 'ga-readiness',
+      title: 'GA readiness',
+      stages: ['ga'],
+      sections: [
+        {
+          id: 'oncall',
+          title: 'On-call',
+          reviewerGroups: ['group:default/sre'],
+          items: [{ id: 'linked', check: 'pagerduty-service-linked' }],
+        },
+      ],
+    };
+    const backend = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: { reliability: { reviews: { templates: [template] } } },
+        }),
+      ],
+    });
+    try {
+      const res = await request(backend.server).get(
+        '/api/reliability/review-templates',
+      );
+      expect(res.status).toBe(200);
+      expect(res.body.templates[0].sections[0].items).toEqual([
+        {
+          id: 'linked',
+          kind: 'check',
+          title: 'PagerDuty service linked',
+          description: expect.any(String),
+          checkId: 'pagerduty-service-linked',
+        },
+      ]);
+    } finally {
+      await backend.stop();
+    }
+
+    const typo = structuredClone(template);
+    typo.sections[0].items[0].check = 'pagerduty-linked';
+    await expect(
+      startTestBackend({
+        features: [
+          reliabilityPlugin,
+          catalogServiceMock.factory(),
+          mockServices.rootConfig.factory({
+            data: { reliability: { reviews: { templates: [typo] } } },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(
+      /reliability\.reviews\.templates\[0]\.sections\[0]\.items\[0]\.check: unknown check "pagerduty-linked"/,
+    );
+  });
+
   it('schedules one global sync per source and fills the store on startup', async () => {
     const provider = new FakeOnCallProvider();
     provider.snapshot = makeSnapshot(['PCHKOUT']);

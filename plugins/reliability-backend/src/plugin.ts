@@ -25,6 +25,9 @@ import { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 import { readScorecardConfig } from './scorecards/readScorecardConfig';
 import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
 import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
+import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
+import { readReviewConfig } from './reviews/readReviewConfig';
+import { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
 import {
   scheduleScorecardEvaluation,
   triggerScorecardEvaluation,
@@ -104,6 +107,10 @@ export const reliabilityPlugin = createBackendPlugin({
         const scorecardStore = await DatabaseScorecardStore.create({
           database,
         });
+        // Review templates bind items to rubric checks: validated against
+        // the rubric, also before anything runs.
+        const reviewConfig = readReviewConfig(config, scorecardConfig.rubric);
+        const reviewStore = await DatabaseReviewStore.create({ database });
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -121,15 +128,28 @@ export const reliabilityPlugin = createBackendPlugin({
             alertRuleStore,
             onCallStaleAfterMs: reliabilityConfig.sync.staleAfterMs,
             sloStaleAfterMs: sloSyncConfig.staleAfterMs,
+            reviews: {
+              store: reviewStore,
+              templates: reviewConfig.templates,
+            },
           },
           config: scorecardConfig,
           checks,
+        });
+        // Drift is detected incrementally, right after each evaluation run,
+        // from the scorecards that run wrote.
+        const driftDetector = new ReviewDriftDetector({
+          reviewStore,
+          scorecardStore,
+          templates: reviewConfig.templates,
+          logger: logger.child({ task: 'review-drift' }),
         });
         await scheduleScorecardEvaluation({
           scheduler,
           evaluator,
           logger,
           schedule: scorecardConfig.schedule,
+          afterRun: () => driftDetector.run(),
         });
         // New facts reach the scorecards right after each successful sync.
         const onSynced = () => triggerScorecardEvaluation(scheduler, logger);
@@ -181,6 +201,13 @@ export const reliabilityPlugin = createBackendPlugin({
               store: scorecardStore,
               rubric: scorecardConfig.rubric,
               kinds: scorecardConfig.kinds,
+            },
+            reviews: {
+              store: reviewStore,
+              config: reviewConfig,
+              auth,
+              // Scorecards (readiness-review-approved) follow review states.
+              onStateChange: onSynced,
             },
           }),
         );

@@ -165,7 +165,9 @@ export interface ReviewItem extends ReviewTemplateItem {
   /** `check` items: the live state from the stored scorecard; null before the first evaluation. */
   live?: ReviewCheckState | null;
   /** `check` items: the state captured at submit, then at this section's sign-off. */
-  snapshot?: (ReviewCheckState & { capturedAt: string; reason: 'submit' | 'signoff' }) | null;
+  snapshot?:
+    | (ReviewCheckState & { capturedAt: string; reason: 'submit' | 'signoff' })
+    | null;
   /** `attestation` items. */
   answer?: AttestationAnswer | null;
   waiver?: ItemWaiver | null;
@@ -233,8 +235,10 @@ export interface ReviewSummary {
 /** A full review, as the entity tab shows it. @public */
 export interface Review extends ReviewSummary {
   templateVersion: string;
-  /** The entity's tier when the review was opened and now. */
+  /** The entity's tier now (as last seen by the review). */
   tier?: string;
+  /** The entity's tier when the review was opened, when set. */
+  tierAtOpen?: string;
   sections: ReviewSection[];
   drift: ReviewDriftCause[];
   /** E.g. the template was removed or changed since the review was opened. */

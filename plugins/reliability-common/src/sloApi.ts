@@ -97,16 +97,32 @@ export interface SloRulesResponse {
   problems: SloRulesProblemView[];
 }
 
-/** Why a deploy is blocked. @public */
+/**
+ * Why a deploy is blocked: an SLO (`sloId` set), or, when
+ * `reliability.reviews.gate` is configured, a readiness review (`stage` set):
+ * none approved (`review-missing`), one not approved yet
+ * (`review-not-approved`), or an approved one that drifted (`review-drifted`).
+ * `page-alert-unknown`: a page-level alert's long window burns over its
+ * threshold while its short window has no data (blocks unless configured
+ * with `reliability.slos.deployGate.unknownPageAlert: allow`).
+ * @public
+ */
 export interface DeployGateReason {
-  sloId: string;
-  /**
-   * `page-alert-unknown`: a page-level alert's long window burns over its
-   * threshold while its short window has no data (blocks unless configured
-   * with `reliability.slos.deployGate.unknownPageAlert: allow`).
-   */
-  kind: 'budget-exhausted' | 'page-alert' | 'page-alert-unknown' | 'stale-data';
+  /** The SLO concerned; absent for review reasons. */
+  sloId?: string;
+  kind:
+    | 'budget-exhausted'
+    | 'page-alert'
+    | 'page-alert-unknown'
+    | 'stale-data'
+    | 'review-missing'
+    | 'review-not-approved'
+    | 'review-drifted';
   message: string;
+  /** Review reasons: the gated stage. */
+  stage?: string;
+  /** Review reasons: the open review concerned, when there is one. */
+  reviewId?: string;
 }
 
 /**

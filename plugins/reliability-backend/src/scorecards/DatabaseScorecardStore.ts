@@ -345,6 +345,25 @@ export class DatabaseScorecardStore implements ScorecardStore {
     };
   }
 
+  async getScorecards(
+    entityRefs: string[],
+  ): Promise<Map<string, StoredScorecard>> {
+    const found = new Map<string, StoredScorecard>();
+    for (const chunk of chunks([...new Set(entityRefs)], CHUNK_SIZE)) {
+      const rows = await this.db<ResultRow>('scorecard_results')
+        .select('entity_ref', 'row_json', 'scorecard_json', 'fingerprint')
+        .whereIn('entity_ref', chunk);
+      for (const row of rows) {
+        found.set(row.entity_ref, {
+          row: JSON.parse(row.row_json),
+          scorecard: JSON.parse(row.scorecard_json),
+          fingerprint: row.fingerprint,
+        });
+      }
+    }
+    return found;
+  }
+
   async getHistory(
     entityRef: string,
     sinceDay: string,

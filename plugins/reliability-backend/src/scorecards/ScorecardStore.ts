@@ -83,6 +83,9 @@ export interface ScorecardStore {
 
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
 
+  /** The stored scorecards of these entities (absent ones left out), in bulk. */
+  getScorecards(entityRefs: string[]): Promise<Map<string, StoredScorecard>>;
+
   /** One point per day since `sinceDay` (inclusive), oldest first. */
   getHistory(
     entityRef: string,

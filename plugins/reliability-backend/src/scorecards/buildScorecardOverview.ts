@@ -60,17 +60,17 @@ function rankTeams(
   const standings = [...teams]
     .filter(([groupRef]) => directOwners.has(groupRef))
     .map(([groupRef, owned]) => ({
-    groupRef,
-    entities: owned.length,
-    averageScore:
-      Math.round(
-        (owned.reduce((sum, r) => sum + r.score, 0) / owned.length) * 10,
-      ) / 10,
-    distribution: countLevels(
-      owned.map(r => r.levelId),
-      levelIds,
-    ),
-  }));
+      groupRef,
+      entities: owned.length,
+      averageScore:
+        Math.round(
+          (owned.reduce((sum, r) => sum + r.score, 0) / owned.length) * 10,
+        ) / 10,
+      distribution: countLevels(
+        owned.map(r => r.levelId),
+        levelIds,
+      ),
+    }));
   standings.sort(
     (a, b) =>
       b.averageScore - a.averageScore ||

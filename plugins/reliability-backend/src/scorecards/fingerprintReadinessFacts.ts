@@ -121,6 +121,7 @@ export function fingerprintReadinessFacts(
       freshness: facts.slos.freshness.map(freshness),
     },
     exemptions: facts.exemptions,
+    reviews: facts.reviews,
     problems: facts.problems,
   };
   return createHash('sha256').update(stableJson(view)).digest('hex');

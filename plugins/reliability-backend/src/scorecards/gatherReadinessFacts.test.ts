@@ -2,6 +2,11 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import {
+  storedReview,
+  testReviewConfig,
+} from '../__testUtils__/reviewFixtures';
+import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
+import {
   createReadinessSources,
   entity,
   sloDefinition,
@@ -316,6 +321,77 @@ describe('gatherReadinessFacts', () => {
         { sourceId: 'metrics:east', asOf: null, stale: false },
         { sourceId: 'metrics:west', asOf: null, stale: false },
       ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'gathers the open readiness reviews of every entity in one query, on %p',
+    async databaseId => {
+      const { sources, database } = await createReadinessSources(
+        databases,
+        databaseId,
+        fleet,
+      );
+      const reviewStore = await DatabaseReviewStore.create({ database });
+      const created = {
+        at: now.toISOString(),
+        actor: 'user:default/dana',
+        action: 'created',
+      };
+      const open = storedReview({
+        entityRef: checkoutRef,
+        state: 'drifted',
+        body: {
+          drift: [
+            { kind: 'check-failing', message: 'x', since: now.toISOString() },
+          ],
+        },
+      });
+      await reviewStore.createReview(open, created);
+      const cancelled = storedReview({
+        id: '00000000-0000-4000-8000-000000000002',
+        entityRef: checkoutRef,
+        stage: 'beta',
+        state: 'cancelled',
+      });
+      await reviewStore.createReview(cancelled, created);
+      const listReviews = jest.spyOn(reviewStore, 'listReviewHeads');
+      sources.reviews = {
+        store: reviewStore,
+        templates: testReviewConfig().templates,
+      };
+
+      const gathered = await gatherReadinessFacts(
+        sources,
+        components,
+        context(),
+      );
+      expect(listReviews).toHaveBeenCalledTimes(1);
+      expect(factsOf(gathered, checkoutRef).reviews).toEqual({
+        offeredStages: ['beta', 'ga'],
+        reviews: [
+          {
+            id: open.id,
+            stage: 'ga',
+            templateId: 'ga-readiness',
+            state: 'drifted',
+            driftCount: 1,
+            updatedAt: open.updatedAt,
+          },
+        ],
+      });
+      expect(
+        factsOf(gathered, 'component:default/fraud-detector').reviews,
+      ).toEqual({ offeredStages: ['beta', 'ga'], reviews: [] });
+
+      // Without templates, entities get no reviews fact.
+      sources.reviews = { store: reviewStore, templates: [] };
+      const without = await gatherReadinessFacts(
+        sources,
+        components,
+        context(),
+      );
+      expect(factsOf(without, checkoutRef).reviews).toBeUndefined();
     },
   );
 });

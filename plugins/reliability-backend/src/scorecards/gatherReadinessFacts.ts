@@ -9,6 +9,7 @@ import {
   ANNOTATION_OPENSLO,
   ANNOTATION_TIER,
   AlertRulesFacts,
+  checkApplies,
   EntityOnCall,
   EntityReadinessFacts,
   EscalationPolicyRecord,
@@ -16,8 +17,11 @@ import {
   MetadataProblem,
   OnCallFacts,
   OnCallPersonFact,
+  OPEN_REVIEW_STATES,
   parseScorecardExemptions,
   readRunbooks,
+  ReviewFact,
+  ReviewTemplate,
   shiftInterval,
   SloFacts,
   SourceHealth,
@@ -50,6 +54,7 @@ import type {
   StoredSloStatus,
 } from '../slo/SloStore';
 import { parseOwnerRef } from '../service/parseOwnerRef';
+import type { ReviewStore } from '../reviews/ReviewStore';
 
 /** How far ahead level-1 coverage and people are looked at (as the on-call card does). @public */
 export const ON_CALL_LOOK_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
@@ -67,6 +72,14 @@ export interface ReadinessFactSources {
   onCallStaleAfterMs: number;
   /** SLO data older than this is stale (`reliability.slos.sync.staleAfter`), ms. */
   sloStaleAfterMs: number;
+  /**
+   * Readiness reviews (`reliability.reviews`): the `reviews` fact. Absent,
+   * or without templates: entities get no `reviews` fact.
+   */
+  reviews?: {
+    store: Pick<ReviewStore, 'listReviewHeads'>;
+    templates: ReviewTemplate[];
+  };
 }
 
 /** What one evaluation run reads once and shares between its pages. @public */
@@ -354,21 +367,43 @@ export async function gatherReadinessFacts(
     (location): location is FoundService => location.kind === 'located',
   );
 
-  const [, onCallData, declarations, statuses] = await Promise.all([
-    readOwners(
-      sources.catalog,
-      owners.flatMap(owner => (owner.ref ? [owner.ref] : [])),
-      context,
-    ),
-    readOnCallSourceData({
-      store: sources.store,
-      found,
-      staleAfterMs: sources.onCallStaleAfterMs,
-      now,
-    }),
-    sources.sloStore.getDeclarationsForEntities(entityRefs),
-    sources.sloStore.getStatusesForEntities(entityRefs),
-  ]);
+  const reviewsOn = !!sources.reviews && sources.reviews.templates.length > 0;
+  const [, onCallData, declarations, statuses, openReviews] = await Promise.all(
+    [
+      readOwners(
+        sources.catalog,
+        owners.flatMap(owner => (owner.ref ? [owner.ref] : [])),
+        context,
+      ),
+      readOnCallSourceData({
+        store: sources.store,
+        found,
+        staleAfterMs: sources.onCallStaleAfterMs,
+        now,
+      }),
+      sources.sloStore.getDeclarationsForEntities(entityRefs),
+      sources.sloStore.getStatusesForEntities(entityRefs),
+      reviewsOn
+        ? sources.reviews!.store.listReviewHeads({
+            entityRefs,
+            states: [...OPEN_REVIEW_STATES],
+          })
+        : Promise.resolve([]),
+    ],
+  );
+  const reviewsByEntity = new Map<string, ReviewFact[]>();
+  for (const review of openReviews) {
+    const list = reviewsByEntity.get(review.entityRef) ?? [];
+    list.push({
+      id: review.id,
+      stage: review.stage,
+      templateId: review.templateId,
+      state: review.state,
+      driftCount: review.digest.driftCount,
+      updatedAt: review.updatedAt,
+    });
+    reviewsByEntity.set(review.entityRef, list);
+  }
 
   const alertRuleSources = sources.alertRuleStore
     ? sources.sloRegistry
@@ -435,6 +470,7 @@ export async function gatherReadinessFacts(
             rules: rulesByEntity.get(entityRef) ?? [],
             freshness: alertRuleFreshness,
           },
+          reviews: reviewsOn ? reviewsByEntity.get(entityRef) ?? [] : undefined,
           sources,
           context,
         }),
@@ -455,6 +491,8 @@ function assemble(input: {
   statuses: Map<string, StoredSloStatus>;
   sloHealth: Map<string, SourceHealth>;
   alertRules: AlertRulesFacts;
+  /** Open reviews; undefined when reviews are not configured. */
+  reviews: ReviewFact[] | undefined;
   sources: ReadinessFactSources;
   context: ReadinessRunContext;
 }): EntityReadinessFacts {
@@ -517,6 +555,20 @@ function assemble(input: {
       input.sources.sloRegistry,
     ),
     exemptions: exemptions.exemptions,
+    ...(input.reviews
+      ? {
+          reviews: {
+            offeredStages: [
+              ...new Set(
+                (input.sources.reviews?.templates ?? [])
+                  .filter(t => checkApplies(t, entity, tier))
+                  .flatMap(t => t.stages),
+              ),
+            ],
+            reviews: input.reviews,
+          },
+        }
+      : {}),
     problems,
   };
 }

@@ -20,8 +20,14 @@ export async function scheduleScorecardEvaluation(options: {
   evaluator: Pick<ScorecardEvaluator, 'run'>;
   logger: LoggerService;
   schedule: SchedulerServiceTaskScheduleDefinition;
+  /**
+   * Runs after each evaluation run that completed (e.g. readiness review
+   * drift detection, which reads the scorecards just written). Its failure
+   * is logged and leaves the scorecards as written.
+   */
+  afterRun?: () => Promise<unknown>;
 }): Promise<void> {
-  const { scheduler, evaluator, logger, schedule } = options;
+  const { scheduler, evaluator, logger, schedule, afterRun } = options;
   await scheduler.scheduleTask({
     ...schedule,
     id: SCORECARD_EVALUATION_TASK_ID,
@@ -35,6 +41,18 @@ export async function scheduleScorecardEvaluation(options: {
             error,
           )}`,
         );
+        return;
+      }
+      if (afterRun && !signal?.aborted) {
+        try {
+          await afterRun();
+        } catch (error) {
+          logger.error(
+            `After the scorecard evaluation, review drift detection failed; it runs again after the next evaluation: ${errorMessage(
+              error,
+            )}`,
+          );
+        }
       }
     },
   });

@@ -1,5 +1,6 @@
 import type {
   AuditorService,
+  AuthService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
@@ -41,6 +42,9 @@ import type { SloStore } from '../slo/SloStore';
 import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import { registerScorecardRoutes } from '../scorecards/registerScorecardRoutes';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
+import type { ReviewConfig } from '../reviews/readReviewConfig';
+import { registerReviewRoutes } from '../reviews/registerReviewRoutes';
+import type { ReviewStore } from '../reviews/ReviewStore';
 
 /** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
 class TooManyRequestsError extends CustomErrorBase {
@@ -77,6 +81,19 @@ export interface RouterOptions {
     rubric: ScorecardRubric;
     /** Kinds in scope (`reliability.scorecards.kinds`); default component, api, resource, system. */
     kinds?: string[];
+  };
+  /**
+   * Readiness review routes (`/review-templates`, `/entities/.../reviews`,
+   * `/reviews`, `/reviews/{id}/...`); left out when absent. Needs
+   * `scorecards` (check items read the stored scorecards).
+   */
+  reviews?: {
+    store: ReviewStore;
+    config: ReviewConfig;
+    /** The plugin's own credentials read reviewer group membership. */
+    auth: AuthService;
+    /** Called after a review was opened or changed state. */
+    onStateChange?: () => void;
   };
   /** The clock; tests may pin it. */
   now?: () => Date;
@@ -256,12 +273,22 @@ export async function createRouter(
   });
 
   if (options.slos) {
+    const reviewGate = options.reviews?.config.gate;
     registerSloRoutes(router, {
       httpAuth,
       catalog,
       store,
       now,
       ...options.slos,
+      ...(reviewGate && options.reviews
+        ? {
+            reviewGate: {
+              gate: reviewGate,
+              templates: options.reviews.config.templates,
+              store: options.reviews.store,
+            },
+          }
+        : {}),
     });
   }
 
@@ -271,6 +298,23 @@ export async function createRouter(
       catalog,
       now,
       ...options.scorecards,
+    });
+  }
+
+  if (options.reviews) {
+    if (!options.scorecards) {
+      throw new Error(
+        'Readiness reviews need scorecards: their check items read the stored scorecards',
+      );
+    }
+    registerReviewRoutes(router, {
+      httpAuth,
+      permissions,
+      auditor,
+      catalog,
+      now,
+      scorecardStore: options.scorecards.store,
+      ...options.reviews,
     });
   }
 

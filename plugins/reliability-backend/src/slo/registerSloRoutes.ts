@@ -6,7 +6,9 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  OPEN_REVIEW_STATES,
   readRunbooks,
+  ReviewTemplate,
   type SloRulesProblemView,
   type SloRulesResponse,
 } from '@preflight/plugin-reliability-common';
@@ -19,6 +21,10 @@ import { exportEntitySloRules } from './exportEntitySloRules';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { DeployGatePolicy } from './readSloSyncConfig';
 import type { SloStore } from './SloStore';
+import { entityTier } from '../lib/entityTier';
+import { evaluateReviewGate } from '../reviews/evaluateReviewGate';
+import type { ReviewGateConfig } from '../reviews/readReviewConfig';
+import type { ReviewStore } from '../reviews/ReviewStore';
 
 /** Dependencies of the SLO routes. @public */
 export interface SloRoutesOptions {
@@ -32,6 +38,15 @@ export interface SloRoutesOptions {
   /** How the deploy gate treats what it cannot judge; blocks on unknown page alerts by default. */
   deployGate?: DeployGatePolicy;
   now: () => Date;
+  /**
+   * `reliability.reviews.gate`: the deploy gate also blocks entities of the
+   * gated tiers without an approved, non-drifted review of the gated stages.
+   */
+  reviewGate?: {
+    gate: ReviewGateConfig;
+    templates: ReviewTemplate[];
+    store: Pick<ReviewStore, 'listReviewHeads'>;
+  };
 }
 
 /**
@@ -54,6 +69,7 @@ export function registerSloRoutes(
     staleAfterMs,
     deployGate,
     now,
+    reviewGate,
   } = options;
 
   // Read with the caller's credentials, so catalog permissions apply: an
@@ -96,13 +112,26 @@ export function registerSloRoutes(
       });
       const entity = await requireEntity(req.params, credentials);
       const at = now();
-      res.json(
-        evaluateDeployGate(await slosOf(entity, at), {
-          now: at,
-          staleAfterMs,
-          policy: deployGate,
-        }),
-      );
+      const answer = evaluateDeployGate(await slosOf(entity, at), {
+        now: at,
+        staleAfterMs,
+        policy: deployGate,
+      });
+      if (reviewGate) {
+        const reviewReasons = evaluateReviewGate({
+          entity,
+          tier: entityTier(entity),
+          gate: reviewGate.gate,
+          templates: reviewGate.templates,
+          reviews: await reviewGate.store.listReviewHeads({
+            entityRefs: [stringifyEntityRef(entity)],
+            states: [...OPEN_REVIEW_STATES],
+          }),
+        });
+        answer.reasons.push(...reviewReasons);
+        answer.allowed = answer.reasons.length === 0;
+      }
+      res.json(answer);
     },
   );
 

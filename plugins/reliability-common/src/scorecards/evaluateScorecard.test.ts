@@ -49,6 +49,8 @@ const withoutSlos = (exemptions: ScorecardExemption[] = []) =>
   });
 
 describe('evaluateScorecard', () => {
+  // Counts include readiness-review-approved, which passes: the fixture
+  // holds an approved GA review.
   it('gives a well-run tier-1 service gold with a full score', async () => {
     const scorecard = await evaluate(buildReadinessFacts());
     expect(scorecard).toMatchObject({
@@ -57,7 +59,7 @@ describe('evaluateScorecard', () => {
       nextLevel: null,
       score: 100,
       counts: {
-        pass: 20,
+        pass: 21,
         fail: 0,
         warning: 0,
         notApplicable: 0,
@@ -67,7 +69,7 @@ describe('evaluateScorecard', () => {
       evaluatedAt: '2026-11-23T12:00:00.000Z',
       rubricVersion: rubric.version,
     });
-    expect(scorecard!.checks).toHaveLength(20);
+    expect(scorecard!.checks).toHaveLength(21);
     expect(scorecard!.checks.every(check => check.passing)).toBe(true);
   });
 
@@ -129,7 +131,7 @@ describe('evaluateScorecard', () => {
       passing: false,
     });
     expect(scorecard!.counts).toEqual({
-      pass: 6,
+      pass: 7,
       fail: 0,
       warning: 0,
       notApplicable: 14,
@@ -151,11 +153,11 @@ describe('evaluateScorecard', () => {
     });
     const scorecard = await evaluate(facts);
     expect(scorecard!.counts).toMatchObject({
-      pass: 15,
+      pass: 16,
       fail: 2,
       notApplicable: 3,
     });
-    expect(scorecard!.score).toBe(Math.round((100 * 15) / 17));
+    expect(scorecard!.score).toBe(Math.round((100 * 16) / 18));
     expect(scorecard!.level).toBeNull();
     expect(scorecard!.nextLevel).toEqual({
       id: 'bronze',
@@ -169,7 +171,7 @@ describe('evaluateScorecard', () => {
     const scorecard = await evaluate(
       buildReadinessFacts({ onCall: { incidents: { mttaSeconds: null } } }),
     );
-    expect(scorecard!.counts).toMatchObject({ pass: 19, warning: 1 });
+    expect(scorecard!.counts).toMatchObject({ pass: 20, warning: 1 });
     expect(scorecard!.score).toBe(100);
     expect(scorecard!.level?.id).toBe('gold');
   });
@@ -316,7 +318,7 @@ describe('evaluateScorecard', () => {
         state: 'fail',
         message: 'component:default/checkout declares no dependencies',
       });
-      expect(scorecard!.score).toBe(Math.round((100 * 20) / 21));
+      expect(scorecard!.score).toBe(Math.round((100 * 21) / 22));
       expect(scorecard!.level?.id).toBe('gold');
     });
 

@@ -9,6 +9,7 @@ import type { Entity } from '@backstage/catalog-model';
 import type { Runbook, OnCallState } from '../api';
 import type { SloProblem } from '../openslo';
 import type { SloStatusState } from '../sloApi';
+import type { ReviewState } from '../reviewApi';
 import type {
   IncidentStats,
   MetadataProblem,
@@ -138,6 +139,26 @@ export interface ScorecardExemption {
   expires: string;
 }
 
+/** One open readiness review of an entity, as checks see it. @public */
+export interface ReviewFact {
+  id: string;
+  stage: string;
+  templateId: string;
+  state: ReviewState;
+  /** Drift causes of a drifted review. */
+  driftCount: number;
+  /** When the review last changed. */
+  updatedAt: string;
+}
+
+/** Readiness review facts of an entity (present when reviews are configured). @public */
+export interface ReviewFacts {
+  /** Stages offered by the review templates that apply to the entity; empty: none applies. */
+  offeredStages: string[];
+  /** The entity's open reviews (at most one per stage). */
+  reviews: ReviewFact[];
+}
+
 /**
  * Everything the built-in checks read about one entity, gathered in bulk
  * from the catalog and the stored observations. Custom checks get the same
@@ -155,6 +176,8 @@ export interface EntityReadinessFacts {
   alertRules: AlertRulesFacts;
   slos: SloFacts;
   exemptions: ScorecardExemption[];
+  /** Readiness reviews; absent when `reliability.reviews` configures no template. */
+  reviews?: ReviewFacts;
   /** Problems found while reading the entity's metadata (exemptions, tier, ...). */
   problems: MetadataProblem[];
 }

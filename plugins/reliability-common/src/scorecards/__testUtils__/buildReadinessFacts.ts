@@ -220,6 +220,19 @@ export function buildReadinessFacts(
       freshness: [freshSource('prometheus:main')],
     },
     exemptions: [],
+    reviews: {
+      offeredStages: ['beta', 'ga'],
+      reviews: [
+        {
+          id: '6f1c2d3e-0000-4000-8000-000000000001',
+          stage: 'ga',
+          templateId: 'ga-readiness',
+          state: 'approved',
+          driftCount: 0,
+          updatedAt: '2026-11-23T11:55:00.000Z',
+        },
+      ],
+    },
     problems: [],
   };
   return deepMerge(base, overrides);

@@ -8,7 +8,10 @@ describe('builtinScorecardChecks', () => {
     const ids = builtinScorecardChecks.map(check => check.id);
     expect(new Set(ids).size).toBe(ids.length);
     const levelChecks = DEFAULT_SCORECARD_LEVELS.flatMap(level => level.checks);
-    expect([...ids].sort()).toEqual([...levelChecks].sort());
+    // The review check is opt-in: a rubric puts it in a level when the
+    // organisation runs readiness reviews.
+    const optIn = ['readiness-review-approved'];
+    expect([...ids].sort()).toEqual([...levelChecks, ...optIn].sort());
   });
 
   it.each(builtinScorecardChecks.map(check => [check.id, check] as const))(
@@ -21,7 +24,7 @@ describe('builtinScorecardChecks', () => {
       expect(result.facts.map(fact => fact.sourceId)).toEqual(
         result.facts.map(() =>
           expect.stringMatching(
-            /^(catalog|pagerduty:default|prometheus:main)$/,
+            /^(catalog|pagerduty:default|prometheus:main|reviews)$/,
           ),
         ),
       );
@@ -44,6 +47,7 @@ describe('builtinScorecardChecks', () => {
         'incidents',
         'documentation',
         'metadata',
+        'reviews',
       ]).toContain(check.defaults.category);
       expect(check.defaults.description).not.toBe('');
       expect(check.defaults.fix.text).not.toBe('');

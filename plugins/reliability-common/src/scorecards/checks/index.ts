@@ -5,6 +5,7 @@ import { metadataChecks } from './metadataChecks';
 import { onCallChecks } from './onCallChecks';
 import { ownershipChecks } from './ownershipChecks';
 import { runbookChecks } from './runbookChecks';
+import { reviewChecks } from './reviewChecks';
 import { sloChecks } from './sloChecks';
 
 export * from './documentationChecks';
@@ -13,6 +14,7 @@ export * from './metadataChecks';
 export * from './onCallChecks';
 export * from './ownershipChecks';
 export * from './runbookChecks';
+export * from './reviewChecks';
 export * from './sloChecks';
 
 /** Every built-in readiness check, in the order scorecards list them. @public */
@@ -24,4 +26,5 @@ export const builtinScorecardChecks: ScorecardCheck[] = [
   ...incidentChecks,
   ...documentationChecks,
   ...metadataChecks,
+  ...reviewChecks,
 ];
