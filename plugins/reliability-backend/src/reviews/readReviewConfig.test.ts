@@ -44,6 +44,22 @@ describe('readReviewConfig', () => {
     expect(read(changed).templates[0].version).not.toBe(a);
   });
 
+  it('limits check items to stages and tiers like attestations, and reports an unknown stage', () => {
+    const limited = structuredClone(rawReviewConfig) as any;
+    limited.templates[0].sections[0].items[0].stages = ['ga'];
+    limited.templates[0].sections[0].items[0].tiers = ['tier-1'];
+    expect(read(limited).templates[0].sections[0].items[0]).toMatchObject({
+      kind: 'check',
+      checkId: 'escalation-policy-levels',
+      stages: ['ga'],
+      tiers: ['tier-1'],
+    });
+    limited.templates[0].sections[0].items[0].stages = ['launch'];
+    expect(() => read(limited)).toThrow(
+      'reliability.reviews.templates[0].sections[0].items[0].stages[0]: stage "launch" is not a stage of the template (beta, ga)',
+    );
+  });
+
   it('is empty without configuration', () => {
     expect(readReviewConfig(new ConfigReader({}), testRubric)).toEqual({
       templates: [],

@@ -41,7 +41,13 @@ const groupRef = z
   );
 
 const checkItemSchema = z
-  .object({ id: idSchema, check: idSchema, description: z.string().optional() })
+  .object({
+    id: idSchema,
+    check: idSchema,
+    description: z.string().optional(),
+    stages: nameList.optional(),
+    tiers: nameList.optional(),
+  })
   .strict();
 
 const attestationItemSchema = z
@@ -123,6 +129,28 @@ function days(reaffirmEvery: string): number {
   return reaffirmEvery.endsWith('w') ? count * 7 : count;
 }
 
+/** Reports every stage an item names that its template does not have. */
+function checkItemStages(
+  itemStages: string[] | undefined,
+  stages: string[],
+  path: Array<string | number>,
+  problems: string[],
+): void {
+  (itemStages ?? []).forEach((stage, index) => {
+    if (!stages.includes(stage)) {
+      problems.push(
+        `${formatPath([
+          ...path,
+          'stages',
+          index,
+        ])}: stage "${stage}" is not a stage of the template (${stages.join(
+          ', ',
+        )})`,
+      );
+    }
+  });
+}
+
 function resolveItem(
   raw: unknown,
   path: Array<string | number>,
@@ -140,6 +168,7 @@ function resolveItem(
       problems.push(...issuesOf(parsed.error, path));
       return undefined;
     }
+    checkItemStages(parsed.data.stages, stages, path, problems);
     const check = rubric.checks.find(c => c.id === parsed.data.check);
     if (!check) {
       problems.push(
@@ -157,6 +186,8 @@ function resolveItem(
       title: check.title,
       description: parsed.data.description ?? check.description,
       checkId: check.id,
+      ...(parsed.data.stages ? { stages: parsed.data.stages } : {}),
+      ...(parsed.data.tiers ? { tiers: parsed.data.tiers } : {}),
     };
   }
   const parsed = attestationItemSchema.safeParse(raw);
@@ -165,19 +196,7 @@ function resolveItem(
     return undefined;
   }
   const item = parsed.data;
-  (item.stages ?? []).forEach((stage, index) => {
-    if (!stages.includes(stage)) {
-      problems.push(
-        `${formatPath([
-          ...path,
-          'stages',
-          index,
-        ])}: stage "${stage}" is not a stage of the template (${stages.join(
-          ', ',
-        )})`,
-      );
-    }
-  });
+  checkItemStages(item.stages, stages, path, problems);
   return {
     id: item.id,
     kind: 'attestation',
