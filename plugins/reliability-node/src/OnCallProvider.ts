@@ -62,6 +62,9 @@ export interface OnCallProvider {
   /**
    * Reads one service, its policy, on-calls and incidents, for an explicit
    * "refresh now" of one entity. The result is merged into the stored data.
+   * Failures should be thrown as {@link OnCallSourceError}s so the caller
+   * can tell a wrong service id from a configuration problem, a rate limit
+   * or an outage; any other error is treated as the source being unavailable.
    */
   syncService(
     sourceId: string,

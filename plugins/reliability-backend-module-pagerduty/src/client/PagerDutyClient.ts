@@ -202,6 +202,17 @@ export class PagerDutyClient {
             kind: 'rate-limited',
             accountId: this.accountId,
             status: 429,
+            // PagerDuty's reset header when sent, else the wait we would
+            // have taken next.
+            retryAfterSeconds: Math.max(
+              1,
+              Math.ceil(
+                this.retry.rateLimitDelayMs(
+                  rateLimitWaits,
+                  outcome.resetSeconds,
+                ) / 1000,
+              ),
+            ),
             message: `PagerDuty account "${this.accountId}": ${label} was still rate limited (HTTP 429) after waiting ${this.retry.maxRateLimitWaits} times; lower requestsPerMinute or check other users of this token`,
           });
         }

@@ -26,6 +26,7 @@ import {
   createPagerDutySync,
   type PagerDutySync,
 } from '../sync/createPagerDutySync';
+import { toOnCallSourceError } from './toOnCallSourceError';
 
 /** Provider type and source id prefix. @public */
 export const PAGERDUTY_PROVIDER_TYPE = 'pagerduty';
@@ -149,9 +150,13 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     serviceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot> {
-    return this.syncOf(sourceId).sync.syncService(serviceId, {
-      signal: options.signal,
-    });
+    try {
+      return await this.syncOf(sourceId).sync.syncService(serviceId, {
+        signal: options.signal,
+      });
+    } catch (error) {
+      throw toOnCallSourceError(error, serviceId);
+    }
   }
 
   /** Call metrics of the client of one source, e.g. for diagnostics. */

@@ -5,16 +5,11 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  CustomErrorBase,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  boundUserValue,
   reliabilityEntityRefreshPermission,
   RefreshEntityResponse,
   SourcesHealthResponse,
@@ -33,6 +28,10 @@ import {
 } from './entityParams';
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
+import {
+  refreshFailureError,
+  TooManyRequestsError,
+} from './refreshFailureError';
 import { toSourceHealth } from './toSourceHealth';
 import { registerSloRoutes } from '../slo/registerSloRoutes';
 import type { SloProviderRegistry } from '../slo/SloProviderRegistry';
@@ -40,12 +39,6 @@ import type { SloStore } from '../slo/SloStore';
 import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import { registerScorecardRoutes } from '../scorecards/registerScorecardRoutes';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
-
-/** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
-class TooManyRequestsError extends CustomErrorBase {
-  name = 'TooManyRequestsError' as const;
-  statusCode = 429;
-}
 
 /** Dependencies of the reliability REST API. @public */
 export interface RouterOptions {
@@ -159,8 +152,15 @@ export async function createRouter(
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const params = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const entityRef = entityRefOf(params);
+
+    let credentials;
+    try {
+      credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    } catch (error) {
+      await auditRefusedRefresh(req, entityRef, error);
+      throw error;
+    }
     const actorRef = credentials.principal.userEntityRef;
 
     const auditEvent = await auditor.createEvent({
@@ -208,8 +208,7 @@ export async function createRouter(
         now: decisionAt,
       });
       if (!slot.allowed) {
-        res.setHeader('Retry-After', String(slot.retryAfterSeconds));
-        throw new TooManyRequestsError(slot.message);
+        throw new TooManyRequestsError(slot.message, slot.retryAfterSeconds);
       }
 
       const { provider, source } = located.registered;
@@ -219,13 +218,16 @@ export async function createRouter(
           signal: AbortSignal.timeout(config.refresh.timeoutMs),
         });
       } catch (error) {
-        const message = errorMessage(error);
         logger.warn(
-          `Refresh of ${located.serviceId} from ${source.id} for ${entityRef} failed: ${message}`,
+          `Refresh of ${located.serviceId} from ${
+            source.id
+          } for ${entityRef} failed: ${errorMessage(error)}`,
         );
-        throw new ServiceUnavailableError(
-          `Refreshing ${located.serviceId} from ${source.displayName} failed: ${message}. The last-known data is still shown.`,
-        );
+        throw refreshFailureError(error, {
+          serviceId: located.serviceId,
+          sourceName: source.displayName,
+          entityRef,
+        });
       }
       await store.upsertServiceSnapshot({ sourceId: source.id, snapshot });
 
@@ -248,9 +250,49 @@ export async function createRouter(
         error: error instanceof Error ? error : new Error(errorMessage(error)),
         meta: { entityRef, actorRef },
       });
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw error;
     }
   });
+
+  /**
+   * Audits a refresh refused before it started (401: no valid credentials;
+   * 403: not a user). The auditor names the actor from the request's
+   * credentials, which a 401 caller does not have; such events carry the
+   * client's address instead.
+   */
+  async function auditRefusedRefresh(
+    req: express.Request,
+    entityRef: string,
+    error: unknown,
+  ): Promise<void> {
+    const authenticated =
+      (error as { name?: unknown } | null)?.name !== 'AuthenticationError';
+    const reason = authenticated
+      ? 'only users may refresh; the caller is not a user'
+      : 'no valid credentials';
+    const event = await auditor.createEvent({
+      eventId: 'entity-refresh',
+      severityLevel: 'medium',
+      ...(authenticated ? { request: req } : {}),
+      meta: {
+        entityRef,
+        ...(authenticated
+          ? {}
+          : {
+              actor: 'unauthenticated',
+              ip: req.ip,
+              userAgent: boundUserValue(req.get('user-agent') ?? ''),
+            }),
+      },
+    });
+    await event.fail({
+      error: error instanceof Error ? error : new Error(errorMessage(error)),
+      meta: { reason },
+    });
+  }
 
   if (options.slos) {
     registerSloRoutes(router, {
