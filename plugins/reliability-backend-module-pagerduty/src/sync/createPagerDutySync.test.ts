@@ -359,6 +359,25 @@ describe('createPagerDutySync', () => {
       }
     });
 
+    it('keeps going when one on-call user cannot be read, and says whose contact methods are unknown', async () => {
+      const { sync } = setup({
+        ...account,
+        users: account.users.filter(u => u.id !== 'PUBOB01'),
+      });
+
+      const snapshot = await sync.syncService('PCHKOUT');
+
+      expect(snapshot.unreadPeople).toEqual(['PUBOB01']);
+      const people = new Map(
+        snapshot.policies[0].shifts.map(s => [s.user.id, s.user]),
+      );
+      expect(people.get('PUBOB01')!.contactMethods).toEqual([]);
+      expect(people.get('PUALICE')!.contactMethods.length).toBeGreaterThan(0);
+      expect(snapshot.warnings).toEqual([
+        expect.stringContaining('GET /users/PUBOB01 found nothing'),
+      ]);
+    });
+
     it('reports an unknown service as not found', async () => {
       const { sync } = setup();
       const error = await sync.syncService('PNOSUCH').catch(e => e);

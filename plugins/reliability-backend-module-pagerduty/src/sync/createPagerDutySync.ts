@@ -250,6 +250,7 @@ export function createPagerDutySync(
       );
     }
     const users: PdUser[] = [];
+    const unreadPeople = userIds.slice(MAX_USER_LOOKUPS);
     for (const id of userIds.slice(0, MAX_USER_LOOKUPS)) {
       try {
         const { user } = await client.get<{ user: PdUser }>(
@@ -259,9 +260,14 @@ export function createPagerDutySync(
         );
         users.push(user);
       } catch (error) {
-        // A user deleted since the on-call list was read still shows,
-        // without contact methods.
+        // One user that cannot be read (deleted since the on-call list was
+        // read) fails neither the refresh nor the others; the snapshot says
+        // so, and the stored contact methods are kept.
         if (!isPagerDutyError(error, 'not-found')) throw error;
+        unreadPeople.push(id);
+        context.warnings.push(
+          `users: ${id} is on call but GET /users/${id} found nothing; the contact methods known before are kept`,
+        );
       }
     }
 
@@ -319,7 +325,7 @@ export function createPagerDutySync(
       );
     }
 
-    return buildSnapshot(
+    const snapshot = buildSnapshot(
       { services: [service], policies, users, onCalls, incidents, logEntries },
       {
         now: new Date(now),
@@ -327,6 +333,7 @@ export function createPagerDutySync(
         warnings: context.warnings,
       },
     );
+    return unreadPeople.length > 0 ? { ...snapshot, unreadPeople } : snapshot;
   }
 
   return { syncAccount, syncService };

@@ -464,6 +464,38 @@ describe('reliability router', () => {
       });
     });
 
+    it('keeps the known contact methods of an on-call person the source could not read', async () => {
+      const fresh = structuredClone(backend.provider.snapshot);
+      const policy = fresh.policies.find(p => p.id === 'PEPAY01')!;
+      for (const shift of policy.shifts) {
+        if (shift.level === 1) {
+          shift.user = { ...shift.user, contactMethods: [] };
+        }
+      }
+      backend.provider.syncService.mockImplementationOnce(async () => ({
+        services: fresh.services.filter(s => s.id === 'PCHKOUT'),
+        policies: [policy],
+        incidentStats: [],
+        warnings: [],
+        // Alice's lookup failed (404); Bob was read and has no contact methods left.
+        unreadPeople: ['PUALICE'],
+      }));
+
+      const res = await request(backend.server).post(refreshOf('checkout-api'));
+      expect(res.status).toBe(200);
+
+      const read = await request(backend.server).get(summaryOf('checkout-api'));
+      const [level1] = (read.body as EntityReliabilitySummary).onCall
+        .escalationPolicy!.levels;
+      expect(level1.onCallNow[0].person.name).toBe('Alice');
+      expect(level1.onCallNow[0].person.contactMethods).toEqual([
+        { type: 'email', address: 'alice@example.com' },
+        { type: 'phone', address: '+1 555 0100' },
+      ]);
+      expect(level1.nextHandoff!.onCall[0].person.name).toBe('Bob');
+      expect(level1.nextHandoff!.onCall[0].person.contactMethods).toEqual([]);
+    });
+
     it('allows one refresh per entity per interval, with Retry-After', async () => {
       const first = await request(backend.server).post(
         refreshOf('checkout-api'),

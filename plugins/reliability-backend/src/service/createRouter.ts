@@ -27,6 +27,7 @@ import {
   parseGroupParams,
 } from './entityParams';
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
+import { keepKnownPeople } from './keepKnownPeople';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import {
   refreshFailureError,
@@ -229,7 +230,14 @@ export async function createRouter(
           entityRef,
         });
       }
-      await store.upsertServiceSnapshot({ sourceId: source.id, snapshot });
+      const storedPolicies = await store.getEscalationPolicies(
+        source.id,
+        snapshot.policies.map(policy => policy.id),
+      );
+      await store.upsertServiceSnapshot({
+        sourceId: source.id,
+        snapshot: keepKnownPeople(snapshot, storedPolicies),
+      });
 
       const refreshedAt = now();
       const body: RefreshEntityResponse = {
