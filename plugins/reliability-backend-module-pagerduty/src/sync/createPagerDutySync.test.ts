@@ -198,6 +198,50 @@ describe('createPagerDutySync', () => {
       expect(auth.open.map(i => i.id)).toEqual(['Q5AUT05', 'Q6AUT06']);
     });
 
+    it('computes pages per shift over the 90 days it is shown for, not over the last week', async () => {
+      const WEEK = 7 * 24 * 3600_000;
+      const firstShift = Date.parse('2025-03-10T09:00:00Z');
+      const template = fixture.onCalls.find(
+        e => e.escalation_policy.id === 'PEPAY01' && e.escalation_level === 1,
+      )!;
+      // Eleven weekly level-1 shifts before the fixture's two recent ones...
+      const olderShifts = Array.from({ length: 11 }, (_, i) => ({
+        ...template,
+        start: new Date(firstShift + i * WEEK).toISOString(),
+        end: new Date(firstShift + (i + 1) * WEEK).toISOString(),
+      }));
+      // ...and five high-urgency incidents in April, during those shifts.
+      const highUrgency = fixture.incidents.find(
+        i => i.service.id === 'PCHKOUT' && i.urgency === 'high',
+      )!;
+      const aprilPages = Array.from({ length: 5 }, (_, i) => ({
+        ...highUrgency,
+        id: `Q9APR0${i}`,
+        incident_number: 900 + i,
+        created_at: `2025-04-0${i + 1}T12:00:00Z`,
+      }));
+      const { sync } = setup({
+        ...account,
+        onCalls: [...account.onCalls, ...olderShifts],
+        incidents: [...account.incidents, ...aprilPages],
+      });
+
+      const snapshot = await sync.syncAccount();
+
+      const checkout = snapshot.incidentStats.find(
+        s => s.serviceId === 'PCHKOUT',
+      )!;
+      expect(checkout.windowDays).toBe(90);
+      // 3 recent + 5 April pages over 2 recent + 11 older shifts.
+      expect(checkout.pagesPerShift).toBeCloseTo(8 / 13, 10);
+      // The older shifts served the statistics; the policy keeps the last week.
+      expect(
+        snapshot.policies
+          .find(p => p.id === 'PEPAY01')!
+          .shifts.filter(shift => shift.start?.startsWith('2025-04')),
+      ).toEqual([]);
+    });
+
     it('reads in bulk: list endpoints only, with the documented filters', async () => {
       const { sync, requests } = setup();
 
@@ -223,17 +267,21 @@ describe('createPagerDutySync', () => {
           .map(u => u.searchParams.getAll(name));
       expect(param('/services', 'include[]')).toEqual([['teams']]);
       expect(param('/users', 'include[]')).toEqual([['contact_methods']]);
+      // Shifts over the 90-day incident window (pages per shift) and the
+      // 7 days ahead, in ranges of at most 90 days as PagerDuty requires.
       expect(param('/oncalls', 'escalation_policy_ids[]')).toEqual([
         ['PEPAY01', 'PEPLT01'],
+        ['PEPAY01', 'PEPLT01'],
       ]);
-      expect(param('/oncalls', 'include[]')).toEqual([['users']]);
-      const oncalls = requests.find(u => u.pathname === '/oncalls')!;
-      expect(oncalls.searchParams.get('since')).toBe(
-        '2025-05-28T10:00:00.000Z',
-      );
-      expect(oncalls.searchParams.get('until')).toBe(
-        '2025-06-11T10:00:00.000Z',
-      );
+      expect(param('/oncalls', 'include[]')).toEqual([['users'], ['users']]);
+      expect(
+        requests
+          .filter(u => u.pathname === '/oncalls')
+          .map(u => [u.searchParams.get('since'), u.searchParams.get('until')]),
+      ).toEqual([
+        ['2025-03-06T10:00:00.000Z', '2025-06-04T10:00:00.000Z'],
+        ['2025-06-04T10:00:00.000Z', '2025-06-11T10:00:00.000Z'],
+      ]);
       const incidentQueries = requests.filter(u => u.pathname === '/incidents');
       expect(
         incidentQueries.map(u => u.searchParams.getAll('statuses[]')),
@@ -267,7 +315,8 @@ describe('createPagerDutySync', () => {
       const batches = requests
         .filter(u => u.pathname === '/oncalls')
         .map(u => u.searchParams.getAll('escalation_policy_ids[]'));
-      expect(batches.map(b => b.length)).toEqual([50, 50, 20]);
+      // Once per on-call range (90 days back, 7 ahead).
+      expect(batches.map(b => b.length)).toEqual([50, 50, 20, 50, 50, 20]);
       expect(new Set(batches.flat()).size).toBe(120);
       expect(snapshot.policies).toHaveLength(120);
       expect(snapshot.warnings).toEqual([]);

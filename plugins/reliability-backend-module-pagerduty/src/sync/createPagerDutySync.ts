@@ -79,9 +79,26 @@ export function createPagerDutySync(
 
   function windows(now: number) {
     return {
-      onCallSince: now - settings.onCallLookbackDays * DAY_MS,
+      // Pages per shift divides the window's high-urgency incidents by the
+      // window's level-1 shifts, so shifts are read over the whole incident
+      // window, not only over the past shifts that are kept for display.
+      onCallSince:
+        now -
+        Math.max(settings.onCallLookbackDays, settings.incidentWindowDays) *
+          DAY_MS,
       onCallUntil: now + settings.onCallHorizonDays * DAY_MS,
       incidentsSince: now - settings.incidentWindowDays * DAY_MS,
+    };
+  }
+
+  function snapshotOptions(now: number, warnings: string[]) {
+    return {
+      now: new Date(now),
+      incidentWindowDays: settings.incidentWindowDays,
+      keepShiftsEndingAfter: new Date(
+        now - settings.onCallLookbackDays * DAY_MS,
+      ),
+      warnings,
     };
   }
 
@@ -177,11 +194,7 @@ export function createPagerDutySync(
         incidents: dedupeById([...recent, ...open.items]),
         logEntries,
       },
-      {
-        now: new Date(now),
-        incidentWindowDays: settings.incidentWindowDays,
-        warnings: context.warnings,
-      },
+      snapshotOptions(now, context.warnings),
     );
     const after = client.stats();
     logger?.info(
@@ -327,11 +340,7 @@ export function createPagerDutySync(
 
     const snapshot = buildSnapshot(
       { services: [service], policies, users, onCalls, incidents, logEntries },
-      {
-        now: new Date(now),
-        incidentWindowDays: settings.incidentWindowDays,
-        warnings: context.warnings,
-      },
+      snapshotOptions(now, context.warnings),
     );
     return unreadPeople.length > 0 ? { ...snapshot, unreadPeople } : snapshot;
   }

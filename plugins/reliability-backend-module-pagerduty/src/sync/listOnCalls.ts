@@ -10,21 +10,44 @@ export interface ListOnCallsOptions {
   batchSize: number;
 }
 
+/** PagerDuty refuses a GET /oncalls range longer than this. */
+export const MAX_ONCALL_RANGE_MS = 90 * 24 * 60 * 60 * 1000;
+
 /**
  * On-call entries of many escalation policies, `batchSize` policies per
- * GET /oncalls request (`include[]=users`). A batch too large for the
- * 10,000-offset cap is halved; one policy that alone exceeds it is reported.
+ * GET /oncalls request (`include[]=users`). A range longer than PagerDuty's
+ * 90 days is read in consecutive windows (a shift spanning two windows is
+ * listed by both; callers dedupe). A batch too large for the 10,000-offset
+ * cap is halved; one policy that alone exceeds it is reported.
  */
 export async function listOnCalls(
   context: SyncContext,
   options: ListOnCallsOptions,
 ): Promise<PdOnCall[]> {
   const entries: PdOnCall[] = [];
-  for (let i = 0; i < options.policyIds.length; i += options.batchSize) {
-    const batch = options.policyIds.slice(i, i + options.batchSize);
-    entries.push(...(await readBatch(context, options, batch)));
+  for (const window of rangeWindows(options.since, options.until)) {
+    for (let i = 0; i < options.policyIds.length; i += options.batchSize) {
+      const batch = options.policyIds.slice(i, i + options.batchSize);
+      entries.push(
+        ...(await readBatch(context, { ...options, ...window }, batch)),
+      );
+    }
   }
   return entries;
+}
+
+function rangeWindows(
+  since: number,
+  until: number,
+): Array<{ since: number; until: number }> {
+  const windows: Array<{ since: number; until: number }> = [];
+  let start = since;
+  do {
+    const end = Math.min(until, start + MAX_ONCALL_RANGE_MS);
+    windows.push({ since: start, until: end });
+    start = end;
+  } while (start < until);
+  return windows;
 }
 
 async function readBatch(
