@@ -145,6 +145,13 @@ export interface OnCallSnapshot {
    * knew about them.
    */
   unreadPeople?: string[];
+  /**
+   * Present when the source's service list could not be read whole (e.g.
+   * PagerDuty's 10,000-offset limit). A service id missing from `services`
+   * then proves nothing, except for the ids in `confirmedMissing`, which
+   * were looked up one by one and do not exist.
+   */
+  incompleteServices?: { confirmedMissing: string[] };
 }
 
 /** Health of one data source, as stored after each sync attempt. @public */

@@ -142,7 +142,10 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     sourceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot> {
-    return this.syncOf(sourceId).sync.syncAccount({ signal: options.signal });
+    return this.syncOf(sourceId).sync.syncAccount({
+      signal: options.signal,
+      annotatedServiceIds: options.annotatedServiceIds,
+    });
   }
 
   async syncService(

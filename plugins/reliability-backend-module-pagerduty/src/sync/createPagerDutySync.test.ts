@@ -5,6 +5,10 @@ import {
   type FixtureAccount,
   fixtureHandlers,
 } from '../__testUtils__/fixtureHandlers';
+import {
+  generatedServices,
+  generatedTeam,
+} from '../__testUtils__/generatedEntities';
 import * as fixture from '../__testUtils__/smallAccountFixture';
 import { PagerDutyClient } from '../client/PagerDutyClient';
 import { isPagerDutyError } from '../client/PagerDutyError';
@@ -242,6 +246,45 @@ describe('createPagerDutySync', () => {
       ).toEqual([]);
     });
 
+    it('reads annotated services a capped listing missed one by one, and says which do not exist', async () => {
+      const many = generatedServices(20_100, ['PTA']);
+      // PagerDuty lists by name: from both ends, 20,000 of 20,100 are reachable.
+      const byName = [...many].sort((a, b) =>
+        a.name!.localeCompare(b.name!, 'en'),
+      );
+      const unreachable = byName[10_050].id;
+      const { sync, requests } = setup({
+        ...account,
+        teams: [generatedTeam('PTA')],
+        services: [...account.services, ...many],
+        escalationPolicies: [
+          ...account.escalationPolicies,
+          { ...account.escalationPolicies[0], id: 'PEP0001' },
+        ],
+      });
+
+      const snapshot = await sync.syncAccount({
+        annotatedServiceIds: async () => [unreachable, 'PNOSUCH', 'PCHKOUT'],
+      });
+
+      const ids = new Set(snapshot.services.map(s => s.id));
+      expect(ids.has(unreachable)).toBe(true);
+      expect(ids.has('PCHKOUT')).toBe(true);
+      expect(snapshot.incompleteServices).toEqual({
+        confirmedMissing: ['PNOSUCH'],
+      });
+      expect(snapshot.warnings).toContain(
+        'services: 2 annotated services were not in the listing: 1 read one by one, 1 do not exist in PagerDuty, 0 wait for a later sync (shown as not synced yet)',
+      );
+      expect(snapshot.warnings.join(' ')).not.toContain('belong to no team');
+      const lookups = requests
+        .map(u => u.pathname)
+        .filter(p => p.startsWith('/services/'));
+      expect(lookups.sort()).toEqual(
+        [`/services/${unreachable}`, '/services/PNOSUCH'].sort(),
+      );
+    });
+
     it('reads in bulk: list endpoints only, with the documented filters', async () => {
       const { sync, requests } = setup();
 
@@ -267,20 +310,21 @@ describe('createPagerDutySync', () => {
           .map(u => u.searchParams.getAll(name));
       expect(param('/services', 'include[]')).toEqual([['teams']]);
       expect(param('/users', 'include[]')).toEqual([['contact_methods']]);
-      // Shifts over the 90-day incident window (pages per shift) and the
-      // 7 days ahead, in ranges of at most 90 days as PagerDuty requires.
+      // Shifts with their people over the displayed week back and ahead,
+      // and, for pages per shift, the older rest of the 90-day incident
+      // window without people (only level 1 is kept).
       expect(param('/oncalls', 'escalation_policy_ids[]')).toEqual([
         ['PEPAY01', 'PEPLT01'],
         ['PEPAY01', 'PEPLT01'],
       ]);
-      expect(param('/oncalls', 'include[]')).toEqual([['users'], ['users']]);
+      expect(param('/oncalls', 'include[]')).toEqual([['users'], []]);
       expect(
         requests
           .filter(u => u.pathname === '/oncalls')
           .map(u => [u.searchParams.get('since'), u.searchParams.get('until')]),
       ).toEqual([
-        ['2025-03-06T10:00:00.000Z', '2025-06-04T10:00:00.000Z'],
-        ['2025-06-04T10:00:00.000Z', '2025-06-11T10:00:00.000Z'],
+        ['2025-05-28T10:00:00.000Z', '2025-06-11T10:00:00.000Z'],
+        ['2025-03-06T10:00:00.000Z', '2025-05-28T10:00:00.000Z'],
       ]);
       const incidentQueries = requests.filter(u => u.pathname === '/incidents');
       expect(
@@ -315,7 +359,7 @@ describe('createPagerDutySync', () => {
       const batches = requests
         .filter(u => u.pathname === '/oncalls')
         .map(u => u.searchParams.getAll('escalation_policy_ids[]'));
-      // Once per on-call range (90 days back, 7 ahead).
+      // Once for the displayed shifts, once for the older history.
       expect(batches.map(b => b.length)).toEqual([50, 50, 20, 50, 50, 20]);
       expect(new Set(batches.flat()).size).toBe(120);
       expect(snapshot.policies).toHaveLength(120);

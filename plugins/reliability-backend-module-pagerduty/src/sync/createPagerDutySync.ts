@@ -20,6 +20,7 @@ import { dedupeById } from './dedupeById';
 import { listOnCalls } from './listOnCalls';
 import { listSplitByTeams } from './listSplitByTeams';
 import { listSplitByTime } from './listSplitByTime';
+import { readUnlistedServices } from './readUnlistedServices';
 import type { SyncContext } from './SyncContext';
 
 /** Options of {@link createPagerDutySync}. @public */
@@ -33,6 +34,12 @@ export interface PagerDutySyncOptions {
 /** Per-run options of a {@link PagerDutySync}. @public */
 export interface PagerDutySyncRunOptions {
   signal?: AbortSignal;
+  /**
+   * The service ids the catalog annotates for this account; asked only when
+   * the service list is too long to read whole, to read the services it
+   * missed one by one.
+   */
+  annotatedServiceIds?: () => Promise<string[]>;
 }
 
 /** Reads one PagerDuty account into snapshots. @public */
@@ -61,6 +68,9 @@ const PAGERDUTY_ID = /^[A-Z0-9]{2,32}$/;
 // incident's log one by one; these bounds keep one click cheap.
 const MAX_USER_LOOKUPS = 25;
 const MAX_INCIDENT_LOG_LOOKUPS = 100;
+// Annotated services a capped service listing missed, read one by one per
+// bulk sync (about 12 s of a 960/min budget); the rest wait for later syncs.
+const MAX_UNLISTED_SERVICE_LOOKUPS = 200;
 
 /**
  * Creates the sync of one PagerDuty account over a client. Used by the
@@ -79,16 +89,47 @@ export function createPagerDutySync(
 
   function windows(now: number) {
     return {
-      // Pages per shift divides the window's high-urgency incidents by the
-      // window's level-1 shifts, so shifts are read over the whole incident
-      // window, not only over the past shifts that are kept for display.
-      onCallSince:
-        now -
-        Math.max(settings.onCallLookbackDays, settings.incidentWindowDays) *
-          DAY_MS,
+      onCallSince: now - settings.onCallLookbackDays * DAY_MS,
       onCallUntil: now + settings.onCallHorizonDays * DAY_MS,
+      // Pages per shift divides the window's high-urgency incidents by the
+      // window's level-1 shifts, so level-1 shifts are also read over the
+      // part of the incident window before the shifts kept for display.
+      historySince: now - settings.incidentWindowDays * DAY_MS,
       incidentsSince: now - settings.incidentWindowDays * DAY_MS,
     };
+  }
+
+  /**
+   * On-calls of the given policies: full entries (with users) over the
+   * displayed window, and level-1 entries alone (without users, which only
+   * the display needs) over the older rest of the incident window.
+   */
+  async function readOnCalls(
+    context: SyncContext,
+    policyIds: string[],
+    now: number,
+    batchSize: number,
+  ) {
+    const { onCallSince, onCallUntil, historySince } = windows(now);
+    const current = await listOnCalls(context, {
+      policyIds,
+      since: onCallSince,
+      until: onCallUntil,
+      batchSize,
+    });
+    const history =
+      historySince < onCallSince
+        ? await listOnCalls(context, {
+            policyIds,
+            since: historySince,
+            until: onCallSince,
+            batchSize,
+            includeUsers: false,
+            levels: [1],
+          })
+        : [];
+    // Current entries first: a shift listed by both keeps its full entry.
+    return [...current, ...history];
   }
 
   function snapshotOptions(now: number, warnings: string[]) {
@@ -107,7 +148,7 @@ export function createPagerDutySync(
   ): Promise<OnCallSnapshot> {
     const now = clock.now();
     const context: SyncContext = { client, signal: run.signal, warnings: [] };
-    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+    const { incidentsSince } = windows(now);
     const before = client.stats();
     let teams: Promise<PdTeam[]> | undefined;
     const loadTeams = () => {
@@ -129,31 +170,67 @@ export function createPagerDutySync(
       return teams;
     };
 
-    const services = await listSplitByTeams<PdService>(
-      context,
-      { path: '/services', key: 'services', query: { 'include[]': ['teams'] } },
-      loadTeams,
-    );
-    const policies = await listSplitByTeams<PdEscalationPolicy>(
-      context,
-      { path: '/escalation_policies', key: 'escalation_policies', query: {} },
-      loadTeams,
-    );
-    const users = await listSplitByTeams<PdUser>(
+    const serviceList = await listSplitByTeams<PdService>(
       context,
       {
-        path: '/users',
-        key: 'users',
-        query: { 'include[]': ['contact_methods'] },
+        path: '/services',
+        key: 'services',
+        query: { 'include[]': ['teams'] },
+        sortableByName: true,
       },
       loadTeams,
     );
-    const onCalls = await listOnCalls(context, {
-      policyIds: policies.map(policy => policy.id),
-      since: onCallSince,
-      until: onCallUntil,
-      batchSize: settings.onCallBatchSize,
-    });
+    const policyList = await listSplitByTeams<PdEscalationPolicy>(
+      context,
+      {
+        path: '/escalation_policies',
+        key: 'escalation_policies',
+        query: {},
+        sortableByName: true,
+      },
+      loadTeams,
+    );
+    const services = serviceList.items;
+    const policies = policyList.items;
+    let incompleteServices: OnCallSnapshot['incompleteServices'];
+    if (!serviceList.complete) {
+      const unlisted = await readUnlistedServices(context, {
+        annotatedIds: (await run.annotatedServiceIds?.()) ?? [],
+        listed: services,
+        listedPolicies: policies,
+        maxLookups: MAX_UNLISTED_SERVICE_LOOKUPS,
+      });
+      services.push(...unlisted.services);
+      policies.push(...unlisted.policies);
+      incompleteServices = { confirmedMissing: unlisted.confirmedMissing };
+      const looked =
+        unlisted.services.length +
+        unlisted.confirmedMissing.length +
+        unlisted.unreached.length;
+      if (looked > 0) {
+        context.warnings.push(
+          `services: ${looked} annotated services were not in the listing: ${unlisted.services.length} read one by one, ${unlisted.confirmedMissing.length} do not exist in PagerDuty, ${unlisted.unreached.length} wait for a later sync (shown as not synced yet)`,
+        );
+      }
+    }
+    const users = (
+      await listSplitByTeams<PdUser>(
+        context,
+        {
+          path: '/users',
+          key: 'users',
+          query: { 'include[]': ['contact_methods'] },
+          sortableByName: false,
+        },
+        loadTeams,
+      )
+    ).items;
+    const onCalls = await readOnCalls(
+      context,
+      policies.map(policy => policy.id),
+      now,
+      settings.onCallBatchSize,
+    );
     const recent = await listSplitByTime<PdIncident>(context, {
       path: '/incidents',
       key: 'incidents',
@@ -196,6 +273,9 @@ export function createPagerDutySync(
       },
       snapshotOptions(now, context.warnings),
     );
+    if (incompleteServices) {
+      snapshot.incompleteServices = incompleteServices;
+    }
     const after = client.stats();
     logger?.info(
       `PagerDuty account "${client.accountId}" synced: ${
@@ -230,7 +310,7 @@ export function createPagerDutySync(
     const now = clock.now();
     const { signal } = run;
     const context: SyncContext = { client, signal, warnings: [] };
-    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+    const { incidentsSince } = windows(now);
 
     const { service } = await client.get<{ service: PdService }>(
       `/services/${serviceId}`,
@@ -246,12 +326,7 @@ export function createPagerDutySync(
       policies.push(escalation_policy);
     }
     const onCalls = policies.length
-      ? await listOnCalls(context, {
-          policyIds: [policies[0].id],
-          since: onCallSince,
-          until: onCallUntil,
-          batchSize: 1,
-        })
+      ? await readOnCalls(context, [policies[0].id], now, 1)
       : [];
 
     const userIds = [...new Set(onCalls.map(entry => entry.user.id))].filter(

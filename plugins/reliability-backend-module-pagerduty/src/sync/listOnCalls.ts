@@ -8,6 +8,13 @@ export interface ListOnCallsOptions {
   since: number;
   until: number;
   batchSize: number;
+  /** Ask for full user objects (`include[]=users`). Default true. */
+  includeUsers?: boolean;
+  /**
+   * Keep only entries of these escalation levels, dropped batch by batch so
+   * a long history never sits in memory whole. Default: every level.
+   */
+  levels?: number[];
 }
 
 /** PagerDuty refuses a GET /oncalls range longer than this. */
@@ -28,8 +35,12 @@ export async function listOnCalls(
   for (const window of rangeWindows(options.since, options.until)) {
     for (let i = 0; i < options.policyIds.length; i += options.batchSize) {
       const batch = options.policyIds.slice(i, i + options.batchSize);
+      const read = await readBatch(context, { ...options, ...window }, batch);
+      const { levels } = options;
       entries.push(
-        ...(await readBatch(context, { ...options, ...window }, batch)),
+        ...(levels
+          ? read.filter(entry => levels.includes(entry.escalation_level))
+          : read),
       );
     }
   }
@@ -63,7 +74,7 @@ async function readBatch(
       'escalation_policy_ids[]': policyIds,
       since: new Date(options.since).toISOString(),
       until: new Date(options.until).toISOString(),
-      'include[]': ['users'],
+      'include[]': options.includeUsers === false ? undefined : ['users'],
     },
     { signal, stopWhenOverCap: policyIds.length > 1 },
   );

@@ -245,6 +245,39 @@ describe('reliability router', () => {
       expect(summary.problems).toEqual([summary.onCall.problem]);
     });
 
+    it('shows a service a too-long listing could not reach as not synced yet, never as unknown', async () => {
+      // PSEARCH was not reached; PNOSUCH was looked up and does not exist.
+      backend.provider.snapshot.incompleteServices = {
+        confirmedMissing: ['PNOSUCH'],
+      };
+      await backend.syncNow();
+
+      const unreached = (
+        await request(backend.server).get(summaryOf('search-api'))
+      ).body as EntityReliabilitySummary;
+      expect(unreached.onCall.state).toBe('awaiting-sync');
+      expect(unreached.onCall.serviceId).toBe('PSEARCH');
+      expect(unreached.onCall.notSyncedReason).toContain(
+        'service PSEARCH was not reached yet',
+      );
+      expect(unreached.problems).toEqual([]);
+
+      const missing = (
+        await request(backend.server).get(summaryOf('build-runner'))
+      ).body as EntityReliabilitySummary;
+      expect(missing.onCall.state).toBe('unknown-service');
+
+      // The sync could ask the catalog which ids are annotated for it.
+      const [, options] = backend.provider.syncSource.mock.calls[0];
+      expect((await options.annotatedServiceIds!()).sort()).toEqual([
+        'PCHKOUT',
+        'PLEDGER',
+        'PNOSUCH',
+        'PPAYGW1',
+        'PSEARCH',
+      ]);
+    });
+
     it('reports an owner that is not in the catalog', async () => {
       await backend.stop();
       backend = await startReliabilityTestBackend({
