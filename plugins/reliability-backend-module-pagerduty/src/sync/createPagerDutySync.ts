@@ -132,6 +132,26 @@ export function createPagerDutySync(
     return [...current, ...history];
   }
 
+  /** The ids the catalog annotates; none, with a warning, when it cannot say. */
+  async function annotatedServiceIds(
+    run: PagerDutySyncRunOptions,
+    context: SyncContext,
+  ): Promise<string[]> {
+    try {
+      return (await run.annotatedServiceIds?.()) ?? [];
+    } catch (error) {
+      if (run.signal?.aborted) {
+        throw error;
+      }
+      context.warnings.push(
+        `services: the catalog could not say which services are annotated (${
+          error instanceof Error ? error.message : String(error)
+        }); services the listing missed are shown as not synced yet`,
+      );
+      return [];
+    }
+  }
+
   function snapshotOptions(now: number, warnings: string[]) {
     return {
       now: new Date(now),
@@ -193,16 +213,19 @@ export function createPagerDutySync(
     const services = serviceList.items;
     const policies = policyList.items;
     let incompleteServices: OnCallSnapshot['incompleteServices'];
-    if (!serviceList.complete) {
+    if (!serviceList.complete || !policyList.complete) {
       const unlisted = await readUnlistedServices(context, {
-        annotatedIds: (await run.annotatedServiceIds?.()) ?? [],
+        annotatedIds: await annotatedServiceIds(run, context),
         listed: services,
         listedPolicies: policies,
+        policiesIncomplete: !policyList.complete,
         maxLookups: MAX_UNLISTED_SERVICE_LOOKUPS,
       });
       services.push(...unlisted.services);
       policies.push(...unlisted.policies);
-      incompleteServices = { confirmedMissing: unlisted.confirmedMissing };
+      if (!serviceList.complete) {
+        incompleteServices = { confirmedMissing: unlisted.confirmedMissing };
+      }
       const looked =
         unlisted.services.length +
         unlisted.confirmedMissing.length +

@@ -13,6 +13,11 @@ export interface ReadUnlistedServicesOptions {
   listed: readonly PdService[];
   listedPolicies: readonly PdEscalationPolicy[];
   /**
+   * Whether the policy listing was incomplete: then the policies of listed
+   * annotated services that it missed are read one by one as well.
+   */
+  policiesIncomplete: boolean;
+  /**
    * Most GET /services/{id} and GET /escalation_policies/{id} requests one
    * sync spends on them; the rest wait for later syncs.
    */
@@ -32,7 +37,8 @@ export interface UnlistedServices {
 
 /**
  * Reads, one by one, the annotated services a capped bulk listing did not
- * reach, and the escalation policies they need: bounded per sync and paced
+ * reach, and the escalation policies they need that a capped policy listing
+ * did not reach: bounded per sync and paced
  * by the client's rate limiter like every other request. A 404 confirms the
  * annotation is wrong; any other failure of one lookup leaves the service
  * "not synced yet" rather than failing the sync, except a refused token,
@@ -90,7 +96,14 @@ export async function readUnlistedServices(
   }
 
   const knownPolicies = new Set(options.listedPolicies.map(p => p.id));
-  for (const service of result.services) {
+  const annotated = new Set(options.annotatedIds);
+  const needPolicies = [
+    ...result.services,
+    ...(options.policiesIncomplete
+      ? options.listed.filter(service => annotated.has(service.id))
+      : []),
+  ];
+  for (const service of needPolicies) {
     const policyId = service.escalation_policy?.id;
     if (!policyId || knownPolicies.has(policyId) || budget <= 0) {
       continue;

@@ -49,7 +49,8 @@ export function refreshFailureError(
   context: { serviceId: string; sourceName: string; entityRef: string },
 ): Error {
   const { serviceId, sourceName, entityRef } = context;
-  const message = errorMessage(error);
+  // Sentences are joined below; drop the message's own final period.
+  const message = errorMessage(error).replace(/\.+$/, '');
   const kept = 'The last-known data is still shown.';
   if (isOnCallSourceError(error)) {
     const fix = error.fix ? ` ${error.fix}` : '';
