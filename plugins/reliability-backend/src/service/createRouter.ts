@@ -9,7 +9,6 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  boundUserValue,
   reliabilityEntityRefreshPermission,
   RefreshEntityResponse,
   SourcesHealthResponse,
@@ -20,6 +19,7 @@ import type { ReliabilityConfig } from '../config/readReliabilityConfig';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { auditRefusedRefresh } from './auditRefusedRefresh';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';
 import {
   EntityParams,
@@ -159,7 +159,7 @@ export async function createRouter(
     try {
       credentials = await httpAuth.credentials(req, { allow: ['user'] });
     } catch (error) {
-      await auditRefusedRefresh(req, entityRef, error);
+      await auditRefusedRefresh(auditor, req, entityRef, error);
       throw error;
     }
     const actorRef = credentials.principal.userEntityRef;
@@ -264,43 +264,6 @@ export async function createRouter(
       throw error;
     }
   });
-
-  /**
-   * Audits a refresh refused before it started (401: no valid credentials;
-   * 403: not a user). The auditor names the actor from the request's
-   * credentials, which a 401 caller does not have; such events carry the
-   * client's address instead.
-   */
-  async function auditRefusedRefresh(
-    req: express.Request,
-    entityRef: string,
-    error: unknown,
-  ): Promise<void> {
-    const authenticated =
-      (error as { name?: unknown } | null)?.name !== 'AuthenticationError';
-    const reason = authenticated
-      ? 'only users may refresh; the caller is not a user'
-      : 'no valid credentials';
-    const event = await auditor.createEvent({
-      eventId: 'entity-refresh',
-      severityLevel: 'medium',
-      ...(authenticated ? { request: req } : {}),
-      meta: {
-        entityRef,
-        ...(authenticated
-          ? {}
-          : {
-              actor: 'unauthenticated',
-              ip: req.ip,
-              userAgent: boundUserValue(req.get('user-agent') ?? ''),
-            }),
-      },
-    });
-    await event.fail({
-      error: error instanceof Error ? error : new Error(errorMessage(error)),
-      meta: { reason },
-    });
-  }
 
   if (options.slos) {
     registerSloRoutes(router, {
