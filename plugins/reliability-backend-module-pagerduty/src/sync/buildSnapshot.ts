@@ -19,6 +19,7 @@ import { mapIncident } from './mapIncident';
 import { mapOnCallShift } from './mapOnCallShift';
 import { mapPerson } from './mapPerson';
 import { mapService } from './mapService';
+import { onCallEntryKey } from './onCallEntryKey';
 
 /** Everything read from one PagerDuty account (or one service of it). */
 export interface PagerDutyRawData {
@@ -60,14 +61,7 @@ export function buildSnapshot(
       continue;
     }
     // Overlapping batches or windows may return the same entry twice.
-    const key = [
-      policyId,
-      entry.escalation_level,
-      entry.user.id,
-      entry.schedule?.id ?? '',
-      entry.start ?? '',
-      entry.end ?? '',
-    ].join('\u0000');
+    const key = onCallEntryKey(entry);
     if (seenShifts.has(key)) {
       continue;
     }

@@ -285,6 +285,27 @@ describe('createPagerDutySync', () => {
       );
     });
 
+    it('reads the shift history once, then only the days since the last sync', async () => {
+      const { sync, requests } = setup();
+      const first = await sync.syncAccount();
+      const firstOnCalls = requests.filter(u => u.pathname === '/oncalls');
+      requests.length = 0;
+
+      const second = await sync.syncAccount();
+
+      const ranges = requests
+        .filter(u => u.pathname === '/oncalls')
+        .map(u => [u.searchParams.get('since'), u.searchParams.get('until')]);
+      expect(firstOnCalls).toHaveLength(2);
+      // The displayed week, and the history since the first sync's end.
+      expect(ranges).toHaveLength(2);
+      expect(ranges[1][0]).toBe('2025-05-28T10:00:00.000Z');
+      expect(
+        Date.parse(ranges[1][1]!) - Date.parse(ranges[1][0]!),
+      ).toBeLessThan(60_000);
+      expect(second.incidentStats).toEqual(first.incidentStats);
+    });
+
     it('reads in bulk: list endpoints only, with the documented filters', async () => {
       const { sync, requests } = setup();
 

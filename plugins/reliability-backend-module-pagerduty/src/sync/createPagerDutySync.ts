@@ -7,6 +7,7 @@ import type {
   PdEscalationPolicy,
   PdIncident,
   PdLogEntry,
+  PdOnCall,
   PdService,
   PdTeam,
   PdUser,
@@ -20,6 +21,10 @@ import { dedupeById } from './dedupeById';
 import { listOnCalls } from './listOnCalls';
 import { listSplitByTeams } from './listSplitByTeams';
 import { listSplitByTime } from './listSplitByTime';
+import {
+  OnCallHistoryCache,
+  type OnCallHistoryReader,
+} from './OnCallHistoryCache';
 import { readUnlistedServices } from './readUnlistedServices';
 import type { SyncContext } from './SyncContext';
 
@@ -86,6 +91,9 @@ export function createPagerDutySync(
     ...DEFAULT_PAGERDUTY_SYNC_SETTINGS,
     ...options.settings,
   };
+  // Bulk syncs of this account share it; a one-service refresh reads its
+  // own policy's history.
+  const history = new OnCallHistoryCache();
 
   function windows(now: number) {
     return {
@@ -109,6 +117,7 @@ export function createPagerDutySync(
     policyIds: string[],
     now: number,
     batchSize: number,
+    cache?: OnCallHistoryCache,
   ) {
     const { onCallSince, onCallUntil, historySince } = windows(now);
     const current = await listOnCalls(context, {
@@ -117,17 +126,24 @@ export function createPagerDutySync(
       until: onCallUntil,
       batchSize,
     });
-    const history =
-      historySince < onCallSince
-        ? await listOnCalls(context, {
-            policyIds,
-            since: historySince,
-            until: onCallSince,
-            batchSize,
-            includeUsers: false,
-            levels: [1],
-          })
-        : [];
+    const readHistory: OnCallHistoryReader = (ids, since, until) =>
+      listOnCalls(context, {
+        policyIds: ids,
+        since,
+        until,
+        batchSize,
+        includeUsers: false,
+        levels: [1],
+      });
+    let history: PdOnCall[] = [];
+    if (historySince < onCallSince) {
+      history = cache
+        ? await cache.read(
+            { policyIds, since: historySince, until: onCallSince, now },
+            readHistory,
+          )
+        : await readHistory(policyIds, historySince, onCallSince);
+    }
     // Current entries first: a shift listed by both keeps its full entry.
     return [...current, ...history];
   }
@@ -253,6 +269,7 @@ export function createPagerDutySync(
       policies.map(policy => policy.id),
       now,
       settings.onCallBatchSize,
+      history,
     );
     const recent = await listSplitByTime<PdIncident>(context, {
       path: '/incidents',
