@@ -93,7 +93,7 @@ export function createPagerDutySync(
   };
   // Bulk syncs of this account share it; a one-service refresh reads its
   // own policy's history.
-  const history = new OnCallHistoryCache();
+  const historyCache = new OnCallHistoryCache();
 
   function windows(now: number) {
     return {
@@ -269,7 +269,7 @@ export function createPagerDutySync(
       policies.map(policy => policy.id),
       now,
       settings.onCallBatchSize,
-      history,
+      historyCache,
     );
     const recent = await listSplitByTime<PdIncident>(context, {
       path: '/incidents',
