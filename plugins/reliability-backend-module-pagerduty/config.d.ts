@@ -41,9 +41,16 @@ export interface Config {
       defaultAccount?: string;
       /** How many days of upcoming on-call shifts to sync (1-90). Defaults to 7. */
       onCallHorizonDays?: number;
-      /** How many days of past on-call shifts to sync (0-90). Defaults to 7. */
+      /**
+       * How many days of past on-call shifts to keep with each escalation
+       * policy (0-90). Defaults to 7. Pages per shift does not depend on it:
+       * it always reads the shifts of the whole `incidentWindowDays`.
+       */
       onCallLookbackDays?: number;
-      /** Trailing window of incident statistics in days (1-180). Defaults to 90. */
+      /**
+       * Trailing window of incident statistics in days (1-180): incident
+       * counts, MTTA, MTTR and pages per shift. Defaults to 90.
+       */
       incidentWindowDays?: number;
       /** Escalation policies per GET /oncalls request (1-100). Defaults to 50. */
       onCallBatchSize?: number;

@@ -116,6 +116,18 @@ async function main() {
     );
     const floorMs = ((stats.requests - 1) / perMinute) * 60_000;
 
+    const listed = [...itemsByList.entries()]
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+
+    // A scheduled sync repeats every few minutes; the next one reuses the
+    // shift history the first one read.
+    client.resetStats();
+    const nextStarted = Date.now();
+    await sync.syncAccount();
+    const nextWallMs = Date.now() - nextStarted;
+    const nextRequests = client.stats().requests;
+
     const rows: Array<[string, string]> = [
       ['services synced', String(snapshot.services.length)],
       ['escalation policies', String(snapshot.policies.length)],
@@ -123,10 +135,7 @@ async function main() {
         'on-call shifts',
         String(snapshot.policies.reduce((n, p) => n + p.shifts.length, 0)),
       ],
-      [
-        'items listed',
-        [...itemsByList.entries()].map(([k, v]) => `${k} ${v}`).join(', '),
-      ],
+      ['items listed', listed],
       ['requests made', String(stats.requests)],
       ['paging minimum (items / 100 per list)', String(pagingMinimum)],
       ['429s received', String(stats.rateLimited)],
@@ -135,6 +144,10 @@ async function main() {
       [`rate-limit floor (requests at ${perMinute}/min)`, seconds(floorMs)],
       ['peak RSS / heap', `${mib(peakRss)} / ${mib(peakHeap)}`],
       ['warnings', String(snapshot.warnings.length)],
+      [
+        'next sync: requests / wall time',
+        `${nextRequests} / ${seconds(nextWallMs)}`,
+      ],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     process.stdout.write(

@@ -57,8 +57,8 @@ export const INCLUDE_EXPANSIONS: readonly IncludeExpansion[] = [
     pointer: `${schema('Oncall')}/properties/user`,
     full: [schema('User')],
   },
-  {
-    operation: 'GET /users',
+  ...['GET /users', 'GET /users/{id}'].map(operation => ({
+    operation,
     include: 'contact_methods',
     pointer: `${schema('User')}/allOf/1/properties/contact_methods/items`,
     full: [
@@ -67,7 +67,7 @@ export const INCLUDE_EXPANSIONS: readonly IncludeExpansion[] = [
       'PushContactMethod',
       'WhatsAppContactMethod',
     ].map(schema),
-  },
+  })),
   ...['GET /log_entries', 'GET /incidents/{id}/log_entries'].map(operation => ({
     operation,
     include: 'incidents',

@@ -39,7 +39,12 @@ function includesOf(query: string): string[] {
  */
 function casesFor(
   fleet: ReturnType<typeof demoFleet>,
-  ids: { services: string[]; policies: string[]; incidents: string[] },
+  ids: {
+    services: string[];
+    policies: string[];
+    incidents: string[];
+    users: string[];
+  },
 ): Case[] {
   const list = (template: string, queries: string[]) =>
     queries.map(query => ({ template, path: template, query }));
@@ -115,6 +120,7 @@ function casesFor(
       'total=true',
       'time_zone=Europe/Berlin',
     ]),
+    ...byId('/users/{id}', ids.users, ['', 'include[]=contact_methods']),
     ...list('/teams', ['', 'query=team', 'total=true']),
     ...list('/incidents', [
       '',
@@ -208,6 +214,7 @@ describe('simulator responses match PagerDuty’s OpenAPI schema', () => {
       services: fleet.services.map(s => s.id),
       policies: fleet.escalationPolicies.map(p => p.id),
       incidents: fleet.incidents().map(i => i.id),
+      users: fleet.users.map(u => u.id),
     };
     // PagerDuty's default page size, so every list spans several pages.
     const { problems, pagesValidated } = await crawl(
@@ -253,6 +260,7 @@ describe('simulator responses match PagerDuty’s OpenAPI schema', () => {
           .incidents()
           .slice(-5)
           .map(i => i.id),
+        users: generated.users.slice(0, 5).map(u => u.id),
       };
       const { problems } = await crawl(other, casesFor(generated, ids), 100);
       expect(problems).toEqual([]);
@@ -272,6 +280,7 @@ describe('simulator responses match PagerDuty’s OpenAPI schema', () => {
     const sample: Record<string, string> = {
       '/services/{id}': '/services/PCHKOUT',
       '/escalation_policies/{id}': '/escalation_policies/PEPAY01',
+      '/users/{id}': `/users/${fleet.users[0].id}`,
       '/incidents/{id}/log_entries': `/incidents/${
         fleet.incidents()[0].id
       }/log_entries`,

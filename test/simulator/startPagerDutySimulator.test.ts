@@ -205,10 +205,31 @@ describe('startPagerDutySimulator', () => {
     });
   });
 
+  describe('one user', () => {
+    it('answers GET /users/{id} with the same user as the list, contact methods when included', async () => {
+      const simulator = await start();
+      const list = await pagerDutyGet(
+        simulator.url,
+        '/users?include[]=contact_methods&limit=1',
+      );
+      const listed = list.body.users[0];
+      const one = await pagerDutyGet(
+        simulator.url,
+        `/users/${listed.id}?include[]=contact_methods`,
+      );
+      expect(one.status).toBe(200);
+      expect(one.body.user).toEqual(listed);
+      expect(one.body.user.contact_methods[0].address).toBeDefined();
+      const bare = await pagerDutyGet(simulator.url, `/users/${listed.id}`);
+      expect(bare.body.user.contact_methods[0].address).toBeUndefined();
+    });
+  });
+
   describe('errors', () => {
     it.each([
       ['/services/PNOSUCH'],
       ['/escalation_policies/PENOPE1'],
+      ['/users/PNOUSER'],
       ['/incidents/QNOPE/log_entries'],
       ['/schedules'],
     ])('answers 404 for %s', async path => {

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
+import { isOnCallSourceError } from '@preflight/plugin-reliability-node';
 import {
   type OnCallSnapshot,
   resolveEscalationLevels,
@@ -249,12 +250,26 @@ describe('PagerDuty provider against the simulated demo fleet', () => {
     expect(one.incidentStats).toEqual([
       bulk.incidentStats.find(s => s.serviceId === 'PCHKOUT'),
     ]);
+    // The people on call keep their contact methods (read with GET /users/{id}).
+    const contactsOf = (snapshot: typeof one) =>
+      new Map(
+        snapshot.policies
+          .find(p => p.id === 'PEPAY01')!
+          .shifts.map(shift => [shift.user.id, shift.user.contactMethods]),
+      );
+    const refreshed = contactsOf(one);
+    expect(refreshed.size).toBeGreaterThan(0);
+    for (const [id, methods] of refreshed) {
+      expect(methods.length).toBeGreaterThan(0);
+      expect(methods).toEqual(contactsOf(bulk).get(id));
+    }
     const error = await pagerDuty
       .syncService('pagerduty:default', 'PNOSUCH', {
         signal: new AbortController().signal,
       })
       .catch(e => e);
-    expect(isPagerDutyError(error, 'not-found')).toBe(true);
+    expect(isOnCallSourceError(error, 'not-found')).toBe(true);
+    expect(isPagerDutyError(error.cause, 'not-found')).toBe(true);
   });
 
   it('completes under a tight rate limit, with and without rate-limit headers', async () => {

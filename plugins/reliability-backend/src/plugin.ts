@@ -16,6 +16,7 @@ import { readReliabilityConfig } from './config/readReliabilityConfig';
 import { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
 import { OnCallProviderRegistry } from './providers/OnCallProviderRegistry';
 import { createRouter } from './service/createRouter';
+import { listAnnotatedServiceIds } from './sync/listAnnotatedServiceIds';
 import { scheduleSourceSyncs } from './sync/scheduleSourceSyncs';
 import { DatabaseSloStore } from './slo/DatabaseSloStore';
 import { readSloSyncConfig } from './slo/readSloSyncConfig';
@@ -161,6 +162,14 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           config: reliabilityConfig,
           onSynced,
+          annotatedServiceIds: (sourceId, signal) =>
+            listAnnotatedServiceIds({
+              catalog,
+              auth,
+              registry,
+              sourceId,
+              signal,
+            }),
         });
 
         await scheduleSloSyncs(

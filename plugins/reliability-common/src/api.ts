@@ -47,7 +47,10 @@ export type OnCallState =
   | 'malformed'
   /** the source has synced, and does not know this service id */
   | 'unknown-service'
-  /** the source has never synced successfully yet */
+  /**
+   * the source has never synced successfully yet, or its last sync could
+   * not reach this service (see `notSyncedReason`)
+   */
   | 'awaiting-sync'
   | 'ok';
 
@@ -58,6 +61,12 @@ export interface EntityOnCall {
   sourceId?: string;
   serviceId?: string;
   problem?: MetadataProblem;
+  /**
+   * For `awaiting-sync` after a successful sync: why this service was not
+   * synced (the source's list was too long to read whole), so it is neither
+   * shown nor reported as unknown.
+   */
+  notSyncedReason?: string;
   service?: OnCallServiceRecord;
   escalationPolicy?: {
     id: string;
@@ -119,6 +128,12 @@ export interface GroupOnCallEntity {
   serviceId?: string;
   /** Why the on-call cannot be shown (malformed annotation, unknown service id). */
   problem?: MetadataProblem;
+  /**
+   * For `awaiting-sync` after a successful sync: why this service was not
+   * synced (the source's list was too long to read whole), so it is neither
+   * shown nor reported as unknown.
+   */
+  notSyncedReason?: string;
   service?: OnCallServiceRecord;
   escalationPolicy?: { id: string; name: string; htmlUrl?: string };
   /** Who holds level 1 now; empty when nobody does or the state is not `ok`. */

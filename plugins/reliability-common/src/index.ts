@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './annotations';
+export * from './boundUserValue';
 export * from './types';
 export * from './api';
 export * from './permissions';

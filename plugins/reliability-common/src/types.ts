@@ -137,6 +137,21 @@ export interface OnCallSnapshot {
   incidentStats: IncidentStats[];
   /** Things that went partly wrong but did not fail the sync. */
   warnings: string[];
+  /**
+   * Ids of on-call people whose details (contact methods) could not be read
+   * this time, e.g. a user lookup answered 404 or was beyond a refresh's
+   * lookup bound. Their shifts are real, but their empty contact methods
+   * mean "unknown", not "none": whoever merges the snapshot keeps what it
+   * knew about them.
+   */
+  unreadPeople?: string[];
+  /**
+   * Present when the source's service list could not be read whole (e.g.
+   * PagerDuty's 10,000-offset limit). A service id missing from `services`
+   * then proves nothing, except for the ids in `confirmedMissing`, which
+   * were looked up one by one and do not exist.
+   */
+  incompleteServices?: { confirmedMissing: string[] };
 }
 
 /** Health of one data source, as stored after each sync attempt. @public */

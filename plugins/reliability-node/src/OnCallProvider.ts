@@ -32,6 +32,13 @@ export type OnCallServiceLocation =
 export interface OnCallSyncOptions {
   /** Aborted when the scheduler's task timeout is reached or the backend stops. */
   signal: AbortSignal;
+  /**
+   * The service ids catalog entities name for this source (a catalog query,
+   * so call it only when needed). A bulk sync whose service list could not
+   * be read whole calls it to look up the annotated services it missed one
+   * by one, instead of leaving them to be reported as unknown.
+   */
+  annotatedServiceIds?: () => Promise<string[]>;
 }
 
 /**
@@ -62,6 +69,9 @@ export interface OnCallProvider {
   /**
    * Reads one service, its policy, on-calls and incidents, for an explicit
    * "refresh now" of one entity. The result is merged into the stored data.
+   * Failures should be thrown as {@link OnCallSourceError}s so the caller
+   * can tell a wrong service id from a configuration problem, a rate limit
+   * or an outage; any other error is treated as the source being unavailable.
    */
   syncService(
     sourceId: string,

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export * from './OnCallProvider';
+export * from './OnCallSourceError';
 export * from './AlertRuleRecord';
 export * from './SloProvider';
 export * from './SloMeasurement';

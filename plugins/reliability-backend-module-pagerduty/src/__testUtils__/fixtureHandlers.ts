@@ -26,7 +26,7 @@ const NOT_FOUND = { error: { message: 'Not Found', code: 2100 } };
 /**
  * msw handlers that serve `data` with PagerDuty's filters (team_ids[],
  * escalation_policy_ids[], service_ids[], statuses[], since/until,
- * date_range=all), paging and token check. Every request is recorded as
+ * date_range=all, sort_by=name), paging and token check. Every request is recorded as
  * `METHOD path?query` in `requests`.
  */
 export function fixtureHandlers(options: {
@@ -72,6 +72,17 @@ export function fixtureHandlers(options: {
       ? items.filter(i => i.teams?.some(t => ids.includes(t.id)))
       : items;
   };
+  // `sort_by=name[:asc|:desc]`, as services and escalation policies take it.
+  const nameOrder = <T extends { name?: string }>(url: URL, items: T[]) => {
+    const sortBy = url.searchParams.get('sort_by');
+    if (!sortBy) {
+      return items;
+    }
+    const sorted = [...items].sort((a, b) =>
+      (a.name ?? '').localeCompare(b.name ?? '', 'en'),
+    );
+    return sortBy === 'name:desc' ? sorted.reverse() : sorted;
+  };
   const window = (url: URL) => ({
     since: url.searchParams.has('since')
       ? Date.parse(url.searchParams.get('since')!)
@@ -89,7 +100,11 @@ export function fixtureHandlers(options: {
     http.get(
       `${baseUrl}/services`,
       guard((request, url) =>
-        pagedResponse(request, 'services', teamFilter(url, data.services)),
+        pagedResponse(
+          request,
+          'services',
+          nameOrder(url, teamFilter(url, data.services)),
+        ),
       ),
     ),
     http.get(
@@ -107,7 +122,7 @@ export function fixtureHandlers(options: {
         pagedResponse(
           request,
           'escalation_policies',
-          teamFilter(url, data.escalationPolicies),
+          nameOrder(url, teamFilter(url, data.escalationPolicies)),
         ),
       ),
     ),
@@ -147,7 +162,26 @@ export function fixtureHandlers(options: {
             (entry.start === null || Date.parse(entry.start) < until) &&
             (entry.end === null || Date.parse(entry.end) > since),
         );
-        return pagedResponse(request, 'oncalls', matching);
+        // Without include[]=users PagerDuty sends user references only.
+        const withUsers = url.searchParams
+          .getAll('include[]')
+          .includes('users');
+        return pagedResponse(
+          request,
+          'oncalls',
+          withUsers
+            ? matching
+            : matching.map(entry => ({
+                ...entry,
+                user: {
+                  id: entry.user.id,
+                  type: 'user_reference',
+                  summary: entry.user.summary,
+                  self: entry.user.self,
+                  html_url: entry.user.html_url,
+                },
+              })),
+        );
       }),
     ),
     http.get(

@@ -219,6 +219,42 @@ describe('PagerDutyClient', () => {
       });
     });
 
+    it('reports a rate limit, with when it ends, when the caller’s deadline comes during the pause', async () => {
+      const time = createTestClock('2025-06-04T10:00:00Z');
+      const deadline = new AbortController();
+      const client = new PagerDutyClient({
+        accountId: 'acme',
+        baseUrl: BASE,
+        token: TOKEN,
+        retry: { random: () => 0.5 },
+        clock: {
+          now: time.clock.now,
+          // The caller's deadline passes while the token is paused.
+          sleep: async (ms, signal) => {
+            if (ms >= 1_000) {
+              deadline.abort(new DOMException('deadline', 'TimeoutError'));
+            }
+            return time.clock.sleep(ms, signal);
+          },
+        },
+      });
+      server.use(
+        http.get(`${BASE}/users/PU1`, () =>
+          HttpResponse.json(
+            { error: { message: 'Rate Limit Exceeded', code: 2020 } },
+            { status: 429, headers: { 'ratelimit-reset': '30' } },
+          ),
+        ),
+      );
+
+      const error = await failure(
+        client.get('/users/PU1', {}, { signal: deadline.signal }),
+      );
+
+      expect(error.kind).toBe('rate-limited');
+      expect(error.retryAfterSeconds).toBe(30);
+    });
+
     it('backs off exponentially on 429 without headers, and counts them', async () => {
       const { client, time } = makeClient();
       const startedAt: number[] = [];

@@ -175,20 +175,40 @@ export class PagerDutyClient {
     let rateLimitWaits = 0;
 
     for (;;) {
-      const outcome = await this.limiter.run(() => {
-        this.counters.requests += 1;
-        return sendRequest({
-          fetch: this.fetchImpl,
-          accountId: this.accountId,
-          method: 'GET',
-          url,
-          label,
-          token: this.token,
-          tokenType: this.tokenType,
-          timeoutMs: this.timeoutMs,
-          signal,
+      const outcome = await this.limiter
+        .run(() => {
+          this.counters.requests += 1;
+          return sendRequest({
+            fetch: this.fetchImpl,
+            accountId: this.accountId,
+            method: 'GET',
+            url,
+            label,
+            token: this.token,
+            tokenType: this.tokenType,
+            timeoutMs: this.timeoutMs,
+            signal,
+          });
+        }, signal)
+        .catch(error => {
+          // The caller gave up while PagerDuty's rate limit held the token:
+          // that is a rate limit with a known end, not an outage.
+          const pausedUntil = this.limiter.pausedUntilMs();
+          if (signal?.aborted && pausedUntil > this.clock.now()) {
+            throw new PagerDutyError({
+              kind: 'rate-limited',
+              accountId: this.accountId,
+              status: 429,
+              retryAfterSeconds: Math.max(
+                1,
+                Math.ceil((pausedUntil - this.clock.now()) / 1000),
+              ),
+              cause: error,
+              message: `PagerDuty account "${this.accountId}": ${label} was rate limited (HTTP 429) and the caller's deadline came before the rate-limit window reopened`,
+            });
+          }
+          throw error;
         });
-      }, signal);
 
       if (outcome.kind === 'ok') {
         return outcome.body;
@@ -202,6 +222,17 @@ export class PagerDutyClient {
             kind: 'rate-limited',
             accountId: this.accountId,
             status: 429,
+            // PagerDuty's reset header when sent, else the wait we would
+            // have taken next.
+            retryAfterSeconds: Math.max(
+              1,
+              Math.ceil(
+                this.retry.rateLimitDelayMs(
+                  rateLimitWaits,
+                  outcome.resetSeconds,
+                ) / 1000,
+              ),
+            ),
             message: `PagerDuty account "${this.accountId}": ${label} was still rate limited (HTTP 429) after waiting ${this.retry.maxRateLimitWaits} times; lower requestsPerMinute or check other users of this token`,
           });
         }

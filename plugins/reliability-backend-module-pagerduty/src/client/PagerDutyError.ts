@@ -31,6 +31,8 @@ export class PagerDutyError extends Error {
   readonly status?: number;
   /** True for failures worth another attempt (5xx, network, timeout, bad body). */
   readonly retryable: boolean;
+  /** For `rate-limited`: when PagerDuty said its window reopens, in seconds. */
+  readonly retryAfterSeconds?: number;
 
   constructor(options: {
     kind: PagerDutyErrorKind;
@@ -38,6 +40,7 @@ export class PagerDutyError extends Error {
     message: string;
     status?: number;
     retryable?: boolean;
+    retryAfterSeconds?: number;
     cause?: unknown;
   }) {
     super(options.message, { cause: options.cause });
@@ -46,6 +49,7 @@ export class PagerDutyError extends Error {
     this.accountId = options.accountId;
     this.status = options.status;
     this.retryable = options.retryable ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

@@ -26,6 +26,11 @@ export class RateLimiter {
   }
 
   /** Holds every request of this token until `epochMs` (after a 429). */
+  /** Until when requests are held after a 429 (epoch ms; past when not paused). */
+  pausedUntilMs(): number {
+    return this.pausedUntil;
+  }
+
   pauseUntil(epochMs: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, epochMs);
   }

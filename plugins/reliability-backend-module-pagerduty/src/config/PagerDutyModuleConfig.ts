@@ -13,7 +13,10 @@ export interface PagerDutyAccountConfig {
 export interface PagerDutySyncSettings {
   /** Days of upcoming shifts to read. */
   onCallHorizonDays: number;
-  /** Days of past shifts to read (for pages per shift). */
+  /**
+   * Days of past shifts kept with each policy. Shifts are read over the
+   * longer of this and `incidentWindowDays`, for pages per shift.
+   */
   onCallLookbackDays: number;
   /** Trailing window of incident statistics, days. */
   incidentWindowDays: number;

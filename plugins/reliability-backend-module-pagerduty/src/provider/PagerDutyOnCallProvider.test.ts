@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import type { PagerDutyModuleConfig } from '../config/PagerDutyModuleConfig';
+import { isOnCallSourceError } from '@preflight/plugin-reliability-node';
 import { PagerDutyOnCallProvider } from './PagerDutyOnCallProvider';
 
 const config: PagerDutyModuleConfig = {
@@ -147,5 +148,61 @@ describe('PagerDutyOnCallProvider', () => {
         signal: new AbortController().signal,
       }),
     ).rejects.toThrow('No PagerDuty source "pagerduty:nope"');
+  });
+
+  describe('refresh failures, as the refresh route needs to tell them apart', () => {
+    function failingWith(status: number, headers: Record<string, string> = {}) {
+      const requests: string[] = [];
+      const failing = new PagerDutyOnCallProvider({
+        config,
+        logger: mockServices.logger.mock(),
+        retry: { maxAttempts: 1, maxRateLimitWaits: 0 },
+        fetch: async input => {
+          requests.push(String(input));
+          return new Response(
+            JSON.stringify({ error: { message: 'nope', code: 2100 } }),
+            {
+              status,
+              headers: { 'content-type': 'application/json', ...headers },
+            },
+          );
+        },
+      });
+      const run = () =>
+        failing
+          .syncService('pagerduty:default', 'PNOSUCH', {
+            signal: new AbortController().signal,
+          })
+          .catch(e => e);
+      return { run, requests };
+    }
+
+    it('a 404 is a wrong service id, with the annotation to fix', async () => {
+      const error = await failingWith(404).run();
+      expect(isOnCallSourceError(error, 'not-found')).toBe(true);
+      expect(error.fix).toContain('pagerduty.com/service-id');
+      expect(error.fix).toContain('PNOSUCH');
+    });
+
+    it.each([401, 403])(
+      'a %s is a configuration problem naming the account, never the token',
+      async status => {
+        const error = await failingWith(status).run();
+        expect(isOnCallSourceError(error, 'auth')).toBe(true);
+        expect(error.fix).toContain('PagerDuty account "default"');
+        expect(`${error.message} ${error.fix}`).not.toContain('token-one');
+      },
+    );
+
+    it('a 429 carries when to retry, from ratelimit-reset', async () => {
+      const error = await failingWith(429, { 'ratelimit-reset': '17' }).run();
+      expect(isOnCallSourceError(error, 'rate-limited')).toBe(true);
+      expect(error.retryAfterSeconds).toBe(17);
+    });
+
+    it('a 5xx is the source being unavailable', async () => {
+      const error = await failingWith(502).run();
+      expect(isOnCallSourceError(error, 'unavailable')).toBe(true);
+    });
   });
 });

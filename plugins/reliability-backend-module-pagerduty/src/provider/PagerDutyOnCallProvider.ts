@@ -26,6 +26,7 @@ import {
   createPagerDutySync,
   type PagerDutySync,
 } from '../sync/createPagerDutySync';
+import { toOnCallSourceError } from './toOnCallSourceError';
 
 /** Provider type and source id prefix. @public */
 export const PAGERDUTY_PROVIDER_TYPE = 'pagerduty';
@@ -141,7 +142,10 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     sourceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot> {
-    return this.syncOf(sourceId).sync.syncAccount({ signal: options.signal });
+    return this.syncOf(sourceId).sync.syncAccount({
+      signal: options.signal,
+      annotatedServiceIds: options.annotatedServiceIds,
+    });
   }
 
   async syncService(
@@ -149,9 +153,13 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     serviceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot> {
-    return this.syncOf(sourceId).sync.syncService(serviceId, {
-      signal: options.signal,
-    });
+    try {
+      return await this.syncOf(sourceId).sync.syncService(serviceId, {
+        signal: options.signal,
+      });
+    } catch (error) {
+      throw toOnCallSourceError(error, serviceId);
+    }
   }
 
   /** Call metrics of the client of one source, e.g. for diagnostics. */

@@ -19,6 +19,7 @@ import { mapIncident } from './mapIncident';
 import { mapOnCallShift } from './mapOnCallShift';
 import { mapPerson } from './mapPerson';
 import { mapService } from './mapService';
+import { onCallEntryKey } from './onCallEntryKey';
 
 /** Everything read from one PagerDuty account (or one service of it). */
 export interface PagerDutyRawData {
@@ -34,11 +35,18 @@ export interface PagerDutyRawData {
  * Turns what was read from PagerDuty into a snapshot: services, policies
  * with their levels and shifts, and incident statistics per service over
  * the trailing window (pages per shift counted against level-1 shifts of
- * the service's policy). Pure: no I/O, `now` is given.
+ * the service's policy over that same window). Policies keep only the
+ * shifts that end after `keepShiftsEndingAfter` (and permanent ones): older
+ * shifts only serve the statistics. Pure: no I/O, `now` is given.
  */
 export function buildSnapshot(
   raw: PagerDutyRawData,
-  options: { now: Date; incidentWindowDays: number; warnings: string[] },
+  options: {
+    now: Date;
+    incidentWindowDays: number;
+    keepShiftsEndingAfter?: Date;
+    warnings: string[];
+  },
 ): OnCallSnapshot {
   const warnings = [...options.warnings];
   const people = new Map<string, OnCallPerson>(
@@ -53,14 +61,7 @@ export function buildSnapshot(
       continue;
     }
     // Overlapping batches or windows may return the same entry twice.
-    const key = [
-      policyId,
-      entry.escalation_level,
-      entry.user.id,
-      entry.schedule?.id ?? '',
-      entry.start ?? '',
-      entry.end ?? '',
-    ].join('\u0000');
+    const key = onCallEntryKey(entry);
     if (seenShifts.has(key)) {
       continue;
     }
@@ -111,5 +112,16 @@ export function buildSnapshot(
     });
   });
 
-  return { services, policies, incidentStats, warnings };
+  const keepAfter = options.keepShiftsEndingAfter?.getTime();
+  const kept =
+    keepAfter === undefined
+      ? policies
+      : policies.map(policy => ({
+          ...policy,
+          shifts: policy.shifts.filter(
+            shift => shift.end === null || Date.parse(shift.end) > keepAfter,
+          ),
+        }));
+
+  return { services, policies: kept, incidentStats, warnings };
 }

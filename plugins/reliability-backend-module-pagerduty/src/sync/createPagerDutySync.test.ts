@@ -5,6 +5,10 @@ import {
   type FixtureAccount,
   fixtureHandlers,
 } from '../__testUtils__/fixtureHandlers';
+import {
+  generatedServices,
+  generatedTeam,
+} from '../__testUtils__/generatedEntities';
 import * as fixture from '../__testUtils__/smallAccountFixture';
 import { PagerDutyClient } from '../client/PagerDutyClient';
 import { isPagerDutyError } from '../client/PagerDutyError';
@@ -198,6 +202,110 @@ describe('createPagerDutySync', () => {
       expect(auth.open.map(i => i.id)).toEqual(['Q5AUT05', 'Q6AUT06']);
     });
 
+    it('computes pages per shift over the 90 days it is shown for, not over the last week', async () => {
+      const WEEK = 7 * 24 * 3600_000;
+      const firstShift = Date.parse('2025-03-10T09:00:00Z');
+      const template = fixture.onCalls.find(
+        e => e.escalation_policy.id === 'PEPAY01' && e.escalation_level === 1,
+      )!;
+      // Eleven weekly level-1 shifts before the fixture's two recent ones...
+      const olderShifts = Array.from({ length: 11 }, (_, i) => ({
+        ...template,
+        start: new Date(firstShift + i * WEEK).toISOString(),
+        end: new Date(firstShift + (i + 1) * WEEK).toISOString(),
+      }));
+      // ...and five high-urgency incidents in April, during those shifts.
+      const highUrgency = fixture.incidents.find(
+        i => i.service.id === 'PCHKOUT' && i.urgency === 'high',
+      )!;
+      const aprilPages = Array.from({ length: 5 }, (_, i) => ({
+        ...highUrgency,
+        id: `Q9APR0${i}`,
+        incident_number: 900 + i,
+        created_at: `2025-04-0${i + 1}T12:00:00Z`,
+      }));
+      const { sync } = setup({
+        ...account,
+        onCalls: [...account.onCalls, ...olderShifts],
+        incidents: [...account.incidents, ...aprilPages],
+      });
+
+      const snapshot = await sync.syncAccount();
+
+      const checkout = snapshot.incidentStats.find(
+        s => s.serviceId === 'PCHKOUT',
+      )!;
+      expect(checkout.windowDays).toBe(90);
+      // 3 recent + 5 April pages over 2 recent + 11 older shifts.
+      expect(checkout.pagesPerShift).toBeCloseTo(8 / 13, 10);
+      // The older shifts served the statistics; the policy keeps the last week.
+      expect(
+        snapshot.policies
+          .find(p => p.id === 'PEPAY01')!
+          .shifts.filter(shift => shift.start?.startsWith('2025-04')),
+      ).toEqual([]);
+    });
+
+    it('reads annotated services a capped listing missed one by one, and says which do not exist', async () => {
+      const many = generatedServices(20_100, ['PTA']);
+      // PagerDuty lists by name: from both ends, 20,000 of 20,100 are reachable.
+      const byName = [...many].sort((a, b) =>
+        a.name!.localeCompare(b.name!, 'en'),
+      );
+      const unreachable = byName[10_050].id;
+      const { sync, requests } = setup({
+        ...account,
+        teams: [generatedTeam('PTA')],
+        services: [...account.services, ...many],
+        escalationPolicies: [
+          ...account.escalationPolicies,
+          { ...account.escalationPolicies[0], id: 'PEP0001' },
+        ],
+      });
+
+      const snapshot = await sync.syncAccount({
+        annotatedServiceIds: async () => [unreachable, 'PNOSUCH', 'PCHKOUT'],
+      });
+
+      const ids = new Set(snapshot.services.map(s => s.id));
+      expect(ids.has(unreachable)).toBe(true);
+      expect(ids.has('PCHKOUT')).toBe(true);
+      expect(snapshot.incompleteServices).toEqual({
+        confirmedMissing: ['PNOSUCH'],
+      });
+      expect(snapshot.warnings).toContain(
+        'services: 2 annotated services were not in the listing: 1 read one by one, 1 do not exist in PagerDuty, 0 wait for a later sync (shown as not synced yet)',
+      );
+      expect(snapshot.warnings.join(' ')).not.toContain('belong to no team');
+      const lookups = requests
+        .map(u => u.pathname)
+        .filter(p => p.startsWith('/services/'));
+      expect(lookups.sort()).toEqual(
+        [`/services/${unreachable}`, '/services/PNOSUCH'].sort(),
+      );
+    });
+
+    it('reads the shift history once, then only the days since the last sync', async () => {
+      const { sync, requests } = setup();
+      const first = await sync.syncAccount();
+      const firstOnCalls = requests.filter(u => u.pathname === '/oncalls');
+      requests.length = 0;
+
+      const second = await sync.syncAccount();
+
+      const ranges = requests
+        .filter(u => u.pathname === '/oncalls')
+        .map(u => [u.searchParams.get('since'), u.searchParams.get('until')]);
+      expect(firstOnCalls).toHaveLength(2);
+      // The displayed week, and the history since the first sync's end.
+      expect(ranges).toHaveLength(2);
+      expect(ranges[1][0]).toBe('2025-05-28T10:00:00.000Z');
+      expect(
+        Date.parse(ranges[1][1]!) - Date.parse(ranges[1][0]!),
+      ).toBeLessThan(60_000);
+      expect(second.incidentStats).toEqual(first.incidentStats);
+    });
+
     it('reads in bulk: list endpoints only, with the documented filters', async () => {
       const { sync, requests } = setup();
 
@@ -223,17 +331,22 @@ describe('createPagerDutySync', () => {
           .map(u => u.searchParams.getAll(name));
       expect(param('/services', 'include[]')).toEqual([['teams']]);
       expect(param('/users', 'include[]')).toEqual([['contact_methods']]);
+      // Shifts with their people over the displayed week back and ahead,
+      // and, for pages per shift, the older rest of the 90-day incident
+      // window without people (only level 1 is kept).
       expect(param('/oncalls', 'escalation_policy_ids[]')).toEqual([
         ['PEPAY01', 'PEPLT01'],
+        ['PEPAY01', 'PEPLT01'],
       ]);
-      expect(param('/oncalls', 'include[]')).toEqual([['users']]);
-      const oncalls = requests.find(u => u.pathname === '/oncalls')!;
-      expect(oncalls.searchParams.get('since')).toBe(
-        '2025-05-28T10:00:00.000Z',
-      );
-      expect(oncalls.searchParams.get('until')).toBe(
-        '2025-06-11T10:00:00.000Z',
-      );
+      expect(param('/oncalls', 'include[]')).toEqual([['users'], []]);
+      expect(
+        requests
+          .filter(u => u.pathname === '/oncalls')
+          .map(u => [u.searchParams.get('since'), u.searchParams.get('until')]),
+      ).toEqual([
+        ['2025-05-28T10:00:00.000Z', '2025-06-11T10:00:00.000Z'],
+        ['2025-03-06T10:00:00.000Z', '2025-05-28T10:00:00.000Z'],
+      ]);
       const incidentQueries = requests.filter(u => u.pathname === '/incidents');
       expect(
         incidentQueries.map(u => u.searchParams.getAll('statuses[]')),
@@ -267,7 +380,8 @@ describe('createPagerDutySync', () => {
       const batches = requests
         .filter(u => u.pathname === '/oncalls')
         .map(u => u.searchParams.getAll('escalation_policy_ids[]'));
-      expect(batches.map(b => b.length)).toEqual([50, 50, 20]);
+      // Once for the displayed shifts, once for the older history.
+      expect(batches.map(b => b.length)).toEqual([50, 50, 20, 50, 50, 20]);
       expect(new Set(batches.flat()).size).toBe(120);
       expect(snapshot.policies).toHaveLength(120);
       expect(snapshot.warnings).toEqual([]);
@@ -357,6 +471,25 @@ describe('createPagerDutySync', () => {
       for (const url of requests.filter(u => u.pathname === '/incidents')) {
         expect(url.searchParams.getAll('service_ids[]')).toEqual(['PCHKOUT']);
       }
+    });
+
+    it('keeps going when one on-call user cannot be read, and says whose contact methods are unknown', async () => {
+      const { sync } = setup({
+        ...account,
+        users: account.users.filter(u => u.id !== 'PUBOB01'),
+      });
+
+      const snapshot = await sync.syncService('PCHKOUT');
+
+      expect(snapshot.unreadPeople).toEqual(['PUBOB01']);
+      const people = new Map(
+        snapshot.policies[0].shifts.map(s => [s.user.id, s.user]),
+      );
+      expect(people.get('PUBOB01')!.contactMethods).toEqual([]);
+      expect(people.get('PUALICE')!.contactMethods.length).toBeGreaterThan(0);
+      expect(snapshot.warnings).toEqual([
+        expect.stringContaining('GET /users/PUBOB01 found nothing'),
+      ]);
     });
 
     it('reports an unknown service as not found', async () => {

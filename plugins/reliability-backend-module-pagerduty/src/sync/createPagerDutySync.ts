@@ -7,6 +7,7 @@ import type {
   PdEscalationPolicy,
   PdIncident,
   PdLogEntry,
+  PdOnCall,
   PdService,
   PdTeam,
   PdUser,
@@ -20,6 +21,11 @@ import { dedupeById } from './dedupeById';
 import { listOnCalls } from './listOnCalls';
 import { listSplitByTeams } from './listSplitByTeams';
 import { listSplitByTime } from './listSplitByTime';
+import {
+  OnCallHistoryCache,
+  type OnCallHistoryReader,
+} from './OnCallHistoryCache';
+import { readUnlistedServices } from './readUnlistedServices';
 import type { SyncContext } from './SyncContext';
 
 /** Options of {@link createPagerDutySync}. @public */
@@ -33,6 +39,12 @@ export interface PagerDutySyncOptions {
 /** Per-run options of a {@link PagerDutySync}. @public */
 export interface PagerDutySyncRunOptions {
   signal?: AbortSignal;
+  /**
+   * The service ids the catalog annotates for this account; asked only when
+   * the service list is too long to read whole, to read the services it
+   * missed one by one.
+   */
+  annotatedServiceIds?: () => Promise<string[]>;
 }
 
 /** Reads one PagerDuty account into snapshots. @public */
@@ -61,6 +73,9 @@ const PAGERDUTY_ID = /^[A-Z0-9]{2,32}$/;
 // incident's log one by one; these bounds keep one click cheap.
 const MAX_USER_LOOKUPS = 25;
 const MAX_INCIDENT_LOG_LOOKUPS = 100;
+// Annotated services a capped service listing missed, read one by one per
+// bulk sync (about 12 s of a 960/min budget); the rest wait for later syncs.
+const MAX_UNLISTED_SERVICE_LOOKUPS = 200;
 
 /**
  * Creates the sync of one PagerDuty account over a client. Used by the
@@ -76,12 +91,91 @@ export function createPagerDutySync(
     ...DEFAULT_PAGERDUTY_SYNC_SETTINGS,
     ...options.settings,
   };
+  // Bulk syncs of this account share it; a one-service refresh reads its
+  // own policy's history.
+  const historyCache = new OnCallHistoryCache();
 
   function windows(now: number) {
     return {
       onCallSince: now - settings.onCallLookbackDays * DAY_MS,
       onCallUntil: now + settings.onCallHorizonDays * DAY_MS,
+      // Pages per shift divides the window's high-urgency incidents by the
+      // window's level-1 shifts, so level-1 shifts are also read over the
+      // part of the incident window before the shifts kept for display.
+      historySince: now - settings.incidentWindowDays * DAY_MS,
       incidentsSince: now - settings.incidentWindowDays * DAY_MS,
+    };
+  }
+
+  /**
+   * On-calls of the given policies: full entries (with users) over the
+   * displayed window, and level-1 entries alone (without users, which only
+   * the display needs) over the older rest of the incident window.
+   */
+  async function readOnCalls(
+    context: SyncContext,
+    policyIds: string[],
+    now: number,
+    batchSize: number,
+    cache?: OnCallHistoryCache,
+  ) {
+    const { onCallSince, onCallUntil, historySince } = windows(now);
+    const current = await listOnCalls(context, {
+      policyIds,
+      since: onCallSince,
+      until: onCallUntil,
+      batchSize,
+    });
+    const readHistory: OnCallHistoryReader = (ids, since, until) =>
+      listOnCalls(context, {
+        policyIds: ids,
+        since,
+        until,
+        batchSize,
+        includeUsers: false,
+        levels: [1],
+      });
+    let history: PdOnCall[] = [];
+    if (historySince < onCallSince) {
+      history = cache
+        ? await cache.read(
+            { policyIds, since: historySince, until: onCallSince, now },
+            readHistory,
+          )
+        : await readHistory(policyIds, historySince, onCallSince);
+    }
+    // Current entries first: a shift listed by both keeps its full entry.
+    return [...current, ...history];
+  }
+
+  /** The ids the catalog annotates; none, with a warning, when it cannot say. */
+  async function annotatedServiceIds(
+    run: PagerDutySyncRunOptions,
+    context: SyncContext,
+  ): Promise<string[]> {
+    try {
+      return (await run.annotatedServiceIds?.()) ?? [];
+    } catch (error) {
+      if (run.signal?.aborted) {
+        throw error;
+      }
+      context.warnings.push(
+        `services: the catalog could not say which services are annotated (${
+          error instanceof Error ? error.message : String(error)
+        }); services the listing missed are shown as not synced yet`,
+      );
+      return [];
+    }
+  }
+
+  function snapshotOptions(now: number, warnings: string[]) {
+    return {
+      now: new Date(now),
+      incidentWindowDays: settings.incidentWindowDays,
+      keepShiftsEndingAfter: new Date(
+        now - settings.onCallLookbackDays * DAY_MS,
+      ),
+      warnings,
     };
   }
 
@@ -90,7 +184,7 @@ export function createPagerDutySync(
   ): Promise<OnCallSnapshot> {
     const now = clock.now();
     const context: SyncContext = { client, signal: run.signal, warnings: [] };
-    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+    const { incidentsSince } = windows(now);
     const before = client.stats();
     let teams: Promise<PdTeam[]> | undefined;
     const loadTeams = () => {
@@ -112,31 +206,71 @@ export function createPagerDutySync(
       return teams;
     };
 
-    const services = await listSplitByTeams<PdService>(
-      context,
-      { path: '/services', key: 'services', query: { 'include[]': ['teams'] } },
-      loadTeams,
-    );
-    const policies = await listSplitByTeams<PdEscalationPolicy>(
-      context,
-      { path: '/escalation_policies', key: 'escalation_policies', query: {} },
-      loadTeams,
-    );
-    const users = await listSplitByTeams<PdUser>(
+    const serviceList = await listSplitByTeams<PdService>(
       context,
       {
-        path: '/users',
-        key: 'users',
-        query: { 'include[]': ['contact_methods'] },
+        path: '/services',
+        key: 'services',
+        query: { 'include[]': ['teams'] },
+        sortableByName: true,
       },
       loadTeams,
     );
-    const onCalls = await listOnCalls(context, {
-      policyIds: policies.map(policy => policy.id),
-      since: onCallSince,
-      until: onCallUntil,
-      batchSize: settings.onCallBatchSize,
-    });
+    const policyList = await listSplitByTeams<PdEscalationPolicy>(
+      context,
+      {
+        path: '/escalation_policies',
+        key: 'escalation_policies',
+        query: {},
+        sortableByName: true,
+      },
+      loadTeams,
+    );
+    const services = serviceList.items;
+    const policies = policyList.items;
+    let incompleteServices: OnCallSnapshot['incompleteServices'];
+    if (!serviceList.complete || !policyList.complete) {
+      const unlisted = await readUnlistedServices(context, {
+        annotatedIds: await annotatedServiceIds(run, context),
+        listed: services,
+        listedPolicies: policies,
+        policiesIncomplete: !policyList.complete,
+        maxLookups: MAX_UNLISTED_SERVICE_LOOKUPS,
+      });
+      services.push(...unlisted.services);
+      policies.push(...unlisted.policies);
+      if (!serviceList.complete) {
+        incompleteServices = { confirmedMissing: unlisted.confirmedMissing };
+      }
+      const looked =
+        unlisted.services.length +
+        unlisted.confirmedMissing.length +
+        unlisted.unreached.length;
+      if (looked > 0) {
+        context.warnings.push(
+          `services: ${looked} annotated services were not in the listing: ${unlisted.services.length} read one by one, ${unlisted.confirmedMissing.length} do not exist in PagerDuty, ${unlisted.unreached.length} wait for a later sync (shown as not synced yet)`,
+        );
+      }
+    }
+    const users = (
+      await listSplitByTeams<PdUser>(
+        context,
+        {
+          path: '/users',
+          key: 'users',
+          query: { 'include[]': ['contact_methods'] },
+          sortableByName: false,
+        },
+        loadTeams,
+      )
+    ).items;
+    const onCalls = await readOnCalls(
+      context,
+      policies.map(policy => policy.id),
+      now,
+      settings.onCallBatchSize,
+      historyCache,
+    );
     const recent = await listSplitByTime<PdIncident>(context, {
       path: '/incidents',
       key: 'incidents',
@@ -177,12 +311,11 @@ export function createPagerDutySync(
         incidents: dedupeById([...recent, ...open.items]),
         logEntries,
       },
-      {
-        now: new Date(now),
-        incidentWindowDays: settings.incidentWindowDays,
-        warnings: context.warnings,
-      },
+      snapshotOptions(now, context.warnings),
     );
+    if (incompleteServices) {
+      snapshot.incompleteServices = incompleteServices;
+    }
     const after = client.stats();
     logger?.info(
       `PagerDuty account "${client.accountId}" synced: ${
@@ -217,7 +350,7 @@ export function createPagerDutySync(
     const now = clock.now();
     const { signal } = run;
     const context: SyncContext = { client, signal, warnings: [] };
-    const { onCallSince, onCallUntil, incidentsSince } = windows(now);
+    const { incidentsSince } = windows(now);
 
     const { service } = await client.get<{ service: PdService }>(
       `/services/${serviceId}`,
@@ -233,12 +366,7 @@ export function createPagerDutySync(
       policies.push(escalation_policy);
     }
     const onCalls = policies.length
-      ? await listOnCalls(context, {
-          policyIds: [policies[0].id],
-          since: onCallSince,
-          until: onCallUntil,
-          batchSize: 1,
-        })
+      ? await readOnCalls(context, [policies[0].id], now, 1)
       : [];
 
     const userIds = [...new Set(onCalls.map(entry => entry.user.id))].filter(
@@ -250,6 +378,7 @@ export function createPagerDutySync(
       );
     }
     const users: PdUser[] = [];
+    const unreadPeople = userIds.slice(MAX_USER_LOOKUPS);
     for (const id of userIds.slice(0, MAX_USER_LOOKUPS)) {
       try {
         const { user } = await client.get<{ user: PdUser }>(
@@ -259,9 +388,14 @@ export function createPagerDutySync(
         );
         users.push(user);
       } catch (error) {
-        // A user deleted since the on-call list was read still shows,
-        // without contact methods.
+        // One user that cannot be read (deleted since the on-call list was
+        // read) fails neither the refresh nor the others; the snapshot says
+        // so, and the stored contact methods are kept.
         if (!isPagerDutyError(error, 'not-found')) throw error;
+        unreadPeople.push(id);
+        context.warnings.push(
+          `users: ${id} is on call but GET /users/${id} found nothing; the contact methods known before are kept`,
+        );
       }
     }
 
@@ -319,14 +453,11 @@ export function createPagerDutySync(
       );
     }
 
-    return buildSnapshot(
+    const snapshot = buildSnapshot(
       { services: [service], policies, users, onCalls, incidents, logEntries },
-      {
-        now: new Date(now),
-        incidentWindowDays: settings.incidentWindowDays,
-        warnings: context.warnings,
-      },
+      snapshotOptions(now, context.warnings),
     );
+    return unreadPeople.length > 0 ? { ...snapshot, unreadPeople } : snapshot;
   }
 
   return { syncAccount, syncService };

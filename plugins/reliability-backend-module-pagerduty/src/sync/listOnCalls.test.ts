@@ -59,4 +59,55 @@ describe('listOnCalls', () => {
     expect(batches).toEqual([50, 25, 25]);
     expect(context.warnings).toEqual([]);
   });
+
+  it('reads a range longer than 90 days in ranges PagerDuty accepts, keeping only the levels asked for', async () => {
+    const DAY = 24 * HOUR;
+    const ranges: Array<[number, number, string[]]> = [];
+    const entries: PdOnCall[] = [
+      ...generatedOnCalls('PEP0001', 3, NOW - 150 * DAY),
+      ...generatedOnCalls('PEP0001', 3, NOW - 20 * DAY),
+    ];
+    entries[1] = { ...entries[1], escalation_level: 2 };
+    server.use(
+      http.get(`${BASE}/oncalls`, ({ request }) => {
+        const url = new URL(request.url);
+        const since = Date.parse(url.searchParams.get('since')!);
+        const until = Date.parse(url.searchParams.get('until')!);
+        ranges.push([since, until, url.searchParams.getAll('include[]')]);
+        return pagedResponse(
+          request,
+          'oncalls',
+          entries.filter(
+            e => Date.parse(e.start!) < until && Date.parse(e.end!) > since,
+          ),
+        );
+      }),
+    );
+    const time = createTestClock(NOW);
+    const client = new PagerDutyClient({
+      accountId: 'big',
+      baseUrl: BASE,
+      token: 'token-big-account',
+      clock: time.clock,
+    });
+
+    const result = await listOnCalls(
+      { client, warnings: [] },
+      {
+        policyIds: ['PEP0001'],
+        since: NOW - 180 * DAY,
+        until: NOW,
+        batchSize: 50,
+        includeUsers: false,
+        levels: [1],
+      },
+    );
+
+    expect(ranges).toEqual([
+      [NOW - 180 * DAY, NOW - 90 * DAY, []],
+      [NOW - 90 * DAY, NOW, []],
+    ]);
+    expect(result).toHaveLength(5);
+    expect(result.every(e => e.escalation_level === 1)).toBe(true);
+  });
 });

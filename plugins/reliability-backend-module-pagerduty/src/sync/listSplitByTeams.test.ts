@@ -46,7 +46,11 @@ function serve(
       const matching = teamIds.length
         ? all.filter(s => s.teams?.some(t => teamIds.includes(t.id)))
         : all;
-      return pagedResponse(request, 'services', matching);
+      // Generated names sort like their zero-padded ids.
+      const sortBy = url.searchParams.get('sort_by') ?? 'name';
+      const ordered = [...matching].sort((a, b) => a.id.localeCompare(b.id));
+      if (sortBy === 'name:desc') ordered.reverse();
+      return pagedResponse(request, 'services', ordered);
     }),
   );
   const time = createTestClock('2025-06-04T10:00:00Z');
@@ -60,7 +64,12 @@ function serve(
   const list = () =>
     listSplitByTeams<PdService>(
       context,
-      { path: '/services', key: 'services', query: { 'include[]': ['teams'] } },
+      {
+        path: '/services',
+        key: 'services',
+        query: { 'include[]': ['teams'] },
+        sortableByName: true,
+      },
       async () => (await client.list<PdTeam>('/teams', 'teams')).items,
     );
   return { list, context, asked };
@@ -80,10 +89,11 @@ describe('listSplitByTeams', () => {
       team('PTC'),
     ]);
 
-    const result = await list();
+    const { items: result, complete } = await list();
 
     expect(result).toHaveLength(10_200);
     expect(new Set(result.map(s => s.id)).size).toBe(10_200);
+    expect(complete).toBe(true);
     expect(context.warnings).toEqual([]);
     // The first page's total already told the list is too long.
     expect(asked.filter(u => !u.searchParams.has('team_ids[]'))).toHaveLength(
@@ -94,50 +104,97 @@ describe('listSplitByTeams', () => {
     ).toBe(true);
   });
 
-  it('warns about items no team split can reach', async () => {
+  it('finds items of no team at the ends of the whole list', async () => {
     const all = [...services(10_000, ['PTA']), ...services(50, [], 10_000)];
     const { list, context } = serve(all, [team('PTA')]);
 
-    const result = await list();
+    const { items, complete } = await list();
 
-    expect(result).toHaveLength(10_000);
+    expect(items).toHaveLength(10_050);
+    expect(complete).toBe(true);
+    expect(context.warnings).toEqual([]);
+  });
+
+  it('says which items no split reaches: those of no team, in the middle of a list over 20,000', async () => {
+    const all = [
+      ...services(10_000, ['PTA']),
+      ...services(50, [], 10_000),
+      ...services(10_000, ['PTB'], 10_050),
+    ];
+    const { list, context } = serve(all, [team('PTA'), team('PTB')]);
+
+    const { items, complete } = await list();
+
+    expect(items).toHaveLength(20_000);
+    expect(complete).toBe(false);
     expect(context.warnings).toEqual([
-      "services: PagerDuty reports 10050 but only 10000 could be listed; the list exceeds PagerDuty's 10,000 offset limit and services that belong to no team cannot be reached by splitting per team",
+      'services: PagerDuty reports 20050 but only 20000 could be listed (10,000 offset limit); the 50 missing belong to no team, and no split reaches them',
     ]);
   });
 
-  it('warns when one team alone exceeds 10,000', async () => {
+  it('reads a team over 10,000 from both ends by name', async () => {
     const all = [
       ...services(10_300, ['PTA']),
       ...services(100, ['PTB'], 10_300),
     ];
-    const { list, context } = serve(all, [team('PTA'), team('PTB')]);
+    const { list, context, asked } = serve(all, [team('PTA'), team('PTB')]);
 
-    const result = await list();
+    const { items, complete } = await list();
 
-    expect(result).toHaveLength(10_100);
-    expect(context.warnings).toEqual([
-      expect.stringContaining(
-        'team "team PTA" has 10300, more than PagerDuty can list (10,000 offset limit); 300 of them are missing',
+    expect(items).toHaveLength(10_400);
+    expect(complete).toBe(true);
+    expect(context.warnings).toEqual([]);
+    expect(
+      asked.some(
+        u =>
+          u.searchParams.get('team_ids[]') === 'PTA' &&
+          u.searchParams.get('sort_by') === 'name:desc',
       ),
-      expect.stringContaining(
-        'PagerDuty reports 10400 but only 10100 could be listed',
-      ),
-    ]);
+    ).toBe(true);
   });
 
-  it('warns instead of failing when the account cannot filter by team', async () => {
-    const all = services(10_100, ['PTA']);
-    const { list, context } = serve(all, [team('PTA')], {
+  it('does not blame "no team" for what a team over 20,000 hides', async () => {
+    const all = [
+      ...services(20_300, ['PTA']),
+      ...services(100, ['PTB'], 20_300),
+    ];
+    const { list, context } = serve(all, [team('PTA'), team('PTB')]);
+
+    const { items, complete } = await list();
+
+    expect(items).toHaveLength(20_100);
+    expect(complete).toBe(false);
+    expect(context.warnings).toEqual([
+      expect.stringContaining(
+        'team "team PTA" has 20300, more than PagerDuty can list (10,000 offset limit, read from both ends by name); 300 of them are missing',
+      ),
+      expect.stringContaining(
+        '300 are missing, in the teams named above or in no team',
+      ),
+    ]);
+    expect(context.warnings.join(' ')).not.toContain('belong to no team');
+  });
+
+  it('reads both ends, and warns beyond them, when the account cannot filter by team', async () => {
+    const { list, context } = serve(services(10_100, ['PTA']), [team('PTA')], {
       teamsAbility: false,
     });
+    const whole = await list();
+    expect(whole.items).toHaveLength(10_100);
+    expect(whole.complete).toBe(true);
+    expect(context.warnings).toEqual([]);
 
-    const result = await list();
-
-    expect(result).toHaveLength(100);
-    expect(context.warnings).toEqual([
+    const tooMany = serve(services(20_100, ['PTA']), [team('PTA')], {
+      teamsAbility: false,
+    });
+    const partial = await tooMany.list();
+    expect(partial.items).toHaveLength(20_000);
+    expect(partial.complete).toBe(false);
+    expect(tooMany.context.warnings).toEqual([
       expect.stringContaining('could not be split by team'),
     ]);
-    expect(context.warnings[0]).toContain('Team Ids is not a valid parameter');
+    expect(tooMany.context.warnings[0]).toContain(
+      'Team Ids is not a valid parameter',
+    );
   });
 });

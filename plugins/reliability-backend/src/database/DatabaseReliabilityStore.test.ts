@@ -55,6 +55,39 @@ describe('DatabaseReliabilityStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'remembers until the next complete sync that a source could not list every service, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceSourceSnapshot({
+        source,
+        snapshot: {
+          ...makeSnapshot(['PCHKOUT']),
+          incompleteServices: { confirmedMissing: ['PNOSUCH'] },
+        },
+        syncedAt: new Date('2025-03-01T10:00:00.000Z'),
+      });
+      await store.replaceSourceSnapshot({
+        source: otherSource,
+        snapshot: makeSnapshot(['PEUONE1']),
+        syncedAt: new Date('2025-03-01T10:00:00.000Z'),
+      });
+
+      expect(
+        await store.getIncompleteServices([source.id, otherSource.id]),
+      ).toEqual(new Map([[source.id, { confirmedMissing: ['PNOSUCH'] }]]));
+
+      await store.replaceSourceSnapshot({
+        source,
+        snapshot: makeSnapshot(['PCHKOUT']),
+        syncedAt: new Date('2025-03-01T10:05:00.000Z'),
+      });
+      expect(await store.getIncompleteServices([source.id])).toEqual(
+        new Map(),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'replaces only the synced source and records its success, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

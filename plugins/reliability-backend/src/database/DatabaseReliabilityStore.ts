@@ -36,6 +36,7 @@ interface SourceRow {
   last_error: string | null;
   error_since: Date | string | number | null;
   warnings: string;
+  incomplete_services?: string | null;
 }
 
 interface ServiceRow {
@@ -129,6 +130,24 @@ function policyRows(sourceId: string, snapshot: OnCallSnapshot): PolicyRow[] {
   }));
 }
 
+// Written by this store only; a damaged value still means "incomplete",
+// with nothing confirmed missing.
+function parseIncompleteServices(text: string | null | undefined): {
+  confirmedMissing: string[];
+} {
+  try {
+    const parsed = JSON.parse(text ?? '');
+    const ids = parsed?.confirmedMissing;
+    return {
+      confirmedMissing: Array.isArray(ids)
+        ? ids.filter((id: unknown): id is string => typeof id === 'string')
+        : [],
+    };
+  } catch {
+    return { confirmedMissing: [] };
+  }
+}
+
 function statsRows(sourceId: string, snapshot: OnCallSnapshot): StatsRow[] {
   return uniqueBy(snapshot.incidentStats, s => s.serviceId).map(stats => ({
     source_id: sourceId,
@@ -215,6 +234,11 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           last_error: null,
           error_since: null,
           warnings: JSON.stringify(snapshot.warnings ?? []),
+          incomplete_services: snapshot.incompleteServices
+            ? JSON.stringify({
+                confirmedMissing: snapshot.incompleteServices.confirmedMissing,
+              })
+            : null,
         })
         .onConflict('source_id')
         .merge();
@@ -314,6 +338,26 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       errorSince: toIso(row.error_since),
       warnings: parseWarnings(row.warnings),
     }));
+  }
+
+  async getIncompleteServices(
+    sourceIds: string[],
+  ): Promise<Map<string, { confirmedMissing: string[] }>> {
+    const found = new Map<string, { confirmedMissing: string[] }>();
+    if (sourceIds.length === 0) {
+      return found;
+    }
+    const rows = await this.db<SourceRow>('sources')
+      .whereIn('source_id', sourceIds)
+      .whereNotNull('incomplete_services')
+      .select('source_id', 'incomplete_services');
+    for (const row of rows) {
+      found.set(
+        row.source_id,
+        parseIncompleteServices(row.incomplete_services),
+      );
+    }
+    return found;
   }
 
   async getService(

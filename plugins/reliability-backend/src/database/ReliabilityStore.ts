@@ -66,6 +66,15 @@ export interface ReliabilityStore {
     sourceIds?: string[];
   }): Promise<StoredSourceHealth[]>;
 
+  /**
+   * The sources whose last successful sync could not list every service,
+   * with the ids it confirmed do not exist; sources with a complete list are
+   * left out.
+   */
+  getIncompleteServices(
+    sourceIds: string[],
+  ): Promise<Map<string, { confirmedMissing: string[] }>>;
+
   getService(
     sourceId: string,
     serviceId: string,

@@ -112,10 +112,16 @@ export class EntitySummaryBuilder {
         ])
       : [undefined, undefined];
 
+    // Only asked when the service is missing: is it unknown, or unreached?
+    const incompleteServices =
+      health.lastSuccessAt && !service
+        ? (await store.getIncompleteServices([source.id])).get(source.id)
+        : undefined;
+
     const { onCall, problems } = buildEntityOnCall(
       entityRef,
       located,
-      { health, service, policy, incidents },
+      { health, service, policy, incidents, incompleteServices },
       now,
     );
     return { onCall, sources: [health], problems };

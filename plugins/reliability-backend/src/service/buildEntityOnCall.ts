@@ -20,6 +20,11 @@ export interface StoredServiceData {
   /** The policy named by `service.escalationPolicyId`. */
   policy: EscalationPolicyRecord | undefined;
   incidents: IncidentStats | undefined;
+  /**
+   * Set when the source's last sync could not list every service: then a
+   * missing service is only unknown if the sync confirmed it.
+   */
+  incompleteServices?: { confirmedMissing: string[] };
 }
 
 // The provider contract does not say which annotation holds the service id;
@@ -52,7 +57,21 @@ export function buildEntityOnCall(
     return { onCall: { state: 'awaiting-sync', ...base }, problems: [] };
   }
 
-  const { service, policy, incidents } = data;
+  const { service, policy, incidents, incompleteServices } = data;
+  if (
+    !service &&
+    incompleteServices &&
+    !incompleteServices.confirmedMissing.includes(serviceId)
+  ) {
+    return {
+      onCall: {
+        state: 'awaiting-sync',
+        ...base,
+        notSyncedReason: `${source.displayName} lists more services than its API lets one sync read, and service ${serviceId} was not reached yet; later syncs look it up on its own.`,
+      },
+      problems: [],
+    };
+  }
   if (!service) {
     const problem: MetadataProblem = {
       entityRef,

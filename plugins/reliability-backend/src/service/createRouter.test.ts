@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { OnCallSourceError } from '@preflight/plugin-reliability-node';
 import type {
   EntityReliabilitySummary,
   RefreshEntityResponse,
@@ -42,6 +43,54 @@ describe('reliability router', () => {
         .set('Authorization', mockCredentials.none.header());
       expect(res.status).toBe(401);
       expect(backend.provider.syncService).not.toHaveBeenCalled();
+    });
+
+    async function refusedRefreshEvent(authorization: string) {
+      const res = await request(backend.server)
+        .post(refreshOf('checkout-api'))
+        .set('Authorization', authorization);
+      expect(backend.auditor.createEvent).toHaveBeenCalledTimes(1);
+      expect(backend.auditor.createEvent).toHaveBeenCalledWith(
+        expect.objectContaining({
+          eventId: 'entity-refresh',
+          meta: expect.objectContaining({
+            entityRef: 'component:default/checkout-api',
+          }),
+        }),
+      );
+      const event = await backend.auditor.createEvent.mock.results[0].value;
+      expect(event.success).not.toHaveBeenCalled();
+      return { status: res.status, event };
+    }
+
+    it('audits a refresh by a service token (403) as failed, with the reason', async () => {
+      const { status, event } = await refusedRefreshEvent(
+        mockCredentials.service.header(),
+      );
+      expect(status).toBe(403);
+      expect(event.fail).toHaveBeenCalledWith({
+        error: expect.objectContaining({ name: 'NotAllowedError' }),
+        meta: { reason: expect.stringContaining('only users may refresh') },
+      });
+    });
+
+    it('audits a refresh without credentials (401) as failed when the request reaches the plugin', async () => {
+      // With the default auth policy Backstage answers 401 before any plugin
+      // code runs; with it disabled the plugin itself refuses, and audits.
+      await backend.stop();
+      backend = await startReliabilityTestBackend({
+        config: {
+          backend: { auth: { dangerouslyDisableDefaultAuthPolicy: true } },
+        },
+      });
+      const { status, event } = await refusedRefreshEvent(
+        mockCredentials.none.header(),
+      );
+      expect(status).toBe(401);
+      expect(event.fail).toHaveBeenCalledWith({
+        error: expect.objectContaining({ name: 'AuthenticationError' }),
+        meta: { reason: expect.stringContaining('no valid credentials') },
+      });
     });
 
     it('lets a service read but not refresh', async () => {
@@ -196,6 +245,39 @@ describe('reliability router', () => {
       expect(summary.problems).toEqual([summary.onCall.problem]);
     });
 
+    it('shows a service a too-long listing could not reach as not synced yet, never as unknown', async () => {
+      // PSEARCH was not reached; PNOSUCH was looked up and does not exist.
+      backend.provider.snapshot.incompleteServices = {
+        confirmedMissing: ['PNOSUCH'],
+      };
+      await backend.syncNow();
+
+      const unreached = (
+        await request(backend.server).get(summaryOf('search-api'))
+      ).body as EntityReliabilitySummary;
+      expect(unreached.onCall.state).toBe('awaiting-sync');
+      expect(unreached.onCall.serviceId).toBe('PSEARCH');
+      expect(unreached.onCall.notSyncedReason).toContain(
+        'service PSEARCH was not reached yet',
+      );
+      expect(unreached.problems).toEqual([]);
+
+      const missing = (
+        await request(backend.server).get(summaryOf('build-runner'))
+      ).body as EntityReliabilitySummary;
+      expect(missing.onCall.state).toBe('unknown-service');
+
+      // The sync could ask the catalog which ids are annotated for it.
+      const [, options] = backend.provider.syncSource.mock.calls[0];
+      expect((await options.annotatedServiceIds!()).sort()).toEqual([
+        'PCHKOUT',
+        'PLEDGER',
+        'PNOSUCH',
+        'PPAYGW1',
+        'PSEARCH',
+      ]);
+    });
+
     it('reports an owner that is not in the catalog', async () => {
       await backend.stop();
       backend = await startReliabilityTestBackend({
@@ -255,6 +337,46 @@ describe('reliability router', () => {
       ]);
       expect(summary.sources[0].errorSince).not.toBeNull();
       expect(summary.sources[0].lastSuccessAt).not.toBeNull();
+    });
+  });
+
+  describe('a 100 kB annotation', () => {
+    const huge = 'P'.repeat(100_000);
+    beforeEach(async () => {
+      await backend.stop();
+      backend = await startReliabilityTestBackend({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: {
+              name: 'pasted-a-file',
+              namespace: 'default',
+              annotations: { 'pagerduty.com/service-id': huge },
+            },
+            spec: { type: 'service', owner: 'group:default/ghosts' },
+          },
+        ],
+      });
+    });
+
+    it('is echoed only by its start in the summary', async () => {
+      const res = await request(backend.server).get(summaryOf('pasted-a-file'));
+      expect(res.status).toBe(200);
+      expect(res.body.onCall.state).toBe('malformed');
+      expect(res.body.onCall.problem.message).toContain('(100000 characters)');
+      expect(res.text.length).toBeLessThan(5_000);
+    });
+
+    it('is echoed only by its start in the refresh error and its audit event', async () => {
+      const res = await request(backend.server).post(
+        refreshOf('pasted-a-file'),
+      );
+      expect(res.status).toBe(400);
+      expect(res.text.length).toBeLessThan(2_000);
+      const event = await backend.auditor.createEvent.mock.results[0].value;
+      const [{ error }] = event.fail.mock.calls[0];
+      expect(error.message.length).toBeLessThan(500);
     });
   });
 
@@ -375,6 +497,38 @@ describe('reliability router', () => {
       });
     });
 
+    it('keeps the known contact methods of an on-call person the source could not read', async () => {
+      const fresh = structuredClone(backend.provider.snapshot);
+      const policy = fresh.policies.find(p => p.id === 'PEPAY01')!;
+      for (const shift of policy.shifts) {
+        if (shift.level === 1) {
+          shift.user = { ...shift.user, contactMethods: [] };
+        }
+      }
+      backend.provider.syncService.mockImplementationOnce(async () => ({
+        services: fresh.services.filter(s => s.id === 'PCHKOUT'),
+        policies: [policy],
+        incidentStats: [],
+        warnings: [],
+        // Alice's lookup failed (404); Bob was read and has no contact methods left.
+        unreadPeople: ['PUALICE'],
+      }));
+
+      const res = await request(backend.server).post(refreshOf('checkout-api'));
+      expect(res.status).toBe(200);
+
+      const read = await request(backend.server).get(summaryOf('checkout-api'));
+      const [level1] = (read.body as EntityReliabilitySummary).onCall
+        .escalationPolicy!.levels;
+      expect(level1.onCallNow[0].person.name).toBe('Alice');
+      expect(level1.onCallNow[0].person.contactMethods).toEqual([
+        { type: 'email', address: 'alice@example.com' },
+        { type: 'phone', address: '+1 555 0100' },
+      ]);
+      expect(level1.nextHandoff!.onCall[0].person.name).toBe('Bob');
+      expect(level1.nextHandoff!.onCall[0].person.contactMethods).toEqual([]);
+    });
+
     it('allows one refresh per entity per interval, with Retry-After', async () => {
       const first = await request(backend.server).post(
         refreshOf('checkout-api'),
@@ -436,6 +590,82 @@ describe('reliability router', () => {
         'it has no on-call service annotation',
       );
       expect(backend.provider.syncService).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      [
+        'a service the source does not have',
+        new OnCallSourceError({
+          reason: 'not-found',
+          message:
+            'PagerDuty account "default": GET /services/PCHKOUT found nothing (HTTP 404)',
+          fix: 'Copy the id from the service\'s PagerDuty URL into "pagerduty.com/service-id".',
+        }),
+        422,
+        /names service PCHKOUT, which PagerDuty \(default\) does not have.*pagerduty\.com\/service-id/,
+      ],
+      [
+        'a refused token',
+        new OnCallSourceError({
+          reason: 'auth',
+          message:
+            'PagerDuty account "default": GET /services/PCHKOUT was refused (HTTP 401)',
+          fix: 'Check the API token of PagerDuty account "default" (reliability.pagerduty.accounts).',
+        }),
+        502,
+        /PagerDuty account "default".*reliability\.pagerduty\.accounts/,
+      ],
+      [
+        'an unusable answer',
+        new OnCallSourceError({
+          reason: 'bad-response',
+          message: 'returned text/html instead of JSON',
+        }),
+        502,
+        /text\/html/,
+      ],
+      [
+        'an outage',
+        new OnCallSourceError({
+          reason: 'unavailable',
+          message: 'failed with HTTP 500',
+        }),
+        503,
+        /HTTP 500.*last-known data is still shown/,
+      ],
+      [
+        'a timeout',
+        new DOMException(
+          'The operation was aborted due to timeout',
+          'TimeoutError',
+        ),
+        503,
+        /timed out/,
+      ],
+    ])(
+      'answers %s with the status that says whose problem it is',
+      async (_case, error, status, message) => {
+        backend.provider.failWith = error;
+        const res = await request(backend.server).post(
+          refreshOf('checkout-api'),
+        );
+        expect(res.status).toBe(status);
+        expect(res.body.error.message).toMatch(message);
+        const event = await backend.auditor.createEvent.mock.results[0].value;
+        expect(event.fail).toHaveBeenCalled();
+      },
+    );
+
+    it('passes a source rate limit on as 429 with Retry-After', async () => {
+      backend.provider.failWith = new OnCallSourceError({
+        reason: 'rate-limited',
+        message: 'still rate limited (HTTP 429)',
+        retryAfterSeconds: 42,
+      });
+      const res = await request(backend.server).post(refreshOf('checkout-api'));
+      expect(res.status).toBe(429);
+      expect(res.headers['retry-after']).toBe('42');
+      expect(res.body.error.message).toContain('rate limiting');
     });
 
     it('answers 503 and keeps the stored data when the source fails', async () => {

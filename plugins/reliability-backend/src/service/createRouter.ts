@@ -6,13 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  CustomErrorBase,
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  ServiceUnavailableError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -26,6 +20,7 @@ import type { ReliabilityConfig } from '../config/readReliabilityConfig';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { auditRefusedRefresh } from './auditRefusedRefresh';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';
 import {
   EntityParams,
@@ -33,7 +28,12 @@ import {
   parseGroupParams,
 } from './entityParams';
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
+import { keepKnownPeople } from './keepKnownPeople';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
+import {
+  refreshFailureError,
+  TooManyRequestsError,
+} from './refreshFailureError';
 import { toSourceHealth } from './toSourceHealth';
 import type { DeployGatePolicy } from '../slo/readSloSyncConfig';
 import { registerSloRoutes } from '../slo/registerSloRoutes';
@@ -45,12 +45,6 @@ import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
 import { registerReviewRoutes } from '../reviews/registerReviewRoutes';
 import type { ReviewStore } from '../reviews/ReviewStore';
-
-/** Thrown when a caller exceeds the refresh rate limit; answered with 429. */
-class TooManyRequestsError extends CustomErrorBase {
-  name = 'TooManyRequestsError' as const;
-  statusCode = 429;
-}
 
 /** Dependencies of the reliability REST API. @public */
 export interface RouterOptions {
@@ -179,8 +173,15 @@ export async function createRouter(
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
     const params = parseEntityParams(req.params);
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const entityRef = entityRefOf(params);
+
+    let credentials;
+    try {
+      credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    } catch (error) {
+      await auditRefusedRefresh(auditor, req, entityRef, error);
+      throw error;
+    }
     const actorRef = credentials.principal.userEntityRef;
 
     const auditEvent = await auditor.createEvent({
@@ -228,8 +229,7 @@ export async function createRouter(
         now: decisionAt,
       });
       if (!slot.allowed) {
-        res.setHeader('Retry-After', String(slot.retryAfterSeconds));
-        throw new TooManyRequestsError(slot.message);
+        throw new TooManyRequestsError(slot.message, slot.retryAfterSeconds);
       }
 
       const { provider, source } = located.registered;
@@ -239,15 +239,25 @@ export async function createRouter(
           signal: AbortSignal.timeout(config.refresh.timeoutMs),
         });
       } catch (error) {
-        const message = errorMessage(error);
         logger.warn(
-          `Refresh of ${located.serviceId} from ${source.id} for ${entityRef} failed: ${message}`,
+          `Refresh of ${located.serviceId} from ${
+            source.id
+          } for ${entityRef} failed: ${errorMessage(error)}`,
         );
-        throw new ServiceUnavailableError(
-          `Refreshing ${located.serviceId} from ${source.displayName} failed: ${message}. The last-known data is still shown.`,
-        );
+        throw refreshFailureError(error, {
+          serviceId: located.serviceId,
+          sourceName: source.displayName,
+          entityRef,
+        });
       }
-      await store.upsertServiceSnapshot({ sourceId: source.id, snapshot });
+      const storedPolicies = await store.getEscalationPolicies(
+        source.id,
+        snapshot.policies.map(policy => policy.id),
+      );
+      await store.upsertServiceSnapshot({
+        sourceId: source.id,
+        snapshot: keepKnownPeople(snapshot, storedPolicies),
+      });
 
       const refreshedAt = now();
       const body: RefreshEntityResponse = {
@@ -268,6 +278,9 @@ export async function createRouter(
         error: error instanceof Error ? error : new Error(errorMessage(error)),
         meta: { entityRef, actorRef },
       });
+      if (error instanceof TooManyRequestsError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw error;
     }
   });

@@ -5,6 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
+import { OnCallSourceError } from '@preflight/plugin-reliability-node';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
@@ -360,6 +361,16 @@ describe('openapi.yaml', () => {
 
       backend.provider.failWith = new Error('upstream down');
       expectDocumented('post', refresh, await post('ledger-service'));
+      backend.provider.failWith = new OnCallSourceError({
+        reason: 'not-found',
+        message: 'no such service',
+      });
+      expectDocumented('post', refresh, await post('payments-gateway'));
+      backend.provider.failWith = new OnCallSourceError({
+        reason: 'auth',
+        message: 'token refused',
+      });
+      expectDocumented('post', refresh, await post('risk-scorer'));
 
       backend.permissions.authorize.mockResolvedValue([
         { result: AuthorizeResult.DENY },

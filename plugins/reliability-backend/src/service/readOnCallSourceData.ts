@@ -18,6 +18,8 @@ export interface OnCallSourceData {
   services: Map<string, OnCallServiceRecord>;
   policies: Map<string, EscalationPolicyRecord>;
   stats: Map<string, IncidentStats>;
+  /** Set when the source's last sync could not list every service. */
+  incompleteServices?: { confirmedMissing: string[] };
 }
 
 /**
@@ -75,6 +77,12 @@ export async function readOnCallSourceData(options: {
       }
       const ids = [...(serviceIds.get(source.id) ?? [])];
       const services = await store.getServices(source.id, ids);
+      if (services.length < ids.length) {
+        // Only asked when a service is missing: is it unknown, or unreached?
+        data.incompleteServices = (
+          await store.getIncompleteServices([source.id])
+        ).get(source.id);
+      }
       const policyIds = [
         ...new Set(
           services.flatMap(service =>
@@ -123,6 +131,7 @@ export function buildEntityOnCallFromSourceData(
         ? data.policies.get(service.escalationPolicyId)
         : undefined,
       incidents: service ? data.stats.get(service.id) : undefined,
+      incompleteServices: data.incompleteServices,
     },
     now,
   );

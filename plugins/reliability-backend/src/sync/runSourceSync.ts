@@ -40,6 +40,11 @@ export async function runSourceSync(options: {
   /** Deadline of the whole sync, in milliseconds. */
   timeoutMs: number;
   now?: () => Date;
+  /**
+   * The service ids the catalog annotates for this source; handed to the
+   * provider, which asks only when its service list is incomplete.
+   */
+  annotatedServiceIds?: (signal: AbortSignal) => Promise<string[]>;
 }): Promise<SourceSyncOutcome> {
   const { registered, store, logger, timeoutMs } = options;
   const { provider, source } = registered;
@@ -53,7 +58,13 @@ export async function runSourceSync(options: {
 
   let snapshot: OnCallSnapshot;
   try {
-    snapshot = await provider.syncSource(source.id, { signal });
+    const { annotatedServiceIds } = options;
+    snapshot = await provider.syncSource(source.id, {
+      signal,
+      ...(annotatedServiceIds
+        ? { annotatedServiceIds: () => annotatedServiceIds(signal) }
+        : {}),
+    });
     assertSnapshot(snapshot);
   } catch (error) {
     const message = deadline.aborted

@@ -25,8 +25,14 @@ export async function scheduleSourceSyncs(options: {
   config: ReliabilityConfig;
   /** Called after each successful sync (e.g. to trigger the scorecard evaluation). */
   onSynced?: () => Promise<void>;
+  /** The service ids the catalog annotates for a source, asked only by syncs that need them. */
+  annotatedServiceIds?: (
+    sourceId: string,
+    signal: AbortSignal,
+  ) => Promise<string[]>;
 }): Promise<void> {
   const { sources, store, scheduler, logger, config, onSynced } = options;
+  const { annotatedServiceIds } = options;
   if (sources.length === 0) {
     logger.warn(
       'No on-call sources are configured; add a provider module such as the PagerDuty module',
@@ -46,6 +52,10 @@ export async function scheduleSourceSyncs(options: {
           logger: taskLogger,
           signal,
           timeoutMs: config.sync.timeoutMs,
+          annotatedServiceIds: annotatedServiceIds
+            ? syncSignal =>
+                annotatedServiceIds(registered.source.id, syncSignal)
+            : undefined,
         });
         if (outcome.status === 'succeeded') {
           await onSynced?.();

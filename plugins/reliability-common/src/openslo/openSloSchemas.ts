@@ -5,6 +5,7 @@
  * fields pass through: OpenSLO lets tools add their own.
  */
 import { z } from 'zod';
+import { boundUserValue } from '../boundUserValue';
 import { InvalidSloDurationError, parseSloDuration } from '../slo/sloDuration';
 
 /** The only OpenSLO version read. @public */
@@ -30,6 +31,13 @@ export const OPENSLO_IGNORED_KINDS = [
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // Prometheus instances are named in app-config, never given as URLs.
 const INSTANCE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
+/**
+ * The longest SLI query Preflight accepts. Real SLI queries are a few hundred
+ * characters; a longer one is a pasted file or a runaway label value, and is
+ * rejected here so it never reaches Prometheus, a log line or a stored result.
+ * @public
+ */
+export const MAX_SLI_QUERY_LENGTH = 4096;
 
 function customIssue(
   ctx: z.RefinementCtx,
@@ -51,7 +59,9 @@ export const openSloNameSchema = z.string().superRefine((name, ctx) => {
     customIssue(
       ctx,
       [],
-      `"${name}" is not a valid name: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
+      `"${boundUserValue(
+        name,
+      )}" is not a valid name: use at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit`,
       'Rename it, e.g. "checkout-availability".',
     );
   }
@@ -94,7 +104,9 @@ const metricSourceSchema = z
       customIssue(
         ctx,
         ['type'],
-        `metric source type "${source.type}" is not supported; Preflight reads Prometheus`,
+        `metric source type "${boundUserValue(
+          source.type,
+        )}" is not supported; Preflight reads Prometheus`,
         'Use type: Prometheus with a PromQL query.',
       );
     }
@@ -105,8 +117,20 @@ const metricSourceSchema = z
       customIssue(
         ctx,
         ['metricSourceRef'],
-        `"${source.metricSourceRef}" is not a Prometheus instance name`,
+        `"${boundUserValue(
+          source.metricSourceRef,
+        )}" is not a Prometheus instance name`,
         'Name an instance from reliability.prometheus.instances in app-config (not a URL), or leave metricSourceRef out to use the default instance.',
+      );
+    }
+    if (source.spec.query.length > MAX_SLI_QUERY_LENGTH) {
+      customIssue(
+        ctx,
+        ['spec', 'query'],
+        `the PromQL query "${boundUserValue(
+          source.spec.query,
+        )}" is longer than ${MAX_SLI_QUERY_LENGTH} characters`,
+        'Shorten the query: keep label values to the identifiers they are (service names, status codes), and move long expressions into recording rules.',
       );
     }
     if (source.spec.query.trim() === '') {

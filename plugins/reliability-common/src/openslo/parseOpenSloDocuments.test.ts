@@ -307,6 +307,24 @@ spec:
       ]);
     });
 
+    it('rejects an SLI query with a 100 kB label value, echoing only its start', () => {
+      const huge = 'x'.repeat(100_000);
+      const result = parse(
+        slo('huge-label', { indicator: ratioIndicator(huge) }),
+      );
+      expect(result.definitions).toEqual([]);
+      const problems = result.problems.filter(p =>
+        p.field.endsWith('spec.query'),
+      );
+      expect(problems).toHaveLength(2);
+      for (const problem of problems) {
+        expect(problem.message).toMatch(
+          /characters\)" is longer than 4096 characters$/,
+        );
+        expect(JSON.stringify(problem).length).toBeLessThan(1000);
+      }
+    });
+
     it('reports an unknown kind', () => {
       const result = parse(`
 apiVersion: openslo/v1

@@ -1,3 +1,4 @@
+import { boundUserValue } from '../../boundUserValue';
 import type { ScorecardCheck } from '../types';
 import { catalogFact, METADATA_KINDS, outcome } from './checkSupport';
 
@@ -17,8 +18,10 @@ export const techDocsAnnotationCheck: ScorecardCheck = {
     appliesTo: { kinds: METADATA_KINDS },
   },
   evaluate({ facts }) {
-    const ref =
+    const raw =
       facts.entity.metadata.annotations?.[ANNOTATION_TECHDOCS_REF]?.trim();
+    // Stored with every evaluation: only the start of a long value.
+    const ref = raw ? boundUserValue(raw) : raw;
     return ref
       ? outcome('pass', `TechDocs are built from ${ref}`, [
           catalogFact('TechDocs ref', ref),

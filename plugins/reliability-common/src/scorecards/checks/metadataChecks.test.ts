@@ -33,6 +33,22 @@ describe('tier-set', () => {
       { label: 'Tier', value: null, sourceId: 'catalog' },
     ]);
   });
+
+  it('stores only the start of a 100 kB tier', async () => {
+    const result = await runCheck(
+      tierSetCheck,
+      buildReadinessFacts({
+        entity: {
+          metadata: {
+            annotations: { 'preflight.dev/tier': 't'.repeat(100_000) },
+          },
+        },
+      }),
+    );
+    expect(result.state).toBe('pass');
+    expect(JSON.stringify(result).length).toBeLessThan(1000);
+    expect(result.message).toContain('(100000 characters)');
+  });
 });
 
 describe('lifecycle-set', () => {

@@ -1,5 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_TIER } from '../../annotations';
+import { boundUserValue } from '../../boundUserValue';
 import type { ScorecardCheck } from '../types';
 import { catalogFact, METADATA_KINDS, outcome } from './checkSupport';
 
@@ -32,7 +33,9 @@ function fieldSetCheck(options: {
       appliesTo: { kinds: options.kinds },
     },
     evaluate({ facts }) {
-      const value = options.read(facts.entity) ?? null;
+      const raw = options.read(facts.entity);
+      // Stored with every evaluation: only the start of a long value.
+      const value = raw === undefined ? null : boundUserValue(raw);
       return value
         ? outcome('pass', `${options.label} is ${value}`, [
             catalogFact(options.label, value),

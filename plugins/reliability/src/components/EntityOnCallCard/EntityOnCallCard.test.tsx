@@ -291,6 +291,33 @@ describe('EntityOnCallCard', () => {
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeInTheDocument();
   });
 
+  it('says a service the sync has not reached is not synced yet, not unknown', async () => {
+    serveSummary(
+      'checkout-api',
+      summaryInState('checkout-api', {
+        state: 'awaiting-sync',
+        sourceId: 'pagerduty:default',
+        serviceId: 'PCHKOUT',
+        notSyncedReason:
+          'PagerDuty (default) lists more services than its API lets one sync read, and service PCHKOUT was not reached yet; later syncs look it up on its own.',
+      }),
+    );
+    await renderWithBackend(
+      <EntityOnCallCard now={NOW} />,
+      componentEntity('checkout-api'),
+    );
+
+    expect(
+      await screen.findByText('PagerDuty service not synced yet'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/service PCHKOUT was not reached yet/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('PagerDuty service not found'),
+    ).not.toBeInTheDocument();
+  });
+
   it('says it is waiting for the first sync, with the last attempt and error', async () => {
     serveSummary(
       'checkout-api',

@@ -29,7 +29,8 @@ const NOT_CONFIGURED_YAML = `metadata:
 /**
  * Why there is no on-call to show, and how to fix it: the entity is not
  * linked to PagerDuty, the link is malformed, PagerDuty does not know the
- * service, or the first sync has not finished.
+ * service, the first sync has not finished, or the sync has not reached
+ * this service yet.
  * @public
  */
 export function OnCallStateMessage(props: OnCallStateMessageProps) {
@@ -78,6 +79,15 @@ export function OnCallStateMessage(props: OnCallStateMessageProps) {
       const source = sources.find(
         candidate => candidate.id === onCall.sourceId,
       );
+      if (onCall.notSyncedReason) {
+        // The source syncs fine; this one service was out of reach.
+        return (
+          <Alert severity="info">
+            <AlertTitle>PagerDuty service not synced yet</AlertTitle>
+            <Typography variant="body2">{onCall.notSyncedReason}</Typography>
+          </Alert>
+        );
+      }
       return (
         <Alert severity="info">
           <AlertTitle>Waiting for the first PagerDuty sync</AlertTitle>
