@@ -20,6 +20,12 @@ export interface ControlCommand {
   now?: string | null;
   resetStats?: boolean;
   resetRateLimits?: boolean;
+  /**
+   * Points a service at another escalation policy, as someone editing the
+   * service in PagerDuty would; demos and end-to-end tests use it to make a
+   * readiness check fail for real (the next sync sees the change).
+   */
+  reassignService?: { serviceId: string; escalationPolicyId: string };
 }
 
 /** The simulator's current settings, as `/__control` reports them. */
@@ -81,6 +87,13 @@ export function applyControlCommand(
   ) {
     return 'latencyMs must be a non-negative number';
   }
+  const reassignProblem =
+    command.reassignService !== undefined
+      ? reassignmentProblem(state, command.reassignService)
+      : undefined;
+  if (reassignProblem) {
+    return reassignProblem;
+  }
   const now =
     typeof command.now === 'string' ? new Date(command.now) : undefined;
   if (now && Number.isNaN(now.getTime())) {
@@ -95,7 +108,50 @@ export function applyControlCommand(
   if (command.now !== undefined) state.setClock(now ?? null);
   if (command.resetStats) state.stats.reset();
   if (command.resetRateLimits) state.rateLimiter.reset();
+  if (command.reassignService) reassignService(state, command.reassignService);
   return undefined;
+}
+
+function reassignmentProblem(
+  state: SimulatorState,
+  reassignment: unknown,
+): string | undefined {
+  const { serviceId, escalationPolicyId } = (reassignment ?? {}) as Record<
+    string,
+    unknown
+  >;
+  if (typeof serviceId !== 'string' || typeof escalationPolicyId !== 'string') {
+    return 'reassignService must be { serviceId, escalationPolicyId }';
+  }
+  if (!state.index.fleet.services.some(s => s.id === serviceId)) {
+    return `reassignService.serviceId: no service ${serviceId}`;
+  }
+  if (!state.index.policiesById.has(escalationPolicyId)) {
+    return `reassignService.escalationPolicyId: no escalation policy ${escalationPolicyId}`;
+  }
+  return undefined;
+}
+
+/** Serves the same fleet with one service on another escalation policy. */
+function reassignService(
+  state: SimulatorState,
+  {
+    serviceId,
+    escalationPolicyId,
+  }: { serviceId: string; escalationPolicyId: string },
+): void {
+  const fleet = state.index.fleet;
+  state.setFleet({
+    generatedFor: fleet.generatedFor,
+    teams: fleet.teams,
+    users: fleet.users,
+    schedules: fleet.schedules,
+    escalationPolicies: fleet.escalationPolicies,
+    services: fleet.services.map(service =>
+      service.id === serviceId ? { ...service, escalationPolicyId } : service,
+    ),
+    incidents: () => fleet.incidents(),
+  });
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -378,6 +378,35 @@ describe('startPagerDutySimulator', () => {
       expect((await pagerDutyGet(simulator.url, '/oncalls')).status).toBe(200);
     });
 
+    it('reassigns a service to another escalation policy, as an edit in PagerDuty would', async () => {
+      const simulator = await start();
+      const before = await pagerDutyGet(simulator.url, '/services/PAPIGW1');
+      expect(before.body.service.escalation_policy.id).toBe('PEPLT01');
+      const res = await fetch(`${simulator.url}/__control`, {
+        method: 'POST',
+        body: JSON.stringify({
+          reassignService: {
+            serviceId: 'PAPIGW1',
+            escalationPolicyId: 'PEMSH01',
+          },
+        }),
+      });
+      expect(res.status).toBe(200);
+      const after = await pagerDutyGet(simulator.url, '/services/PAPIGW1');
+      expect(after.body.service.escalation_policy.id).toBe('PEMSH01');
+      // The other services of the old policy are untouched.
+      const other = await pagerDutyGet(simulator.url, '/services/PAUTHSV');
+      expect(other.body.service.escalation_policy.id).toBe('PEPLT01');
+      expect(() =>
+        simulator.control.apply({
+          reassignService: {
+            serviceId: 'PNOPE00',
+            escalationPolicyId: 'PEMSH01',
+          },
+        }),
+      ).toThrow(/reassignService.serviceId: no service PNOPE00/);
+    });
+
     it('rejects an unknown failure mode on the control endpoint', async () => {
       const simulator = await start();
       const res = await fetch(`${simulator.url}/__control`, {
