@@ -57,6 +57,12 @@ else
   config_args+=(--config ../../app-config.recorded-slos.yaml)
 fi
 
+# Readiness reviews in every state, made through the public API once the
+# backend answers (skipped when the portal already has reviews).
+node --import tsx test/demo/seedDemoReviews.ts http://localhost:7007 http://127.0.0.1:7099 &
+seed_pid=$!
+trap 'kill "$simulator_pid" "$seed_pid" $prometheus_pid 2>/dev/null || true' EXIT INT TERM
+
 echo "Starting the backend on http://localhost:7007 ..."
 cd packages/backend
 npx backstage-cli package start "${config_args[@]}"

@@ -1,0 +1,217 @@
+/*
+ * End-to-end: a readiness review in a real headless Chromium, walked by the
+ * people it needs. Alice (Payments) opens a beta review of checkout-api,
+ * answers its questions and submits it; Erin (SRE) and Frank (Security) sign
+ * their sections in their own browser sessions; the review is approved.
+ * Then someone points checkout-api at a one-level escalation policy in
+ * PagerDuty, and the approved review turns drifted, naming the check.
+ *
+ * Before that, the demo's seed fills the board with a review in every state
+ * through the public API, as `npm start` does.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { seedDemoReviews } from '../demo/seedDemoReviews';
+import { startPagerDutySimulator } from '../simulator';
+import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
+import {
+  freePort,
+  outputDir,
+  RunningBackend,
+  startDemoBackend,
+} from './demoPortal';
+
+let simulator: Awaited<ReturnType<typeof startPagerDutySimulator>>;
+let prometheus: Awaited<ReturnType<typeof startDemoPrometheus>>;
+let backend: RunningBackend;
+let browser: Browser;
+
+before(async () => {
+  fs.mkdirSync(outputDir, { recursive: true });
+  simulator = await startPagerDutySimulator();
+  prometheus = await startDemoPrometheus({ port: await freePort() });
+  backend = await startDemoBackend({
+    pagerDutyBaseUrl: simulator.url,
+    prometheusBaseUrl: prometheus.url,
+    syncEverySeconds: 5,
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.stop();
+  await simulator?.close().catch(() => undefined);
+  await prometheus?.stop().catch(() => undefined);
+});
+
+/** A browser session signed in as one of the demo's people. */
+async function signedInAs(label: string, url: string): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1100 },
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: `Sign in as ${label}` }).click();
+  return page;
+}
+
+async function shot(page: Page, file: string) {
+  await page.screenshot({ path: path.join(outputDir, file), fullPage: true });
+}
+
+/** Reloads until `check` passes: syncs and evaluations take a few seconds. */
+async function eventually(
+  page: Page,
+  check: () => Promise<void>,
+  timeoutMs = 90_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await shot(page, 'failure-review.png');
+        throw error;
+      }
+      await page.reload();
+    }
+  }
+}
+
+function section(page: Page, title: string) {
+  return page.getByRole('region', { name: title });
+}
+
+test('the demo seed leaves a review in every state on the board', async () => {
+  assert.equal(
+    await seedDemoReviews({
+      baseUrl: backend.baseUrl,
+      simulatorUrl: simulator.url,
+    }),
+    true,
+  );
+  const page = await signedInAs(
+    'Erin Evans',
+    `${backend.baseUrl}/reliability/reviews`,
+  );
+  const board = page.getByRole('table', { name: 'Readiness reviews' });
+  await eventually(page, async () => {
+    for (const entity of [
+      'checkout-api',
+      'payments-gateway',
+      'web-storefront',
+      'ledger-service',
+      'api-gateway',
+    ]) {
+      await board.getByText(entity).first().waitFor({ timeout: 10_000 });
+    }
+    // The approved api-gateway review drifts once the sync sees the new
+    // escalation policy and the scorecards are re-evaluated.
+    await board
+      .getByRole('row')
+      .filter({ hasText: 'api-gateway' })
+      .getByText(/drifted/i)
+      .waitFor({ timeout: 5_000 });
+  });
+  await shot(page, 'reviews-board.png');
+  await page.context().close();
+});
+
+test('a review is answered, submitted, signed off by two reviewers, approved and then drifts', async () => {
+  const tab = `${backend.baseUrl}/catalog/default/component/checkout-api/readiness-review`;
+
+  // Alice, the service owner, opens the beta review and answers it.
+  const alice = await signedInAs('Alice Andersen', tab);
+  const openForm = alice.getByRole('form', { name: 'Open a review' });
+  await openForm.waitFor({ timeout: 60_000 });
+  await openForm.getByLabel('Stage').click();
+  await alice.getByRole('option', { name: 'beta', exact: true }).click();
+  await openForm.getByRole('button', { name: 'Open review' }).click();
+  const answerForms = alice.getByRole('form', { name: /^Answer “/ });
+  await answerForms.first().waitFor();
+  while ((await answerForms.count()) > 0) {
+    const form = answerForms.first();
+    await form.getByRole('radio', { name: 'Yes' }).check();
+    const evidence = form.getByLabel(/Evidence links/);
+    if (await evidence.count()) {
+      await evidence.fill(
+        'https://wiki.example.com/reliability/checkout-api/beta Evidence',
+      );
+    }
+    const remaining = await answerForms.count();
+    await form.getByRole('button', { name: 'Save answer' }).click();
+    await alice.waitForFunction(
+      ([name, count]) =>
+        document.querySelectorAll(`form[aria-label^="${name}"]`).length < count,
+      ['Answer “', remaining] as const,
+    );
+  }
+  await alice.getByRole('button', { name: 'Submit for review' }).click();
+  await alice.getByText('In review').first().waitFor();
+  // The DRI may not sign her own review; the button says why.
+  const aliceSignoff = section(alice, 'Security').getByRole('button', {
+    name: 'Sign off',
+  });
+  assert.equal(await aliceSignoff.isDisabled(), true);
+  await shot(alice, 'review-in-review.png');
+  const reviewUrl = alice.url();
+  await alice.context().close();
+
+  // Erin signs every SRE section; Frank signs Security.
+  for (const [person, sections] of [
+    [
+      'Erin Evans',
+      [
+        'Ownership and on-call',
+        'SLOs and alerting',
+        'Runbooks and incident response',
+        'Capacity and disaster recovery',
+      ],
+    ],
+    ['Frank Fischer', ['Security']],
+  ] as const) {
+    const reviewer = await signedInAs(person, reviewUrl);
+    for (const title of sections) {
+      const panel = section(reviewer, title);
+      await panel.getByRole('button', { name: 'Sign off' }).click();
+      const dialog = reviewer.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Sign off' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await panel
+        .getByText(/Signed off/)
+        .first()
+        .waitFor();
+    }
+    if (person === 'Frank Fischer') {
+      await reviewer.getByText('Approved').first().waitFor();
+      await shot(reviewer, 'review-approved.png');
+    }
+    await reviewer.context().close();
+  }
+
+  // Someone moves checkout-api to a one-level escalation policy.
+  const res = await fetch(`${simulator.url}/__control`, {
+    method: 'POST',
+    body: JSON.stringify({
+      reassignService: { serviceId: 'PCHKOUT', escalationPolicyId: 'PEMSH01' },
+    }),
+  });
+  assert.equal(res.status, 200);
+  const owner = await signedInAs('Alice Andersen', reviewUrl);
+  const banner = owner.getByRole('alert', { name: 'Review drifted' });
+  await eventually(owner, async () => {
+    await banner.waitFor({ timeout: 10_000 });
+  });
+  assert.match(await banner.innerText(), /escalation/i);
+  await shot(owner, 'review-drifted.png');
+  await owner.context().close();
+});
