@@ -43,11 +43,27 @@ class DemoPortal {
 
   constructor(private readonly baseUrl: string) {}
 
+  /**
+   * Signs in as a person; right after start the catalog may not have loaded
+   * the demo's users yet ("User not found"), so it retries for a while.
+   */
   private async token(person: Person): Promise<string> {
     const known = this.tokens.get(person);
     if (known) {
       return known;
     }
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      try {
+        return await this.signIn(person);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise(resolve => setTimeout(resolve, 2000));
+      }
+    }
+  }
+
+  private async signIn(person: Person): Promise<string> {
     const res = await fetch(`${this.baseUrl}/api/auth/demoPeople/refresh`, {
       headers: {
         [PERSON_HEADER]: person,
@@ -207,11 +223,14 @@ class ReviewWalk {
   }
 }
 
-async function waitForScorecards(
-  portal: DemoPortal,
+/** Waits until every entity has a stored scorecard (the first evaluation ran). */
+export async function waitForScorecards(
+  baseUrl: string,
   entities: string[],
-  deadline: number,
+  timeoutMs = 180_000,
 ) {
+  const portal = new DemoPortal(baseUrl);
+  const deadline = Date.now() + timeoutMs;
   for (const entity of entities) {
     for (;;) {
       const body = await portal
@@ -251,11 +270,10 @@ export async function seedDemoReviews(options: SeedOptions): Promise<boolean> {
     );
     return false;
   }
-  const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   await waitForScorecards(
-    portal,
+    options.baseUrl,
     ['checkout-api', 'payments-gateway', 'web-storefront', 'api-gateway'],
-    deadline,
+    options.timeoutMs,
   );
 
   // Approved: the payments team's flagship, signed by SRE and Security.

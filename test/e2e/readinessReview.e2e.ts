@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { seedDemoReviews } from '../demo/seedDemoReviews';
+import { seedDemoReviews, waitForScorecards } from '../demo/seedDemoReviews';
 import { startPagerDutySimulator } from '../simulator';
 import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 import {
@@ -105,21 +105,25 @@ test('the demo seed leaves a review in every state on the board', async () => {
   );
   const board = page.getByRole('table', { name: 'Readiness reviews' });
   await eventually(page, async () => {
-    for (const entity of [
-      'checkout-api',
-      'payments-gateway',
-      'web-storefront',
-      'ledger-service',
-      'api-gateway',
+    for (const [entity, state] of [
+      ['Checkout API', 'Approved'],
+      ['Payments Gateway', 'In review'],
+      ['Web storefront', 'Changes requested'],
+      ['Ledger', 'Draft'],
+      ['Fraud detector', 'Cancelled'],
     ]) {
-      await board.getByText(entity).first().waitFor({ timeout: 10_000 });
+      await board
+        .getByRole('row')
+        .filter({ hasText: entity })
+        .getByText(state, { exact: true })
+        .waitFor({ timeout: 10_000 });
     }
     // The approved api-gateway review drifts once the sync sees the new
     // escalation policy and the scorecards are re-evaluated.
     await board
       .getByRole('row')
-      .filter({ hasText: 'api-gateway' })
-      .getByText(/drifted/i)
+      .filter({ hasText: 'API gateway' })
+      .getByText('Drifted', { exact: true })
       .waitFor({ timeout: 5_000 });
   });
   await shot(page, 'reviews-board.png');
@@ -128,6 +132,9 @@ test('the demo seed leaves a review in every state on the board', async () => {
 
 test('a review is answered, submitted, signed off by two reviewers, approved and then drifts', async () => {
   const tab = `${backend.baseUrl}/catalog/default/component/checkout-api/readiness-review`;
+  // Check items are judged from the stored scorecard: wait for the first
+  // evaluation, as a reviewer would wait for the checks to show.
+  await waitForScorecards(backend.baseUrl, ['checkout-api']);
 
   // Alice, the service owner, opens the beta review and answers it.
   const alice = await signedInAs('Alice Andersen', tab);

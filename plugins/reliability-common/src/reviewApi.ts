@@ -219,7 +219,7 @@ export interface ReviewSummary {
   dri: string;
   /** `YYYY-MM-DD`; null: none set. */
   targetDate: string | null;
-  /** True when the target date has passed and the review is not approved or cancelled. */
+  /** True when the target date has passed before approval (not approved, drifted or cancelled). */
   overdue: boolean;
   /** Reviewer groups of sections not yet signed. */
   pendingReviewerGroups: string[];

@@ -26,6 +26,20 @@ describe('review views', () => {
     });
   });
 
+  it('is overdue only while it has not reached approval: approved, drifted and cancelled reviews are not', () => {
+    const overdue = (state: any) =>
+      toReviewSummary(
+        headOf(storedReview({ state, targetDate: '2026-12-09' })),
+        [gaTemplate],
+        now,
+      ).overdue;
+    expect(overdue('draft')).toBe(true);
+    expect(overdue('changes-requested')).toBe(true);
+    expect(overdue('approved')).toBe(false);
+    expect(overdue('drifted')).toBe(false);
+    expect(overdue('cancelled')).toBe(false);
+  });
+
   it('keeps a review readable, with a warning, when its template is removed or changed', () => {
     const review = storedReview({ body: { signoffs: { oncall: signed } } });
     const removed = toReview({

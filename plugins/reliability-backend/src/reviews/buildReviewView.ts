@@ -29,11 +29,14 @@ export function reviewSectionsOf(
   };
 }
 
+/**
+ * The target date is the date to reach approval: a drifted review reached
+ * it (drift is shown on its own), a cancelled one no longer aims at it.
+ */
 function isOverdue(review: ReviewHead, now: Date): boolean {
   return (
     !!review.targetDate &&
-    review.state !== 'approved' &&
-    review.state !== 'cancelled' &&
+    !['approved', 'drifted', 'cancelled'].includes(review.state) &&
     review.targetDate < now.toISOString().slice(0, 10)
   );
 }

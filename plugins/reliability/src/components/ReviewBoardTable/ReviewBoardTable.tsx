@@ -104,7 +104,9 @@ export function ReviewBoardTable(props: ReviewBoardTableProps) {
           <TableHead>
             <TableRow>
               {COLUMNS.map(column => (
-                <TableCell key={column}>{column}</TableCell>
+                <TableCell key={column} sx={{ whiteSpace: 'nowrap' }}>
+                  {column}
+                </TableCell>
               ))}
             </TableRow>
           </TableHead>
@@ -150,10 +152,12 @@ export function ReviewBoardTable(props: ReviewBoardTableProps) {
                     <Dash label="nobody" />
                   )}
                 </TableCell>
-                <TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
                   {review.sectionsSigned} / {review.sectionsTotal}
                 </TableCell>
-                <TableCell>{entityRefName(review.dri)}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {entityRefName(review.dri)}
+                </TableCell>
                 <TableCell>
                   <RelativeTime value={review.updatedAt} now={now} />
                 </TableCell>
