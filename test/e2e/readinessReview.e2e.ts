@@ -163,7 +163,7 @@ test('a review is answered, submitted, signed off by two reviewers, approved and
     );
   }
   await alice.getByRole('button', { name: 'Submit for review' }).click();
-  await alice.getByText('In review').first().waitFor();
+  await alice.getByText('In review', { exact: true }).first().waitFor();
   // The DRI may not sign her own review; the button says why.
   const aliceSignoff = section(alice, 'Security').getByRole('button', {
     name: 'Sign off',
@@ -199,7 +199,7 @@ test('a review is answered, submitted, signed off by two reviewers, approved and
         .waitFor();
     }
     if (person === 'Frank Fischer') {
-      await reviewer.getByText('Approved').first().waitFor();
+      await reviewer.getByText('Approved', { exact: true }).first().waitFor();
       await shot(reviewer, 'review-approved.png');
     }
     await reviewer.context().close();
