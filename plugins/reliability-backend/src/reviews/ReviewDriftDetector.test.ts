@@ -212,7 +212,9 @@ describe('ReviewDriftDetector', () => {
     },
   );
 
-  it('checks 2,000 approved reviews well within a second', async () => {
+  // Speed is measured by test/bench/reviews.bench.ts, not asserted here: a
+  // shared CI machine is too noisy for a timed test.
+  it('checks 2,000 approved reviews in one bulk run, and drifts them all in the next', async () => {
     const { reviewStore, scorecardStore, detector } = await setup('SQLITE_3');
     const names = Array.from({ length: 2000 }, (_, i) => `service-${i}`);
     for (const [i, name] of names.entries()) {
@@ -224,7 +226,6 @@ describe('ReviewDriftDetector', () => {
     );
     const steady = await detector.run();
     expect(steady).toMatchObject({ checked: 2000, written: 0 });
-    expect(steady.durationMs).toBeLessThan(1000);
 
     // A check failing fleet-wide drifts every review in one run.
     await scorecardStore.writeScorecards(
@@ -233,7 +234,6 @@ describe('ReviewDriftDetector', () => {
     );
     const drifting = await detector.run();
     expect(drifting).toMatchObject({ checked: 2000, written: 2000 });
-    expect(drifting.durationMs).toBeLessThan(3000);
     expect(
       (await reviewStore.listReviews({ states: ['drifted'] })).length,
     ).toBe(2000);
