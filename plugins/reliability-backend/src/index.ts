@@ -7,6 +7,10 @@
 export { reliabilityPlugin } from './plugin';
 export { reliabilityPlugin as default } from './plugin';
 // The stores, for tools that seed or inspect the plugin's database outside
-// the backend (the scorecard benchmark).
+// the backend (the scorecard and review benchmarks).
 export { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
 export { DatabaseSloStore } from './slo/DatabaseSloStore';
+export { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
+export { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
+export { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
+export type { StoredReview, NewReviewEvent } from './reviews/reviewTypes';

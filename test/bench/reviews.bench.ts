@@ -1,0 +1,321 @@
+/*
+ * Benchmark (not a test) of readiness reviews on a fleet of 10,000
+ * components with 2,000 reviews:
+ *
+ *  1. the review board's first page (`GET /reviews`) under 50 concurrent
+ *     clients, p50/p99, next to a reference route measured in the same run
+ *     (`GET /review-templates`: authentication and routing, no data), so a
+ *     noisy machine shows as a ratio that holds;
+ *  2. drift detection over the 2,000 approved reviews: a steady run (nothing
+ *     changed) and a run in which a bound check fails for every one of them.
+ *
+ *   npm run bench:reviews
+ *   npm run bench:reviews -- --reviews 500 --requests 500
+ *   npm run bench:reviews -- --postgres postgresql://postgres:postgres@127.0.0.1:5432
+ *
+ * The backend is the real one (reliability plugin and source modules pointed
+ * at closed ports), with Backstage's in-memory catalog. Scorecards come from
+ * the plugin's own evaluation task; the reviews are written through the
+ * review store as approved reviews with every answer and sign-off, since
+ * walking 2,000 reviews through the HTTP API would only time the setup.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import type { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type {
+  ReviewListResponse,
+  ReviewTemplate,
+  ReviewTemplatesResponse,
+} from '@preflight/plugin-reliability-common';
+import {
+  DatabaseReviewStore,
+  DatabaseScorecardStore,
+  ReviewDriftDetector,
+  reliabilityPlugin,
+  type StoredReview,
+} from '@preflight/plugin-reliability-backend';
+import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
+import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
+import {
+  EVALUATION_TASK_ID,
+  loadRoute,
+  openDatabase,
+  recordingScheduler,
+  seedObservations,
+} from './benchBackend';
+import { generateScorecardFleet } from './scorecardFleet';
+
+/** A template like the demo's: five sections of checks and questions. */
+const TEMPLATE = {
+  id: 'production-readiness',
+  title: 'Production readiness review',
+  appliesTo: { kinds: ['component'] },
+  stages: ['beta', 'ga'],
+  sections: [
+    {
+      id: 'oncall',
+      title: 'Ownership and on-call',
+      reviewerGroups: ['group:default/sre'],
+      items: [
+        { id: 'owner', check: 'owner-set' },
+        { id: 'pagerduty', check: 'pagerduty-service-linked' },
+        {
+          id: 'escalation-tested',
+          question: 'Escalation tested?',
+          reaffirmEvery: '90d',
+        },
+      ],
+    },
+    {
+      id: 'slos',
+      title: 'SLOs and alerting',
+      reviewerGroups: ['group:default/sre'],
+      items: [
+        { id: 'slo-defined', check: 'slo-defined' },
+        {
+          id: 'dashboards',
+          question: 'Dashboards linked?',
+          evidence: 'required',
+        },
+      ],
+    },
+    {
+      id: 'security',
+      title: 'Security',
+      reviewerGroups: ['group:default/security'],
+      items: [{ id: 'threat-model', question: 'Threat model current?' }],
+    },
+  ],
+};
+
+/** An approved review of `entityRef`: every question answered, every section signed. */
+function approvedReview(
+  template: ReviewTemplate,
+  entityRef: string,
+  index: number,
+  now: Date,
+): StoredReview {
+  const at = now.toISOString();
+  const items = template.sections.flatMap(s => s.items);
+  return {
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    entityRef,
+    stage: 'ga',
+    templateId: template.id,
+    templateVersion: template.version,
+    state: 'approved',
+    dri: 'user:default/owner',
+    targetDate: null,
+    tier: null,
+    ownerRef: null,
+    entityTitle: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    body: {
+      template,
+      currentTier: null,
+      answers: Object.fromEntries(
+        items
+          .filter(item => item.kind === 'attestation')
+          .map(item => [
+            item.id,
+            {
+              value: 'yes' as const,
+              evidence: [{ url: `https://wiki.example.com/${item.id}` }],
+              answeredBy: 'user:default/owner',
+              answeredAt: at,
+              expiresAt: item.reaffirmEveryDays
+                ? new Date(
+                    now.getTime() + item.reaffirmEveryDays * 86_400_000,
+                  ).toISOString()
+                : null,
+            },
+          ]),
+      ),
+      waivers: {},
+      signoffs: Object.fromEntries(
+        template.sections.map(section => [
+          section.id,
+          {
+            by: 'user:default/reviewer',
+            at,
+            itemIds: section.items.map(i => i.id),
+          },
+        ]),
+      ),
+      snapshots: {},
+      drift: [],
+    },
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      components: { type: 'string', default: '10000' },
+      reviews: { type: 'string', default: '2000' },
+      clients: { type: 'string', default: '50' },
+      requests: { type: 'string', default: '2000' },
+      postgres: { type: 'string' },
+    },
+  });
+  const components = Number(values.components);
+  const reviewCount = Number(values.reviews);
+  const clients = Number(values.clients);
+  const requests = Number(values.requests);
+  const now = new Date();
+
+  const fleet = generateScorecardFleet({
+    components,
+    largeTeamComponents: Math.min(1000, components),
+    teams: 60,
+    now,
+  });
+  const db = await openDatabase(values.postgres);
+  const tasks = new Map<string, SchedulerServiceTaskFunction>();
+  const backend = await startTestBackend({
+    features: [
+      reliabilityPlugin,
+      reliabilityModulePagerDuty,
+      reliabilityModulePrometheus,
+      catalogServiceMock.factory({ entities: fleet.entities }),
+      recordingScheduler(tasks),
+      mockServices.database.factory({ knex: db.knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          reliability: {
+            pagerduty: {
+              accounts: [
+                {
+                  id: 'default',
+                  baseUrl: 'http://127.0.0.1:9',
+                  token: 'unused',
+                },
+              ],
+            },
+            prometheus: {
+              instances: [{ name: 'main', baseUrl: 'http://127.0.0.1:9' }],
+            },
+            reviews: { templates: [TEMPLATE] },
+          },
+        },
+      }),
+    ],
+  });
+  try {
+    await seedObservations(db.knex, fleet, now);
+    const evaluate = tasks.get(EVALUATION_TASK_ID);
+    if (!evaluate) {
+      throw new Error(`the plugin scheduled no ${EVALUATION_TASK_ID} task`);
+    }
+    // Scorecards (and the drift detection that follows each evaluation).
+    await evaluate(new AbortController().signal);
+
+    const { port } = backend.server.address() as { port: number };
+    const api = `http://127.0.0.1:${port}/api/reliability`;
+    const { templates } = (await (
+      await fetch(`${api}/review-templates`, {
+        headers: { connection: 'close' },
+      })
+    ).json()) as ReviewTemplatesResponse;
+    const database = mockServices.database({ knex: db.knex });
+    const reviewStore = await DatabaseReviewStore.create({ database });
+    const scorecardStore = await DatabaseScorecardStore.create({ database });
+    const componentRefs = fleet.entities
+      .filter(e => e.kind === 'Component')
+      .map(e => `component:default/${e.metadata.name}`)
+      .slice(0, reviewCount);
+    for (const [index, entityRef] of componentRefs.entries()) {
+      await reviewStore.createReview(
+        approvedReview(templates[0], entityRef, index + 1, now),
+        {
+          at: now.toISOString(),
+          actor: 'user:default/owner',
+          action: 'created',
+        },
+      );
+    }
+
+    // 1. The board's first page, and the reference route, alternately.
+    const boardUrl = `${api}/reviews?page=1&pageSize=50`;
+    // No pooled connections across the seeding: one idle past the server's
+    // keep-alive would be reset.
+    const warm = (await (
+      await fetch(boardUrl, { headers: { connection: 'close' } })
+    ).json()) as ReviewListResponse;
+    const reference = await loadRoute({
+      url: `${api}/review-templates`,
+      clients,
+      requests,
+      listField: 'templates',
+      expectedLength: 1,
+    });
+    const board = await loadRoute({
+      url: boardUrl,
+      clients,
+      requests,
+      listField: 'items',
+      expectedLength: warm.items.length,
+    });
+
+    // 2. Drift detection: steady, then every bound check failing.
+    const detector = new ReviewDriftDetector({
+      reviewStore,
+      scorecardStore,
+      templates,
+      logger: mockServices.rootLogger({ level: 'warn' }),
+    });
+    // The first run records each entity's owner, title and tier on the
+    // reviews written above (as it would after their creation); the next one
+    // is the steady state of every later evaluation.
+    await detector.run();
+    const steady = await detector.run();
+    const stored = await scorecardStore.getScorecards(componentRefs);
+    await scorecardStore.writeScorecards(
+      [...stored.values()].map(s => ({
+        ...s,
+        fingerprint: `${s.fingerprint}-drift`,
+        scorecard: {
+          ...s.scorecard,
+          checks: s.scorecard.checks.map(c =>
+            c.checkId === 'owner-set'
+              ? { ...c, state: 'fail' as const, passing: false }
+              : c,
+          ),
+        },
+      })),
+      now,
+    );
+    const drifting = await detector.run();
+
+    const figures = {
+      database: db.label,
+      load: os.loadavg().map(l => +l.toFixed(2)),
+      components,
+      reviews: warm.total,
+      clients,
+      requests,
+      boardFailures: board.failures,
+      boardP50Ms: +board.p50.toFixed(1),
+      boardP99Ms: +board.p99.toFixed(1),
+      boardRequestsPerSecond: +board.throughput.toFixed(1),
+      referenceP50Ms: +reference.p50.toFixed(1),
+      referenceP99Ms: +reference.p99.toFixed(1),
+      boardToReferenceP99: +(board.p99 / reference.p99).toFixed(2),
+      driftSteady: steady,
+      driftAllDrifting: drifting,
+    };
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  } finally {
+    await backend.stop();
+    await db.drop();
+  }
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n${error?.cause ?? ''}\n`);
+  process.exit(1);
+});
