@@ -14,12 +14,17 @@ import {
   type SchedulerService,
   type SchedulerServiceTaskFunction,
 } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
 import {
   DatabaseReliabilityStore,
   DatabaseSloStore,
+  reliabilityPlugin,
 } from '@preflight/plugin-reliability-backend';
+import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
+import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
 import { generateScorecardFleet, uniformSloEvaluation } from './scorecardFleet';
 
 /** The scorecard evaluation task the plugin schedules. */
@@ -225,4 +230,48 @@ export async function loadRoute(options: {
     max: latencies[latencies.length - 1],
     throughput: (latencies.length / result.wallMs) * 1000,
   };
+}
+
+/**
+ * The real reliability backend with its PagerDuty and Prometheus modules
+ * pointed at closed ports (no sync runs), the in-memory catalog holding
+ * `entities`, and a scheduler that hands every task to `tasks` for the
+ * benchmark to run.
+ */
+export async function startBenchBackend(options: {
+  entities: Entity[];
+  knex: Knex;
+  tasks: Map<string, SchedulerServiceTaskFunction>;
+  /** Further `reliability` config, e.g. review templates. */
+  reliability?: Record<string, unknown>;
+}) {
+  return startTestBackend({
+    features: [
+      reliabilityPlugin,
+      reliabilityModulePagerDuty,
+      reliabilityModulePrometheus,
+      catalogServiceMock.factory({ entities: options.entities }),
+      recordingScheduler(options.tasks),
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          reliability: {
+            pagerduty: {
+              accounts: [
+                {
+                  id: 'default',
+                  baseUrl: 'http://127.0.0.1:9',
+                  token: 'unused',
+                },
+              ],
+            },
+            prometheus: {
+              instances: [{ name: 'main', baseUrl: 'http://127.0.0.1:9' }],
+            },
+            ...options.reliability,
+          },
+        },
+      }),
+    ],
+  });
 }

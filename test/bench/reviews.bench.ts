@@ -22,8 +22,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import type {
   ReviewListResponse,
   ReviewTemplate,
@@ -33,17 +32,14 @@ import {
   DatabaseReviewStore,
   DatabaseScorecardStore,
   ReviewDriftDetector,
-  reliabilityPlugin,
   type StoredReview,
 } from '@preflight/plugin-reliability-backend';
-import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
-import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
 import {
   EVALUATION_TASK_ID,
   loadRoute,
   openDatabase,
-  recordingScheduler,
   seedObservations,
+  startBenchBackend,
 } from './benchBackend';
 import { generateScorecardFleet } from './scorecardFleet';
 
@@ -176,34 +172,11 @@ async function main() {
   });
   const db = await openDatabase(values.postgres);
   const tasks = new Map<string, SchedulerServiceTaskFunction>();
-  const backend = await startTestBackend({
-    features: [
-      reliabilityPlugin,
-      reliabilityModulePagerDuty,
-      reliabilityModulePrometheus,
-      catalogServiceMock.factory({ entities: fleet.entities }),
-      recordingScheduler(tasks),
-      mockServices.database.factory({ knex: db.knex }),
-      mockServices.rootConfig.factory({
-        data: {
-          reliability: {
-            pagerduty: {
-              accounts: [
-                {
-                  id: 'default',
-                  baseUrl: 'http://127.0.0.1:9',
-                  token: 'unused',
-                },
-              ],
-            },
-            prometheus: {
-              instances: [{ name: 'main', baseUrl: 'http://127.0.0.1:9' }],
-            },
-            reviews: { templates: [TEMPLATE] },
-          },
-        },
-      }),
-    ],
+  const backend = await startBenchBackend({
+    entities: fleet.entities,
+    knex: db.knex,
+    tasks,
+    reliability: { reviews: { templates: [TEMPLATE] } },
   });
   try {
     await seedObservations(db.knex, fleet, now);
