@@ -42,7 +42,7 @@ export interface SloStatusView {
   window: string;
   windowSeconds: number;
   rolling: boolean;
-  budgetingMethod: 'Occurrences' | 'Timeslices';
+  budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
   /** e.g. `prometheus:main`. */
   sourceId?: string;
   state: SloStatusState;

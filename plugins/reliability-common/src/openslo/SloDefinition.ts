@@ -28,8 +28,16 @@ export type SloIndicator =
       query: string;
     };
 
-/** OpenSLO budgeting method. @public */
-export type SloBudgetingMethod = 'Occurrences' | 'Timeslices';
+/**
+ * OpenSLO budgeting method: `Occurrences` counts events, `Timeslices` counts
+ * slices that met `timeSliceTarget`, `RatioTimeslices` averages the slices'
+ * good/total ratios.
+ * @public
+ */
+export type SloBudgetingMethod =
+  | 'Occurrences'
+  | 'Timeslices'
+  | 'RatioTimeslices';
 
 /**
  * One SLO objective, normalized from OpenSLO v1 and ready to evaluate. An
@@ -83,7 +91,7 @@ export interface SloDefinition {
   thresholdValue?: number;
   /** Timeslices only: a slice is good when its ratio ≥ this. */
   timeSliceTarget?: number;
-  /** Timeslices only: length of a slice. */
+  /** Timeslices and RatioTimeslices: length of a slice. */
   timeSliceWindowSeconds?: number;
 }
 

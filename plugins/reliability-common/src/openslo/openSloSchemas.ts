@@ -374,7 +374,7 @@ export interface OpenSloSloSpec {
   };
   indicatorRef?: string;
   timeWindow: Array<z.infer<typeof timeWindowSchema>>;
-  budgetingMethod: 'Occurrences' | 'Timeslices';
+  budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
   objectives: OpenSloObjective[];
   [key: string]: unknown;
 }
@@ -403,7 +403,7 @@ export const openSloSloSpecSchema: z.ZodType<
       .optional(),
     indicatorRef: z.string().optional(),
     timeWindow: z.array(timeWindowSchema),
-    budgetingMethod: z.enum(['Occurrences', 'Timeslices']),
+    budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices']),
     objectives: z.array(openSloObjectiveSchema),
   })
   .passthrough()
@@ -439,13 +439,16 @@ export const openSloSloSpecSchema: z.ZodType<
         'Add objectives: [{ target: 0.999 }].',
       );
     }
-    if (spec.budgetingMethod === 'Timeslices') {
+    if (
+      spec.budgetingMethod === 'Timeslices' ||
+      spec.budgetingMethod === 'RatioTimeslices'
+    ) {
       spec.objectives.forEach((objective, index) => {
         if (objective.timeSliceWindow === undefined) {
           customIssue(
             ctx,
             ['objectives', index, 'timeSliceWindow'],
-            'Timeslices budgeting needs a timeSliceWindow',
+            `${spec.budgetingMethod} budgeting needs a timeSliceWindow`,
             'Add timeSliceWindow: 1m (or 5m).',
           );
         }

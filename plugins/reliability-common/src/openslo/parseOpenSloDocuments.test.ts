@@ -231,6 +231,41 @@ spec:
     ]);
   });
 
+  it('reads RatioTimeslices objectives with their slice window', () => {
+    const text = slo('checkout-ratio-slices', {
+      objectives: '    - target: 0.99\n      op: gt\n      timeSliceWindow: 1m',
+    }).replace(
+      'budgetingMethod: Occurrences',
+      'budgetingMethod: RatioTimeslices',
+    );
+    const result = parse(text);
+    expect(result.problems).toEqual([]);
+    expect(result.definitions).toEqual([
+      expect.objectContaining({
+        budgetingMethod: 'RatioTimeslices',
+        target: 0.99,
+        timeSliceWindowSeconds: 60,
+      }),
+    ]);
+    expect(result.definitions[0].timeSliceTarget).toBeUndefined();
+
+    const noSlice = parse(
+      slo('ratio-slices-no-window', {
+        objectives: '    - target: 0.99',
+      }).replace(
+        'budgetingMethod: Occurrences',
+        'budgetingMethod: RatioTimeslices',
+      ),
+    );
+    expect(noSlice.definitions).toEqual([]);
+    expect(noSlice.problems).toEqual([
+      expect.objectContaining({
+        field: 'spec.objectives[0].timeSliceWindow',
+        message: 'RatioTimeslices budgeting needs a timeSliceWindow',
+      }),
+    ]);
+  });
+
   it('reads a top-level list of objects and skips other OpenSLO kinds', () => {
     const result = parse(`
 - apiVersion: openslo/v1
@@ -710,7 +745,7 @@ spec:
           [
             'budget-typo',
             'spec.budgetingMethod',
-            '"Occurences" is not one of Occurrences, Timeslices',
+            '"Occurences" is not one of Occurrences, Timeslices, RatioTimeslices',
           ],
           [
             'Checkout_SLO',

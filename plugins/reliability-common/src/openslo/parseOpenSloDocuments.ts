@@ -381,6 +381,14 @@ function toDefinitions(
     valid = false;
     report(issue);
   };
+  if (isThreshold && spec.budgetingMethod === 'RatioTimeslices') {
+    invalid({
+      field: 'spec.budgetingMethod',
+      message:
+        'RatioTimeslices averages the good/total ratio of each slice, and a thresholdMetric has no ratio',
+      fix: 'Use budgetingMethod: Timeslices (a slice is good when its value meets the objective) or a ratioMetric.',
+    });
+  }
   if (isThreshold && spec.objectives.length > 1) {
     invalid({
       field: 'spec.objectives',
@@ -463,8 +471,8 @@ function toDefinitions(
       definition.thresholdOp = objective.op;
       definition.thresholdValue = objective.value;
     }
-    if (spec.budgetingMethod === 'Timeslices') {
-      if (!isThreshold) {
+    if (spec.budgetingMethod !== 'Occurrences') {
+      if (!isThreshold && spec.budgetingMethod === 'Timeslices') {
         definition.timeSliceTarget = objective.timeSliceTarget;
       }
       const sliceWindow = objective.timeSliceWindow!;

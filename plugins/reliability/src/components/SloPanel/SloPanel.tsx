@@ -27,7 +27,11 @@ function objectiveText(slo: SloStatusView): string {
   const window = slo.rolling
     ? `rolling ${slo.window}`
     : `${slo.window} calendar`;
-  const method = slo.budgetingMethod === 'Timeslices' ? ', timeslices' : '';
+  const method = {
+    Occurrences: '',
+    Timeslices: ', timeslices',
+    RatioTimeslices: ', average of timeslice ratios',
+  }[slo.budgetingMethod];
   return `${formatPercent(slo.objective, 3)} over ${window}${method}`;
 }
 
