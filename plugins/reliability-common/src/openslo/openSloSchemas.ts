@@ -5,7 +5,11 @@
  * fields pass through: OpenSLO lets tools add their own.
  */
 import { z } from 'zod';
-import { InvalidSloDurationError, parseSloDuration } from '../slo/sloDuration';
+import {
+  InvalidSloDurationError,
+  parseCalendarWindowDuration,
+  parseSloDuration,
+} from '../slo/sloDuration';
 
 /** The only OpenSLO version read. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
@@ -200,13 +204,25 @@ function durationIssue(
   ctx: z.RefinementCtx,
   path: (string | number)[],
   value: string,
-): number | undefined {
+  calendar = false,
+): void {
   try {
-    return parseSloDuration(value);
+    if (calendar) {
+      parseCalendarWindowDuration(value);
+    } else {
+      parseSloDuration(value);
+    }
   } catch (error) {
     if (error instanceof InvalidSloDurationError) {
-      customIssue(ctx, path, error.message, 'Write e.g. "28d", "30d" or "4w".');
-      return undefined;
+      customIssue(
+        ctx,
+        path,
+        error.message,
+        calendar
+          ? 'Write e.g. "1w", "1M" (a month), "1Q" or "1Y".'
+          : 'Write e.g. "28d", "30d" or "4w".',
+      );
+      return;
     }
     throw error;
   }
@@ -235,7 +251,12 @@ const timeWindowSchema = z
   })
   .passthrough()
   .superRefine((window, ctx) => {
-    durationIssue(ctx, ['duration'], window.duration);
+    durationIssue(
+      ctx,
+      ['duration'],
+      window.duration,
+      window.isRolling !== true && window.calendar !== undefined,
+    );
     if (window.isRolling === true && window.calendar !== undefined) {
       customIssue(
         ctx,

@@ -314,6 +314,42 @@ spec:
     });
   });
 
+  it.each([
+    ['1w', 7 * 86_400],
+    ['1M', 30 * 86_400],
+    ['2w', 14 * 86_400],
+  ])(
+    'reads a calendar window of %s in the units OpenSLO defines (nominal %d s)',
+    (duration, seconds) => {
+      const result = parse(
+        slo('checkout-calendar', {
+          window: `    - duration: ${duration}\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: America/New_York`,
+        }),
+      );
+      expect(result.problems).toEqual([]);
+      expect(result.definitions[0]).toMatchObject({
+        window: duration,
+        windowSeconds: seconds,
+        rolling: false,
+      });
+    },
+  );
+
+  it('bounds a calendar quarter (nominal 91 days) like any window: over the default 90 days', () => {
+    const result = parse(
+      slo('checkout-quarter', {
+        window:
+          '    - duration: 1Q\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: UTC',
+      }),
+    );
+    expect(result.problems.map(p => [p.field, p.message])).toEqual([
+      [
+        'spec.timeWindow[0].duration',
+        'a 1Q window is longer than the 90d an SLO window may have here',
+      ],
+    ]);
+  });
+
   describe('problems', () => {
     const base = {
       entityRef: 'component:default/checkout-api',
@@ -384,9 +420,12 @@ spec: {}
     });
 
     it.each([
-      ['1M', /calendar unit \(M\)/],
+      ['1M', /calendar unit \(M: months\).*calendar-aligned/],
+      ['1Y', /calendar unit \(Y: years\)/],
       ['30 days', /not a duration/],
-      ['90s', /unknown unit "s"/],
+      ['90s', /unknown unit "s" \(seconds are not an OpenSLO unit/],
+      ['30D', /unknown unit "D" \(OpenSLO writes days as "d"\)/],
+      ['1y', /unknown unit "y" \(OpenSLO writes years as "Y"\)/],
     ])('reports the bad window %j', (duration, message) => {
       const result = parse(
         slo('bad-window', {
@@ -420,6 +459,30 @@ spec: {}
         ['two-windows', 'spec.timeWindow'],
       ]);
     });
+
+    it.each([
+      // The OpenSLO Timeslices example writes a month as "1m", a minute.
+      ['1m', /"1m" is 1 minute in OpenSLO \("m" is minutes\).*write "1M"/],
+      ['12h', /whole days, weeks, months, quarters or years/],
+      ['1q', /OpenSLO writes quarters as "Q"/],
+    ])(
+      'refuses the calendar window %j, naming the field',
+      (duration, message) => {
+        const result = parse(
+          slo('bad-calendar', {
+            window: `    - duration: ${duration}\n      isRolling: false\n      calendar:\n        startTime: 2022-01-01 12:00:00\n        timeZone: America/New_York`,
+          }),
+        );
+        expect(result.definitions).toEqual([]);
+        expect(result.problems).toEqual([
+          expect.objectContaining({
+            sloName: 'bad-calendar',
+            field: 'spec.timeWindow[0].duration',
+            message: expect.stringMatching(message),
+          }),
+        ]);
+      },
+    );
 
     it('reports an unknown time zone of a calendar window', () => {
       const result = parse(

@@ -1,6 +1,11 @@
 import { parseAllDocuments } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { formatSloDuration, parseSloDuration } from '../slo/sloDuration';
+import {
+  formatSloDuration,
+  nominalCalendarWindowSeconds,
+  parseCalendarWindowDuration,
+  parseSloDuration,
+} from '../slo/sloDuration';
 import type {
   SloDefinition,
   SloParseResult,
@@ -410,7 +415,11 @@ function toDefinitions(
   }
 
   const window = spec.timeWindow[0];
-  const windowSeconds = parseSloDuration(window.duration);
+  // A calendar window varies in length (months, DST days): its nominal
+  // length bounds it and scales its alert windows.
+  const windowSeconds = window.calendar
+    ? nominalCalendarWindowSeconds(parseCalendarWindowDuration(window.duration))
+    : parseSloDuration(window.duration);
   const maxWindowSeconds =
     source.maxWindowSeconds ?? DEFAULT_MAX_SLO_WINDOW_SECONDS;
   if (windowSeconds > maxWindowSeconds) {
