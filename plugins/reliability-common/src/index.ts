@@ -11,6 +11,7 @@ export * from './entityMetadata';
 export * from './oncall';
 export * from './incidents';
 export * from './slo';
+export * from './time';
 export * from './openslo';
 export * from './openslo/formats';
 export * from './sloApi';

@@ -10,6 +10,7 @@ import {
   parseCalendarWindowDuration,
   parseSloDuration,
 } from '../slo/sloDuration';
+import { isKnownTimeZone } from '../time/zonedTime';
 
 /** The only OpenSLO version read. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
@@ -225,18 +226,6 @@ function durationIssue(
       return;
     }
     throw error;
-  }
-}
-
-function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    // Intl throws a RangeError for a zone missing from the IANA database.
-    return (
-      new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions()
-        .timeZone !== ''
-    );
-  } catch {
-    return false;
   }
 }
 
