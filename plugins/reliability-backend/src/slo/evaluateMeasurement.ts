@@ -1,6 +1,7 @@
 import {
   burnRateWindowsForPeriod,
   computeBurnDownSeries,
+  currentSloWindow,
   evaluateSloBudget,
   type BurnDownBucket,
   type BurnDownPoint,
@@ -65,13 +66,13 @@ function sliceInputs(
     good: point.good ?? 0,
     total: point.good === null ? 0 : 1,
   }));
+  // A calendar window counts the slices since it started.
+  const { start } = currentSloWindow(definition, new Date(nowMs));
   return {
-    period: sliceCounts(points, nowMs - definition.windowSeconds * 1000),
+    period: sliceCounts(points, start.getTime()),
     windows,
     burnDown: {
-      windowStart: new Date(
-        nowMs - definition.windowSeconds * 1000,
-      ).toISOString(),
+      windowStart: start.toISOString(),
       stepSeconds,
       buckets,
     },
@@ -182,9 +183,16 @@ export function evaluateMeasurement(
   });
   let burnDown: BurnDownPoint[] = [];
   if (inputs.burnDown) {
+    // The ideal line of a calendar window runs to the window's reset.
+    const window = currentSloWindow(
+      definition,
+      new Date(measurement.evaluatedAt),
+    );
     burnDown = computeBurnDownSeries({
       objective: definition.target,
-      periodSeconds: definition.windowSeconds,
+      periodSeconds: definition.rolling
+        ? definition.windowSeconds
+        : (window.end.getTime() - window.start.getTime()) / 1000,
       windowStart: inputs.burnDown.windowStart,
       buckets: inputs.burnDown.buckets,
     });

@@ -1,3 +1,4 @@
 export * from './SloDefinition';
 export * from './openSloSchemas';
 export * from './parseOpenSloDocuments';
+export * from './currentSloWindow';
