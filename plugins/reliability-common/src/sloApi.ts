@@ -42,6 +42,14 @@ export interface SloStatusView {
   window: string;
   windowSeconds: number;
   rolling: boolean;
+  /**
+   * Calendar-aligned windows only: the calendar window in force when the SLO
+   * was measured (or, before that, when the answer was made), ISO-8601.
+   * Attainment and budget count from `windowStart`; the budget resets at
+   * `windowEnd`.
+   */
+  windowStart?: string;
+  windowEnd?: string;
   budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
   /** e.g. `prometheus:main`. */
   sourceId?: string;

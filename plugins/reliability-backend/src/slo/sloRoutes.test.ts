@@ -33,6 +33,10 @@ const dir = makeCatalogDir({
   'slos/orphan.yaml': availabilitySlo('orphan-nowhere', {
     metricSourceRef: 'nowhere',
   }),
+  'slos/billing.yaml': availabilitySlo('billing-monthly').replace(
+    '    - duration: 30d\n      isRolling: true',
+    '    - duration: 1M\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: UTC',
+  ),
   // The same SLO as a team using Sloth writes it, and as OpenSLO.
   'slos/payments.sloth.yaml': `version: prometheus/v1
 service: payments
@@ -102,6 +106,9 @@ const entities = [
     'preflight.dev/openslo': 'slos/fraud.yaml',
   }),
   sloComponent('plain-service', dir, {}),
+  sloComponent('billing-service', dir, {
+    'preflight.dev/openslo': 'slos/billing.yaml',
+  }),
   sloComponent('payments-sloth', dir, {
     'preflight.dev/openslo': 'slos/payments.sloth.yaml',
   }),
@@ -342,6 +349,31 @@ describe('SLO routes', () => {
           .indicator,
     );
     expect(indicators[0]).toEqual(indicators[1]);
+  });
+
+  it('gives a calendar-month SLO the month it was measured in', async () => {
+    await backend.syncNow('metrics:west');
+    const declared = byId(await slosOf('billing-service'), 'billing-monthly');
+    expect(declared).toMatchObject({ window: '1M', rolling: false });
+    // Before any measurement: the month in force now.
+    expect(declared.windowStart).toBeDefined();
+
+    await backend.syncNow('metrics:east');
+    const slo = byId(await slosOf('billing-service'), 'billing-monthly');
+    const at = new Date(slo.evaluatedAt!);
+    expect(slo.windowStart).toBe(
+      new Date(
+        Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1),
+      ).toISOString(),
+    );
+    expect(slo.windowEnd).toBe(
+      new Date(
+        Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1),
+      ).toISOString(),
+    );
+    // Rolling windows have no calendar bounds.
+    const rolling = byId(await slosOf('checkout-api'), 'checkout-healthy');
+    expect(rolling.windowStart).toBeUndefined();
   });
 
   it('answers an entity without SLOs with empty lists', async () => {

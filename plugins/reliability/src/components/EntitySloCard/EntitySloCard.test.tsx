@@ -215,6 +215,33 @@ describe('EntitySloCard', () => {
     ).toHaveTextContent('exhausted');
   });
 
+  it('says when a calendar-month SLO resets, and how a RatioTimeslices SLO is budgeted', async () => {
+    serve(
+      slosResponse({
+        slos: [
+          healthySlo({
+            window: '1M',
+            rolling: false,
+            windowStart: new Date(
+              NOW.getTime() - 10 * 86_400_000,
+            ).toISOString(),
+            // 2.5 days away: the card rounds up.
+            windowEnd: new Date(NOW.getTime() + 2.5 * 86_400_000).toISOString(),
+            budgetingMethod: 'RatioTimeslices',
+          }),
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(slo).toHaveTextContent(
+      '99.9% over 1M calendar, average of timeslice ratios · resets in 3 days',
+    );
+  });
+
   it('says "no data" for an SLO without traffic, never NaN or Infinity', async () => {
     serve(slosResponse({ slos: [noTrafficSlo()] }), gateResponse());
     const card = await renderCard();

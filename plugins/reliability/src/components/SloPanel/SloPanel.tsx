@@ -23,6 +23,22 @@ export interface SloPanelProps {
   now: Date;
 }
 
+// "resets in 3 days" for a calendar window; whole days, rounded up, so the
+// last day reads "resets in 1 day" rather than "in 0 days".
+function resetText(slo: SloStatusView, now: Date): string {
+  if (!slo.windowEnd) {
+    return '';
+  }
+  const days = Math.max(
+    0,
+    Math.ceil((Date.parse(slo.windowEnd) - now.getTime()) / 86_400_000),
+  );
+  if (days === 0) {
+    return ' · resets now';
+  }
+  return ` · resets in ${days} day${days === 1 ? '' : 's'}`;
+}
+
 function objectiveText(slo: SloStatusView): string {
   const window = slo.rolling
     ? `rolling ${slo.window}`
@@ -117,6 +133,7 @@ export function SloPanel(props: SloPanelProps) {
             </Typography>
             <Typography variant="body2" color="text.secondary">
               {objectiveText(slo)}
+              {resetText(slo, now)}
               {slo.description && ` · ${slo.description}`}
             </Typography>
           </Box>
