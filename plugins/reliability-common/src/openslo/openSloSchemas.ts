@@ -15,21 +15,27 @@ import { isKnownTimeZone } from '../time/zonedTime';
 /** The only OpenSLO version read. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
-/** Kinds turned into SLO definitions. @public */
-export const OPENSLO_SUPPORTED_KINDS = ['SLO', 'SLI'] as const;
+/**
+ * Kinds Preflight reads: SLOs, the SLIs they reference, and the objects
+ * they link to by name (DataSource, AlertPolicy, AlertCondition,
+ * AlertNotificationTarget).
+ * @public
+ */
+export const OPENSLO_SUPPORTED_KINDS = [
+  'SLO',
+  'SLI',
+  'DataSource',
+  'AlertPolicy',
+  'AlertCondition',
+  'AlertNotificationTarget',
+] as const;
 
 /**
  * Other OpenSLO v1 kinds: valid in a file, but not used by Preflight, so they
  * are skipped without a problem.
  * @public
  */
-export const OPENSLO_IGNORED_KINDS = [
-  'Service',
-  'DataSource',
-  'AlertPolicy',
-  'AlertCondition',
-  'AlertNotificationTarget',
-] as const;
+export const OPENSLO_IGNORED_KINDS = ['Service'] as const;
 
 // RFC 1123 label, the name format OpenSLO requires every tool to support.
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;

@@ -391,7 +391,8 @@ spec: {}
         {
           ...base,
           field: 'kind',
-          message: 'unknown kind "ServiceLevelObjective"; expected SLO or SLI',
+          message:
+            'unknown kind "ServiceLevelObjective"; expected one of SLO, SLI, DataSource, AlertPolicy, AlertCondition, AlertNotificationTarget',
           fix: 'Set kind: SLO (or SLI for an indicator that SLOs reference).',
           document: { index: 0, kind: 'ServiceLevelObjective', name: 'oops' },
         },
