@@ -1,5 +1,6 @@
 import {
   currentSloWindow,
+  formatSloDuration,
   type EntitySlosResponse,
   type SloProblem,
   type SloStatusView,
@@ -13,6 +14,24 @@ import type {
   StoredSloDefinition,
   StoredSloStatus,
 } from './SloStore';
+
+function describePolicies(
+  policies: NonNullable<StoredSloDefinition['definition']['alertPolicies']>,
+): NonNullable<SloStatusView['alertPolicies']> {
+  return policies.map(policy => ({
+    name: policy.name,
+    ...(policy.displayName ? { displayName: policy.displayName } : {}),
+    severity: policy.severity,
+    condition: `burn rate ${policy.op === 'gt' ? '>' : '≥'} ${
+      policy.threshold
+    } over ${policy.lookbackWindow}${
+      policy.alertAfterSeconds > 0
+        ? ` for ${formatSloDuration(policy.alertAfterSeconds)}`
+        : ''
+    }`,
+    notificationTargets: policy.notificationTargets,
+  }));
+}
 
 function describeProblem(problem: SloProblem): string {
   const text = `${problem.message} (field ${problem.field})`;
@@ -88,6 +107,9 @@ export function toSloStatusView(
         }
       : {}),
     budgetingMethod: definition.budgetingMethod,
+    ...(definition.alertPolicies
+      ? { alertPolicies: describePolicies(definition.alertPolicies) }
+      : {}),
     ...(sourceId ? { sourceId } : {}),
     state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
     ...(current?.evaluation ? { evaluation: current.evaluation } : {}),

@@ -33,10 +33,30 @@ const dir = makeCatalogDir({
   'slos/orphan.yaml': availabilitySlo('orphan-nowhere', {
     metricSourceRef: 'nowhere',
   }),
-  'slos/billing.yaml': availabilitySlo('billing-monthly').replace(
+  'slos/billing.yaml': `${availabilitySlo('billing-monthly').replace(
     '    - duration: 30d\n      isRolling: true',
     '    - duration: 1M\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: UTC',
-  ),
+  )}  alertPolicies:
+    - alertPolicyRef: billing-fast-burn
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: billing-fast-burn
+spec:
+  alertWhenBreaching: true
+  conditions:
+    - kind: AlertCondition
+      metadata:
+        name: billing-burn-1h
+      spec:
+        severity: page
+        condition:
+          kind: burnrate
+          threshold: 14.4
+          lookbackWindow: 1h
+          alertAfter: 5m
+`,
   // The same SLO as a team using Sloth writes it, and as OpenSLO.
   'slos/payments.sloth.yaml': `version: prometheus/v1
 service: payments
@@ -351,7 +371,7 @@ describe('SLO routes', () => {
     expect(indicators[0]).toEqual(indicators[1]);
   });
 
-  it('gives a calendar-month SLO the month it was measured in', async () => {
+  it('gives a calendar-month SLO the month it was measured in and names its alert policy', async () => {
     await backend.syncNow('metrics:west');
     const declared = byId(await slosOf('billing-service'), 'billing-monthly');
     expect(declared).toMatchObject({ window: '1M', rolling: false });
@@ -371,9 +391,19 @@ describe('SLO routes', () => {
         Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1),
       ).toISOString(),
     );
-    // Rolling windows have no calendar bounds.
+    expect(slo.alertPolicies).toEqual([
+      {
+        name: 'billing-fast-burn',
+        severity: 'page',
+        condition: 'burn rate ≥ 14.4 over 1h for 5m',
+        notificationTargets: [],
+      },
+    ]);
+    // Rolling windows have no calendar bounds; without alertPolicies the
+    // default policy is in force.
     const rolling = byId(await slosOf('checkout-api'), 'checkout-healthy');
     expect(rolling.windowStart).toBeUndefined();
+    expect(rolling.alertPolicies).toBeUndefined();
   });
 
   it('answers an entity without SLOs with empty lists', async () => {

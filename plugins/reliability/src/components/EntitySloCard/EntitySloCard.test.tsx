@@ -78,6 +78,9 @@ describe('EntitySloCard', () => {
       name: 'Checkout API availability',
     });
     expect(slo).toHaveTextContent('99.9% over rolling 30d');
+    expect(slo).toHaveTextContent(
+      'Alerts: default multi-window burn-rate policy',
+    );
     expect(within(slo).getByText('No alert')).toBeInTheDocument();
     expect(
       within(slo).getByRole('group', { name: 'Attainment' }),
@@ -215,7 +218,7 @@ describe('EntitySloCard', () => {
     ).toHaveTextContent('exhausted');
   });
 
-  it('says when a calendar-month SLO resets, and how a RatioTimeslices SLO is budgeted', async () => {
+  it('says when a calendar-month SLO resets, how a RatioTimeslices SLO is budgeted and which alert policy is in force', async () => {
     serve(
       slosResponse({
         slos: [
@@ -228,6 +231,15 @@ describe('EntitySloCard', () => {
             // 2.5 days away: the card rounds up.
             windowEnd: new Date(NOW.getTime() + 2.5 * 86_400_000).toISOString(),
             budgetingMethod: 'RatioTimeslices',
+            alertPolicies: [
+              {
+                name: 'checkout-fast-burn',
+                displayName: 'Checkout fast burn',
+                severity: 'page',
+                condition: 'burn rate ≥ 14.4 over 1h for 5m',
+                notificationTargets: ['checkout-oncall: slack'],
+              },
+            ],
           }),
         ],
       }),
@@ -239,6 +251,9 @@ describe('EntitySloCard', () => {
     });
     expect(slo).toHaveTextContent(
       '99.9% over 1M calendar, average of timeslice ratios · resets in 3 days',
+    );
+    expect(slo).toHaveTextContent(
+      'Alerts: OpenSLO policy Checkout fast burn (page: burn rate ≥ 14.4 over 1h for 5m) → checkout-oncall: slack',
     );
   });
 

@@ -39,6 +39,24 @@ function resetText(slo: SloStatusView, now: Date): string {
   return ` · resets in ${days} day${days === 1 ? '' : 's'}`;
 }
 
+// Which policy the exported Prometheus alerts follow.
+function alertPolicyText(slo: SloStatusView): string {
+  if (!slo.alertPolicies || slo.alertPolicies.length === 0) {
+    return 'Alerts: default multi-window burn-rate policy';
+  }
+  return `Alerts: ${slo.alertPolicies
+    .map(policy => {
+      const targets =
+        policy.notificationTargets.length > 0
+          ? ` → ${policy.notificationTargets.join(', ')}`
+          : '';
+      return `OpenSLO policy ${policy.displayName ?? policy.name} (${
+        policy.severity
+      }: ${policy.condition})${targets}`;
+    })
+    .join('; ')}`;
+}
+
 function objectiveText(slo: SloStatusView): string {
   const window = slo.rolling
     ? `rolling ${slo.window}`
@@ -178,6 +196,10 @@ export function SloPanel(props: SloPanelProps) {
             <SloBurnDownChart sloName={slo.displayName} points={slo.burnDown} />
           </>
         )}
+
+        <Typography variant="body2" color="text.secondary">
+          {alertPolicyText(slo)}
+        </Typography>
 
         {slo.queryLinks.length > 0 && (
           <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
