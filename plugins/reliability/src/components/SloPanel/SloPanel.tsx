@@ -193,7 +193,11 @@ export function SloPanel(props: SloPanelProps) {
               sloName={slo.displayName}
               evaluation={evaluation}
             />
-            <SloBurnDownChart sloName={slo.displayName} points={slo.burnDown} />
+            <SloBurnDownChart
+              sloName={slo.displayName}
+              points={slo.burnDown}
+              windowEnd={slo.windowEnd}
+            />
           </>
         )}
 
