@@ -463,5 +463,43 @@ spec:
     const passing = await testRules(testFile);
     expect(`${passing.stdout}${passing.stderr}`).toContain('SUCCESS');
     expect(passing.exitCode).toBe(0);
+
+    // alertWhenNoData: the alert also fires when the SLI has no data.
+    const noData = generateSloRules({
+      entityRef: 'component:default/ledger-service',
+      slos: definitions.map(definition => ({
+        ...definition,
+        alertPolicies: definition.alertPolicies!.map(policy => ({
+          ...policy,
+          alertWhenNoData: true,
+        })),
+      })),
+    });
+    const [alert] = noData.groups[0].rules.filter(rule => 'alert' in rule);
+    expect(alert.expr).toBe(
+      'slo:sli_error:ratio_rate2h{slo="ledger-service-availability",service="ledger-service"} >= (4 * 0.001)\nor\nabsent(slo:sli_error:ratio_rate2h{slo="ledger-service-availability",service="ledger-service"})',
+    );
+    const noDataFile = 'ledger-nodata.rules.yml';
+    await writeFile(path.join(dir, noDataFile), noData.yaml);
+    const silentFile = path.join(dir, 'ledger-nodata.test.yml');
+    await writeFile(
+      silentFile,
+      ruleUnitTest({
+        ruleFiles: [noDataFile],
+        rules: [noData],
+        series: [
+          {
+            series: 'http_requests_total{service="other",code="200"}',
+            values: '0+1x180',
+          },
+        ],
+        evalTime: '150m',
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [{ slo: 'ledger-service-availability', severity: 'sev2' }],
+      }),
+    );
+    const silent = await testRules(silentFile);
+    expect(`${silent.stdout}${silent.stderr}`).toContain('SUCCESS');
+    expect(silent.exitCode).toBe(0);
   });
 });

@@ -90,16 +90,22 @@ function policyAlert(
       policy.alertAfterSeconds > 0
         ? ` for ${formatPromqlDuration(policy.alertAfterSeconds)}`
         : ''
-    }.`,
+    }${policy.alertWhenNoData ? ', or no data' : ''}.`,
   };
   if (input.runbookUrl) {
     annotations.runbook_url = input.runbookUrl;
   }
+  const breach = `${sliErrorRatioRecord(
+    window,
+  )}${selector} ${op} (${formatNumber(policy.threshold)} * ${formatNumber(
+    budget,
+  )})`;
   return {
     alert: SLO_BURN_ALERT_NAME,
-    expr: `${sliErrorRatioRecord(window)}${selector} ${op} (${formatNumber(
-      policy.threshold,
-    )} * ${formatNumber(budget)})`,
+    // alertWhenNoData: absent() carries the selector's slo and service.
+    expr: policy.alertWhenNoData
+      ? `${breach}\nor\nabsent(${sliErrorRatioRecord(window)}${selector})`
+      : breach,
     ...(policy.alertAfterSeconds > 0
       ? { for: formatPromqlDuration(policy.alertAfterSeconds) }
       : {}),

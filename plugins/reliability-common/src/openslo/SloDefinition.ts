@@ -62,6 +62,8 @@ export interface SloAlertPolicy {
   lookbackWindowSeconds: number;
   /** How long the condition must hold before the alert fires (`for:`), in seconds; 0 fires at once. */
   alertAfterSeconds: number;
+  /** `alertWhenNoData`: the alert also fires while the SLI has no data. */
+  alertWhenNoData: boolean;
   /** `AlertNotificationTarget`s as `<name>: <target>`, e.g. `oncall-slack: slack`. */
   notificationTargets: string[];
 }

@@ -421,7 +421,11 @@ function toDefinitions(
           }.metricSource.metricSourceRef`,
           invalid,
         );
-  const alertPolicies = linked.alertPolicies(spec.alertPolicies, invalid);
+  const alertPolicies = linked.alertPolicies(
+    spec.alertPolicies,
+    invalid,
+    report,
+  );
   if (isThreshold && spec.budgetingMethod === 'RatioTimeslices') {
     invalid({
       field: 'spec.budgetingMethod',

@@ -123,7 +123,31 @@ describe('separate OpenSLO documents referenced by name', () => {
         lookbackWindowSeconds: 3600,
         alertAfterSeconds: 300,
         notificationTargets: ['checkout-oncall: slack'],
+        alertWhenNoData: false,
       },
+    ]);
+  });
+
+  it('honours alertWhenNoData and reports alertWhenResolved without refusing the SLO', () => {
+    const result = parse(
+      documents.slo('    - alertPolicyRef: checkout-fast-burn'),
+      documents.policy.replace(
+        'alertWhenBreaching: true',
+        'alertWhenBreaching: true\n  alertWhenNoData: true\n  alertWhenResolved: true',
+      ),
+      documents.condition,
+      documents.target,
+      documents.sli,
+      documents.dataSource,
+    );
+    expect(result.definitions).toHaveLength(2);
+    expect(result.definitions[0].alertPolicies![0].alertWhenNoData).toBe(true);
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        sloName: 'checkout-availability',
+        field: 'AlertPolicy "checkout-fast-burn" spec.alertWhenResolved',
+        message: expect.stringContaining('send_resolved'),
+      }),
     ]);
   });
 

@@ -101,9 +101,15 @@ export class LinkedObjects {
 
   /**
    * Resolves `spec.alertPolicies` of an SLO: each item an `alertPolicyRef`
-   * or an inline `AlertPolicy`. Returns `undefined` when any fails.
+   * or an inline `AlertPolicy`. Returns `undefined` when any fails (each
+   * failure to `report`); what is read but cannot be honoured goes to
+   * `note` and does not fail the policy.
    */
-  alertPolicies(items: unknown, report: Report): SloAlertPolicy[] | undefined {
+  alertPolicies(
+    items: unknown,
+    report: Report,
+    note: Report,
+  ): SloAlertPolicy[] | undefined {
     if (items === undefined || items === null) {
       return [];
     }
@@ -127,7 +133,13 @@ export class LinkedObjects {
       );
       const built =
         policy &&
-        this.buildPolicy(policy.object, policy.field, policy.inline, report);
+        this.buildPolicy(
+          policy.object,
+          policy.field,
+          policy.inline,
+          report,
+          note,
+        );
       if (built) {
         resolved.push(built);
       } else {
@@ -219,6 +231,7 @@ export class LinkedObjects {
     field: string,
     inline: boolean,
     report: Report,
+    note: Report,
   ): SloAlertPolicy | undefined {
     // A referenced policy was checked where it is declared.
     const spec = openSloAlertPolicySpecSchema.parse(policy.spec);
@@ -232,6 +245,15 @@ export class LinkedObjects {
         fix: 'Set alertWhenBreaching: true, or remove the policy from the SLO.',
       });
       return undefined;
+    }
+    if (spec.alertWhenResolved === true) {
+      // Not a refusal: the alert still works, it just cannot ask for this.
+      note({
+        field: at('spec.alertWhenResolved'),
+        message:
+          'a Prometheus rule cannot ask to be notified when its alert resolves; Alertmanager decides that (send_resolved on the receiver)',
+        fix: 'Set send_resolved: true on the Alertmanager receiver, and remove alertWhenResolved.',
+      });
     }
     const condition = this.resolveRef(
       'AlertCondition',
@@ -279,6 +301,7 @@ export class LinkedObjects {
           ? 0
           : parseSloDuration(burn.alertAfter),
       notificationTargets: targets,
+      alertWhenNoData: spec.alertWhenNoData === true,
     };
   }
 }
