@@ -469,6 +469,9 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
     expect(card).toHaveTextContent('preflight.dev/openslo: ./slos.yaml');
     expect(card).toHaveTextContent('apiVersion: openslo/v1');
+    expect(card).toHaveTextContent(
+      'Sloth (version: prometheus/v1) and Pyrra (ServiceLevelObjective) files work as they are.',
+    );
     expect(
       within(card).queryByRole('button', { name: /Download/ }),
     ).not.toBeInTheDocument();
