@@ -12,6 +12,7 @@ export * from './entityMetadata';
 export * from './oncall';
 export * from './incidents';
 export * from './slo';
+export * from './time';
 export * from './openslo';
 export * from './openslo/formats';
 export * from './sloApi';

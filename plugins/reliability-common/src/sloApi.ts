@@ -26,6 +26,18 @@ export interface SloQueryLinkView {
   url: string;
 }
 
+/** An OpenSLO AlertPolicy of an SLO, as the card names it. @public */
+export interface SloAlertPolicyView {
+  name: string;
+  displayName?: string;
+  /** The alert's severity, as written, e.g. `page`. */
+  severity: string;
+  /** e.g. `burn rate ≥ 14.4 over 1h for 5m`. */
+  condition: string;
+  /** `<name>: <target>` of each notification target, e.g. `checkout-oncall: slack`. */
+  notificationTargets: string[];
+}
+
 /** One SLO of an entity as the SLO widget shows it. @public */
 export interface SloStatusView {
   /** Unique within the entity (see `SloDefinition.id`). */
@@ -42,7 +54,21 @@ export interface SloStatusView {
   window: string;
   windowSeconds: number;
   rolling: boolean;
-  budgetingMethod: 'Occurrences' | 'Timeslices';
+  /**
+   * Calendar-aligned windows only: the calendar window in force when the SLO
+   * was measured (or, before that, when the answer was made), ISO-8601.
+   * Attainment and budget count from `windowStart`; the budget resets at
+   * `windowEnd`.
+   */
+  windowStart?: string;
+  windowEnd?: string;
+  budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
+  /**
+   * The OpenSLO alert policies the exported Prometheus alerts follow;
+   * absent when the SLO names none and Preflight's default multi-window
+   * burn-rate policy is in force.
+   */
+  alertPolicies?: SloAlertPolicyView[];
   /** e.g. `prometheus:main`. */
   sourceId?: string;
   state: SloStatusState;

@@ -26,6 +26,8 @@ export type PrometheusRule =
   | {
       alert: string;
       expr: string;
+      /** How long `expr` must hold before the alert fires, e.g. `5m`. */
+      for?: string;
       labels: Record<string, string>;
       annotations: Record<string, string>;
     };

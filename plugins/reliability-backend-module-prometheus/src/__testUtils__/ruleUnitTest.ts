@@ -10,7 +10,8 @@ export interface PromtoolSeries {
 /** An alert a promtool unit test expects, found by labels in the generated rules. */
 export interface ExpectedAlert {
   slo: string;
-  severity: 'page' | 'ticket';
+  /** `page` or `ticket` for the default policy; an AlertPolicy's own severity otherwise. */
+  severity: string;
 }
 
 /**

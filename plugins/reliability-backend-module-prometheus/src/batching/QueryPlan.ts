@@ -11,6 +11,12 @@ export interface PlannableSlo {
   /** Configured instance name its queries go to. */
   instance: string;
   definition: SloDefinition;
+  /**
+   * Seconds the SLO is measured over at the evaluation time when that is not
+   * `definition.windowSeconds`: a calendar-aligned window is measured from
+   * its start. Burn-rate windows stay scaled to `windowSeconds`.
+   */
+  periodSeconds?: number;
 }
 
 /** What an instant window of an SLO is for: its SLO window, or a burn-rate window. @public */

@@ -74,7 +74,45 @@ describe('compileSli', () => {
         kind: 'expressions',
         numerator: 'bad',
         numeratorTemplate: 'sum by (pod) (rate(x{code=~"5.."}[$window]))',
-        totalTemplate: 'increase(x{a="b"}[$window])',
+        // Per second, like the rate it is divided into.
+        totalTemplate: 'rate(x{a="b"}[$window])',
+      },
+    });
+    expect(
+      compileSli({
+        kind: 'ratio-bad',
+        counter: true,
+        badQuery: 'sum by (pod) (increase(x{code=~"5.."}[$window]))',
+        totalQuery: 'x{a="b"}',
+      }),
+    ).toMatchObject({
+      ok: true,
+      sli: { totalTemplate: 'increase(x{a="b"}[$window])' },
+    });
+  });
+
+  it('keeps a plain rate template as written when the other query is a complex rate template (Sloth latency)', () => {
+    // Sloth's latency example: slow requests are all requests minus the fast
+    // ones, over all requests, both per second. Rewriting only the total to
+    // increase() would make the ratio smaller by the window's seconds.
+    const bad =
+      'sum(rate(http_request_duration_seconds_count{job="api"}[{{.window}}])) - sum(rate(http_request_duration_seconds_bucket{job="api",le="0.25"}[{{.window}}]))';
+    const total =
+      'sum(rate(http_request_duration_seconds_count{job="api"}[{{.window}}]))';
+    expect(
+      compileSli({
+        kind: 'ratio-bad',
+        counter: true,
+        badQuery: bad,
+        totalQuery: total,
+      }),
+    ).toEqual({
+      ok: true,
+      sli: {
+        kind: 'expressions',
+        numerator: 'bad',
+        numeratorTemplate: bad,
+        totalTemplate: total,
       },
     });
   });

@@ -17,7 +17,12 @@ export type CompileSliResult =
   | { ok: false; problem: SliQueryProblem };
 
 type QueryForm =
-  | { form: 'selector'; selector: VectorSelector }
+  | {
+      form: 'selector';
+      selector: VectorSelector;
+      /** The query as written, when it was `sum(rate|increase(<selector>[$window]))`. */
+      written?: string;
+    }
   | { form: 'template'; template: string };
 
 const COUNTER_FIX =
@@ -79,23 +84,39 @@ export function compileSli(indicator: SloIndicator): CompileSliResult {
       },
     };
   }
-  // One counter selector and one template: both can be written as
-  // templates, so the pair is still measured consistently.
+  // One counter and one other template: both are evaluated as templates,
+  // and must be in the same unit — a rate over an increase is off by the
+  // window's seconds.
+  const other = first.form === 'template' ? first.template : '';
+  const otherTotal = total.form === 'template' ? total.template : '';
   return {
     ok: true,
     sli: {
       kind: 'expressions',
       numerator,
-      numeratorTemplate: asTemplate(first),
-      totalTemplate: asTemplate(total),
+      numeratorTemplate: asTemplate(first, otherTotal),
+      totalTemplate: asTemplate(total, other),
     },
   };
 }
 
-function asTemplate(query: QueryForm): string {
-  return query.form === 'template'
-    ? query.template
-    : `increase(${renderVectorSelector(query.selector)}[$window])`;
+/**
+ * A counter as a template in the unit of `partner`: as written when it was
+ * written as a template; a bare selector becomes `rate(…)` when the partner
+ * counts per second (uses rate and no increase), else `increase(…)`.
+ */
+function asTemplate(query: QueryForm, partner: string): string {
+  if (query.form === 'template') {
+    return query.template;
+  }
+  if (query.written !== undefined) {
+    return query.written;
+  }
+  const perSecond =
+    /\b(?:i?rate)\s*\(/.test(partner) && !/\bincrease\s*\(/.test(partner);
+  return `${perSecond ? 'rate' : 'increase'}(${renderVectorSelector(
+    query.selector,
+  )}[$window])`;
 }
 
 function readQuery(
@@ -105,7 +126,7 @@ function readQuery(
 ): QueryForm | { problem: SliQueryProblem } {
   const counterTemplate = matchCounterTemplate(query);
   if (counterTemplate) {
-    return { form: 'selector', selector: counterTemplate };
+    return { form: 'selector', selector: counterTemplate, written: query };
   }
   if (hasWindowPlaceholder(query)) {
     const problem = checkBalanced(query, field);

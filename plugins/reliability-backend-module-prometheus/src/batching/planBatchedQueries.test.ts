@@ -38,6 +38,39 @@ describe('planBatchedQueries', () => {
     'recommendations',
   ];
 
+  it('measures a calendar window over its elapsed part and keeps burn-rate windows scaled to its nominal length', () => {
+    const plan = planBatchedQueries(
+      [
+        {
+          ...plannable(
+            availabilitySlo('billing-api', {
+              window: '1M',
+              rolling: false,
+              calendar: {
+                startTime: '2024-07-01 00:00:00',
+                timeZone: 'Europe/Berlin',
+              },
+            }),
+          ),
+          periodSeconds: 61 * 3600,
+        },
+      ],
+      BURN_RATE_WINDOWS,
+    );
+    const instant = instantQueries(plan);
+    const period = instant.find(q =>
+      q.members.some(m => m.purposes.includes('period')),
+    )!;
+    expect(period.windowSeconds).toBe(61 * 3600);
+    expect(period.promql).toContain('[61h]');
+    expect(
+      instant.find(q => q.members.some(m => m.purposes.includes('3d')))!
+        .windowSeconds,
+    ).toBe(3 * DAY);
+    const range = plan.queries.find(q => q.kind === 'range')!;
+    expect(range).toMatchObject({ rangeSeconds: 61 * 3600, stepSeconds: 3600 });
+  });
+
   it('measures SLOs of one shape with one grouped query per window, plus one range query', () => {
     const plan = planBatchedQueries(
       services.map(service => plannable(availabilitySlo(service))),

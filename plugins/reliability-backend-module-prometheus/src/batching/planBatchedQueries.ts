@@ -258,7 +258,7 @@ function instantWindowsOf(
     return needed;
   }
   const { windowSeconds } = member.slo.definition;
-  needed.set(windowSeconds, ['period']);
+  needed.set(periodOf(member), ['period']);
   for (const window of burnRateWindowsForPeriod(windowSeconds, windows)) {
     needed.set(window.seconds, [
       ...(needed.get(window.seconds) ?? []),
@@ -266,6 +266,11 @@ function instantWindowsOf(
     ]);
   }
   return needed;
+}
+
+// Calendar windows are measured from their start, rolling ones over their length.
+function periodOf(member: AcceptedSlo): number {
+  return member.slo.periodSeconds ?? member.slo.definition.windowSeconds;
 }
 
 function memberOf(member: AcceptedSlo, grouped: boolean): PlannedMember {
@@ -341,7 +346,7 @@ function planGroup(
           formatPromqlDuration(stepSeconds),
         ),
         values: 'threshold',
-        rangeSeconds: first.slo.definition.windowSeconds,
+        rangeSeconds: periodOf(first),
         stepSeconds,
         groupingLabels: [],
         members: [memberOf(first, false)],
@@ -384,7 +389,7 @@ function planGroup(
 
   const ranges = new Map<string, AcceptedSlo[]>();
   for (const member of group.members) {
-    const key = `${member.slo.definition.windowSeconds}/${member.stepSeconds}`;
+    const key = `${periodOf(member)}/${member.stepSeconds}`;
     ranges.set(key, [...(ranges.get(key) ?? []), member]);
   }
   for (const members of ranges.values()) {
@@ -399,7 +404,7 @@ function planGroup(
       instance: group.instance,
       promql,
       values: 'counts',
-      rangeSeconds: members[0].slo.definition.windowSeconds,
+      rangeSeconds: periodOf(members[0]),
       stepSeconds,
       groupingLabels,
       members: members.map(member => memberOf(member, grouped)),

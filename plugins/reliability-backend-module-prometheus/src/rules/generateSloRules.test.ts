@@ -334,4 +334,172 @@ describe('generateSloRules', () => {
     expect(cardState(5)).toBe('ok');
     expect(cardState(200)).toBe('page');
   });
+
+  it("exports the burn-rate conditions of an SLO's OpenSLO AlertPolicy instead of the default alerts (promtool test rules)", async () => {
+    const text = `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ledger-service-availability
+spec:
+  service: ledger-service
+  indicator:
+    metadata:
+      name: ledger-errors
+    spec:
+      ratioMetric:
+        counter: true
+        bad:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{service="ledger-service",code=~"5.."}
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: http_requests_total{service="ledger-service"}
+  timeWindow:
+    - duration: 30d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - target: 0.999
+  alertPolicies:
+    - alertPolicyRef: ledger-burn
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: ledger-burn
+spec:
+  alertWhenBreaching: true
+  conditions:
+    - conditionRef: ledger-burn-2h
+  notificationTargets:
+    - targetRef: ledger-oncall
+---
+apiVersion: openslo/v1
+kind: AlertCondition
+metadata:
+  name: ledger-burn-2h
+spec:
+  severity: sev2
+  condition:
+    kind: burnrate
+    threshold: 4
+    lookbackWindow: 2h
+    alertAfter: 10m
+---
+apiVersion: openslo/v1
+kind: AlertNotificationTarget
+metadata:
+  name: ledger-oncall
+spec:
+  target: slack
+`;
+    const { definitions, problems } = parseOpenSloDocuments(text, {
+      entityRef: 'component:default/ledger-service',
+      file: 'ledger.yaml',
+    });
+    expect(problems).toEqual([]);
+    const rules = generateSloRules({
+      entityRef: 'component:default/ledger-service',
+      slos: definitions,
+      owner: 'group:default/team-payments',
+    });
+    expect(rules.problems).toEqual([]);
+    const alerts = rules.groups[0].rules.filter(rule => 'alert' in rule);
+    expect(alerts).toEqual([
+      {
+        alert: SLO_BURN_ALERT_NAME,
+        expr: 'slo:sli_error:ratio_rate2h{slo="ledger-service-availability",service="ledger-service"} >= (4 * 0.001)',
+        for: '10m',
+        labels: {
+          severity: 'sev2',
+          slo: 'ledger-service-availability',
+          service: 'ledger-service',
+          alert_policy: 'ledger-burn',
+          notification_targets: 'ledger-oncall: slack',
+          entity: 'component:default/ledger-service',
+          owner: 'group:default/team-payments',
+        },
+        annotations: expect.objectContaining({
+          description: expect.stringContaining(
+            'alert policy ledger-burn, burn rate >= 4 over 2h for 10m',
+          ),
+        }),
+      },
+    ]);
+    const ruleFile = 'ledger.rules.yml';
+    await writeFile(path.join(dir, ruleFile), rules.yaml);
+    const check = await checkRules(path.join(dir, ruleFile));
+    expect(check.exitCode).toBe(0);
+
+    // 5 errors a minute in 1,000 is a burn rate of 5: above the policy's 4,
+    // for long enough at 150m; the default policy would only have opened a
+    // ticket, and its severities are gone.
+    const series = [
+      {
+        series: 'http_requests_total{service="ledger-service",code="200"}',
+        values: '0+995x180',
+      },
+      {
+        series: 'http_requests_total{service="ledger-service",code="500"}',
+        values: '0+5x180',
+      },
+    ];
+    const testFile = path.join(dir, 'ledger-alerts.test.yml');
+    await writeFile(
+      testFile,
+      ruleUnitTest({
+        ruleFiles: [ruleFile],
+        rules: [rules],
+        series,
+        evalTime: '150m',
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [{ slo: 'ledger-service-availability', severity: 'sev2' }],
+      }),
+    );
+    const passing = await testRules(testFile);
+    expect(`${passing.stdout}${passing.stderr}`).toContain('SUCCESS');
+    expect(passing.exitCode).toBe(0);
+
+    // alertWhenNoData: the alert also fires when the SLI has no data.
+    const noData = generateSloRules({
+      entityRef: 'component:default/ledger-service',
+      slos: definitions.map(definition => ({
+        ...definition,
+        alertPolicies: definition.alertPolicies!.map(policy => ({
+          ...policy,
+          alertWhenNoData: true,
+        })),
+      })),
+    });
+    const [alert] = noData.groups[0].rules.filter(rule => 'alert' in rule);
+    expect(alert.expr).toBe(
+      'slo:sli_error:ratio_rate2h{slo="ledger-service-availability",service="ledger-service"} >= (4 * 0.001)\nor\nabsent(slo:sli_error:ratio_rate2h{slo="ledger-service-availability",service="ledger-service"})',
+    );
+    const noDataFile = 'ledger-nodata.rules.yml';
+    await writeFile(path.join(dir, noDataFile), noData.yaml);
+    const silentFile = path.join(dir, 'ledger-nodata.test.yml');
+    await writeFile(
+      silentFile,
+      ruleUnitTest({
+        ruleFiles: [noDataFile],
+        rules: [noData],
+        series: [
+          {
+            series: 'http_requests_total{service="other",code="200"}',
+            values: '0+1x180',
+          },
+        ],
+        evalTime: '150m',
+        alertName: SLO_BURN_ALERT_NAME,
+        firing: [{ slo: 'ledger-service-availability', severity: 'sev2' }],
+      }),
+    );
+    const silent = await testRules(silentFile);
+    expect(`${silent.stdout}${silent.stderr}`).toContain('SUCCESS');
+    expect(silent.exitCode).toBe(0);
+  });
 });

@@ -4,6 +4,8 @@ import {
   deriveBurnRateAlertPolicy,
   type BurnRateAlertRule,
   type BurnRateAlertSeverity,
+  type SloAlertPolicy,
+  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import type {
   PrometheusRule,
@@ -64,6 +66,64 @@ function describeRules(rules: BurnRateAlertRule[]): string {
 }
 
 /**
+ * The alert of one OpenSLO AlertPolicy: its burn-rate condition over its
+ * lookback window, held for `alertAfter`, with its severity, and its
+ * notification targets as a label for Alertmanager to route on.
+ */
+function policyAlert(
+  slo: SloDefinition,
+  policy: SloAlertPolicy,
+  selector: string,
+  labels: Record<string, string>,
+  input: SloRulesInput,
+): PrometheusRule {
+  const budget = computeErrorBudget(slo.target);
+  const window = formatPromqlDuration(policy.lookbackWindowSeconds);
+  const op = policy.op === 'gt' ? '>' : '>=';
+  const annotations: Record<string, string> = {
+    summary: `${slo.displayName} is burning its error budget too fast`,
+    description: `${slo.displayName} (${slo.id}, objective ${formatNumber(
+      slo.target * 100,
+    )}% over ${slo.window}) of ${input.entityRef}: alert policy ${
+      policy.name
+    }, burn rate ${op} ${formatNumber(policy.threshold)} over ${window}${
+      policy.alertAfterSeconds > 0
+        ? ` for ${formatPromqlDuration(policy.alertAfterSeconds)}`
+        : ''
+    }${policy.alertWhenNoData ? ', or no data' : ''}.`,
+  };
+  if (input.runbookUrl) {
+    annotations.runbook_url = input.runbookUrl;
+  }
+  const breach = `${sliErrorRatioRecord(
+    window,
+  )}${selector} ${op} (${formatNumber(policy.threshold)} * ${formatNumber(
+    budget,
+  )})`;
+  return {
+    alert: SLO_BURN_ALERT_NAME,
+    // alertWhenNoData: absent() carries the selector's slo and service.
+    expr: policy.alertWhenNoData
+      ? `${breach}\nor\nabsent(${sliErrorRatioRecord(window)}${selector})`
+      : breach,
+    ...(policy.alertAfterSeconds > 0
+      ? { for: formatPromqlDuration(policy.alertAfterSeconds) }
+      : {}),
+    labels: {
+      severity: policy.severity,
+      ...labels,
+      alert_policy: policy.name,
+      ...(policy.notificationTargets.length > 0
+        ? { notification_targets: policy.notificationTargets.join(', ') }
+        : {}),
+      ...(input.entityRef ? { entity: input.entityRef } : {}),
+      ...(input.owner ? { owner: input.owner } : {}),
+    },
+    annotations,
+  };
+}
+
+/**
  * Generates Prometheus rules for an entity's SLOs (pure):
  *
  * - recording rules `slo:sli_error:ratio_rate<window>` for the burn-rate
@@ -75,6 +135,11 @@ function describeRules(rules: BurnRateAlertRule[]): string {
  *   `ticket` alert (1d/2h and 3d/6h), labelled `severity`, `entity` (the entity
  *   ref, which attributes the deployed rule back to the entity) and `owner`,
  *   annotated with `runbook_url`.
+ *
+ * An SLO with OpenSLO `alertPolicies` gets one alert per policy instead
+ * (its burn-rate condition, `for:` its `alertAfter`, labelled with its
+ * severity, `alert_policy` and `notification_targets`), and a recording
+ * rule for each policy's lookback window.
  *
  * SLO ids and services are spliced into PromQL selectors, so they must pass
  * the strict label-value check; an SLO that does not, or whose SLI has no
@@ -119,13 +184,17 @@ export function generateSloRules(input: SloRulesInput): SloRules {
     const selector = `{slo=${quotePromqlString(
       slo.id,
     )},service=${quotePromqlString(slo.service)}}`;
+    const policies = slo.alertPolicies ?? [];
     // Scaled windows can coincide (the 5-minute floor): record each once.
     const durations = [
-      ...new Set(
-        burnRateWindowsForPeriod(slo.windowSeconds).map(window =>
+      ...new Set([
+        ...burnRateWindowsForPeriod(slo.windowSeconds).map(window =>
           formatPromqlDuration(window.seconds),
         ),
-      ),
+        ...policies.map(policy =>
+          formatPromqlDuration(policy.lookbackWindowSeconds),
+        ),
+      ]),
     ];
     const rules: PrometheusRule[] = durations.map(duration => ({
       record: sliErrorRatioRecord(duration),
@@ -133,6 +202,13 @@ export function generateSloRules(input: SloRulesInput): SloRules {
       labels: { ...labels },
     }));
 
+    if (policies.length > 0) {
+      for (const policy of policies) {
+        rules.push(policyAlert(slo, policy, selector, labels, input));
+      }
+      groups.push({ name: `preflight-slo-${slo.id}`, rules });
+      continue;
+    }
     const budget = computeErrorBudget(slo.target);
     const policy = deriveBurnRateAlertPolicy(slo.windowSeconds);
     for (const severity of ['page', 'ticket'] as BurnRateAlertSeverity[]) {

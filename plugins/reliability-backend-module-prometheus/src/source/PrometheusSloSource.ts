@@ -3,6 +3,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   BURN_RATE_WINDOWS,
   type BurnRateWindow,
+  currentSloWindow,
   type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import { executeQueryPlan } from '../batching/executeQueryPlan';
@@ -162,7 +163,12 @@ export class PrometheusSloSource {
         });
         continue;
       }
-      plannable.push({ ref, instance: resolution.instance, definition });
+      plannable.push({
+        ref,
+        instance: resolution.instance,
+        definition,
+        ...calendarPeriod(definition, at),
+      });
     }
 
     const plan = planBatchedQueries(plannable, this.windows, this.planOptions);
@@ -182,15 +188,6 @@ export class PrometheusSloSource {
       outcomes,
       at,
     });
-    for (const slo of plannable) {
-      if (!slo.definition.rolling) {
-        assembled
-          .get(slo.ref)!
-          .warnings.push(
-            'calendar-aligned windows are measured as rolling windows of the same length',
-          );
-      }
-    }
     const failedQueries = outcomes.filter(outcome => !outcome.ok).length;
     const unavailable = [...down].map(([instance, error]) => ({
       instance,
@@ -249,4 +246,24 @@ export class PrometheusSloSource {
     );
     return down;
   }
+}
+
+/**
+ * A calendar-aligned window is measured from its start up to `at` (at least
+ * a minute, so the range is a valid PromQL duration at the very start).
+ */
+function calendarPeriod(
+  definition: SloDefinition,
+  at: Date,
+): { periodSeconds?: number } {
+  if (definition.rolling) {
+    return {};
+  }
+  const { start } = currentSloWindow(definition, at);
+  return {
+    periodSeconds: Math.max(
+      60,
+      Math.round((at.getTime() - start.getTime()) / 1000),
+    ),
+  };
 }

@@ -1,7 +1,9 @@
-import type {
-  EntitySlosResponse,
-  SloProblem,
-  SloStatusView,
+import {
+  currentSloWindow,
+  formatSloDuration,
+  type EntitySlosResponse,
+  type SloProblem,
+  type SloStatusView,
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
@@ -12,6 +14,24 @@ import type {
   StoredSloDefinition,
   StoredSloStatus,
 } from './SloStore';
+
+function describePolicies(
+  policies: NonNullable<StoredSloDefinition['definition']['alertPolicies']>,
+): NonNullable<SloStatusView['alertPolicies']> {
+  return policies.map(policy => ({
+    name: policy.name,
+    ...(policy.displayName ? { displayName: policy.displayName } : {}),
+    severity: policy.severity,
+    condition: `burn rate ${policy.op === 'gt' ? '>' : '≥'} ${
+      policy.threshold
+    } over ${policy.lookbackWindow}${
+      policy.alertAfterSeconds > 0
+        ? ` for ${formatSloDuration(policy.alertAfterSeconds)}`
+        : ''
+    }`,
+    notificationTargets: policy.notificationTargets,
+  }));
+}
 
 function describeProblem(problem: SloProblem): string {
   const text = `${problem.message} (field ${problem.field})`;
@@ -45,7 +65,9 @@ function unmeasurableErrors(
  * measures is in state `error` with its configuration problem (from
  * `problems`, the entity's declaration problems): it would otherwise wait for
  * a sync that never measures it. Shared with the scorecard fact gathering so
- * both tell the same story.
+ * both tell the same story. A calendar-aligned SLO carries the calendar
+ * window it was measured in (before its first measurement: the one in
+ * force at `now`, when given).
  * @public
  */
 export function toSloStatusView(
@@ -53,6 +75,7 @@ export function toSloStatusView(
   status: StoredSloStatus | undefined,
   registry: SloProviderRegistry,
   problems: readonly SloProblem[] = [],
+  now?: Date,
 ): SloStatusView {
   const registered = sourceId ? registry.get(sourceId) : undefined;
   // A status written by a source the SLO no longer lives on is not its data.
@@ -60,6 +83,11 @@ export function toSloStatusView(
   const unmeasurable = sourceId
     ? undefined
     : unmeasurableErrors(definition, problems);
+  const windowAt = current?.evaluatedAt ? new Date(current.evaluatedAt) : now;
+  const calendarWindow =
+    !definition.rolling && definition.calendar && windowAt
+      ? currentSloWindow(definition, windowAt)
+      : undefined;
   return {
     id: definition.id,
     name: definition.name,
@@ -72,7 +100,16 @@ export function toSloStatusView(
     window: definition.window,
     windowSeconds: definition.windowSeconds,
     rolling: definition.rolling,
+    ...(calendarWindow
+      ? {
+          windowStart: calendarWindow.start.toISOString(),
+          windowEnd: calendarWindow.end.toISOString(),
+        }
+      : {}),
     budgetingMethod: definition.budgetingMethod,
+    ...(definition.alertPolicies
+      ? { alertPolicies: describePolicies(definition.alertPolicies) }
+      : {}),
     ...(sourceId ? { sourceId } : {}),
     state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
     ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
@@ -111,6 +148,7 @@ export async function buildEntitySlos(options: {
       byId.get(declared.definition.id),
       registry,
       declarations.problems,
+      now,
     ),
   );
   const sourceIds = [

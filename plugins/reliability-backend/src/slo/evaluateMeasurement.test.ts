@@ -61,6 +61,53 @@ describe('evaluateMeasurement', () => {
     expect(status.burnDown).toHaveLength(24);
   });
 
+  it("averages the slices' ratios under RatioTimeslices, and counts met slices under Timeslices", () => {
+    // Four hourly slices: a burst of 1000 requests at 50% (an attack), then
+    // three quiet hours at 100%, 90% and no traffic.
+    const buckets = [
+      { good: 500, total: 1000 },
+      { good: 10, total: 10 },
+      { good: 9, total: 10 },
+      { good: 0, total: 0 },
+    ].map((counts, i) => ({
+      timestamp: new Date(Date.parse(now) - (3 - i) * 3_600_000).toISOString(),
+      ...counts,
+    }));
+    const ratio: SloDefinition = {
+      ...base,
+      indicator: {
+        kind: 'ratio-good',
+        counter: true,
+        goodQuery: 'g',
+        totalQuery: 't',
+      },
+      thresholdOp: undefined,
+      thresholdValue: undefined,
+      timeSliceWindowSeconds: 3600,
+    };
+    const observed = measurement({
+      period: { good: 519, total: 1020 },
+      burnDown: {
+        windowStart: new Date(Date.parse(now) - 86_400_000).toISOString(),
+        stepSeconds: 3600,
+        buckets,
+      },
+    });
+    const averaged = evaluateMeasurement(
+      { ...ratio, budgetingMethod: 'RatioTimeslices' },
+      observed,
+    );
+    // (0.5 + 1 + 0.9) / 3 slices with traffic, not 519/1020.
+    expect(averaged.evaluation!.attainment).toBeCloseTo(0.8);
+    expect(averaged.burnDown).toHaveLength(4);
+
+    const counted = evaluateMeasurement(
+      { ...ratio, budgetingMethod: 'Timeslices', timeSliceTarget: 0.9 },
+      observed,
+    );
+    expect(counted.evaluation!.attainment).toBeCloseTo(2 / 3);
+  });
+
   it('yields no data, not NaN, without traffic', () => {
     const status = evaluateMeasurement(
       {

@@ -1,6 +1,7 @@
 import {
   burnRateWindowsForPeriod,
   computeBurnDownSeries,
+  currentSloWindow,
   evaluateSloBudget,
   type BurnDownBucket,
   type BurnDownPoint,
@@ -14,11 +15,15 @@ import type { SloStatusUpdate } from './SloStore';
 interface Slice {
   /** ISO-8601 end of the slice. */
   timestamp: string;
-  good: boolean | null;
+  /**
+   * How good the slice was, in [0, 1]: 1 or 0 when it met its objective or
+   * not, its good/total ratio under RatioTimeslices; `null` without data.
+   */
+  good: number | null;
 }
 
-// Threshold SLIs and Timeslices budgeting are judged slice by slice: a slice
-// with data is one event, good when it met its objective.
+// Threshold SLIs and (Ratio)Timeslices budgeting are judged slice by slice:
+// a slice with data is one event, worth its score in good events.
 function sliceCounts(
   points: readonly Slice[],
   fromMs: number,
@@ -30,7 +35,7 @@ function sliceCounts(
       continue;
     }
     total += 1;
-    good += point.good ? 1 : 0;
+    good += point.good;
   }
   return total > 0 ? { good, total } : null;
 }
@@ -58,50 +63,71 @@ function sliceInputs(
   }
   const buckets: BurnDownBucket[] = points.map(point => ({
     timestamp: point.timestamp,
-    good: point.good ? 1 : 0,
+    good: point.good ?? 0,
     total: point.good === null ? 0 : 1,
   }));
+  // A calendar window counts the slices since it started.
+  const { start } = currentSloWindow(definition, new Date(nowMs));
   return {
-    period: sliceCounts(points, nowMs - definition.windowSeconds * 1000),
+    period: sliceCounts(points, start.getTime()),
     windows,
     burnDown: {
-      windowStart: new Date(
-        nowMs - definition.windowSeconds * 1000,
-      ).toISOString(),
+      windowStart: start.toISOString(),
       stepSeconds,
       buckets,
     },
   };
 }
 
-// Timeslices on a ratio SLI: each burn-down bucket is one slice (the
-// source sizes buckets to the slice), good when its ratio met the target.
+// (Ratio)Timeslices on a ratio SLI: each burn-down bucket is one slice (the
+// source sizes buckets to the slice). Timeslices scores a slice 1 when its
+// ratio met the target; RatioTimeslices scores it its ratio, so attainment
+// is the average of the slices' ratios.
 function ratioSlices(
   buckets: readonly BurnDownBucket[],
-  sliceTarget: number,
+  sliceTarget: number | undefined,
 ): Slice[] {
-  return buckets.map(bucket => ({
-    timestamp: bucket.timestamp,
-    good: bucket.total > 0 ? bucket.good / bucket.total >= sliceTarget : null,
-  }));
+  return buckets.map(bucket => {
+    if (bucket.total <= 0) {
+      return { timestamp: bucket.timestamp, good: null };
+    }
+    const ratio = bucket.good / bucket.total;
+    return {
+      timestamp: bucket.timestamp,
+      good: sliceTarget === undefined ? ratio : Number(ratio >= sliceTarget),
+    };
+  });
 }
 
 function inputsOf(definition: SloDefinition, measurement: SloMeasurement) {
   if (definition.indicator.kind === 'threshold' && measurement.threshold) {
     const { stepSeconds, points } = measurement.threshold;
-    return sliceInputs(measurement, definition, stepSeconds, points);
+    return sliceInputs(
+      measurement,
+      definition,
+      stepSeconds,
+      points.map(point => ({
+        timestamp: point.timestamp,
+        good: point.good === null ? null : Number(point.good),
+      })),
+    );
   }
-  if (
-    definition.budgetingMethod === 'Timeslices' &&
-    definition.timeSliceTarget !== undefined &&
-    measurement.burnDown
-  ) {
+  const sliced =
+    (definition.budgetingMethod === 'Timeslices' &&
+      definition.timeSliceTarget !== undefined) ||
+    definition.budgetingMethod === 'RatioTimeslices';
+  if (sliced && measurement.burnDown) {
     const { stepSeconds, buckets } = measurement.burnDown;
     return sliceInputs(
       measurement,
       definition,
       stepSeconds,
-      ratioSlices(buckets, definition.timeSliceTarget),
+      ratioSlices(
+        buckets,
+        definition.budgetingMethod === 'Timeslices'
+          ? definition.timeSliceTarget
+          : undefined,
+      ),
     );
   }
   return {
@@ -157,9 +183,16 @@ export function evaluateMeasurement(
   });
   let burnDown: BurnDownPoint[] = [];
   if (inputs.burnDown) {
+    // The ideal line of a calendar window runs to the window's reset.
+    const window = currentSloWindow(
+      definition,
+      new Date(measurement.evaluatedAt),
+    );
     burnDown = computeBurnDownSeries({
       objective: definition.target,
-      periodSeconds: definition.windowSeconds,
+      periodSeconds: definition.rolling
+        ? definition.windowSeconds
+        : (window.end.getTime() - window.start.getTime()) / 1000,
       windowStart: inputs.burnDown.windowStart,
       buckets: inputs.burnDown.buckets,
     });

@@ -3,7 +3,7 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_OPENSLO,
   MAX_OPENSLO_FILE_CHARACTERS,
-  parseOpenSloDocuments,
+  readSloText,
   type SloDefinition,
   type SloProblem,
 } from '@preflight/plugin-reliability-common';
@@ -131,7 +131,7 @@ export function openSloFilesOf(entity: Entity): string[] {
 }
 
 /**
- * Reads and parses the OpenSLO files an entity lists in
+ * Reads and parses the SLO files (OpenSLO, Sloth or Pyrra) an entity lists in
  * `preflight.dev/openslo`, relative to the entity's own catalog file (its
  * `backstage.io/managed-by-location`): `file:` locations from the file
  * system, `url:` locations through the URL reader. A path that leaves the
@@ -195,13 +195,19 @@ export async function readEntitySlos(
       );
       continue;
     }
-    const parsed = parseOpenSloDocuments(text, {
-      entityRef,
-      file,
-      ...(options.maxWindowSeconds
-        ? { maxWindowSeconds: options.maxWindowSeconds }
-        : {}),
-    });
+    // Sloth and Pyrra files are read as they are; Pyrra names no service,
+    // so its SLOs belong to the entity that points at them.
+    const parsed = readSloText(
+      text,
+      {
+        entityRef,
+        file,
+        ...(options.maxWindowSeconds
+          ? { maxWindowSeconds: options.maxWindowSeconds }
+          : {}),
+      },
+      { defaultService: entity.metadata.name },
+    );
     problems.push(...parsed.problems);
     for (const definition of parsed.definitions) {
       // Ids must be unique per entity, across its files too.

@@ -33,6 +33,70 @@ const dir = makeCatalogDir({
   'slos/orphan.yaml': availabilitySlo('orphan-nowhere', {
     metricSourceRef: 'nowhere',
   }),
+  'slos/billing.yaml': `${availabilitySlo('billing-monthly').replace(
+    '    - duration: 30d\n      isRolling: true',
+    '    - duration: 1M\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: UTC',
+  )}  alertPolicies:
+    - alertPolicyRef: billing-fast-burn
+---
+apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: billing-fast-burn
+spec:
+  alertWhenBreaching: true
+  conditions:
+    - kind: AlertCondition
+      metadata:
+        name: billing-burn-1h
+      spec:
+        severity: page
+        condition:
+          kind: burnrate
+          threshold: 14.4
+          lookbackWindow: 1h
+          alertAfter: 5m
+`,
+  // The same SLO as a team using Sloth writes it, and as OpenSLO.
+  'slos/payments.sloth.yaml': `version: prometheus/v1
+service: payments
+slos:
+  - name: requests-availability
+    objective: 99
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{service="payments",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{service="payments"}[{{.window}}]))
+`,
+  'slos/payments.openslo.yaml': `apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: payments-requests-availability
+spec:
+  service: payments
+  indicator:
+    metadata:
+      name: payments-requests-availability
+    spec:
+      ratioMetric:
+        counter: true
+        bad:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{service="payments",code=~"5.."}[$window]))
+        total:
+          metricSource:
+            type: Prometheus
+            spec:
+              query: sum(rate(http_requests_total{service="payments"}[$window]))
+  timeWindow:
+    - duration: 30d
+      isRolling: true
+  budgetingMethod: Occurrences
+  objectives:
+    - targetPercent: 99
+`,
 });
 
 const entities = [
@@ -62,6 +126,15 @@ const entities = [
     'preflight.dev/openslo': 'slos/fraud.yaml',
   }),
   sloComponent('plain-service', dir, {}),
+  sloComponent('billing-service', dir, {
+    'preflight.dev/openslo': 'slos/billing.yaml',
+  }),
+  sloComponent('payments-sloth', dir, {
+    'preflight.dev/openslo': 'slos/payments.sloth.yaml',
+  }),
+  sloComponent('payments-openslo', dir, {
+    'preflight.dev/openslo': 'slos/payments.openslo.yaml',
+  }),
   sloComponent('orphan-service', dir, {
     'preflight.dev/openslo': 'slos/orphan.yaml',
   }),
@@ -240,6 +313,97 @@ describe('SLO routes', () => {
         ),
       },
     ]);
+  });
+
+  it('measures an SLO written for Sloth like the same SLO written in OpenSLO', async () => {
+    const reading = {
+      good: 9950,
+      total: 10000,
+      windows: {
+        '5m': { good: 80, total: 100 },
+        '1h': { good: 800, total: 1000 },
+      },
+    };
+    for (const name of ['payments-sloth', 'payments-openslo']) {
+      backend.provider.readings.set(
+        `component:default/${name}/payments-requests-availability`,
+        reading,
+      );
+    }
+    await backend.syncNow('metrics:east');
+
+    const [sloth, openslo] = await Promise.all([
+      slosOf('payments-sloth'),
+      slosOf('payments-openslo'),
+    ]);
+    expect(sloth.problems).toEqual([]);
+    expect(openslo.problems).toEqual([]);
+    const measured = (body: EntitySlosResponse) =>
+      body.slos.map(slo => ({
+        id: slo.id,
+        state: slo.state,
+        objective: slo.objective,
+        window: slo.window,
+        attainment: slo.evaluation?.attainment,
+        budgetRemaining: slo.evaluation?.budgetRemaining,
+        alerts: slo.evaluation?.alerts.state,
+      }));
+    expect(measured(sloth)).toEqual(measured(openslo));
+    expect(measured(sloth)).toEqual([
+      {
+        id: 'payments-requests-availability',
+        state: 'ok',
+        objective: 0.99,
+        window: '30d',
+        attainment: 0.995,
+        budgetRemaining: 0.5,
+        alerts: 'page',
+      },
+    ]);
+
+    // The source was handed the same queries for both.
+    const [, measuredSlos] = backend.provider.measureSlos.mock.calls.at(-1)!;
+    const indicators = ['payments-sloth', 'payments-openslo'].map(
+      name =>
+        measuredSlos.find(slo => slo.entityRef === `component:default/${name}`)!
+          .indicator,
+    );
+    expect(indicators[0]).toEqual(indicators[1]);
+  });
+
+  it('gives a calendar-month SLO the month it was measured in and names its alert policy', async () => {
+    await backend.syncNow('metrics:west');
+    const declared = byId(await slosOf('billing-service'), 'billing-monthly');
+    expect(declared).toMatchObject({ window: '1M', rolling: false });
+    // Before any measurement: the month in force now.
+    expect(declared.windowStart).toBeDefined();
+
+    await backend.syncNow('metrics:east');
+    const slo = byId(await slosOf('billing-service'), 'billing-monthly');
+    const at = new Date(slo.evaluatedAt!);
+    expect(slo.windowStart).toBe(
+      new Date(
+        Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1),
+      ).toISOString(),
+    );
+    expect(slo.windowEnd).toBe(
+      new Date(
+        Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 1),
+      ).toISOString(),
+    );
+    expect(slo.alertPolicies).toEqual([
+      {
+        name: 'billing-fast-burn',
+        severity: 'page',
+        condition: 'burn rate ≥ 14.4 over 1h for 5m',
+        notificationTargets: [],
+      },
+    ]);
+    // Rolling windows have no calendar bounds; without alertPolicies the
+    // default policy is in force.
+    const rolling = byId(await slosOf('checkout-api'), 'checkout-healthy');
+    expect(rolling.windowStart).toBeUndefined();
+    expect(rolling.alertPolicies).toBeUndefined();
   });
 
   it('answers an entity without SLOs with empty lists', async () => {

@@ -28,8 +28,45 @@ export type SloIndicator =
       query: string;
     };
 
-/** OpenSLO budgeting method. @public */
-export type SloBudgetingMethod = 'Occurrences' | 'Timeslices';
+/**
+ * OpenSLO budgeting method: `Occurrences` counts events, `Timeslices` counts
+ * slices that met `timeSliceTarget`, `RatioTimeslices` averages the slices'
+ * good/total ratios.
+ * @public
+ */
+export type SloBudgetingMethod =
+  | 'Occurrences'
+  | 'Timeslices'
+  | 'RatioTimeslices';
+
+/**
+ * An OpenSLO `AlertPolicy` of an SLO, resolved: its one burn-rate condition
+ * and where it notifies. Exported Prometheus alerts follow it instead of
+ * Preflight's default multi-window policy.
+ * @public
+ */
+export interface SloAlertPolicy {
+  /** The policy's `metadata.name`. */
+  name: string;
+  displayName?: string;
+  /** The condition's `metadata.name`. */
+  conditionName: string;
+  /** As written, e.g. `page`; the alert's `severity` label. */
+  severity: string;
+  /** The alert fires when the burn rate is above (`gt`) or at least (`gte`, the default) `threshold`. */
+  op: 'gt' | 'gte';
+  /** Burn rate, e.g. 14.4: the budget spent 14.4 times as fast as the window allows. */
+  threshold: number;
+  /** Window the burn rate is measured over, as written (`1h`) and in seconds. */
+  lookbackWindow: string;
+  lookbackWindowSeconds: number;
+  /** How long the condition must hold before the alert fires (`for:`), in seconds; 0 fires at once. */
+  alertAfterSeconds: number;
+  /** `alertWhenNoData`: the alert also fires while the SLI has no data. */
+  alertWhenNoData: boolean;
+  /** `AlertNotificationTarget`s as `<name>: <target>`, e.g. `oncall-slack: slack`. */
+  notificationTargets: string[];
+}
 
 /**
  * One SLO objective, normalized from OpenSLO v1 and ready to evaluate. An
@@ -83,8 +120,13 @@ export interface SloDefinition {
   thresholdValue?: number;
   /** Timeslices only: a slice is good when its ratio ≥ this. */
   timeSliceTarget?: number;
-  /** Timeslices only: length of a slice. */
+  /** Timeslices and RatioTimeslices: length of a slice. */
   timeSliceWindowSeconds?: number;
+  /**
+   * The SLO's `alertPolicies`, resolved; absent when it names none (the
+   * default burn-rate policy applies).
+   */
+  alertPolicies?: SloAlertPolicy[];
 }
 
 /**

@@ -6,26 +6,37 @@
  */
 import { z } from 'zod';
 import { boundUserValue } from '../boundUserValue';
-import { InvalidSloDurationError, parseSloDuration } from '../slo/sloDuration';
+import {
+  InvalidSloDurationError,
+  parseCalendarWindowDuration,
+  parseSloDuration,
+} from '../slo/sloDuration';
+import { isKnownTimeZone } from '../time/zonedTime';
 
 /** The only OpenSLO version read. @public */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
-/** Kinds turned into SLO definitions. @public */
-export const OPENSLO_SUPPORTED_KINDS = ['SLO', 'SLI'] as const;
+/**
+ * Kinds Preflight reads: SLOs, the SLIs they reference, and the objects
+ * they link to by name (DataSource, AlertPolicy, AlertCondition,
+ * AlertNotificationTarget).
+ * @public
+ */
+export const OPENSLO_SUPPORTED_KINDS = [
+  'SLO',
+  'SLI',
+  'DataSource',
+  'AlertPolicy',
+  'AlertCondition',
+  'AlertNotificationTarget',
+] as const;
 
 /**
  * Other OpenSLO v1 kinds: valid in a file, but not used by Preflight, so they
  * are skipped without a problem.
  * @public
  */
-export const OPENSLO_IGNORED_KINDS = [
-  'Service',
-  'DataSource',
-  'AlertPolicy',
-  'AlertCondition',
-  'AlertNotificationTarget',
-] as const;
+export const OPENSLO_IGNORED_KINDS = ['Service'] as const;
 
 // RFC 1123 label, the name format OpenSLO requires every tool to support.
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -224,27 +235,27 @@ function durationIssue(
   ctx: z.RefinementCtx,
   path: (string | number)[],
   value: string,
-): number | undefined {
+  calendar = false,
+): void {
   try {
-    return parseSloDuration(value);
+    if (calendar) {
+      parseCalendarWindowDuration(value);
+    } else {
+      parseSloDuration(value);
+    }
   } catch (error) {
     if (error instanceof InvalidSloDurationError) {
-      customIssue(ctx, path, error.message, 'Write e.g. "28d", "30d" or "4w".');
-      return undefined;
+      customIssue(
+        ctx,
+        path,
+        error.message,
+        calendar
+          ? 'Write e.g. "1w", "1M" (a month), "1Q" or "1Y".'
+          : 'Write e.g. "28d", "30d" or "4w".',
+      );
+      return;
     }
     throw error;
-  }
-}
-
-function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    // Intl throws a RangeError for a zone missing from the IANA database.
-    return (
-      new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions()
-        .timeZone !== ''
-    );
-  } catch {
-    return false;
   }
 }
 
@@ -259,7 +270,12 @@ const timeWindowSchema = z
   })
   .passthrough()
   .superRefine((window, ctx) => {
-    durationIssue(ctx, ['duration'], window.duration);
+    durationIssue(
+      ctx,
+      ['duration'],
+      window.duration,
+      window.isRolling !== true && window.calendar !== undefined,
+    );
     if (window.isRolling === true && window.calendar !== undefined) {
       customIssue(
         ctx,
@@ -398,7 +414,7 @@ export interface OpenSloSloSpec {
   };
   indicatorRef?: string;
   timeWindow: Array<z.infer<typeof timeWindowSchema>>;
-  budgetingMethod: 'Occurrences' | 'Timeslices';
+  budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
   objectives: OpenSloObjective[];
   [key: string]: unknown;
 }
@@ -427,7 +443,7 @@ export const openSloSloSpecSchema: z.ZodType<
       .optional(),
     indicatorRef: z.string().optional(),
     timeWindow: z.array(timeWindowSchema),
-    budgetingMethod: z.enum(['Occurrences', 'Timeslices']),
+    budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices']),
     objectives: z.array(openSloObjectiveSchema),
   })
   .passthrough()
@@ -463,13 +479,16 @@ export const openSloSloSpecSchema: z.ZodType<
         'Add objectives: [{ target: 0.999 }].',
       );
     }
-    if (spec.budgetingMethod === 'Timeslices') {
+    if (
+      spec.budgetingMethod === 'Timeslices' ||
+      spec.budgetingMethod === 'RatioTimeslices'
+    ) {
       spec.objectives.forEach((objective, index) => {
         if (objective.timeSliceWindow === undefined) {
           customIssue(
             ctx,
             ['objectives', index, 'timeSliceWindow'],
-            'Timeslices budgeting needs a timeSliceWindow',
+            `${spec.budgetingMethod} budgeting needs a timeSliceWindow`,
             'Add timeSliceWindow: 1m (or 5m).',
           );
         }

@@ -231,6 +231,41 @@ spec:
     ]);
   });
 
+  it('reads RatioTimeslices objectives with their slice window', () => {
+    const text = slo('checkout-ratio-slices', {
+      objectives: '    - target: 0.99\n      op: gt\n      timeSliceWindow: 1m',
+    }).replace(
+      'budgetingMethod: Occurrences',
+      'budgetingMethod: RatioTimeslices',
+    );
+    const result = parse(text);
+    expect(result.problems).toEqual([]);
+    expect(result.definitions).toEqual([
+      expect.objectContaining({
+        budgetingMethod: 'RatioTimeslices',
+        target: 0.99,
+        timeSliceWindowSeconds: 60,
+      }),
+    ]);
+    expect(result.definitions[0].timeSliceTarget).toBeUndefined();
+
+    const noSlice = parse(
+      slo('ratio-slices-no-window', {
+        objectives: '    - target: 0.99',
+      }).replace(
+        'budgetingMethod: Occurrences',
+        'budgetingMethod: RatioTimeslices',
+      ),
+    );
+    expect(noSlice.definitions).toEqual([]);
+    expect(noSlice.problems).toEqual([
+      expect.objectContaining({
+        field: 'spec.objectives[0].timeSliceWindow',
+        message: 'RatioTimeslices budgeting needs a timeSliceWindow',
+      }),
+    ]);
+  });
+
   it('reads a top-level list of objects and skips other OpenSLO kinds', () => {
     const result = parse(`
 - apiVersion: openslo/v1
@@ -277,6 +312,42 @@ spec:
       rolling: false,
       calendar: { startTime: '2024-01-01 00:00:00', timeZone: 'Europe/Berlin' },
     });
+  });
+
+  it.each([
+    ['1w', 7 * 86_400],
+    ['1M', 30 * 86_400],
+    ['2w', 14 * 86_400],
+  ])(
+    'reads a calendar window of %s in the units OpenSLO defines (nominal %d s)',
+    (duration, seconds) => {
+      const result = parse(
+        slo('checkout-calendar', {
+          window: `    - duration: ${duration}\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: America/New_York`,
+        }),
+      );
+      expect(result.problems).toEqual([]);
+      expect(result.definitions[0]).toMatchObject({
+        window: duration,
+        windowSeconds: seconds,
+        rolling: false,
+      });
+    },
+  );
+
+  it('bounds a calendar quarter (nominal 91 days) like any window: over the default 90 days', () => {
+    const result = parse(
+      slo('checkout-quarter', {
+        window:
+          '    - duration: 1Q\n      isRolling: false\n      calendar:\n        startTime: 2024-01-01 00:00:00\n        timeZone: UTC',
+      }),
+    );
+    expect(result.problems.map(p => [p.field, p.message])).toEqual([
+      [
+        'spec.timeWindow[0].duration',
+        'a 1Q window is longer than the 90d an SLO window may have here',
+      ],
+    ]);
   });
 
   describe('problems', () => {
@@ -338,7 +409,8 @@ spec: {}
         {
           ...base,
           field: 'kind',
-          message: 'unknown kind "ServiceLevelObjective"; expected SLO or SLI',
+          message:
+            'unknown kind "ServiceLevelObjective"; expected one of SLO, SLI, DataSource, AlertPolicy, AlertCondition, AlertNotificationTarget',
           fix: 'Set kind: SLO (or SLI for an indicator that SLOs reference).',
           document: { index: 0, kind: 'ServiceLevelObjective', name: 'oops' },
         },
@@ -367,9 +439,12 @@ spec: {}
     });
 
     it.each([
-      ['1M', /calendar unit \(M\)/],
+      ['1M', /calendar unit \(M: months\).*calendar-aligned/],
+      ['1Y', /calendar unit \(Y: years\)/],
       ['30 days', /not a duration/],
-      ['90s', /unknown unit "s"/],
+      ['90s', /unknown unit "s" \(seconds are not an OpenSLO unit/],
+      ['30D', /unknown unit "D" \(OpenSLO writes days as "d"\)/],
+      ['1y', /unknown unit "y" \(OpenSLO writes years as "Y"\)/],
     ])('reports the bad window %j', (duration, message) => {
       const result = parse(
         slo('bad-window', {
@@ -403,6 +478,30 @@ spec: {}
         ['two-windows', 'spec.timeWindow'],
       ]);
     });
+
+    it.each([
+      // The OpenSLO Timeslices example writes a month as "1m", a minute.
+      ['1m', /"1m" is 1 minute in OpenSLO \("m" is minutes\).*write "1M"/],
+      ['12h', /whole days, weeks, months, quarters or years/],
+      ['1q', /OpenSLO writes quarters as "Q"/],
+    ])(
+      'refuses the calendar window %j, naming the field',
+      (duration, message) => {
+        const result = parse(
+          slo('bad-calendar', {
+            window: `    - duration: ${duration}\n      isRolling: false\n      calendar:\n        startTime: 2022-01-01 12:00:00\n        timeZone: America/New_York`,
+          }),
+        );
+        expect(result.definitions).toEqual([]);
+        expect(result.problems).toEqual([
+          expect.objectContaining({
+            sloName: 'bad-calendar',
+            field: 'spec.timeWindow[0].duration',
+            message: expect.stringMatching(message),
+          }),
+        ]);
+      },
+    );
 
     it('reports an unknown time zone of a calendar window', () => {
       const result = parse(
@@ -728,7 +827,7 @@ spec:
           [
             'budget-typo',
             'spec.budgetingMethod',
-            '"Occurences" is not one of Occurrences, Timeslices',
+            '"Occurences" is not one of Occurrences, Timeslices, RatioTimeslices',
           ],
           [
             'Checkout_SLO',

@@ -1,6 +1,11 @@
 import { parseAllDocuments } from 'yaml';
 import type { ZodIssue } from 'zod';
-import { formatSloDuration, parseSloDuration } from '../slo/sloDuration';
+import {
+  formatSloDuration,
+  nominalCalendarWindowSeconds,
+  parseCalendarWindowDuration,
+  parseSloDuration,
+} from '../slo/sloDuration';
 import type {
   SloDefinition,
   SloParseResult,
@@ -18,6 +23,11 @@ import {
 } from './openSloSchemas';
 import { DescribedIssue, describeZodIssue } from './describeZodIssue';
 import { NormalizedIndicator, normalizeIndicator } from './normalizeIndicator';
+import {
+  LinkedObjects,
+  OPENSLO_LINKED_KINDS,
+  type OpenSloLinkedKind,
+} from './resolveLinkedObjects';
 
 /** Where OpenSLO text came from, for problems and definitions. @public */
 export interface OpenSloSource {
@@ -115,9 +125,10 @@ export function parseOpenSloDocuments(
   const objects = readObjects(text, report);
   const slos: SloDocument[] = [];
   const slis = new Map<string, SliDocument>();
+  const linked = new LinkedObjects();
 
   for (const object of objects) {
-    classify(object, report, slos, slis);
+    classify(object, report, slos, slis, linked);
   }
 
   const definitions: SloDefinition[] = [];
@@ -135,7 +146,7 @@ export function parseOpenSloDocuments(
       continue;
     }
     seenSloNames.add(slo.name);
-    definitions.push(...toDefinitions(slo, slis, source, reportSlo));
+    definitions.push(...toDefinitions(slo, slis, linked, source, reportSlo));
   }
   // Problems are found in two passes (objects, then SLOs); list them in file
   // order so they read top to bottom. Array.prototype.sort is stable.
@@ -199,6 +210,7 @@ function classify(
   report: (draft: ProblemDraft) => void,
   slos: SloDocument[],
   slis: Map<string, SliDocument>,
+  linked: LinkedObjects,
 ): void {
   const { position, value } = object;
   if (!isPlainObject(value)) {
@@ -241,8 +253,12 @@ function classify(
       field: 'kind',
       message:
         kind === undefined
-          ? '"kind" is missing; expected SLO or SLI'
-          : `unknown kind "${kind}"; expected SLO or SLI`,
+          ? `"kind" is missing; expected one of ${OPENSLO_SUPPORTED_KINDS.join(
+              ', ',
+            )}`
+          : `unknown kind "${kind}"; expected one of ${OPENSLO_SUPPORTED_KINDS.join(
+              ', ',
+            )}`,
       fix: 'Set kind: SLO (or SLI for an indicator that SLOs reference).',
       document: documentRef,
     });
@@ -270,6 +286,18 @@ function classify(
 
   const reportSli = (issue: DescribedIssue) =>
     report({ ...issue, document: documentRef });
+  if ((OPENSLO_LINKED_KINDS as readonly unknown[]).includes(kind)) {
+    linked.add(
+      kind as OpenSloLinkedKind,
+      {
+        name: metadata.name,
+        displayName: metadata.displayName,
+        spec: envelope.data.spec,
+      },
+      reportSli,
+    );
+    return;
+  }
   if (slis.has(metadata.name)) {
     reportSli({
       field: 'metadata.name',
@@ -360,6 +388,7 @@ function resolveIndicator(
 function toDefinitions(
   slo: SloDocument,
   slis: Map<string, SliDocument>,
+  linked: LinkedObjects,
   source: OpenSloSource,
   report: (issue: DescribedIssue) => void,
 ): SloDefinition[] {
@@ -373,7 +402,7 @@ function toDefinitions(
   if (!resolved || !resolved.indicator.ok) {
     return [];
   }
-  const { indicator, prometheusInstance } = resolved.indicator;
+  const { indicator } = resolved.indicator;
   const isThreshold = indicator.kind === 'threshold';
 
   let valid = true;
@@ -381,6 +410,30 @@ function toDefinitions(
     valid = false;
     report(issue);
   };
+  // metricSourceRef names a DataSource of this file or an instance.
+  const prometheusInstance =
+    resolved.indicator.prometheusInstance === undefined
+      ? undefined
+      : linked.instanceFor(
+          resolved.indicator.prometheusInstance,
+          `${resolved.path}.${
+            isThreshold ? 'thresholdMetric' : 'ratioMetric.total'
+          }.metricSource.metricSourceRef`,
+          invalid,
+        );
+  const alertPolicies = linked.alertPolicies(
+    spec.alertPolicies,
+    invalid,
+    report,
+  );
+  if (isThreshold && spec.budgetingMethod === 'RatioTimeslices') {
+    invalid({
+      field: 'spec.budgetingMethod',
+      message:
+        'RatioTimeslices averages the good/total ratio of each slice, and a thresholdMetric has no ratio',
+      fix: 'Use budgetingMethod: Timeslices (a slice is good when its value meets the objective) or a ratioMetric.',
+    });
+  }
   if (isThreshold && spec.objectives.length > 1) {
     invalid({
       field: 'spec.objectives',
@@ -402,7 +455,11 @@ function toDefinitions(
   }
 
   const window = spec.timeWindow[0];
-  const windowSeconds = parseSloDuration(window.duration);
+  // A calendar window varies in length (months, DST days): its nominal
+  // length bounds it and scales its alert windows.
+  const windowSeconds = window.calendar
+    ? nominalCalendarWindowSeconds(parseCalendarWindowDuration(window.duration))
+    : parseSloDuration(window.duration);
   const maxWindowSeconds =
     source.maxWindowSeconds ?? DEFAULT_MAX_SLO_WINDOW_SECONDS;
   if (windowSeconds > maxWindowSeconds) {
@@ -450,6 +507,9 @@ function toDefinitions(
     if (prometheusInstance !== undefined) {
       definition.prometheusInstance = prometheusInstance;
     }
+    if (alertPolicies && alertPolicies.length > 0) {
+      definition.alertPolicies = alertPolicies;
+    }
     if (window.calendar) {
       definition.calendar = {
         startTime: window.calendar.startTime,
@@ -463,8 +523,8 @@ function toDefinitions(
       definition.thresholdOp = objective.op;
       definition.thresholdValue = objective.value;
     }
-    if (spec.budgetingMethod === 'Timeslices') {
-      if (!isThreshold) {
+    if (spec.budgetingMethod !== 'Occurrences') {
+      if (!isThreshold && spec.budgetingMethod === 'Timeslices') {
         definition.timeSliceTarget = objective.timeSliceTarget;
       }
       const sliceWindow = objective.timeSliceWindow!;

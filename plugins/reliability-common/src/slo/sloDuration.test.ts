@@ -1,6 +1,8 @@
 import {
   InvalidSloDurationError,
   formatSloDuration,
+  nominalCalendarWindowSeconds,
+  parseCalendarWindowDuration,
   parseSloDuration,
 } from './sloDuration';
 
@@ -31,10 +33,11 @@ describe('parseSloDuration', () => {
     ['30 d', /not a duration/],
     ['1h30m', /not a duration/],
     ['30s', /unknown unit "s"/],
-    ['30D', /unknown unit "D"/],
-    ['1M', /calendar unit \(M\).*days/],
-    ['1Q', /calendar unit \(Q\)/],
-    ['1Y', /calendar unit \(Y\)/],
+    ['30D', /unknown unit "D" \(OpenSLO writes days as "d"\)/],
+    ['1mo', /OpenSLO writes months as "M" \("m" is minutes\)/],
+    ['1M', /calendar unit \(M: months\).*days/],
+    ['1Q', /calendar unit \(Q: quarters\)/],
+    ['1Y', /calendar unit \(Y: years\)/],
   ])('rejects %j with a clear error', (text, message) => {
     expect(() => parseSloDuration(text)).toThrow(InvalidSloDurationError);
     expect(() => parseSloDuration(text)).toThrow(message);
@@ -66,5 +69,29 @@ describe('formatSloDuration', () => {
     expect(() => formatSloDuration(0)).toThrow(RangeError);
     expect(() => formatSloDuration(90)).toThrow(RangeError);
     expect(() => formatSloDuration(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('parseCalendarWindowDuration', () => {
+  it.each([
+    ['1d', { amount: 1, unit: 'd' }, 86_400],
+    ['2w', { amount: 2, unit: 'w' }, 14 * 86_400],
+    ['1M', { amount: 1, unit: 'M' }, 30 * 86_400],
+    ['1Q', { amount: 1, unit: 'Q' }, 91 * 86_400],
+    ['1Y', { amount: 1, unit: 'Y' }, 365 * 86_400],
+  ])('reads %s', (text, parts, nominalSeconds) => {
+    expect(parseCalendarWindowDuration(text)).toEqual(parts);
+    expect(
+      nominalCalendarWindowSeconds(parseCalendarWindowDuration(text)),
+    ).toBe(nominalSeconds);
+  });
+
+  it.each([
+    ['1m', /is 1 minute in OpenSLO.*"1M"/],
+    ['3m', /is 3 minutes in OpenSLO.*"3M"/],
+    ['6h', /whole days, weeks, months, quarters or years/],
+    ['1y', /OpenSLO writes years as "Y"/],
+  ])('refuses %j with a clear error', (text, message) => {
+    expect(() => parseCalendarWindowDuration(text)).toThrow(message);
   });
 });

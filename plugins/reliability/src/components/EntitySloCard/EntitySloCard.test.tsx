@@ -78,6 +78,9 @@ describe('EntitySloCard', () => {
       name: 'Checkout API availability',
     });
     expect(slo).toHaveTextContent('99.9% over rolling 30d');
+    expect(slo).toHaveTextContent(
+      'Alerts: default multi-window burn-rate policy',
+    );
     expect(within(slo).getByText('No alert')).toBeInTheDocument();
     expect(
       within(slo).getByRole('group', { name: 'Attainment' }),
@@ -213,6 +216,45 @@ describe('EntitySloCard', () => {
     expect(
       within(slo).getByRole('group', { name: 'Time to exhaustion' }),
     ).toHaveTextContent('exhausted');
+  });
+
+  it('says when a calendar-month SLO resets, how a RatioTimeslices SLO is budgeted and which alert policy is in force', async () => {
+    serve(
+      slosResponse({
+        slos: [
+          healthySlo({
+            window: '1M',
+            rolling: false,
+            windowStart: new Date(
+              NOW.getTime() - 10 * 86_400_000,
+            ).toISOString(),
+            // 2.5 days away: the card rounds up.
+            windowEnd: new Date(NOW.getTime() + 2.5 * 86_400_000).toISOString(),
+            budgetingMethod: 'RatioTimeslices',
+            alertPolicies: [
+              {
+                name: 'checkout-fast-burn',
+                displayName: 'Checkout fast burn',
+                severity: 'page',
+                condition: 'burn rate ≥ 14.4 over 1h for 5m',
+                notificationTargets: ['checkout-oncall: slack'],
+              },
+            ],
+          }),
+        ],
+      }),
+      gateResponse(),
+    );
+    const card = await renderCard();
+    const slo = await within(card).findByRole('article', {
+      name: 'Checkout API availability',
+    });
+    expect(slo).toHaveTextContent(
+      '99.9% over 1M calendar, average of timeslice ratios · resets in 3 days',
+    );
+    expect(slo).toHaveTextContent(
+      'Alerts: OpenSLO policy Checkout fast burn (page: burn rate ≥ 14.4 over 1h for 5m) → checkout-oncall: slack',
+    );
   });
 
   it('says "no data" for an SLO without traffic, never NaN or Infinity', async () => {
@@ -427,6 +469,9 @@ describe('EntitySloCard', () => {
     ).toBeInTheDocument();
     expect(card).toHaveTextContent('preflight.dev/openslo: ./slos.yaml');
     expect(card).toHaveTextContent('apiVersion: openslo/v1');
+    expect(card).toHaveTextContent(
+      'Sloth (version: prometheus/v1) and Pyrra (ServiceLevelObjective) files work as they are.',
+    );
     expect(
       within(card).queryByRole('button', { name: /Download/ }),
     ).not.toBeInTheDocument();

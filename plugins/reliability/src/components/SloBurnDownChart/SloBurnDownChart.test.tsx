@@ -42,4 +42,26 @@ describe('SloBurnDownChart', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('figure')).not.toBeInTheDocument();
   });
+
+  it('spans a calendar window to its reset and says when the budget resets', () => {
+    const points = burningSlo().burnDown;
+    const last = Date.parse(points.at(-1)!.timestamp);
+    const windowEnd = new Date(last + 10 * 86_400_000).toISOString();
+    render(
+      <SloBurnDownChart
+        sloName="Latency"
+        points={points}
+        windowEnd={windowEnd}
+      />,
+    );
+    const resetDay = new Intl.DateTimeFormat('en-US', {
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(windowEnd));
+    const chart = screen.getByRole('figure', {
+      name: `Error budget burn-down of Latency, until the budget resets on ${resetDay}`,
+    });
+    expect(chart.textContent).not.toMatch(/NaN|Infinity/);
+  });
 });

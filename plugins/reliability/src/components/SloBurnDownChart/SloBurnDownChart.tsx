@@ -20,6 +20,11 @@ export interface SloBurnDownChartProps {
   /** Names the chart for assistive technology, e.g. the SLO's display name. */
   sloName: string;
   points: BurnDownPoint[];
+  /**
+   * End of a calendar-aligned window (ISO-8601): the chart then spans the
+   * whole window, the ideal line running down to the reset.
+   */
+  windowEnd?: string;
   /** Chart height in pixels. */
   height?: number;
 }
@@ -77,11 +82,22 @@ function formatTooltipValue(value: unknown): string {
  * @public
  */
 export function SloBurnDownChart(props: SloBurnDownChartProps) {
-  const { sloName, points, height = 240 } = props;
+  const { sloName, points, windowEnd, height = 240 } = props;
   const chart = useChartTheme();
   const { theme } = chart;
   const rows = toRows(points);
-  const label = `Error budget burn-down of ${sloName}`;
+  const endMs = windowEnd ? Date.parse(windowEnd) : Number.NaN;
+  const spansWindow =
+    Number.isFinite(endMs) && rows.length > 0 && endMs > rows.at(-1)!.time;
+  if (spansWindow) {
+    // The budget is spent evenly to nothing at the reset.
+    rows.push({ time: endMs, budget: null, ideal: 0 });
+  }
+  const label = `Error budget burn-down of ${sloName}${
+    spansWindow
+      ? `, until the budget resets on ${dateFormat.format(new Date(endMs))}`
+      : ''
+  }`;
   if (!rows.some(row => row.budget !== null)) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -130,6 +146,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
             name="Ideal (burn rate 1)"
             dataKey="ideal"
             type="linear"
+            connectNulls
             stroke={theme.palette.text.secondary}
             strokeDasharray="6 4"
             dot={false}

@@ -55,6 +55,10 @@ export function SloHowTo() {
         and describe each SLO in OpenSLO v1, for example:
       </Typography>
       <YamlSnippet yaml={OPENSLO_YAML} />
+      <Typography variant="body2">
+        Sloth (<code>version: prometheus/v1</code>) and Pyrra (
+        <code>ServiceLevelObjective</code>) files work as they are.
+      </Typography>
     </>
   );
 }

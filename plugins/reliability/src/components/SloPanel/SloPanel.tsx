@@ -23,11 +23,49 @@ export interface SloPanelProps {
   now: Date;
 }
 
+// "resets in 3 days" for a calendar window; whole days, rounded up, so the
+// last day reads "resets in 1 day" rather than "in 0 days".
+function resetText(slo: SloStatusView, now: Date): string {
+  if (!slo.windowEnd) {
+    return '';
+  }
+  const days = Math.max(
+    0,
+    Math.ceil((Date.parse(slo.windowEnd) - now.getTime()) / 86_400_000),
+  );
+  if (days === 0) {
+    return ' · resets now';
+  }
+  return ` · resets in ${days} day${days === 1 ? '' : 's'}`;
+}
+
+// Which policy the exported Prometheus alerts follow.
+function alertPolicyText(slo: SloStatusView): string {
+  if (!slo.alertPolicies || slo.alertPolicies.length === 0) {
+    return 'Alerts: default multi-window burn-rate policy';
+  }
+  return `Alerts: ${slo.alertPolicies
+    .map(policy => {
+      const targets =
+        policy.notificationTargets.length > 0
+          ? ` → ${policy.notificationTargets.join(', ')}`
+          : '';
+      return `OpenSLO policy ${policy.displayName ?? policy.name} (${
+        policy.severity
+      }: ${policy.condition})${targets}`;
+    })
+    .join('; ')}`;
+}
+
 function objectiveText(slo: SloStatusView): string {
   const window = slo.rolling
     ? `rolling ${slo.window}`
     : `${slo.window} calendar`;
-  const method = slo.budgetingMethod === 'Timeslices' ? ', timeslices' : '';
+  const method = {
+    Occurrences: '',
+    Timeslices: ', timeslices',
+    RatioTimeslices: ', average of timeslice ratios',
+  }[slo.budgetingMethod];
   return `${formatPercent(slo.objective, 3)} over ${window}${method}`;
 }
 
@@ -113,6 +151,7 @@ export function SloPanel(props: SloPanelProps) {
             </Typography>
             <Typography variant="body2" color="text.secondary">
               {objectiveText(slo)}
+              {resetText(slo, now)}
               {slo.description && ` · ${slo.description}`}
             </Typography>
           </Box>
@@ -154,9 +193,17 @@ export function SloPanel(props: SloPanelProps) {
               sloName={slo.displayName}
               evaluation={evaluation}
             />
-            <SloBurnDownChart sloName={slo.displayName} points={slo.burnDown} />
+            <SloBurnDownChart
+              sloName={slo.displayName}
+              points={slo.burnDown}
+              windowEnd={slo.windowEnd}
+            />
           </>
         )}
+
+        <Typography variant="body2" color="text.secondary">
+          {alertPolicyText(slo)}
+        </Typography>
 
         {slo.queryLinks.length > 0 && (
           <Stack direction="row" spacing={2} flexWrap="wrap" useFlexGap>
