@@ -3,13 +3,18 @@ import {
   createBackendModule,
   SchedulerServiceTaskDescriptor,
 } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import request from 'supertest';
 import defaultFeature, { reliabilityPlugin } from './index';
 import { FakeOnCallProvider } from './__testUtils__/FakeOnCallProvider';
 import { makeSnapshot } from './__testUtils__/snapshotFixtures';
+import { entity } from './__testUtils__/readinessFixtures';
 
 describe('reliabilityPlugin', () => {
   it('is the default export', () => {
@@ -85,6 +90,95 @@ describe('reliabilityPlugin', () => {
     ).rejects.toThrow(
       /reliability\.reviews\.templates\[0]\.sections\[0]\.items\[0]\.check: unknown check "pagerduty-linked"/,
     );
+  });
+
+  it('stores review writes without the notifications backend, whose absence it only notes', async () => {
+    // Spied, not replaced: the default notification service really posts to
+    // the (missing) notifications backend of this test backend.
+    const fetchSpy = jest.spyOn(globalThis, 'fetch');
+    const backend = await startTestBackend({
+      features: [
+        reliabilityPlugin,
+        catalogServiceMock.factory({
+          entities: [
+            entity('Component', 'checkout-api', {
+              spec: { type: 'service', owner: 'team-payments' },
+            }),
+            entity('User', 'dana'),
+            entity('Group', 'sre'),
+          ],
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            reliability: {
+              reviews: {
+                templates: [
+                  {
+                    id: 'ga-readiness',
+                    title: 'GA readiness',
+                    stages: ['ga'],
+                    sections: [
+                      {
+                        id: 'dr',
+                        title: 'Disaster recovery',
+                        reviewerGroups: ['group:default/sre'],
+                        items: [{ id: 'drill', question: 'Drill run?' }],
+                      },
+                    ],
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      ],
+    });
+    try {
+      const dana = mockCredentials.user.header('user:default/dana');
+      const opened = await request(backend.server)
+        .post(
+          '/api/reliability/entities/component/default/checkout-api/reviews',
+        )
+        .set('Authorization', dana)
+        .send({ templateId: 'ga-readiness', stage: 'ga' });
+      expect(opened.status).toBe(201);
+      const id = opened.body.review.id;
+      await request(backend.server)
+        .put(`/api/reliability/reviews/${id}/items/drill/answer`)
+        .set('Authorization', dana)
+        .send({ version: 1, value: 'yes' });
+      const submitted = await request(backend.server)
+        .post(`/api/reliability/reviews/${id}/submit`)
+        .set('Authorization', dana)
+        .send({ version: 2 });
+      expect(submitted.status).toBe(200);
+      expect(submitted.body.review.state).toBe('in-review');
+
+      // The submit tried to notify the sre group; the notifications route
+      // does not exist here and answered 404.
+      const notified = async () => {
+        for (const [i, [input]] of fetchSpy.mock.calls.entries()) {
+          if (String(input).endsWith('/api/notifications')) {
+            return (await fetchSpy.mock.results[i].value).status;
+          }
+        }
+        return undefined;
+      };
+      for (let i = 0; i < 50 && !(await notified()); i++) {
+        await new Promise(resolve => setTimeout(resolve, 20));
+      }
+      expect(await notified()).toBe(404);
+      const read = await request(backend.server)
+        .get(`/api/reliability/reviews/${id}`)
+        .set('Authorization', dana);
+      expect(read.body.review).toMatchObject({
+        state: 'in-review',
+        version: 3,
+      });
+    } finally {
+      fetchSpy.mockRestore();
+      await backend.stop();
+    }
   });
 
   it('schedules one global sync per source and fills the store on startup', async () => {
