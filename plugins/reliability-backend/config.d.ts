@@ -157,6 +157,13 @@ export interface Config {
        */
       allowDriSignoff?: boolean;
       /**
+       * Whether review changes notify people through the Backstage
+       * notifications plugin, when its backend is installed: the reviewer
+       * groups on submit, the DRI on changes requested and on approval, the
+       * entity's owner on drift. Default true; false sends nothing.
+       */
+      notifications?: boolean;
+      /**
        * When set, the deploy gate also blocks entities of these tiers that
        * lack an approved, non-drifted review for one of these stages.
        */

@@ -7,7 +7,9 @@ import {
   CatalogIndexPage,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { orgPlugin } from '@backstage/plugin-org';
+import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   ReadinessReviewsPage,
   ScorecardOverviewPage,
@@ -41,6 +43,9 @@ const routes = (
     </Route>
     <Route path="/reliability/scorecards" element={<ScorecardOverviewPage />} />
     <Route path="/reliability/reviews" element={<ReadinessReviewsPage />} />
+    {/* Readiness review notifications: submitted, changes requested,
+        approved, drifted. */}
+    <Route path="/notifications" element={<NotificationsPage />} />
   </FlatRoutes>
 );
 
@@ -48,6 +53,8 @@ export default app.createRoot(
   <>
     <AlertDisplay />
     <OAuthRequestDialog />
+    {/* Live updates (the notifications bell) over the signals channel. */}
+    <SignalsDisplay />
     <AppRouter>
       <Root>{routes}</Root>
     </AppRouter>

@@ -24,6 +24,12 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Notifications (the bell in the sidebar) and signals (its live updates):
+// readiness reviews notify reviewers, DRIs and owners through them. Without
+// these two lines Preflight works the same and notifies nobody.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 // Preflight
 backend.add(import('@preflight/plugin-reliability-backend'));
 backend.add(import('@preflight/plugin-reliability-backend-module-pagerduty'));

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { reliabilityPermissions } from '@preflight/plugin-reliability-common';
 import {
   OnCallProvider,
@@ -29,6 +30,7 @@ import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
 import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
 import { readReviewConfig } from './reviews/readReviewConfig';
 import { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
+import { ReviewNotifier } from './reviews/ReviewNotifier';
 import {
   scheduleScorecardEvaluation,
   triggerScorecardEvaluation,
@@ -77,6 +79,9 @@ export const reliabilityPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         urlReader: coreServices.urlReader,
+        // Always resolvable (a default factory); without the notifications
+        // backend its sends fail with 404, which the notifier expects.
+        notifications: notificationService,
       },
       async init({
         config,
@@ -91,6 +96,7 @@ export const reliabilityPlugin = createBackendPlugin({
         catalog,
         auth,
         urlReader,
+        notifications,
       }) {
         const reliabilityConfig = readReliabilityConfig(config);
         const store = await DatabaseReliabilityStore.create({ database });
@@ -137,6 +143,11 @@ export const reliabilityPlugin = createBackendPlugin({
           config: scorecardConfig,
           checks,
         });
+        const notifier = new ReviewNotifier({
+          notifications,
+          enabled: reviewConfig.notifications,
+          logger: logger.child({ task: 'review-notifications' }),
+        });
         // Drift is detected incrementally, right after each evaluation run,
         // from the scorecards that run wrote.
         const driftDetector = new ReviewDriftDetector({
@@ -144,6 +155,7 @@ export const reliabilityPlugin = createBackendPlugin({
           scorecardStore,
           templates: reviewConfig.templates,
           logger: logger.child({ task: 'review-drift' }),
+          notifier,
         });
         await scheduleScorecardEvaluation({
           scheduler,
@@ -217,6 +229,7 @@ export const reliabilityPlugin = createBackendPlugin({
               auth,
               // Scorecards (readiness-review-approved) follow review states.
               onStateChange: onSynced,
+              notifier,
             },
           }),
         );

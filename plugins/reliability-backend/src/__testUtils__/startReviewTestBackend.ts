@@ -1,12 +1,17 @@
 import {
   coreServices,
   createBackendPlugin,
+  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  notificationService,
+  NotificationSendOptions,
+} from '@backstage/plugin-notifications-node';
 import {
   AuthorizePermissionRequest,
   AuthorizeResult,
@@ -17,6 +22,7 @@ import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
 import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
+import { ReviewNotifier } from '../reviews/ReviewNotifier';
 import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { createRouter } from '../service/createRouter';
 import { DatabaseSloStore } from '../slo/DatabaseSloStore';
@@ -36,6 +42,10 @@ export interface ReviewTestBackend {
   deny: Set<string>;
   /** Called whenever a review is opened or changes state. */
   onStateChange: jest.Mock;
+  /** The notification service's `send` (a mock service, as if installed). */
+  notificationSend: jest.Mock<Promise<void>, [NotificationSendOptions]>;
+  /** Resolves once the notifications of the writes so far were sent. */
+  notificationsSent(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,12 +73,26 @@ export async function startReviewTestBackend(options: {
   });
   const auditor = mockServices.auditor.mock();
   const onStateChange = jest.fn();
+  const notificationSend = jest.fn(
+    async (_options: NotificationSendOptions) => {},
+  );
+  let notifier: ReviewNotifier | undefined;
   const plugin = reviewTestPlugin({ ...options, onStateChange }, started => {
     reviewStore = started.reviewStore;
     scorecardStore = started.scorecardStore;
+    notifier = started.notifier;
   });
   const backend = await startPluginTestBackend({
-    features: [plugin, permissions.factory, auditor.factory],
+    features: [
+      plugin,
+      permissions.factory,
+      auditor.factory,
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: notificationSend }),
+      }),
+    ],
     catalog: catalogServiceMock({ entities: options.entities }),
     knex: options.knex,
   });
@@ -83,6 +107,8 @@ export async function startReviewTestBackend(options: {
     auditor,
     deny,
     onStateChange,
+    notificationSend,
+    notificationsSent: async () => notifier?.idle(),
     stop: () => backend.stop(),
   };
 }
@@ -101,6 +127,7 @@ export function reviewTestPlugin(
   onStart: (stores: {
     reviewStore: DatabaseReviewStore;
     scorecardStore: DatabaseScorecardStore;
+    notifier: ReviewNotifier;
   }) => void,
 ) {
   return createBackendPlugin({
@@ -116,15 +143,22 @@ export function reviewTestPlugin(
           logger: coreServices.logger,
           auth: coreServices.auth,
           catalog: catalogServiceRef,
+          notifications: notificationService,
         },
-        async init(deps) {
+        async init({ notifications, ...deps }) {
           const scorecardStore = await DatabaseScorecardStore.create({
             database: deps.database,
           });
           const reviewStore = await DatabaseReviewStore.create({
             database: deps.database,
           });
-          onStart({ reviewStore, scorecardStore });
+          // Wired as the plugin wires it.
+          const notifier = new ReviewNotifier({
+            notifications,
+            enabled: options.config.notifications,
+            logger: deps.logger,
+          });
+          onStart({ reviewStore, scorecardStore, notifier });
           deps.httpRouter.use(
             await createRouter({
               ...deps,
@@ -146,6 +180,7 @@ export function reviewTestPlugin(
                 config: options.config,
                 auth: deps.auth,
                 onStateChange: options.onStateChange,
+                notifier,
               },
               now: options.now,
             }),

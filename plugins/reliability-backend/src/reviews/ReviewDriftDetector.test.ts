@@ -1,4 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { AttestationAnswer } from '@preflight/plugin-reliability-common';
 import {
   storedReview,
@@ -12,6 +13,7 @@ import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import type { StoredScorecard } from '../scorecards/ScorecardStore';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { ReviewDriftDetector } from './ReviewDriftDetector';
+import { ReviewNotifier } from './ReviewNotifier';
 import type { StoredReview } from './reviewTypes';
 
 jest.setTimeout(120_000);
@@ -84,17 +86,32 @@ describe('ReviewDriftDetector', () => {
     const reviewStore = await DatabaseReviewStore.create({ database });
     const scorecardStore = await DatabaseScorecardStore.create({ database });
     let clock = now;
+    const send = jest.fn(async (_options: NotificationSendOptions) => {});
+    const notifier = new ReviewNotifier({
+      notifications: { send },
+      logger: mockServices.logger.mock(),
+    });
     const detector = new ReviewDriftDetector({
       reviewStore,
       scorecardStore,
       templates: testReviewConfig().templates,
       logger: mockServices.logger.mock(),
       now: () => clock,
+      notifier,
     });
     return {
       reviewStore,
       scorecardStore,
       detector,
+      /** What the drift runs so far notified: recipients, title, scope. */
+      notified: async () => {
+        await notifier.idle();
+        return send.mock.calls.map(([c]) => [
+          c.recipients.type === 'entity' ? c.recipients.entityRef : 'all',
+          c.payload.title,
+          c.payload.scope,
+        ]);
+      },
       setNow: (at: Date) => {
         clock = at;
       },
@@ -106,6 +123,46 @@ describe('ReviewDriftDetector', () => {
     actor: 'user:default/dana',
     action: 'created',
   };
+
+  it('notifies the owner when a review drifts and when it is approved again, once each', async () => {
+    const { reviewStore, scorecardStore, detector, notified } = await setup(
+      'SQLITE_3',
+    );
+    const review = approved('checkout-api');
+    await reviewStore.createReview(review, created);
+    await scorecardStore.writeScorecards(
+      [scorecard('checkout-api', healthy)],
+      now,
+    );
+    await detector.run();
+    expect(await notified()).toEqual([]);
+
+    await scorecardStore.writeScorecards(
+      [scorecard('checkout-api', { ...healthy, 'slo-met': 'fail' })],
+      now,
+    );
+    await detector.run();
+    // Nothing changed since: no second notification.
+    await detector.run();
+    await scorecardStore.writeScorecards(
+      [scorecard('checkout-api', healthy)],
+      now,
+    );
+    await detector.run();
+    const scope = `readiness-review:${review.id}:drift`;
+    expect(await notified()).toEqual([
+      [
+        ['group:default/team-payments'],
+        'Readiness review drifted: checkout-api (ga)',
+        scope,
+      ],
+      [
+        ['group:default/team-payments'],
+        'Readiness review approved again: checkout-api (ga)',
+        scope,
+      ],
+    ]);
+  });
 
   it.each(databases.eachSupportedId())(
     'drifts an approved review when a bound check fails, and approves it again when it passes, on %p',
@@ -215,7 +272,9 @@ describe('ReviewDriftDetector', () => {
   // Speed is measured by test/bench/reviews.bench.ts, not asserted here: a
   // shared CI machine is too noisy for a timed test.
   it('checks 2,000 approved reviews in one bulk run, and drifts them all in the next', async () => {
-    const { reviewStore, scorecardStore, detector } = await setup('SQLITE_3');
+    const { reviewStore, scorecardStore, detector, notified } = await setup(
+      'SQLITE_3',
+    );
     const names = Array.from({ length: 2000 }, (_, i) => `service-${i}`);
     for (const [i, name] of names.entries()) {
       await reviewStore.createReview(approved(name, i + 1), created);
@@ -237,5 +296,8 @@ describe('ReviewDriftDetector', () => {
     expect(
       (await reviewStore.listReviews({ states: ['drifted'] })).length,
     ).toBe(2000);
+    // Owners are notified in the background, at most 1,000 waiting at once:
+    // the rest are dropped (and logged) rather than queued without bound.
+    expect((await notified()).length).toBe(1000);
   });
 });

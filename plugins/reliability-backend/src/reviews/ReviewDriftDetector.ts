@@ -7,6 +7,7 @@ import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import { reviewSectionsOf } from './buildReviewView';
 import { computeDriftCauses, settleDrift } from './reviewDrift';
 import { liveCheckStates } from './reviewItemStatus';
+import type { ReviewNotifier } from './ReviewNotifier';
 import type { ReviewStore } from './ReviewStore';
 import type { NewReviewEvent, StoredReview } from './reviewTypes';
 
@@ -43,6 +44,8 @@ export class ReviewDriftDetector {
       templates: ReviewTemplate[];
       logger: LoggerService;
       now?: () => Date;
+      /** Told of each review written (drift notifies the entity's owner). */
+      notifier?: Pick<ReviewNotifier, 'notify'>;
     },
   ) {}
 
@@ -60,6 +63,7 @@ export class ReviewDriftDetector {
       review: StoredReview;
       expectedVersion: number;
       events: NewReviewEvent[];
+      sections: ReturnType<typeof reviewSectionsOf>['sections'];
     }> = [];
     for (const review of reviews) {
       const stored = scorecards.get(review.entityRef);
@@ -78,10 +82,22 @@ export class ReviewDriftDetector {
           review: { ...settled.review, updatedAt: now.toISOString() },
           expectedVersion: review.version,
           events,
+          sections,
         });
       }
     }
     const written = await reviewStore.updateReviews(updates);
+    const writtenIds = new Set(written);
+    for (const update of updates) {
+      if (writtenIds.has(update.review.id) && update.events.length > 0) {
+        this.options.notifier?.notify({
+          review: update.review,
+          events: update.events,
+          sections: update.sections,
+          actor: DRIFT_ACTOR,
+        });
+      }
+    }
     const summary: ReviewDriftRunSummary = {
       checked: reviews.length,
       written: written.length,

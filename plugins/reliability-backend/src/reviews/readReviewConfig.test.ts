@@ -64,7 +64,17 @@ describe('readReviewConfig', () => {
     expect(readReviewConfig(new ConfigReader({}), testRubric)).toEqual({
       templates: [],
       allowDriSignoff: false,
+      notifications: true,
     });
+  });
+
+  it('turns notifications off when asked, and rejects a non-boolean', () => {
+    expect(
+      read({ ...rawReviewConfig, notifications: false }).notifications,
+    ).toBe(false);
+    expect(() => read({ ...rawReviewConfig, notifications: 'no' })).toThrow(
+      'reliability.reviews.notifications: Expected boolean, received string',
+    );
   });
 
   it('lists every problem with its path', () => {

@@ -20,6 +20,11 @@ export interface ReviewConfig {
   templates: ReviewTemplate[];
   /** Whether the DRI may sign sections of their own review (small orgs). */
   allowDriSignoff: boolean;
+  /**
+   * Whether review changes send notifications (when the notifications
+   * backend is installed). Default true.
+   */
+  notifications: boolean;
   /** The deploy gate on reviews; absent: reviews do not gate deploys. */
   gate?: ReviewGateConfig;
 }
@@ -99,6 +104,7 @@ const templateSchema = z
 const reviewsSchema = z
   .object({
     allowDriSignoff: z.boolean().optional(),
+    notifications: z.boolean().optional(),
     gate: z
       .object({
         stages: z.array(idSchema).min(1, 'list at least one stage'),
@@ -324,7 +330,7 @@ export function resolveReviewConfig(
   const parsed = reviewsSchema.safeParse(raw ?? {});
   if (!parsed.success) {
     return {
-      config: { templates: [], allowDriSignoff: false },
+      config: { templates: [], allowDriSignoff: false, notifications: true },
       problems: issuesOf(parsed.error, []),
     };
   }
@@ -363,6 +369,7 @@ export function resolveReviewConfig(
     config: {
       templates,
       allowDriSignoff: parsed.data.allowDriSignoff ?? false,
+      notifications: parsed.data.notifications ?? true,
       ...(gate
         ? { gate: { stages: gate.stages, tiers: gate.tiers ?? [] } }
         : {}),

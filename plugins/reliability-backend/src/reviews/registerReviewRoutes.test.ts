@@ -505,6 +505,110 @@ describe('review routes', () => {
     expect(twice.body.review.state).toBe('cancelled');
   });
 
+  it('notifies the reviewer groups on submit and the DRI on changes requested and approval', async () => {
+    const { review } = await answered();
+    const id = review.id;
+    await backend.notificationsSent();
+    // Opening and answering notify nobody.
+    expect(backend.notificationSend).not.toHaveBeenCalled();
+    const sent = async () => {
+      await backend.notificationsSent();
+      const calls = backend.notificationSend.mock.calls.map(([c]) => ({
+        to: c.recipients,
+        title: c.payload.title,
+        scope: c.payload.scope,
+      }));
+      backend.notificationSend.mockClear();
+      return calls;
+    };
+    const scope = (kind: string) => `readiness-review:${id}:${kind}`;
+
+    expect(
+      (await post(`/reviews/${id}/submit`, { version: 3 }, 'dana')).status,
+    ).toBe(200);
+    expect(await sent()).toEqual([
+      {
+        to: {
+          type: 'entity',
+          entityRef: ['group:default/sre', 'group:default/slo-council'],
+          excludeEntityRef: 'user:default/dana',
+        },
+        title: 'Readiness review to sign: Checkout API (ga)',
+        scope: scope('submitted'),
+      },
+    ]);
+
+    await post(
+      `/reviews/${id}/sections/oncall/request-changes`,
+      { version: 4, comment: 'Link the drill' },
+      'sam',
+    );
+    await backend.notificationsSent();
+    const [changes] = backend.notificationSend.mock.calls[0] ?? [];
+    expect(changes?.payload).toMatchObject({
+      link: `/catalog/default/component/checkout-api/readiness-review?review=${id}`,
+      description: expect.stringContaining(': "Link the drill"'),
+    });
+    expect(await sent()).toEqual([
+      {
+        to: {
+          type: 'entity',
+          entityRef: ['user:default/dana'],
+          excludeEntityRef: 'user:default/sam',
+        },
+        title: 'Changes requested: Checkout API (ga)',
+        scope: scope('changes-requested'),
+      },
+    ]);
+
+    await post(`/reviews/${id}/submit`, { version: 5 }, 'dana');
+    await post(`/reviews/${id}/sections/oncall/signoff`, { version: 6 }, 'sam');
+    await post(
+      `/reviews/${id}/items/slos-met/waive`,
+      { version: 7, reason: 'budget reset after the migration' },
+      'lee',
+    );
+    const approved = await post(
+      `/reviews/${id}/sections/slos/signoff`,
+      { version: 8 },
+      'lee',
+    );
+    expect(approved.body.review.state).toBe('approved');
+    expect(await sent()).toEqual([
+      expect.objectContaining({ scope: scope('submitted') }),
+      {
+        to: {
+          type: 'entity',
+          entityRef: ['user:default/dana'],
+          excludeEntityRef: 'user:default/lee',
+        },
+        title: 'Readiness review approved: Checkout API (ga)',
+        scope: scope('approved'),
+      },
+    ]);
+  });
+
+  it('stores a write even when notifying fails', async () => {
+    const { review } = await answered();
+    backend.notificationSend.mockRejectedValue(
+      new Error(
+        'Failed to send notifications: Error: Request failed with status 404',
+      ),
+    );
+    const submitted = await post(
+      `/reviews/${review.id}/submit`,
+      { version: 3 },
+      'dana',
+    );
+    expect(submitted.status).toBe(200);
+    await backend.notificationsSent();
+    expect(backend.notificationSend).toHaveBeenCalledTimes(1);
+    expect((await backend.reviewStore.getReview(review.id))?.state).toBe(
+      'in-review',
+    );
+    expect((await audited()).at(-1)).toEqual(['submit', 'success']);
+  });
+
   it('serves the board with filters, counts and waiting-on-me', async () => {
     const { review } = await answered();
     await post(`/reviews/${review.id}/submit`, { version: 3 }, 'dana');

@@ -58,6 +58,7 @@ import {
   waiveItem,
 } from './reviewActions';
 import { ReviewerMembership } from './ReviewerMembership';
+import type { ReviewNotifier } from './ReviewNotifier';
 import { ReviewBoardCache } from './ReviewBoardCache';
 import { CatalogVisibility } from './CatalogVisibility';
 import { liveCheckStates } from './reviewItemStatus';
@@ -99,6 +100,11 @@ export interface ReviewRoutesOptions {
    * to re-evaluate scorecards so `readiness-review-approved` follows.
    */
   onStateChange?: () => void;
+  /**
+   * Told of every write, after it is stored; sends notifications in the
+   * background (a failure to notify never fails the write).
+   */
+  notifier?: Pick<ReviewNotifier, 'notify'>;
 }
 
 /**
@@ -345,6 +351,12 @@ export function registerReviewRoutes(
       if (stored.state !== review.state) {
         options.onStateChange?.();
       }
+      options.notifier?.notify({
+        review: stored,
+        events: result.events,
+        sections: context.sections,
+        actor,
+      });
       await auditEvent.success({
         meta: {
           action: spec.action,

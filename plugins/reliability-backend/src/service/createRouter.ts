@@ -45,6 +45,7 @@ import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
 import { registerReviewRoutes } from '../reviews/registerReviewRoutes';
 import type { ReviewStore } from '../reviews/ReviewStore';
+import type { ReviewNotifier } from '../reviews/ReviewNotifier';
 
 /** Dependencies of the reliability REST API. @public */
 export interface RouterOptions {
@@ -88,6 +89,8 @@ export interface RouterOptions {
     auth: AuthService;
     /** Called after a review was opened or changed state. */
     onStateChange?: () => void;
+    /** Notifies people of review changes; absent: nobody is notified. */
+    notifier?: Pick<ReviewNotifier, 'notify'>;
   };
   /** The clock; tests may pin it. */
   now?: () => Date;

@@ -9,11 +9,13 @@ import {
   SidebarPage,
   SidebarSpace,
 } from '@backstage/core-components';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { SwitchPersonItem } from '../DemoSignIn';
 
 /**
- * The demo's sidebar: the catalog, where every Preflight card lives, and
- * the organization's readiness scorecards and readiness reviews.
+ * The demo's sidebar: the catalog, where every Preflight card lives, the
+ * organization's readiness scorecards and readiness reviews, and the
+ * notifications bell (readiness review notifications land there).
  */
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
@@ -32,6 +34,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       />
       <SidebarSpace />
       <SidebarDivider />
+      <NotificationsSidebarItem />
       <SwitchPersonItem />
     </Sidebar>
     {children}
