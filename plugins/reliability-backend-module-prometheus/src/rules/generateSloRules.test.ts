@@ -13,6 +13,10 @@ import { generateSloRules, SLO_BURN_ALERT_NAME } from './generateSloRules';
 
 const CATALOG = path.resolve(__dirname, '../../../../catalog/slos');
 
+// promtool runs as a separate process; on a busy two-core machine one run
+// can take longer than jest's default five seconds.
+jest.setTimeout(60_000);
+
 describe('generateSloRules', () => {
   let dir: string;
 
