@@ -278,7 +278,12 @@ export class PrometheusClient {
     // nobody.
     form.set('timeout', formatSeconds((this.timeoutMs * 0.9) / 1000));
     return this.send({ method: 'POST', path, form }, signal, (status, body) => {
-      const success = parsePrometheusResponse(this.instanceName, status, body);
+      const success = parsePrometheusResponse(
+        this.instanceName,
+        status,
+        body,
+        form.get('query') ?? undefined,
+      );
       return {
         ...success,
         warnings: success.warnings.map(w => this.redact(w)),

@@ -24,6 +24,18 @@ function whyUnknown(slo: SloStatusView): string {
   return `${slo.displayName} had no traffic in its ${slo.window} window`;
 }
 
+/**
+ * Why the data is old, when the SLO's source says so: the source's last
+ * error (e.g. the engine refused a query over its sample limit), so the gate
+ * names the cause rather than only the age.
+ */
+function sourceFailure(slos: EntitySlosResponse, slo: SloStatusView): string {
+  const source = slos.sources.find(candidate => candidate.id === slo.sourceId);
+  return source?.lastError
+    ? `; the last measurement of ${source.displayName} failed: ${source.lastError}`
+    : '';
+}
+
 function burnRate(value: number | null): string {
   return value === null ? 'no data' : value.toFixed(1);
 }
@@ -70,7 +82,7 @@ export function evaluateDeployGate(
           ageMs / 60_000,
         )} minutes ago; the gate needs data younger than ${Math.round(
           options.staleAfterMs / 60_000,
-        )} minutes`,
+        )} minutes${sourceFailure(slos, slo)}`,
       });
     }
     if (
