@@ -2,9 +2,16 @@
 export const MAX_ERROR_REASON = 500;
 
 // VictoriaMetrics writes `error when executing query="<query, Go-quoted>" on
-// the time range (…): <reason>`; other engines and proxies echo the query in
-// the same `query="…"` form.
+// the time range (…): cannot execute "<a part of it, reformatted>": <reason>`;
+// other engines and proxies echo the query in the same `query="…"` form.
 const QUOTED_QUERY = /\bquery="(?:[^"\\]|\\.)*"/g;
+const QUOTED = /"(?:[^"\\]|\\.)*"/g;
+/** A quoted string this long with brackets in it is (part of) a query, not a reason. */
+const MIN_ECHOED_EXPRESSION = 40;
+
+function isEchoedExpression(quoted: string): boolean {
+  return quoted.length >= MIN_ECHOED_EXPRESSION && /[({]/.test(quoted);
+}
 
 /**
  * The reason an engine gave for an error, bounded in length, without the
@@ -16,14 +23,19 @@ const QUOTED_QUERY = /\bquery="(?:[^"\\]|\\.)*"/g;
  * @internal
  */
 export function errorReason(message: string, query?: string): string {
-  let text = message.replace(QUOTED_QUERY, 'query=(the query)');
+  let text = message;
   if (query && query.length >= 8) {
     text = text
       .split(JSON.stringify(query))
-      .join('(the query)')
+      .join('"(the query)"')
       .split(query)
       .join('(the query)');
   }
+  text = text
+    .replace(QUOTED_QUERY, 'query=(the query)')
+    .replace(QUOTED, quoted =>
+      isEchoedExpression(quoted) ? '(part of the query)' : quoted,
+    );
   if (text.length <= MAX_ERROR_REASON) {
     return text;
   }
