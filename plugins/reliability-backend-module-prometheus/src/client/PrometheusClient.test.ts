@@ -88,6 +88,8 @@ describe('PrometheusClient', () => {
     expect(form.get('query')).toBe(longQuery);
     expect(form.get('time')).toBe(String(AT));
     expect(form.get('timeout')).toBe('4.5');
+    expect(form.get('partial_response')).toBe('false');
+    expect(form.get('deny_partial_response')).toBe('1');
     expect(headers.get('content-type')).toBe(
       'application/x-www-form-urlencoded',
     );
@@ -160,6 +162,27 @@ describe('PrometheusClient', () => {
     ]);
     expect(result.infos).toEqual([
       'PromQL info: metric might not be a counter',
+    ]);
+  });
+
+  it('warns on an answer marked partial (VictoriaMetrics cluster isPartial) instead of passing it as complete', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () =>
+        HttpResponse.json({
+          status: 'success',
+          isPartial: true,
+          data: { resultType: 'matrix', result: [] },
+        }),
+      ),
+    );
+    const { client } = makeClient();
+    const result = await client.rangeQuery('x', {
+      start: AT - 600,
+      end: AT,
+      stepSeconds: 60,
+    });
+    expect(result.warnings).toEqual([
+      'partial response: the engine answered without some of its storage nodes (isPartial), so counts may be too low',
     ]);
   });
 

@@ -116,8 +116,10 @@ const NETWORK_ERROR_WORDS: Record<string, string> = {
  * VictoriaMetrics).
  *
  * Every query is a form POST (no URL length limit) with an explicit
- * evaluation time and a server-side `timeout` just under the client's own
- * deadline; the alerting rules are one GET. Each request has a deadline (`AbortSignal.timeout`, combined
+ * evaluation time, a server-side `timeout` just under the client's own
+ * deadline and a request for complete answers (`partial_response=false` for
+ * Thanos, `deny_partial_response=1` for VictoriaMetrics cluster); an answer
+ * marked partial anyway (`isPartial`) carries a warning; the alerting rules are one GET. Each request has a deadline (`AbortSignal.timeout`, combined
  * with the caller's signal); network errors, `timeout`/`canceled`, 429 and
  * 5xx answers are retried a bounded number of times with backoff, while
  * `bad_data` (400) and `execution` (422) fail at once. At most
@@ -277,6 +279,11 @@ export class PrometheusClient {
     // answers with a clean `timeout` error instead of computing on for
     // nobody.
     form.set('timeout', formatSeconds((this.timeoutMs * 0.9) / 1000));
+    // Complete answers or an error, where the engine lets us choose: Thanos
+    // answers from the stores that responded unless told otherwise, and
+    // VictoriaMetrics cluster likewise. Prometheus and Mimir ignore both.
+    form.set('partial_response', 'false');
+    form.set('deny_partial_response', '1');
     return this.send({ method: 'POST', path, form }, signal, (status, body) => {
       const success = parsePrometheusResponse(
         this.instanceName,

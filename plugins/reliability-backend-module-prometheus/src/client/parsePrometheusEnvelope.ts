@@ -19,6 +19,10 @@ const RETRYABLE_ERROR_TYPES = new Set([
   'unavailable',
 ]);
 
+/** The warning of an answer the engine marked partial (`isPartial: true`). @public */
+export const PARTIAL_RESPONSE_WARNING =
+  'partial response: the engine answered without some of its storage nodes (isPartial), so counts may be too low';
+
 function strings(value: unknown): string[] {
   return Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string')
@@ -94,6 +98,11 @@ export function parsePrometheusEnvelope(
       httpStatus,
       `unexpected envelope status ${JSON.stringify(record.status)}`,
     );
+  }
+  if (record.isPartial === true) {
+    // VictoriaMetrics cluster: some storage nodes did not answer, so every
+    // count may be too low. Never a silent success.
+    warnings.push(PARTIAL_RESPONSE_WARNING);
   }
   return { data: record.data, warnings, infos };
 }
