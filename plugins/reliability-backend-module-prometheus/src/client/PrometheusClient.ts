@@ -1,6 +1,7 @@
 import type { PrometheusInstanceConfig } from '../config/PrometheusModuleConfig';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import { decodeAlertingRules } from './decodeAlertingRules';
+import { detectEngine, type PrometheusEngineInfo } from './detectEngine';
 import { decodeInstantResult, decodeRangeResult } from './decodeQueryResult';
 import { parsePrometheusEnvelope } from './parsePrometheusEnvelope';
 import {
@@ -137,6 +138,7 @@ export class PrometheusClient {
   private readonly limiter: ConcurrencyLimiter;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly fetch: typeof fetch;
+  private detected?: PrometheusEngineInfo;
   private readonly counters = {
     queries: 0,
     requests: 0,
@@ -246,7 +248,7 @@ export class PrometheusClient {
     const outcome = await this.attempt(
       { method: 'GET', path: '/api/v1/status/buildinfo' },
       options.signal,
-      status => {
+      (status, body, headers) => {
         if (status >= 500 || status === 429) {
           throw new PrometheusQueryError({
             instance: this.instanceName,
@@ -256,6 +258,7 @@ export class PrometheusClient {
             detail: `the instance answered HTTP ${status}`,
           });
         }
+        this.detected = detectEngine(status, headers, body);
         return undefined;
       },
     );
@@ -263,6 +266,29 @@ export class PrometheusClient {
       this.counters.failures += 1;
       throw outcome.error;
     }
+  }
+
+  /**
+   * The engine behind the instance, from the last probe's build info, or
+   * from one `GET /api/v1/status/buildinfo` (no retry) when no probe ran
+   * yet. `unknown` when it cannot tell or does not answer.
+   */
+  async engine(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PrometheusEngineInfo> {
+    if (!this.detected) {
+      try {
+        await this.probe(options);
+      } catch {
+        return { engine: 'unknown' };
+      }
+    }
+    return this.detected ?? { engine: 'unknown' };
+  }
+
+  /** The engine the last probe detected; undefined before any probe answered. */
+  get detectedEngine(): PrometheusEngineInfo | undefined {
+    return this.detected;
   }
 
   /** Counters since the client was made. */
@@ -302,7 +328,7 @@ export class PrometheusClient {
   private async send<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<T> {
     this.counters.queries += 1;
     try {
@@ -322,7 +348,7 @@ export class PrometheusClient {
   private async attempts<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(request, signal, parse);
@@ -344,7 +370,7 @@ export class PrometheusClient {
   private async attempt<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<{
     success?: T;
     error?: PrometheusQueryError;
@@ -390,7 +416,7 @@ export class PrometheusClient {
       };
     }
     try {
-      return { success: parse(response.status, body) };
+      return { success: parse(response.status, body, response.headers) };
     } catch (error) {
       if (error instanceof PrometheusQueryError) {
         return {

@@ -13,6 +13,7 @@ import {
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import { availabilitySlo, withIndicator } from '../__testUtils__/sloDefinition';
 import { PrometheusClient } from '../client/PrometheusClient';
+import { PrometheusSloProvider } from '../provider/PrometheusSloProvider';
 import { PrometheusSloSource } from './PrometheusSloSource';
 
 let vm: VictoriaMetricsHarness;
@@ -144,5 +145,35 @@ describe('PrometheusSloSource against a real VictoriaMetrics', () => {
     // The query appears once, after the reason, not echoed before it.
     expect(message.split('{__name__=~').length - 1).toBe(1);
     expect(message).toMatch(/samples.*\. Query: /s);
+  });
+
+  it('detects VictoriaMetrics and says its rules are not served without vmalert, rather than "no alert rules"', async () => {
+    const provider = new PrometheusSloProvider({
+      config: {
+        instances: [
+          {
+            name: 'vm',
+            baseUrl: vm.url,
+            headers: {},
+            timeoutMs: 20_000,
+            maxConcurrency: 2,
+            externalUrl: vm.url,
+          },
+        ],
+      },
+    });
+    await expect(
+      provider.listAlertRules({
+        sourceId: 'prometheus:vm',
+        signal: AbortSignal.timeout(20_000),
+      }),
+    ).rejects.toThrow(
+      'Prometheus instance "vm": rules_not_served: VictoriaMetrics does not evaluate alerting rules itself',
+    );
+    const [link] = provider.queryLinks(
+      'prometheus:vm',
+      availabilitySlo('checkout-api'),
+    );
+    expect(link.url.startsWith(`${vm.url}/vmui/#/?g0.expr=`)).toBe(true);
   });
 });
