@@ -400,6 +400,17 @@ describe('runSloSourceSync', () => {
       expect(await alertRuleStore.listAlertRules()).toEqual([
         { sourceId: registered.source.id, ...checkoutRule },
       ]);
+      // The scorecard learns that the rules are unknown, until a read succeeds.
+      expect(await alertRuleStore.listSourceAlertRulesErrors()).toEqual([
+        {
+          sourceId: registered.source.id,
+          error:
+            'Prometheus instance "east": bad_data (HTTP 400): unsupported type',
+          since: expect.any(String),
+        },
+      ]);
+      await runSloSourceSync(deps, { registered, timeoutMs: 10_000 });
+      expect(await alertRuleStore.listSourceAlertRulesErrors()).toEqual([]);
     });
 
     it('does not store half a rule list the provider got wrong', async () => {
@@ -442,6 +453,8 @@ describe('runSloSourceSync', () => {
         replaceSourceAlertRules: jest.fn(),
         listAlertRules: jest.fn(),
         listSourcesWithRules: jest.fn(),
+        recordSourceAlertRulesError: jest.fn(),
+        listSourceAlertRulesErrors: jest.fn(),
       };
       const outcome = await runSloSourceSync(
         { ...context.deps, alertRuleStore },

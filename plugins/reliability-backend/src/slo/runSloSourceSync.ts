@@ -173,6 +173,11 @@ export async function runSloSourceSync(
       source.id,
       alertRules.rules,
     );
+  } else if (alertRules.status === 'failed') {
+    await deps.alertRuleStore!.recordSourceAlertRulesError(
+      source.id,
+      alertRules.reason,
+    );
   }
   const failedSlos = statuses.filter(status => status.state === 'error');
   deps.logger.info(
