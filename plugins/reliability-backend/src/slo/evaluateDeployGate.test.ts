@@ -161,4 +161,20 @@ describe('evaluateDeployGate on a source that keeps failing', () => {
       `Checkout availability was last measured 120 minutes ago; the gate needs data younger than 10 minutes; the last measurement of Prometheus main failed: ${reason}`,
     );
   });
+
+  it('names the SLO’s own measurement error when only its queries failed', () => {
+    const reason =
+      'SLO "availability" of component:default/checkout: the 30d counts query failed. Prometheus instance "vm" answered 422 (HTTP 422): cannot select more than -search.maxSamplesPerQuery=1000000 samples';
+    const slos = view();
+    slos.slos[0].errors = [reason];
+    const gate = evaluateDeployGate(slos, {
+      now: new Date(now.getTime() + 2 * 3_600_000),
+      staleAfterMs: 600_000,
+      policy: { unknownPageAlert: 'allow' },
+    });
+
+    expect(gate.reasons.find(r => r.kind === 'stale-data')?.message).toBe(
+      `Checkout availability was last measured 120 minutes ago; the gate needs data younger than 10 minutes; its last measurement failed: ${reason}`,
+    );
+  });
 });

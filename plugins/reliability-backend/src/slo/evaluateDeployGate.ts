@@ -25,11 +25,15 @@ function whyUnknown(slo: SloStatusView): string {
 }
 
 /**
- * Why the data is old, when the SLO's source says so: the source's last
- * error (e.g. the engine refused a query over its sample limit), so the gate
- * names the cause rather than only the age.
+ * Why the data is old, when it is known: the error of the SLO's own last
+ * measurement (e.g. the engine refused its query over a sample limit), else
+ * the source's last error, so the gate names the cause rather than only the
+ * age.
  */
 function sourceFailure(slos: EntitySlosResponse, slo: SloStatusView): string {
+  if (slo.errors[0]) {
+    return `; its last measurement failed: ${slo.errors[0]}`;
+  }
   const source = slos.sources.find(candidate => candidate.id === slo.sourceId);
   return source?.lastError
     ? `; the last measurement of ${source.displayName} failed: ${source.lastError}`
