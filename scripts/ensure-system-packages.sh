@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests drive for real: Chromium for the
 # browser end-to-end test, PostgreSQL for the store tests, Prometheus (with
-# promtool) for the SLO tests. A no-op when they
+# promtool) and VictoriaMetrics for the SLO tests. A no-op when they
 # are present; needs root (or sudo) otherwise.
 set -euo pipefail
-packages=(chromium fonts-liberation postgresql prometheus)
+packages=(chromium fonts-liberation postgresql prometheus victoria-metrics)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

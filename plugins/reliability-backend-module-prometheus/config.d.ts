@@ -35,6 +35,22 @@ export interface Config {
          * when it differs from `baseUrl`. Defaults to `baseUrl`.
          */
         externalUrl?: string;
+        /**
+         * Base URL of the service that serves this instance's alerting
+         * rules (`/api/v1/rules`) when the instance does not: vmalert
+         * (e.g. `http://vmalert:8880`) for VictoriaMetrics, the Mimir ruler
+         * (e.g. `http://mimir/prometheus`). Sent the same headers.
+         * Defaults to `baseUrl`.
+         */
+        rulesUrl?: string;
+        /**
+         * Link of "open the query" buttons: a URL with `{{query}}` (the
+         * PromQL, URL-encoded) and optionally `{{range}}` (e.g. `30d`), such
+         * as vmui's `http://vm:8428/vmui/#/?g0.expr={{query}}&g0.range_input={{range}}`
+         * or a Grafana Explore link. Defaults by engine: Prometheus'
+         * `/graph`, VictoriaMetrics' `/vmui`, both under `externalUrl`.
+         */
+        queryLinkTemplate?: string;
       }>;
       /**
        * The instance of SLOs that name none (no `metricSourceRef`, no

@@ -72,3 +72,10 @@ export type {
   PrometheusServer,
   StartPrometheusServerOptions,
 } from './startPrometheusServer';
+export { startVictoriaMetricsWithSliHistory } from './startVictoriaMetricsWithSliHistory';
+export type {
+  StartVictoriaMetricsOptions,
+  VictoriaMetricsHarness,
+} from './startVictoriaMetricsWithSliHistory';
+export { requireVictoriaMetricsBinary } from './victoriaMetricsBinary';
+export type { VictoriaMetricsBinary } from './victoriaMetricsBinary';

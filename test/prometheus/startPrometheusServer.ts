@@ -39,11 +39,12 @@ const CONFIG = `global:
 `;
 const STOP_TIMEOUT_MS = 10_000;
 const PORT_ATTEMPTS = 3;
-const running = new Set<ChildProcess>();
+/** Servers started by this process, killed when it exits. */
+export const running = new Set<ChildProcess>();
 let exitHookInstalled = false;
 
 /** Kills servers a test forgot to stop when its process exits. */
-function installExitHook() {
+export function installExitHook() {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.on('exit', () => running.forEach(child => child.kill('SIGKILL')));
@@ -51,7 +52,7 @@ function installExitHook() {
 }
 
 /** Keeps the last `limit` characters of a stream, for error messages. */
-function tail(stream: NodeJS.ReadableStream | null, limit = 4000) {
+export function tail(stream: NodeJS.ReadableStream | null, limit = 4000) {
   let text = '';
   stream?.setEncoding('utf8');
   stream?.on('data', (chunk: string) => {
@@ -69,7 +70,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /** Polls `/-/ready` until 200, the process exits, or the deadline passes. */
-async function waitUntilReady(
+export async function waitUntilReady(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
@@ -100,7 +101,7 @@ async function waitUntilReady(
 }
 
 /** Stops a child: SIGTERM, then SIGKILL after a grace period. */
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);

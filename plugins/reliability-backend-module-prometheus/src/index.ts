@@ -64,3 +64,5 @@ export { sliErrorRatioRecord } from './rules/sliErrorRatioRecord';
 
 export * from './provider/PrometheusSloProvider';
 export { prometheusGraphUrl } from './provider/prometheusGraphUrl';
+export { queryLinkUrl } from './provider/queryLinkUrl';
+export * from './client/detectEngine';

@@ -88,6 +88,8 @@ describe('PrometheusClient', () => {
     expect(form.get('query')).toBe(longQuery);
     expect(form.get('time')).toBe(String(AT));
     expect(form.get('timeout')).toBe('4.5');
+    expect(form.get('partial_response')).toBe('false');
+    expect(form.get('deny_partial_response')).toBe('1');
     expect(headers.get('content-type')).toBe(
       'application/x-www-form-urlencoded',
     );
@@ -163,6 +165,27 @@ describe('PrometheusClient', () => {
     ]);
   });
 
+  it('warns on an answer marked partial (VictoriaMetrics cluster isPartial) instead of passing it as complete', async () => {
+    server.use(
+      http.post(`${BASE}/api/v1/query_range`, () =>
+        HttpResponse.json({
+          status: 'success',
+          isPartial: true,
+          data: { resultType: 'matrix', result: [] },
+        }),
+      ),
+    );
+    const { client } = makeClient();
+    const result = await client.rangeQuery('x', {
+      start: AT - 600,
+      end: AT,
+      stepSeconds: 60,
+    });
+    expect(result.warnings).toEqual([
+      'partial response: the engine answered without some of its storage nodes (isPartial), so counts may be too low',
+    ]);
+  });
+
   it.each([
     [
       400,
@@ -201,6 +224,49 @@ describe('PrometheusClient', () => {
       );
     },
   );
+
+  it('keeps the cause of an error whose message echoes a long query first (VictoriaMetrics)', async () => {
+    const query = `sum by (service) (increase(http_requests_total{service=~"${Array.from(
+      { length: 60 },
+      (_, i) => `service-${i}`,
+    ).join('|')}"}[30d]))`;
+    const reason =
+      'cannot select more than -search.maxSamplesPerQuery=1000000 samples; possible solutions: to increase the -search.maxSamplesPerQuery; to reduce time range for the query; to use more specific label filters in order to select lower number of series';
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        // errorType "422" and the Go-quoted query are what VictoriaMetrics 1.79 sends.
+        envelopeError(
+          422,
+          '422',
+          `error when executing query=${JSON.stringify(
+            query,
+          )} for (time=1736942400000, step=300000): ${reason}`,
+        ),
+      ),
+    );
+    const { client } = makeClient();
+    const error = await failure(client.instantQuery(query, { time: AT }));
+
+    expect(error.detail).toBe(
+      `error when executing query=(the query) for (time=1736942400000, step=300000): ${reason}`,
+    );
+    expect(error.retryable).toBe(false);
+  });
+
+  it('bounds a long error message but keeps its end, where engines put the cause', async () => {
+    const message = `${'context '.repeat(200)}: the cause at the end`;
+    server.use(
+      http.post(`${BASE}/api/v1/query`, () =>
+        envelopeError(422, 'execution', message),
+      ),
+    );
+    const { client } = makeClient();
+    const error = await failure(client.instantQuery('up', { time: AT }));
+
+    expect(error.detail.length).toBeLessThanOrEqual(500);
+    expect(error.detail).toMatch(/^context context/);
+    expect(error.detail).toMatch(/: the cause at the end$/);
+  });
 
   it('retries a server-side timeout a bounded number of times with growing backoff', async () => {
     let requests = 0;

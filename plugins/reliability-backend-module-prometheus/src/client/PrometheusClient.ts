@@ -1,6 +1,7 @@
 import type { PrometheusInstanceConfig } from '../config/PrometheusModuleConfig';
 import { ConcurrencyLimiter } from './ConcurrencyLimiter';
 import { decodeAlertingRules } from './decodeAlertingRules';
+import { detectEngine, type PrometheusEngineInfo } from './detectEngine';
 import { decodeInstantResult, decodeRangeResult } from './decodeQueryResult';
 import { parsePrometheusEnvelope } from './parsePrometheusEnvelope';
 import {
@@ -116,8 +117,10 @@ const NETWORK_ERROR_WORDS: Record<string, string> = {
  * VictoriaMetrics).
  *
  * Every query is a form POST (no URL length limit) with an explicit
- * evaluation time and a server-side `timeout` just under the client's own
- * deadline; the alerting rules are one GET. Each request has a deadline (`AbortSignal.timeout`, combined
+ * evaluation time, a server-side `timeout` just under the client's own
+ * deadline and a request for complete answers (`partial_response=false` for
+ * Thanos, `deny_partial_response=1` for VictoriaMetrics cluster); an answer
+ * marked partial anyway (`isPartial`) carries a warning; the alerting rules are one GET. Each request has a deadline (`AbortSignal.timeout`, combined
  * with the caller's signal); network errors, `timeout`/`canceled`, 429 and
  * 5xx answers are retried a bounded number of times with backoff, while
  * `bad_data` (400) and `execution` (422) fail at once. At most
@@ -135,6 +138,7 @@ export class PrometheusClient {
   private readonly limiter: ConcurrencyLimiter;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly fetch: typeof fetch;
+  private detected?: PrometheusEngineInfo;
   private readonly counters = {
     queries: 0,
     requests: 0,
@@ -244,7 +248,7 @@ export class PrometheusClient {
     const outcome = await this.attempt(
       { method: 'GET', path: '/api/v1/status/buildinfo' },
       options.signal,
-      status => {
+      (status, body, headers) => {
         if (status >= 500 || status === 429) {
           throw new PrometheusQueryError({
             instance: this.instanceName,
@@ -254,6 +258,7 @@ export class PrometheusClient {
             detail: `the instance answered HTTP ${status}`,
           });
         }
+        this.detected = detectEngine(status, headers, body);
         return undefined;
       },
     );
@@ -261,6 +266,29 @@ export class PrometheusClient {
       this.counters.failures += 1;
       throw outcome.error;
     }
+  }
+
+  /**
+   * The engine behind the instance, from the last probe's build info, or
+   * from one `GET /api/v1/status/buildinfo` (no retry) when no probe ran
+   * yet. `unknown` when it cannot tell or does not answer.
+   */
+  async engine(
+    options: { signal?: AbortSignal } = {},
+  ): Promise<PrometheusEngineInfo> {
+    if (!this.detected) {
+      try {
+        await this.probe(options);
+      } catch {
+        return { engine: 'unknown' };
+      }
+    }
+    return this.detected ?? { engine: 'unknown' };
+  }
+
+  /** The engine the last probe detected; undefined before any probe answered. */
+  get detectedEngine(): PrometheusEngineInfo | undefined {
+    return this.detected;
   }
 
   /** Counters since the client was made. */
@@ -277,8 +305,18 @@ export class PrometheusClient {
     // answers with a clean `timeout` error instead of computing on for
     // nobody.
     form.set('timeout', formatSeconds((this.timeoutMs * 0.9) / 1000));
+    // Complete answers or an error, where the engine lets us choose: Thanos
+    // answers from the stores that responded unless told otherwise, and
+    // VictoriaMetrics cluster likewise. Prometheus and Mimir ignore both.
+    form.set('partial_response', 'false');
+    form.set('deny_partial_response', '1');
     return this.send({ method: 'POST', path, form }, signal, (status, body) => {
-      const success = parsePrometheusResponse(this.instanceName, status, body);
+      const success = parsePrometheusResponse(
+        this.instanceName,
+        status,
+        body,
+        form.get('query') ?? undefined,
+      );
       return {
         ...success,
         warnings: success.warnings.map(w => this.redact(w)),
@@ -290,7 +328,7 @@ export class PrometheusClient {
   private async send<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<T> {
     this.counters.queries += 1;
     try {
@@ -310,7 +348,7 @@ export class PrometheusClient {
   private async attempts<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(request, signal, parse);
@@ -332,7 +370,7 @@ export class PrometheusClient {
   private async attempt<T>(
     request: UpstreamRequest,
     signal: AbortSignal | undefined,
-    parse: (httpStatus: number, body: string) => T,
+    parse: (httpStatus: number, body: string, headers: Headers) => T,
   ): Promise<{
     success?: T;
     error?: PrometheusQueryError;
@@ -378,7 +416,7 @@ export class PrometheusClient {
       };
     }
     try {
-      return { success: parse(response.status, body) };
+      return { success: parse(response.status, body, response.headers) };
     } catch (error) {
       if (error instanceof PrometheusQueryError) {
         return {

@@ -1,4 +1,5 @@
 import { PrometheusQueryError } from './PrometheusQueryError';
+import { errorReason } from './errorReason';
 import { prometheusStatusError } from './prometheusStatusError';
 
 /** The `data`, warnings and infos of a successful envelope, whatever the endpoint. @public */
@@ -17,16 +18,15 @@ const RETRYABLE_ERROR_TYPES = new Set([
   'internal',
   'unavailable',
 ]);
-const MAX_DETAIL = 500;
+
+/** The warning of an answer the engine marked partial (`isPartial: true`). @public */
+export const PARTIAL_RESPONSE_WARNING =
+  'partial response: the engine answered without some of its storage nodes (isPartial), so counts may be too low';
 
 function strings(value: unknown): string[] {
   return Array.isArray(value)
     ? value.filter((item): item is string => typeof item === 'string')
     : [];
-}
-
-function short(text: string): string {
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
 }
 
 /**
@@ -36,13 +36,15 @@ function short(text: string): string {
  * for an error envelope (`bad_data` 400 and `execution` 422 are final,
  * `timeout`/`canceled` 503 and other 5xx retryable) and for anything that
  * is not an envelope (an HTML page from a proxy, a truncated body),
- * classified by HTTP status.
+ * classified by HTTP status. An error's reason loses any echo of `query`
+ * (the query sent) and keeps at most 500 characters, its cause included.
  * @public
  */
 export function parsePrometheusEnvelope(
   instance: string,
   httpStatus: number,
   body: string,
+  query?: string,
 ): PrometheusEnvelope {
   let envelope: unknown;
   try {
@@ -72,7 +74,9 @@ export function parsePrometheusEnvelope(
         ? record.errorType
         : 'unknown';
     const message =
-      typeof record.error === 'string' ? short(record.error) : 'no message';
+      typeof record.error === 'string'
+        ? errorReason(record.error, query)
+        : 'no message';
     // A query Prometheus finds wrong stays wrong: never retried.
     const final = errorType === 'bad_data' || errorType === 'execution';
     throw new PrometheusQueryError({
@@ -94,6 +98,11 @@ export function parsePrometheusEnvelope(
       httpStatus,
       `unexpected envelope status ${JSON.stringify(record.status)}`,
     );
+  }
+  if (record.isPartial === true) {
+    // VictoriaMetrics cluster: some storage nodes did not answer, so every
+    // count may be too low. Never a silent success.
+    warnings.push(PARTIAL_RESPONSE_WARNING);
   }
   return { data: record.data, warnings, infos };
 }

@@ -19,12 +19,14 @@ export function parsePrometheusResponse(
   instance: string,
   httpStatus: number,
   body: string,
+  /** The query sent, so that an error does not repeat it. */
+  query?: string,
 ): PrometheusSuccess {
   const {
     data: raw,
     warnings,
     infos,
-  } = parsePrometheusEnvelope(instance, httpStatus, body);
+  } = parsePrometheusEnvelope(instance, httpStatus, body, query);
   const data = raw as Record<string, unknown> | undefined;
   if (
     typeof data !== 'object' ||

@@ -12,6 +12,18 @@ export interface PrometheusInstanceConfig {
   maxConcurrency: number;
   /** Base URL for browser links; `baseUrl` unless configured. */
   externalUrl: string;
+  /**
+   * Base URL of the Prometheus rules API (`/api/v1/rules`) when another
+   * service serves it: vmalert for VictoriaMetrics, the Mimir ruler.
+   * Undefined: the instance itself.
+   */
+  rulesUrl?: string;
+  /**
+   * Link of "open the query" buttons, with `{{query}}` (the PromQL, URL
+   * encoded) and optionally `{{range}}` (e.g. `30d`). Undefined: the
+   * default of the detected engine (see `queryLinkUrl`).
+   */
+  queryLinkTemplate?: string;
 }
 
 /** `reliability.prometheus`, validated. @public */

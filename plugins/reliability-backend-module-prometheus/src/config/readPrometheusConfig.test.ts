@@ -55,6 +55,55 @@ describe('readPrometheusConfig', () => {
     });
   });
 
+  it('reads where a VictoriaMetrics instance’s rules come from and its query link template', () => {
+    const config = read({
+      instances: [
+        {
+          name: 'vm',
+          baseUrl: 'http://victoria:8428',
+          rulesUrl: 'http://vmalert:8880/',
+          queryLinkTemplate:
+            'https://grafana.example.com/explore?left={"queries":[{"expr":"{{query}}"}],"range":{"from":"now-{{range}}"}}',
+        },
+      ],
+    });
+    expect(config.instances[0]).toMatchObject({
+      rulesUrl: 'http://vmalert:8880',
+      queryLinkTemplate:
+        'https://grafana.example.com/explore?left={"queries":[{"expr":"{{query}}"}],"range":{"from":"now-{{range}}"}}',
+    });
+  });
+
+  it.each([
+    [
+      'http://vm:8428/vmui/',
+      'reliability.prometheus.instances[0].queryLinkTemplate: must contain {{query}}',
+    ],
+    [
+      'http://vm:8428/vmui/#/?g0.expr={{query}}&t={{time}}',
+      'reliability.prometheus.instances[0].queryLinkTemplate: unknown placeholder {{time}}',
+    ],
+    [
+      'ftp://files.example.com/{{query}}',
+      'reliability.prometheus.instances[0].queryLinkTemplate: must be an http(s) URL',
+    ],
+  ])(
+    'rejects the query link template %j naming the key',
+    (template, message) => {
+      expect(() =>
+        read({
+          instances: [
+            {
+              name: 'vm',
+              baseUrl: 'http://vm:8428',
+              queryLinkTemplate: template,
+            },
+          ],
+        }),
+      ).toThrow(message);
+    },
+  );
+
   it('means no instances when the section is absent', () => {
     expect(readPrometheusConfig(new ConfigReader({}))).toEqual({
       instances: [],

@@ -71,6 +71,8 @@ function readInstance(config: Config, path: string): PrometheusInstanceConfig {
   }
   const baseUrl = readHttpUrl(config, 'baseUrl', path, true)!;
   const externalUrl = readHttpUrl(config, 'externalUrl', path, false);
+  const rulesUrl = readHttpUrl(config, 'rulesUrl', path, false);
+  const queryLinkTemplate = readQueryLinkTemplate(config, path);
   return {
     name,
     baseUrl,
@@ -92,7 +94,45 @@ function readInstance(config: Config, path: string): PrometheusInstanceConfig {
       DEFAULT_PROMETHEUS_MAX_CONCURRENCY,
     ),
     externalUrl: externalUrl ?? baseUrl,
+    ...(rulesUrl ? { rulesUrl } : {}),
+    ...(queryLinkTemplate ? { queryLinkTemplate } : {}),
   };
+}
+
+function readQueryLinkTemplate(
+  config: Config,
+  path: string,
+): string | undefined {
+  const template = config.getOptionalString('queryLinkTemplate');
+  if (template === undefined) {
+    return undefined;
+  }
+  const key = `${path}.queryLinkTemplate`;
+  if (!template.includes('{{query}}')) {
+    throw new Error(
+      `${key}: must contain {{query}} where the PromQL goes, e.g. http://vmselect:8481/select/0/vmui/#/?g0.expr={{query}}`,
+    );
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(template.replace(/\{\{(query|range)\}\}/g, 'placeholder'));
+  } catch {
+    throw new Error(`${key}: "${template}" is not a valid URL template`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new Error(`${key}: must be an http(s) URL`);
+  }
+  const unknown = template
+    .match(/\{\{[^}]*\}\}/g)
+    ?.find(
+      placeholder => placeholder !== '{{query}}' && placeholder !== '{{range}}',
+    );
+  if (unknown) {
+    throw new Error(
+      `${key}: unknown placeholder ${unknown}; use {{query}} and {{range}}`,
+    );
+  }
+  return template;
 }
 
 function readHttpUrl(

@@ -181,6 +181,95 @@ describe('PrometheusSloProvider', () => {
     );
   });
 
+  it('links the query with the instance’s template when one is configured', () => {
+    const templated = new PrometheusSloProvider({
+      config: {
+        instances: [
+          {
+            ...config.instances[1],
+            queryLinkTemplate:
+              'https://grafana.example.com/explore?expr={{query}}&from=now-{{range}}',
+          },
+        ],
+      },
+    });
+    const [link] = templated.queryLinks('prometheus:mimir', slo);
+    const url = new URL(link.url);
+    expect(`${url.origin}${url.pathname}`).toBe(
+      'https://grafana.example.com/explore',
+    );
+    expect(url.searchParams.get('from')).toBe('now-30d');
+    expect(url.searchParams.get('expr')).toContain(
+      'sum(rate(http_requests_total{service="checkout-api",code=~"5.."}[1h]))',
+    );
+  });
+
+  it('links to vmui once the instance is known to be VictoriaMetrics, and says its rules are unknown without rulesUrl', async () => {
+    const vmConfig: PrometheusModuleConfig = {
+      instances: [
+        {
+          name: 'vm',
+          baseUrl: 'http://victoria.internal:8428',
+          headers: {},
+          timeoutMs: 5_000,
+          maxConcurrency: 2,
+          externalUrl: 'https://victoria.example.com',
+        },
+      ],
+    };
+    server.use(
+      // What VictoriaMetrics 1.79 answers without vmalert.
+      http.get('http://victoria.internal:8428/api/v1/status/buildinfo', () =>
+        HttpResponse.json(
+          { status: 'success', data: {} },
+          { headers: { 'X-Server-Hostname': 'vm-1' } },
+        ),
+      ),
+      http.get('http://victoria.internal:8428/api/v1/rules', () =>
+        HttpResponse.json(
+          { status: 'success', data: { groups: [] } },
+          { headers: { 'X-Server-Hostname': 'vm-1' } },
+        ),
+      ),
+    );
+    const vm = new PrometheusSloProvider({ config: vmConfig });
+    await expect(
+      vm.listAlertRules({
+        sourceId: 'prometheus:vm',
+        signal: new AbortController().signal,
+      }),
+    ).rejects.toThrow(
+      /rules_not_served: VictoriaMetrics does not evaluate alerting rules itself .* set reliability\.prometheus\.instances\[\]\.rulesUrl/,
+    );
+    const [link] = vm.queryLinks('prometheus:vm', slo);
+    expect(link.url).toMatch(
+      /^https:\/\/victoria\.example\.com\/vmui\/#\/\?g0\.expr=/,
+    );
+
+    // With vmalert configured, its (empty) answer is "no alert rules".
+    const withVmalert = new PrometheusSloProvider({
+      config: {
+        instances: [
+          {
+            ...vmConfig.instances[0],
+            rulesUrl: 'http://vmalert.internal:8880',
+          },
+        ],
+      },
+    });
+    server.use(
+      http.get('http://vmalert.internal:8880/api/v1/rules', () =>
+        HttpResponse.json({ status: 'success', data: { groups: [] } }),
+      ),
+    );
+    await expect(
+      withVmalert.listAlertRules({
+        sourceId: 'prometheus:vm',
+        signal: new AbortController().signal,
+      }),
+    ).resolves.toEqual([]);
+  });
+
   it('links the error ratio in the instance’s external UI over the SLO window', () => {
     const [link] = provider.queryLinks('prometheus:main', slo);
     const url = new URL(link.url);

@@ -28,13 +28,15 @@ import type {
 import { fillWindowPlaceholder } from '../promql';
 import { generateSloRules } from '../rules/generateSloRules';
 import { sliErrorRatioExpression } from '../rules/sliErrorRatioExpression';
+import { PrometheusClient } from '../client/PrometheusClient';
+import { PrometheusQueryError } from '../client/PrometheusQueryError';
 import {
   PrometheusSloSource,
   type PrometheusSloSourceOptions,
 } from '../source/PrometheusSloSource';
 import { resolvePrometheusInstance } from '../source/resolvePrometheusInstance';
 import { sloFieldPath } from '../source/sloFieldPath';
-import { prometheusGraphUrl } from './prometheusGraphUrl';
+import { queryLinkUrl } from './queryLinkUrl';
 
 const SOURCE_PREFIX = 'prometheus:';
 
@@ -54,10 +56,23 @@ export class PrometheusSloProvider implements SloProvider {
   private readonly source: PrometheusSloSource;
   private readonly planOptions: QueryPlanOptions;
 
+  private readonly rulesClients = new Map<string, PrometheusClient>();
+
   constructor(options: PrometheusSloProviderOptions) {
     this.config = options.config;
     this.planOptions = options.plan ?? {};
     this.source = new PrometheusSloSource(options);
+    const createClient =
+      options.createClient ?? (instance => new PrometheusClient({ instance }));
+    for (const instance of this.config.instances) {
+      if (instance.rulesUrl) {
+        // Same headers (tenant, token) and deadline; its own concurrency.
+        this.rulesClients.set(
+          instance.name,
+          createClient({ ...instance, baseUrl: instance.rulesUrl }),
+        );
+      }
+    }
   }
 
   listSources(): SloSourceInfo[] {
@@ -161,8 +176,9 @@ export class PrometheusSloProvider implements SloProvider {
           compiled.sli.kind === 'threshold'
             ? 'SLI in Prometheus'
             : 'Error ratio (1h) in Prometheus',
-        url: prometheusGraphUrl(
-          instance.externalUrl,
+        url: queryLinkUrl(
+          instance,
+          this.source.client(name)?.detectedEngine?.engine,
           expression,
           slo.windowSeconds,
         ),
@@ -174,14 +190,35 @@ export class PrometheusSloProvider implements SloProvider {
     return generateSloRules(input);
   }
 
+  /**
+   * The alerting rules of a source: from `rulesUrl` when configured (vmalert,
+   * Mimir ruler), else from the instance. An empty list from an engine that
+   * does not evaluate rules itself (VictoriaMetrics answers `/api/v1/rules`
+   * with an empty placeholder unless vmalert is set up) is not "no alert
+   * rules": it fails with a `rules_not_served` error that says to set
+   * `rulesUrl`, so the scorecard says the rules are unknown.
+   */
   async listAlertRules(
     options: ListAlertRulesOptions,
   ): Promise<AlertRuleRecord[]> {
     const instance = this.instanceOf(options.sourceId);
+    const rulesClient = this.rulesClients.get(instance);
     // The measurement's client: its concurrency bound covers this request too.
-    const rules = await this.source
-      .client(instance)!
-      .alertingRules({ signal: options.signal });
+    const client = this.source.client(instance)!;
+    const rules = await (rulesClient ?? client).alertingRules({
+      signal: options.signal,
+    });
+    if (rules.length === 0 && !rulesClient) {
+      const { engine } = await client.engine({ signal: options.signal });
+      if (engine === 'victoriametrics') {
+        throw new PrometheusQueryError({
+          instance,
+          errorType: 'rules_not_served',
+          retryable: false,
+          detail: `VictoriaMetrics does not evaluate alerting rules itself (its /api/v1/rules is an empty placeholder unless -vmalert.proxyURL is set), so whether there are any is unknown; set reliability.prometheus.instances[].rulesUrl to vmalert's address`,
+        });
+      }
+    }
     return rules.map(rule => ({
       group: rule.group,
       ...(rule.file ? { file: rule.file } : {}),

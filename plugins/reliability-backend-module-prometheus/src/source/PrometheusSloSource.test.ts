@@ -26,10 +26,10 @@ const config: PrometheusModuleConfig = {
   defaultInstance: 'main',
 };
 
-function makeSource() {
+function makeSource(now: Date = AT) {
   return new PrometheusSloSource({
     config,
-    now: () => AT,
+    now: () => now,
     createClient: instance =>
       new PrometheusClient({
         instance,
@@ -92,7 +92,16 @@ function countSamples(promql: string, at: number) {
 
 function fakePrometheus(
   base: string,
-  options: { rejectIf?: (promql: string) => boolean } = {},
+  options: {
+    rejectIf?: (promql: string) => boolean;
+    /**
+     * Answer range queries as VictoriaMetrics does with its response cache
+     * on: start rounded down to a multiple of the step, same point count.
+     */
+    alignToStep?: boolean;
+    /** Seconds after `end` of one more point per series, as a broken engine might send. */
+    extraPointAfterEnd?: number;
+  } = {},
 ) {
   const queries: string[] = [];
   const handlers = [
@@ -129,13 +138,18 @@ function fakePrometheus(
       const form = new URLSearchParams(await request.text());
       const promql = form.get('query')!;
       queries.push(promql);
-      const start = Number(form.get('start'));
-      const end = Number(form.get('end'));
       const step = Number(form.get('step'));
+      const shift = options.alignToStep ? Number(form.get('start')) % step : 0;
+      const start = Number(form.get('start')) - shift;
+      const end = Number(form.get('end')) - shift;
       const times: number[] = [];
       for (let t = start; t <= end; t += step) {
         times.push(t);
       }
+      const extra =
+        options.extraPointAfterEnd === undefined
+          ? []
+          : [[end + options.extraPointAfterEnd, '5']];
       return HttpResponse.json({
         status: 'success',
         data: {
@@ -146,12 +160,15 @@ function fakePrometheus(
           ).map(sample => ({
             metric: sample.metric,
             // The last step has no data for this series; the one before is NaN.
-            values: times
-              .slice(0, -1)
-              .map((t, i) => [
-                t,
-                i === times.length - 2 ? 'NaN' : sample.value[1],
-              ]),
+            values: [
+              ...times
+                .slice(0, -1)
+                .map((t, i) => [
+                  t,
+                  i === times.length - 2 ? 'NaN' : sample.value[1],
+                ]),
+              ...extra,
+            ],
           })),
         },
       });
@@ -240,6 +257,43 @@ describe('PrometheusSloSource', () => {
     expect(burnDown!.buckets.at(-2)).toMatchObject({ good: 0, total: 0 });
     expect(warnings).toContain(
       '30d burn-down query: 1 step(s) had NaN or infinite counts and count as no traffic',
+    );
+  });
+
+  it.each([4, 37, 59])(
+    'fills the burn-down when the engine aligns the range to the step (query at minute %i)',
+    async minute => {
+      const main = fakePrometheus(MAIN, { alignToStep: true });
+      server.use(...main.handlers);
+      const at = new Date(AT_SECONDS * 1000 + minute * 60_000 + 12_000);
+      const report = await makeSource(at).measure([
+        { definition: availabilitySlo('search-api') },
+      ]);
+      const { burnDown, warnings } = report.measurements[0];
+
+      expect(burnDown!.buckets).toHaveLength(720);
+      expect(burnDown!.buckets.at(-1)!.timestamp).toBe(
+        new Date(AT_SECONDS * 1000 + minute * 60_000).toISOString(),
+      );
+      // Every step but the two the fake leaves empty or NaN has its traffic.
+      const withTraffic = burnDown!.buckets.filter(b => b.total > 0);
+      expect(withTraffic).toHaveLength(718);
+      expect(burnDown!.buckets[0]).toMatchObject({ good: 800, total: 1000 });
+      expect(warnings.join('\n')).not.toMatch(/fit no/);
+    },
+  );
+
+  it('warns when a range answer has points that fit no burn-down step', async () => {
+    const main = fakePrometheus(MAIN, { extraPointAfterEnd: 1800 });
+    server.use(...main.handlers);
+    const report = await makeSource().measure([
+      { definition: availabilitySlo('search-api') },
+    ]);
+    const { burnDown, warnings } = report.measurements[0];
+
+    expect(burnDown!.buckets[0]).toMatchObject({ good: 800, total: 1000 });
+    expect(warnings).toContain(
+      '30d burn-down query: 2 point(s) of the answer fit no 3600s step ending at or before the evaluation time and were left out; the engine answered at other instants than asked',
     );
   });
 

@@ -4,10 +4,7 @@ import {
   type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import { isPrometheusQueryError } from '../client/PrometheusQueryError';
-import type {
-  PrometheusPoint,
-  PrometheusSeries,
-} from '../client/PrometheusResult';
+import type { PrometheusSeries } from '../client/PrometheusResult';
 import type { QueryOutcome } from '../batching/executeQueryPlan';
 import { formatPromqlDuration } from '../promql';
 import {
@@ -28,6 +25,7 @@ import type {
   SloMeasurement,
   SloMeasurementError,
 } from '@preflight/plugin-reliability-node';
+import { bucketRangePoints } from './bucketRangePoints';
 import { sloFieldPath } from './sloFieldPath';
 
 const MAX_QUERY_IN_MESSAGE = 300;
@@ -109,12 +107,16 @@ function seriesIndexOf(
   return index;
 }
 
-function pointsByTime(points: readonly PrometheusPoint[] | undefined) {
-  const map = new Map<number, number | null>();
-  for (const point of points ?? []) {
-    map.set(Math.round(point.timestampSeconds * 1000), point.value);
-  }
-  return map;
+/** The warning for range points that fit no bucket (they are left out). */
+function unmatchedWarning(
+  query: PlannedRangeQuery,
+  unmatched: number,
+): string | undefined {
+  return unmatched > 0
+    ? `${describeQuery(query)}: ${unmatched} point(s) of the answer fit no ${
+        query.stepSeconds
+      }s step ending at or before the evaluation time and were left out; the engine answered at other instants than asked`
+    : undefined;
 }
 
 /**
@@ -271,23 +273,33 @@ function applyBurnDown(
 ): void {
   const index = seriesIndexOf(query, outcome);
   const pair = index.get(groupKey(query.groupingLabels, member.groupValues));
-  const totals = pointsByTime(pair?.total);
-  const numerators = pointsByTime(pair?.numerator);
   const numerator = numeratorOf(definition);
   let unusable = 0;
   const times = bucketTimes(query, atSeconds);
+  const totals = bucketRangePoints(pair?.total, times, query.stepSeconds);
+  const numerators = bucketRangePoints(
+    pair?.numerator,
+    times,
+    query.stepSeconds,
+  );
+  const unmatched = unmatchedWarning(
+    query,
+    totals.unmatched + numerators.unmatched,
+  );
+  if (unmatched) {
+    measurement.warnings.push(unmatched);
+  }
   const coverage = coverageWarning(
     query,
     times,
-    times.findIndex(seconds => totals.has(Math.round(seconds * 1000))),
+    totals.values.findIndex(value => value !== undefined),
   );
   if (coverage) {
     measurement.warnings.push(coverage);
   }
-  const buckets = times.map((seconds): BurnDownBucket => {
-    const key = Math.round(seconds * 1000);
-    const total = totals.get(key);
-    const value = numerators.has(key) ? numerators.get(key)! : 0;
+  const buckets = times.map((seconds, k): BurnDownBucket => {
+    const total = totals.values[k];
+    const value = numerators.values[k] === undefined ? 0 : numerators.values[k];
     const timestamp = iso(seconds);
     if (
       total === undefined ||
@@ -338,21 +350,25 @@ function applyThreshold(
     });
     return;
   }
-  const values = pointsByTime(series[0]?.points);
   const { thresholdOp, thresholdValue } = definition;
   const times = bucketTimes(query, atSeconds);
+  const values = bucketRangePoints(series[0]?.points, times, query.stepSeconds);
+  const unmatched = unmatchedWarning(query, values.unmatched);
+  if (unmatched) {
+    measurement.warnings.push(unmatched);
+  }
   const coverage = coverageWarning(
     query,
     times,
-    times.findIndex(seconds => values.has(Math.round(seconds * 1000))),
+    values.values.findIndex(value => value !== undefined),
   );
   if (coverage) {
     measurement.warnings.push(coverage);
   }
   measurement.threshold = {
     stepSeconds: query.stepSeconds,
-    points: times.map(seconds => {
-      const value = values.get(Math.round(seconds * 1000)) ?? null;
+    points: times.map((seconds, k) => {
+      const value = values.values[k] ?? null;
       const good =
         value === null ||
         thresholdOp === undefined ||

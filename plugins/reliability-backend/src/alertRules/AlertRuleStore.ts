@@ -1,3 +1,5 @@
+import type { AlertRulesReadError } from '@preflight/plugin-reliability-common';
+
 /**
  * An alerting rule as a metrics source reported it (Prometheus
  * `/api/v1/rules?type=alert`), stored per source.
@@ -33,4 +35,13 @@ export interface AlertRuleStore {
 
   /** Ids of the sources that have reported rules at least once. */
   listSourcesWithRules(): Promise<string[]>;
+
+  /**
+   * Records that a source's rules could not be read (its stored rules stay);
+   * cleared by the next {@link AlertRuleStore.replaceSourceAlertRules}.
+   */
+  recordSourceAlertRulesError(sourceId: string, error: string): Promise<void>;
+
+  /** Sources whose last rule read failed, with why and since when. */
+  listSourceAlertRulesErrors(): Promise<AlertRulesReadError[]>;
 }

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { storedTimestamp } from '../slo/storedTimestamp';
+import type { AlertRulesReadError } from '@preflight/plugin-reliability-common';
 import type { AlertRuleStore, StoredAlertRule } from './AlertRuleStore';
 
 const migrationsDir = resolvePackagePath(
@@ -93,6 +94,9 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK_SIZE) {
         await tx('alert_rules').insert(rows.slice(i, i + INSERT_CHUNK_SIZE));
       }
+      await tx('alert_rule_read_errors')
+        .where({ source_id: sourceId })
+        .delete();
       await tx('alert_rule_sources')
         .insert({
           source_id: sourceId,
@@ -124,6 +128,30 @@ export class DatabaseAlertRuleStore implements AlertRuleStore {
       .select('source_id')
       .orderBy('source_id');
     return rows.map(row => row.source_id);
+  }
+
+  async recordSourceAlertRulesError(
+    sourceId: string,
+    error: string,
+  ): Promise<void> {
+    // `since` keeps the start of a run of failures; the error is the latest.
+    await this.db('alert_rule_read_errors')
+      .insert({ source_id: sourceId, since: this.now(), error })
+      .onConflict('source_id')
+      .merge(['error']);
+  }
+
+  async listSourceAlertRulesErrors(): Promise<AlertRulesReadError[]> {
+    const rows = await this.db<{
+      source_id: string;
+      since: Date | string | number;
+      error: string;
+    }>('alert_rule_read_errors').orderBy('source_id');
+    return rows.map(row => ({
+      sourceId: row.source_id,
+      error: row.error,
+      since: storedTimestamp(row.since) ?? '',
+    }));
   }
 
   /**

@@ -7,8 +7,11 @@ export type SourceAlertRulesRead =
   /** The provider cannot list alert rules: nothing to store or warn about. */
   | { status: 'unsupported' }
   | { status: 'read'; rules: StoredAlertRule[] }
-  /** `warning` is what the source's health shows; the last good rules stay. */
-  | { status: 'failed'; warning: string };
+  /**
+   * `warning` is what the source's health shows, `reason` why the read
+   * failed (for the scorecard); the last good rules stay.
+   */
+  | { status: 'failed'; warning: string; reason: string };
 
 function isStringMap(value: unknown): value is Record<string, string> {
   return (
@@ -67,6 +70,7 @@ export async function readSourceAlertRules(
     return {
       status: 'failed',
       warning: `Alert rules could not be read; the scorecard keeps the rules read before: ${reason}`,
+      reason,
     };
   }
 }

@@ -112,6 +112,9 @@ export class ScorecardEvaluator {
       alertRules: this.options.facts.alertRuleStore
         ? await this.options.facts.alertRuleStore.listAlertRules()
         : [],
+      alertRuleErrors: this.options.facts.alertRuleStore
+        ? await this.options.facts.alertRuleStore.listSourceAlertRulesErrors()
+        : [],
       owners: new Map(),
     };
 

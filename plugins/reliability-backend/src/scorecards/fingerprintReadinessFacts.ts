@@ -114,6 +114,7 @@ export function fingerprintReadinessFacts(
     alertRules: {
       rules: facts.alertRules.rules,
       freshness: facts.alertRules.freshness.map(freshness),
+      unreadable: facts.alertRules.unreadable,
     },
     slos: {
       ...facts.slos,

@@ -150,8 +150,17 @@ describe('gatherReadinessFacts', () => {
       const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
       const getService = jest.spyOn(store, 'getService');
 
+      // West runs an engine that does not serve rules (VictoriaMetrics
+      // without vmalert).
+      const notServed =
+        'Prometheus instance "west": rules_not_served: VictoriaMetrics does not evaluate alerting rules itself';
+      await alertRuleStore.recordSourceAlertRulesError(
+        'metrics:west',
+        notServed,
+      );
       const run = context();
       run.alertRules = await alertRuleStore.listAlertRules();
+      run.alertRuleErrors = await alertRuleStore.listSourceAlertRulesErrors();
       const gathered = await gatherReadinessFacts(sources, components, run);
 
       // Owners and their members: two catalog requests for the whole page,
@@ -230,6 +239,13 @@ describe('gatherReadinessFacts', () => {
       expect(checkout.alertRules.freshness.map(f => f.sourceId)).toEqual([
         'metrics:east',
         'metrics:west',
+      ]);
+      expect(checkout.alertRules.unreadable).toEqual([
+        {
+          sourceId: 'metrics:west',
+          error: notServed,
+          since: expect.any(String),
+        },
       ]);
       expect(checkout.exemptions).toEqual([
         {

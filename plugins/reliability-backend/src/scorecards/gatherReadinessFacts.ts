@@ -9,6 +9,7 @@ import {
   ANNOTATION_OPENSLO,
   ANNOTATION_TIER,
   AlertRulesFacts,
+  AlertRulesReadError,
   checkApplies,
   EntityOnCall,
   EntityReadinessFacts,
@@ -88,6 +89,8 @@ export interface ReadinessRunContext {
   now: Date;
   /** Every stored alert rule, read once per run. */
   alertRules: StoredAlertRule[];
+  /** Sources whose last rule read failed, read once per run. */
+  alertRuleErrors?: AlertRulesReadError[];
   /** Owners already read in this run, by ref (lower case). */
   owners: Map<string, ResolvedOwner | null>;
 }
@@ -431,6 +434,9 @@ export async function gatherReadinessFacts(
     sloHealth,
     sources.sloRegistry,
   );
+  const unreadableRules = (context.alertRuleErrors ?? []).filter(error =>
+    alertRuleSources.includes(error.sourceId),
+  );
   const rulesByEntity = sources.alertRuleStore
     ? attributeAlertRules(
         context.alertRules,
@@ -469,6 +475,9 @@ export async function gatherReadinessFacts(
           alertRules: {
             rules: rulesByEntity.get(entityRef) ?? [],
             freshness: alertRuleFreshness,
+            ...(unreadableRules.length > 0
+              ? { unreadable: unreadableRules }
+              : {}),
           },
           reviews: reviewsOn ? reviewsByEntity.get(entityRef) ?? [] : undefined,
           sources,

@@ -130,3 +130,51 @@ describe('evaluateDeployGate', () => {
     ]);
   });
 });
+
+describe('evaluateDeployGate on a source that keeps failing', () => {
+  it('names the source’s error, not only the age, when the data is old', () => {
+    const reason =
+      'Prometheus instance "vm" answered 422 (HTTP 422): cannot select more than -search.maxSamplesPerQuery=1000000 samples';
+    const slos = view();
+    slos.sources = [
+      {
+        id: 'prometheus:main',
+        type: 'prometheus',
+        displayName: 'Prometheus main',
+        lastAttemptAt: now.toISOString(),
+        lastSuccessAt: '2026-11-22T06:00:00.000Z',
+        lastError: reason,
+        errorSince: '2026-11-22T06:05:00.000Z',
+        stale: true,
+        ageSeconds: 7200,
+        warnings: [],
+      },
+    ];
+    const gate = evaluateDeployGate(slos, {
+      now: new Date(now.getTime() + 2 * 3_600_000),
+      staleAfterMs: 600_000,
+      policy: { unknownPageAlert: 'allow' },
+    });
+
+    expect(gate.allowed).toBe(false);
+    expect(gate.reasons.find(r => r.kind === 'stale-data')?.message).toBe(
+      `Checkout availability was last measured 120 minutes ago; the gate needs data younger than 10 minutes; the last measurement of Prometheus main failed: ${reason}`,
+    );
+  });
+
+  it('names the SLO’s own measurement error when only its queries failed', () => {
+    const reason =
+      'SLO "availability" of component:default/checkout: the 30d counts query failed. Prometheus instance "vm" answered 422 (HTTP 422): cannot select more than -search.maxSamplesPerQuery=1000000 samples';
+    const slos = view();
+    slos.slos[0].errors = [reason];
+    const gate = evaluateDeployGate(slos, {
+      now: new Date(now.getTime() + 2 * 3_600_000),
+      staleAfterMs: 600_000,
+      policy: { unknownPageAlert: 'allow' },
+    });
+
+    expect(gate.reasons.find(r => r.kind === 'stale-data')?.message).toBe(
+      `Checkout availability was last measured 120 minutes ago; the gate needs data younger than 10 minutes; its last measurement failed: ${reason}`,
+    );
+  });
+});

@@ -24,6 +24,22 @@ function whyUnknown(slo: SloStatusView): string {
   return `${slo.displayName} had no traffic in its ${slo.window} window`;
 }
 
+/**
+ * Why the data is old, when it is known: the error of the SLO's own last
+ * measurement (e.g. the engine refused its query over a sample limit), else
+ * the source's last error, so the gate names the cause rather than only the
+ * age.
+ */
+function sourceFailure(slos: EntitySlosResponse, slo: SloStatusView): string {
+  if (slo.errors[0]) {
+    return `; its last measurement failed: ${slo.errors[0]}`;
+  }
+  const source = slos.sources.find(candidate => candidate.id === slo.sourceId);
+  return source?.lastError
+    ? `; the last measurement of ${source.displayName} failed: ${source.lastError}`
+    : '';
+}
+
 function burnRate(value: number | null): string {
   return value === null ? 'no data' : value.toFixed(1);
 }
@@ -70,7 +86,7 @@ export function evaluateDeployGate(
           ageMs / 60_000,
         )} minutes ago; the gate needs data younger than ${Math.round(
           options.staleAfterMs / 60_000,
-        )} minutes`,
+        )} minutes${sourceFailure(slos, slo)}`,
       });
     }
     if (

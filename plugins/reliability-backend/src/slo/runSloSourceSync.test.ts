@@ -181,6 +181,44 @@ describe('runSloSourceSync', () => {
     expect(sloStore.recordSourceMeasurement).not.toHaveBeenCalled();
   });
 
+  it('puts the reason of failed queries on the source’s health when only some failed', async () => {
+    const { provider, registered, deps, sloStore } = setup();
+    const reason =
+      'SLO "api" of component:default/api: the 30d counts query failed. Prometheus instance "vm" answered 422 (HTTP 422): cannot select more than -search.maxSamplesPerQuery=1000 samples. Query: sum(x)';
+    provider.measureSlos.mockImplementation(
+      async (sourceId, slos, options) => ({
+        sourceId,
+        observedAt: (options.now ?? new Date()).toISOString(),
+        observations: slos.map(slo => ({
+          ref: `${slo.entityRef}/${slo.id}`,
+          entityRef: slo.entityRef,
+          sloId: slo.id,
+          evaluatedAt: (options.now ?? new Date()).toISOString(),
+          windows: {},
+          warnings: [],
+          errors: [{ message: reason }],
+        })),
+        stats: {
+          slos: slos.length,
+          queries: 9,
+          unbatchedQueries: 9,
+          failedQueries: 1,
+        },
+      }),
+    );
+    const outcome = await runSloSourceSync(deps, {
+      registered,
+      timeoutMs: 10_000,
+    });
+
+    expect(outcome).toMatchObject({ status: 'succeeded' });
+    expect(sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
+      expect.objectContaining({
+        warnings: [`1 of 9 queries failed; the first: ${reason}`],
+      }),
+    );
+  });
+
   it("names the network cause of an outage, not another entity's declaration problem", async () => {
     const { provider, registered, deps, store } = setup();
     provider.measureSlos.mockImplementation(async (sourceId, slos, options) => {
@@ -362,6 +400,17 @@ describe('runSloSourceSync', () => {
       expect(await alertRuleStore.listAlertRules()).toEqual([
         { sourceId: registered.source.id, ...checkoutRule },
       ]);
+      // The scorecard learns that the rules are unknown, until a read succeeds.
+      expect(await alertRuleStore.listSourceAlertRulesErrors()).toEqual([
+        {
+          sourceId: registered.source.id,
+          error:
+            'Prometheus instance "east": bad_data (HTTP 400): unsupported type',
+          since: expect.any(String),
+        },
+      ]);
+      await runSloSourceSync(deps, { registered, timeoutMs: 10_000 });
+      expect(await alertRuleStore.listSourceAlertRulesErrors()).toEqual([]);
     });
 
     it('does not store half a rule list the provider got wrong', async () => {
@@ -404,6 +453,8 @@ describe('runSloSourceSync', () => {
         replaceSourceAlertRules: jest.fn(),
         listAlertRules: jest.fn(),
         listSourcesWithRules: jest.fn(),
+        recordSourceAlertRulesError: jest.fn(),
+        listSourceAlertRulesErrors: jest.fn(),
       };
       const outcome = await runSloSourceSync(
         { ...context.deps, alertRuleStore },

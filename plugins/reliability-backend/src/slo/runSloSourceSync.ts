@@ -120,9 +120,7 @@ export async function runSloSourceSync(
       // Nothing was measured: the source is refusing every query. Name a
       // query's failure, never an SLO's declaration problem (which belongs
       // to its own entity and is shown there).
-      const firstError = batch.observations
-        .flatMap(o => o.errors)
-        .find(error => error.field === undefined)?.message;
+      const firstError = firstQueryError(batch);
       throw new Error(
         `all ${batch.stats.queries} queries failed${
           firstError ? `; the first: ${firstError}` : ''
@@ -160,16 +158,25 @@ export async function runSloSourceSync(
   // The instant the source measured (Prometheus queries run at the whole
   // minute, up to a minute before the sync started), not the sync's start.
   const observedMs = Date.parse(batch.observedAt);
+  const queryWarning = failedQueriesWarning(batch);
   await deps.sloStore.recordSourceMeasurement({
     source,
     measuredAt: Number.isFinite(observedMs) ? new Date(observedMs) : startedAt,
     statuses,
-    warnings: alertRules.status === 'failed' ? [alertRules.warning] : [],
+    warnings: [
+      ...(queryWarning ? [queryWarning] : []),
+      ...(alertRules.status === 'failed' ? [alertRules.warning] : []),
+    ],
   });
   if (alertRules.status === 'read') {
     await deps.alertRuleStore!.replaceSourceAlertRules(
       source.id,
       alertRules.rules,
+    );
+  } else if (alertRules.status === 'failed') {
+    await deps.alertRuleStore!.recordSourceAlertRulesError(
+      source.id,
+      alertRules.reason,
     );
   }
   const failedSlos = statuses.filter(status => status.state === 'error');
@@ -205,4 +212,39 @@ export async function runSloSourceSync(
     });
     return { status: 'failed', error: message };
   }
+}
+
+/**
+ * The first error of a failed query (not an SLO's declaration problem, which
+ * belongs to its own entity and is shown there).
+ */
+function firstQueryError(batch: {
+  observations: ReadonlyArray<{
+    errors: ReadonlyArray<{ message: string; field?: string }>;
+  }>;
+}): string | undefined {
+  return batch.observations
+    .flatMap(o => o.errors)
+    .find(error => error.field === undefined)?.message;
+}
+
+/**
+ * The source's health warning for a run in which some queries failed, with
+ * the engine's reason (e.g. a sample limit), so /health says why some SLOs
+ * have no fresh numbers instead of showing a healthy source.
+ */
+function failedQueriesWarning(batch: {
+  stats: { queries: number; failedQueries: number };
+  observations: ReadonlyArray<{
+    errors: ReadonlyArray<{ message: string; field?: string }>;
+  }>;
+}): string | undefined {
+  const { queries, failedQueries } = batch.stats;
+  if (failedQueries <= 0) {
+    return undefined;
+  }
+  const first = firstQueryError(batch);
+  return `${failedQueries} of ${queries} queries failed${
+    first ? `; the first: ${first}` : ''
+  }`;
 }

@@ -93,6 +93,20 @@ export interface AlertRulesFacts {
   rules: AlertRuleFact[];
   /** Freshness of every metrics source whose rules were read; empty when none is configured. */
   freshness: FactFreshness[];
+  /**
+   * Sources whose rules could not be read on their last sync (e.g. a
+   * VictoriaMetrics without vmalert, a ruler refusing the request), with
+   * why: "no alert rules" cannot be told from "rules unknown" there.
+   */
+  unreadable?: AlertRulesReadError[];
+}
+
+/** A metrics source whose alert rules could not be read, and why. @public */
+export interface AlertRulesReadError {
+  sourceId: string;
+  error: string;
+  /** When the reads began to fail (ISO-8601). */
+  since: string;
 }
 
 /** The part of one SLO's status a check needs. @public */

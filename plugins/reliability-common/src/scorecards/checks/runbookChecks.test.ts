@@ -124,6 +124,30 @@ describe('alert-rules-have-runbooks', () => {
     ]);
   });
 
+  it('is an error, not "not applicable", when the source cannot say which rules it has', async () => {
+    const error =
+      'Prometheus instance "vm": rules_not_served: VictoriaMetrics does not evaluate alerting rules itself';
+    const result = await runCheck(
+      alertRulesHaveRunbooksCheck,
+      buildReadinessFacts({
+        alertRules: {
+          rules: [],
+          unreadable: [
+            {
+              sourceId: 'prometheus:main',
+              error,
+              since: '2026-11-20T08:00:00.000Z',
+            },
+          ],
+        },
+      }),
+    );
+    expect(result.state).toBe('error');
+    expect(result.message).toBe(
+      `The alert rules of prometheus:main cannot be read, so whether every alert has a runbook is unknown: ${error}`,
+    );
+  });
+
   it('does not apply when no metrics source is configured', async () => {
     const result = await runCheck(
       alertRulesHaveRunbooksCheck,

@@ -77,6 +77,23 @@ export const alertRulesHaveRunbooksCheck: ScorecardCheck = {
     if (untrusted) {
       return untrusted;
     }
+    const unreadable = facts.alertRules.unreadable?.[0];
+    if (unreadable) {
+      // "No rules" would be a guess: the source did not say which it has.
+      return outcome(
+        'error',
+        `The alert rules of ${unreadable.sourceId} cannot be read, so whether every alert has a runbook is unknown: ${unreadable.error}`,
+        [
+          {
+            label: 'Alert rules read error',
+            value: unreadable.error,
+            sourceId: unreadable.sourceId,
+            asOf: unreadable.since,
+            stale: true,
+          },
+        ],
+      );
+    }
     const source = freshness[0];
     if (rules.length === 0) {
       return outcome(
