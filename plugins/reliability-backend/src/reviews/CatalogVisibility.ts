@@ -10,6 +10,8 @@ const MAX_CALLERS = 1_000;
 interface CallerView {
   expires: number;
   visible: Map<string, boolean>;
+  /** The last list asked about and its answer: the board asks with the same list until a review changes. */
+  last?: { refs: readonly string[]; answer: Set<string> };
 }
 
 /**
@@ -27,7 +29,7 @@ export class CatalogVisibility {
   ) {}
 
   async visible(
-    refs: string[],
+    refs: readonly string[],
     credentials: BackstageCredentials,
   ): Promise<Set<string>> {
     const key = callerKey(credentials);
@@ -41,6 +43,9 @@ export class CatalogVisibility {
         this.#callers.delete(this.#callers.keys().next().value!);
       }
     }
+    if (view.last?.refs === refs) {
+      return view.last.answer;
+    }
     const unknown = [...new Set(refs)].filter(ref => !view!.visible.has(ref));
     if (unknown.length > 0) {
       const { items } = await this.catalog.getEntitiesByRefs(
@@ -52,7 +57,9 @@ export class CatalogVisibility {
       );
       unknown.forEach((ref, index) => view!.visible.set(ref, !!items[index]));
     }
-    return new Set(refs.filter(ref => view!.visible.get(ref)));
+    const answer = new Set(refs.filter(ref => view!.visible.get(ref)));
+    view.last = { refs, answer };
+    return answer;
   }
 }
 

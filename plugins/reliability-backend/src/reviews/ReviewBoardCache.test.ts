@@ -28,9 +28,16 @@ describe('ReviewBoardCache', () => {
     ]);
     await cache.entries(day1);
     expect(store.listReviewHeads).toHaveBeenCalledTimes(1);
+    // The same list of refs while nothing changes, so answers about it are reused.
+    expect(cache.entityRefs(await cache.entries(day1))).toBe(
+      cache.entityRefs(await cache.entries(day1)),
+    );
     stamp = '1:2';
+    const callsBefore = store.getChangeStamp.mock.calls.length;
     await Promise.all([cache.entries(day1), cache.entries(day1)]);
     expect(store.listReviewHeads).toHaveBeenCalledTimes(2);
+    // Readers arriving together share one stamp read.
+    expect(store.getChangeStamp.mock.calls.length).toBe(callsBefore + 1);
     const [next] = await cache.entries(new Date('2026-12-11T00:00:01.000Z'));
     expect(store.listReviewHeads).toHaveBeenCalledTimes(3);
     expect(next.summary.overdue).toBe(true);

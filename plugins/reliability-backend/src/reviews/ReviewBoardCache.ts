@@ -21,7 +21,9 @@ export class ReviewBoardCache {
   #stamp?: string;
   #day?: string;
   #entries: BoardEntry[] = [];
+  #entityRefs: readonly string[] = [];
   #loading?: Promise<BoardEntry[]>;
+  #stampRead?: Promise<string>;
 
   constructor(
     private readonly store: Pick<
@@ -33,7 +35,12 @@ export class ReviewBoardCache {
 
   /** Entries of every review, newest first. */
   async entries(now: Date): Promise<BoardEntry[]> {
-    const stamp = await this.store.getChangeStamp();
+    // Readers arriving together share one stamp read: under load, one
+    // aggregate query serves every board request in flight.
+    this.#stampRead ??= this.store.getChangeStamp().finally(() => {
+      this.#stampRead = undefined;
+    });
+    const stamp = await this.#stampRead;
     const day = now.toISOString().slice(0, 10);
     if (stamp === this.#stamp && day === this.#day) {
       return this.#entries;
@@ -64,6 +71,18 @@ export class ReviewBoardCache {
     this.#stamp = stamp;
     this.#day = day;
     this.#entries = entries;
+    this.#entityRefs = entries.map(e => e.summary.entityRef);
     return entries;
+  }
+
+  /**
+   * The entity refs of entries this cache returned, as one list that stays
+   * the same object until the entries change, so a caller's visibility
+   * answer for it can be reused (see CatalogVisibility).
+   */
+  entityRefs(entries: BoardEntry[]): readonly string[] {
+    return entries === this.#entries
+      ? this.#entityRefs
+      : entries.map(e => e.summary.entityRef);
   }
 }

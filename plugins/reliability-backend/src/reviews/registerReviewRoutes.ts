@@ -592,16 +592,17 @@ export function registerReviewRoutes(
       const descendants = await scorecardStore.getGroupDescendants(team);
       owners = new Set(descendants.length > 0 ? descendants : [team]);
     }
-    const entries = (await board.entries(at)).filter(
-      ({ summary }) =>
-        (!query.stage || summary.stage === query.stage) &&
-        (!owners || (!!summary.ownerRef && owners.has(summary.ownerRef))),
-    );
+    const all = await board.entries(at);
     // Reads follow the catalog: reviews of entities the caller may not see
     // are left out (see CatalogVisibility).
     const visible = await visibility.visible(
-      entries.map(e => e.summary.entityRef),
+      board.entityRefs(all),
       credentials,
+    );
+    const entries = all.filter(
+      ({ summary }) =>
+        (!query.stage || summary.stage === query.stage) &&
+        (!owners || (!!summary.ownerRef && owners.has(summary.ownerRef))),
     );
     const userRef = userRefOf(credentials);
     const myGroups =
