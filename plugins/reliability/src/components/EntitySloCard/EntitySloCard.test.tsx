@@ -78,7 +78,7 @@ describe('EntitySloCard', () => {
       name: 'Checkout API availability',
     });
     expect(slo).toHaveTextContent('99.9% over rolling 30d');
-    expect(within(slo).getByText('No alert')).toBeInTheDocument();
+    expect(within(slo).getByText('Within budget')).toBeInTheDocument();
     expect(
       within(slo).getByRole('group', { name: 'Attainment' }),
     ).toHaveTextContent('99.95%');

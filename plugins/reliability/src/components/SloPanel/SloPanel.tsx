@@ -6,6 +6,7 @@ import Typography from '@mui/material/Typography';
 import type {
   SloBudgetEvaluation,
   SloStatusView,
+  SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import { formatDuration } from '../../utils';
 import { formatPercent } from '../../utils/formatPercent';
@@ -20,6 +21,8 @@ import { StatTile } from '../StatTile';
 /** @public */
 export interface SloPanelProps {
   slo: SloStatusView;
+  /** Health of the metrics sources, so the status says when figures are stale. */
+  sources?: SourceHealth[];
   now: Date;
 }
 
@@ -116,7 +119,7 @@ export function SloPanel(props: SloPanelProps) {
               {slo.description && ` · ${slo.description}`}
             </Typography>
           </Box>
-          <SloAlertChip slo={slo} />
+          <SloAlertChip slo={slo} sources={props.sources} />
         </Stack>
 
         {slo.errors.map((error, index) => (
