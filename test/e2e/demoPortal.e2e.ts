@@ -131,8 +131,8 @@ test('a component page shows who is on call and the runbooks', async () => {
       .waitFor({ timeout: 10_000 });
   });
 
-  // The catalog's own links card lists the same URL; Preflight's runbook
-  // link is the one that opens in a new tab without leaking the referrer.
+  // Preflight's runbook link opens in a new tab without leaking the
+  // referrer (the demo leaves the catalog's Links card out: it repeated it).
   const runbook = page
     .locator('a[rel="noopener noreferrer"]')
     .filter({ hasText: 'Checkout API runbook' });

@@ -36,3 +36,18 @@ export function formatPercent(
   // "-0%" says nothing a reader can use.
   return `${text === '-0' ? '0' : text}%`;
 }
+
+/**
+ * Error budget left in words, the same on every card: `42.5% left`,
+ * `exhausted (-12.5%)`, or `no data`.
+ * @public
+ */
+export function formatBudgetRemaining(budgetRemaining: number | null): string {
+  if (budgetRemaining === null || !Number.isFinite(budgetRemaining)) {
+    return NO_DATA;
+  }
+  if (budgetRemaining <= 0) {
+    return `exhausted (${formatPercent(budgetRemaining, 1)})`;
+  }
+  return `${formatPercent(budgetRemaining, 1)} left`;
+}
