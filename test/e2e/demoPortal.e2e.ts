@@ -17,6 +17,7 @@ import {
   RunningBackend,
   startDemoBackend,
 } from './demoPortal';
+import { checkAccessibility } from './checkAccessibility';
 
 const SIM_TOKEN = 'sim-token-preflight';
 
@@ -142,10 +143,18 @@ test('a component page shows who is on call and the runbooks', async () => {
     'https://runbooks.example.com/payments/checkout-api',
   );
   assert.equal(await runbook.getAttribute('target'), '_blank');
+  // The glance card at the top names the same person.
+  await page
+    .getByRole('region', { name: 'Reliability at a glance' })
+    .getByRole('group', { name: 'On call now (level 1)' })
+    .getByText(expectedOnCall[0])
+    .first()
+    .waitFor();
   await page.screenshot({
     path: path.join(outputDir, 'entity-overview.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api overview');
 
   // The Reliability tab gathers the cards; check it in the dark theme too.
   await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
@@ -160,6 +169,7 @@ test('a component page shows who is on call and the runbooks', async () => {
     path: path.join(outputDir, 'reliability-tab-dark.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api reliability tab (dark)');
   await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
   await page.close();
 });
@@ -181,6 +191,7 @@ test('entities with missing, unknown or malformed PagerDuty metadata say how to 
       path: path.join(outputDir, `entity-${name}.png`),
       fullPage: true,
     });
+    await checkAccessibility(page, `${name} overview`);
   }
   // A component without runbooks gets a hint instead of an empty card.
   await eventually(page, componentUrl('search-indexer'), async () => {
@@ -189,6 +200,7 @@ test('entities with missing, unknown or malformed PagerDuty metadata say how to 
       .first()
       .waitFor({ timeout: 10_000 });
   });
+  await checkAccessibility(page, 'search-indexer overview');
   await page.close();
 });
 
@@ -245,6 +257,7 @@ test('a team page shows who is on call for each service the team owns', async ()
   await card.screenshot({
     path: path.join(outputDir, 'group-on-call-card.png'),
   });
+  await checkAccessibility(page, 'team-payments overview');
   await page.close();
 });
 
@@ -266,6 +279,7 @@ test('SLO widgets show attainment and burn, and the deploy gate blocks a burning
     path: path.join(outputDir, 'slo-burning.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'payments-gateway reliability tab');
 
   await eventually(
     page,
@@ -284,6 +298,7 @@ test('SLO widgets show attainment and burn, and the deploy gate blocks a burning
     path: path.join(outputDir, 'slo-healthy.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api reliability tab');
   await page.close();
 });
 
@@ -320,6 +335,7 @@ test('a component page shows its readiness scorecard: level, failing checks with
     .waitFor();
   assert.match(await card.innerText(), /\d+%/);
   await screenshotRegion(page, card, 'scorecard-entity.png');
+  await checkAccessibility(page, 'ledger-service overview');
 
   // web-storefront: its TechDocs exemption expired, so the check fails again.
   await eventually(page, componentUrl('web-storefront'), async () => {
@@ -329,6 +345,7 @@ test('a component page shows its readiness scorecard: level, failing checks with
     .getByText(/expired/i)
     .first()
     .waitFor();
+  await checkAccessibility(page, 'web-storefront overview');
   await page.close();
 });
 
@@ -371,6 +388,7 @@ test('a team page lists every service the team and its sub-teams own, with level
     page.getByRole('region', { name: 'Team scorecards' }),
     'scorecard-team.png',
   );
+  await checkAccessibility(page, 'team-platform scorecards tab');
   await page.close();
 });
 
@@ -416,7 +434,61 @@ test('the overview ranks teams and previews a rubric change', async () => {
     path: path.join(outputDir, 'scorecard-overview.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'scorecard overview page');
   await page.close();
+});
+
+test('the overview says at a glance that a burning service may not deploy, at 1024 and 1440 px, light and dark', async () => {
+  for (const width of [1024, 1440]) {
+    for (const theme of ['light', 'dark']) {
+      const page = await browser.newPage({
+        viewport: { width, height: 1100 },
+      });
+      const card = page.getByRole('region', {
+        name: 'Reliability at a glance',
+      });
+      // The theme is read when the app starts: set it, then open the page.
+      await page.goto(backend.baseUrl);
+      await page.evaluate(
+        value => window.localStorage.setItem('theme', value),
+        theme,
+      );
+      await eventually(page, componentUrl('payments-gateway'), async () => {
+        await card
+          .getByRole('group', { name: 'Deploy gate' })
+          .getByText('Deploys blocked')
+          .waitFor({ timeout: 10_000 });
+      });
+      // payments-gateway burns at page level: its worst SLO must not look fine.
+      const worst = card.getByRole('group', { name: 'Worst SLO' });
+      await worst
+        .getByText(/budget/i)
+        .first()
+        .waitFor();
+      assert.doesNotMatch(await worst.innerText(), /Within budget/);
+      assert.doesNotMatch(await card.innerText(), /NaN|Infinity|undefined/);
+      await screenshotRegion(page, card, `glance-${width}-${theme}.png`);
+      await page.screenshot({
+        path: path.join(outputDir, `entity-overview-${width}-${theme}.png`),
+        fullPage: true,
+      });
+      await checkAccessibility(
+        page,
+        `payments-gateway overview (${theme}, ${width} px)`,
+      );
+      if (width === 1024 && theme === 'light') {
+        // From the keyboard: the details link opens the reliability tab.
+        const details = card.getByRole('link', {
+          name: 'All reliability details',
+        });
+        await details.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/payments-gateway\/reliability$/);
+      }
+      await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+      await page.close();
+    }
+  }
 });
 
 test('when PagerDuty is down the page keeps the last-known on-call and says it is stale', async () => {
@@ -448,5 +520,6 @@ test('when PagerDuty is down the page keeps the last-known on-call and says it i
     path: path.join(outputDir, 'entity-overview-stale.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api overview (PagerDuty down)');
   await page.close();
 });
