@@ -107,7 +107,7 @@ describe('EntitySloCard', () => {
     expect(within(pageRow).getByText('ok')).toBeInTheDocument();
 
     const chart = within(slo).getByRole('figure', {
-      name: 'Error budget burn-down of Checkout API availability',
+      name: /^Error budget burn-down of Checkout API availability: /,
     });
     expect(within(chart).getByText('Budget remaining')).toBeInTheDocument();
     expect(within(chart).getByText('Ideal (burn rate 1)')).toBeInTheDocument();
