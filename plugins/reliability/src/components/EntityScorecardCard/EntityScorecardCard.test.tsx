@@ -179,6 +179,28 @@ describe('EntityScorecardCard', () => {
       name: 'Score 73 on Mar 14, 2025',
     });
     expect(sparkline.querySelectorAll('.recharts-dot').length).toBe(1);
+    // A single dot says that history only starts there.
+    expect(screen.getByText('History starts Mar 14, 2025')).toBeInTheDocument();
+  });
+
+  it('shows only the failing checks when asked to', async () => {
+    serveScorecard(checkoutApiScorecard());
+    await renderCard();
+
+    const passing = await screen.findByRole('listitem', { name: 'Owner set' });
+    const toggle = screen.getByRole('checkbox', {
+      name: /Failing checks only \(\d+\)/,
+    });
+    await userEvent.click(toggle);
+    expect(passing).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('listitem', { name: 'TechDocs annotation' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0);
+    await userEvent.click(toggle);
+    expect(
+      await screen.findByRole('listitem', { name: 'Owner set' }),
+    ).toBeInTheDocument();
   });
 
   it('marks stale facts and explains an error result', async () => {

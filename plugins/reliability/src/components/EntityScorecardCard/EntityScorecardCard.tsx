@@ -2,8 +2,11 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type {
@@ -13,7 +16,7 @@ import type {
 import { useNow } from '../../hooks';
 import type { RequestState } from '../../hooks/useEntitySlos';
 import { useEntityScorecard } from '../../hooks/useScorecards';
-import { formatDateTime } from '../../utils';
+import { formatDateTime, formatDay, isBlocking } from '../../utils';
 import { AsOfChip } from '../AsOfChip';
 import { CardFrame } from '../CardFrame';
 import { NextLevelLine } from '../NextLevelLine';
@@ -81,6 +84,12 @@ function ScorecardBody(props: {
   now: Date;
 }) {
   const { response, scorecard, now } = props;
+  const [failingOnly, setFailingOnly] = useState(false);
+  const failingCount = scorecard.checks.filter(isBlocking).length;
+  const shownChecks = failingOnly
+    ? scorecard.checks.filter(isBlocking)
+    : scorecard.checks;
+  const history = response.history;
   return (
     <>
       {response.stale && (
@@ -120,7 +129,7 @@ function ScorecardBody(props: {
         <Stack spacing={1} sx={{ flex: 1, minWidth: 180 }}>
           <CountChips scorecard={scorecard} />
         </Stack>
-        {response.history.length > 0 && (
+        {history.length > 0 && (
           <Box>
             <Typography
               variant="caption"
@@ -129,16 +138,40 @@ function ScorecardBody(props: {
             >
               Score over time
             </Typography>
-            <ScorecardSparkline history={response.history} />
+            <ScorecardSparkline history={history} />
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              component="div"
+            >
+              {history.length === 1
+                ? `History starts ${formatDay(history[0].day)}`
+                : `Since ${formatDay(history[0].day)}`}
+            </Typography>
           </Box>
         )}
       </Stack>
       <NextLevelLine scorecard={scorecard} />
-      <ScorecardCheckList
-        checks={scorecard.checks}
-        rubric={response.rubric}
-        now={now}
+      <FormControlLabel
+        control={
+          <Switch
+            checked={failingOnly}
+            onChange={event => setFailingOnly(event.target.checked)}
+          />
+        }
+        label={`Failing checks only (${failingCount})`}
       />
+      {failingOnly && failingCount === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          No check fails.
+        </Typography>
+      ) : (
+        <ScorecardCheckList
+          checks={shownChecks}
+          rubric={response.rubric}
+          now={now}
+        />
+      )}
     </>
   );
 }
