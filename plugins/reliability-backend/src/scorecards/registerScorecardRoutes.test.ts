@@ -240,7 +240,7 @@ describe('scorecard routes', () => {
       expect(res.status).toBe(200);
       const body: RubricPreviewResponse = res.body;
       expect(body.summary).toBe(
-        'Adding “TechDocs” to Silver drops 2 of 5 entities below Silver; 0 rise.',
+        'Adding “TechDocs” to Silver drops 2 of 5 entities below Silver; none rises.',
       );
       expect(body.droppedCount).toBe(2);
       expect(body.raisedCount).toBe(0);
@@ -269,7 +269,7 @@ describe('scorecard routes', () => {
           ],
         });
       expect(removal.body.summary).toBe(
-        'Removing “Runbook linked” from Bronze drops 0 of 5 entities a level or more; 1 rise.',
+        'Removing “Runbook linked” from Bronze drops 0 of 5 entities a level or more; 1 entity rises a level or more.',
       );
       expect(removal.body.moves).toEqual([
         expect.objectContaining({
