@@ -26,7 +26,20 @@ export function SloBudgetBar(props: SloBudgetBarProps) {
   }
   const text = formatBudgetRemaining(budgetRemaining);
   return (
-    <Box role="group" aria-label="Error budget">
+    <Box
+      role="group"
+      aria-label="Error budget"
+      // The same frame as the stat tiles beside it.
+      sx={{
+        p: 1.5,
+        borderRadius: 1,
+        border: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.default',
+        height: '100%',
+        boxSizing: 'border-box',
+      }}
+    >
       <Typography variant="caption" color="text.secondary" component="div">
         Error budget
       </Typography>
