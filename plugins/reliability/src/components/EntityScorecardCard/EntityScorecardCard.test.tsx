@@ -183,6 +183,55 @@ describe('EntityScorecardCard', () => {
     expect(screen.getByText('History starts Mar 14, 2025')).toBeInTheDocument();
   });
 
+  it('shows a broken PagerDuty link as one root cause with its fix, naming the checks it blocks instead of listing them as failures', async () => {
+    const blocked = (id: string) =>
+      checkResult(id, 'fail', {
+        blockedBy: 'pagerduty-service-linked',
+        message: 'pagerduty.com/service-id: PagerDuty does not know PGONE',
+      });
+    serveScorecard(
+      checkoutApiScorecard({
+        scorecard: scorecardOf([
+          checkResult('owner-set', 'pass'),
+          checkResult('pagerduty-service-linked', 'fail', {
+            message: 'pagerduty.com/service-id: PagerDuty does not know PGONE',
+            fix: { text: 'Use the id from the service URL.' },
+          }),
+          blocked('level1-always-covered'),
+          blocked('rotation-has-multiple-people'),
+          blocked('mtta-under-threshold'),
+        ]),
+      }),
+    );
+    await renderCard();
+
+    const root = await screen.findByRole('listitem', {
+      name: 'PagerDuty service linked',
+    });
+    expect(root).toHaveTextContent(
+      'Root cause: 3 other checks cannot be judged until this passes',
+    );
+    expect(
+      within(root).getByRole('note', { name: 'Checks this blocks' }),
+    ).toHaveTextContent(
+      'Fixing this also settles “Level 1 always covered”, “MTTA under threshold” and “Rotation has several people”',
+    );
+    expect(
+      within(root).getByRole('note', { name: 'How to fix' }),
+    ).toHaveTextContent('Use the id from the service URL.');
+    // The blocked checks are not listed as failures with their own (wrong) fix.
+    for (const title of [
+      'Level 1 always covered',
+      'Rotation has several people',
+      'MTTA under threshold',
+    ]) {
+      expect(
+        screen.queryByRole('listitem', { name: title }),
+      ).not.toBeInTheDocument();
+    }
+    expect(screen.queryByText('Fix level 1 always covered.')).toBeNull();
+  });
+
   it('shows only the failing checks when asked to', async () => {
     serveScorecard(checkoutApiScorecard());
     await renderCard();
