@@ -45,6 +45,13 @@ export interface EntityScorecardResponse {
   entityRef: string;
   state: 'ok' | 'awaiting-evaluation' | 'not-in-scope';
   scorecard: EntityScorecard | null;
+  /**
+   * When an evaluation run last looked at the entity (runs skip entities
+   * whose facts did not change, which confirms their stored result).
+   */
+  lastCheckedAt?: string | null;
+  /** When the level, score or a check state last changed; null: never recorded. */
+  lastChangedAt?: string | null;
   rubric: ScorecardRubricView;
   /** Oldest first, at most one point per day. */
   history: ScorecardHistoryPoint[];
@@ -182,4 +189,3 @@ export interface RubricPreviewResponse {
   summary: string;
   generatedAt: string;
 }
-

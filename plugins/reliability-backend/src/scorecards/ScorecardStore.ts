@@ -83,6 +83,12 @@ export interface ScorecardStore {
 
   getScorecard(entityRef: string): Promise<StoredScorecard | undefined>;
 
+  /**
+   * When the entity's level, score or a check state last changed (its
+   * latest `change` history point); null when no change is recorded.
+   */
+  getLastChangedAt(entityRef: string): Promise<string | null>;
+
   /** One point per day since `sinceDay` (inclusive), oldest first. */
   getHistory(
     entityRef: string,

@@ -384,5 +384,28 @@ describe('scorecard routes', () => {
         expect(res.status).toBe(401);
       }
     });
+
+    it('says when a scorecard was last checked and, separately, when it last changed', async () => {
+      const get = async (name: string) =>
+        (
+          await request(backend.server).get(
+            api(`/entities/component/default/${name}/scorecard`),
+          )
+        ).body as EntityScorecardResponse;
+      const scorecardTime = (await get('fraud-api')).scorecard!.evaluatedAt;
+      // A later run found nothing changed: it wrote nothing, but checked.
+      await backend.store.recordEvaluationRun({
+        completedAt: new Date('2026-11-21T11:58:00Z'),
+        evaluated: 0,
+        unchanged: 5,
+        removed: 0,
+        durationMs: 800,
+      });
+      const body = await get('fraud-api');
+      expect(body.lastCheckedAt).toBe('2026-11-21T11:58:00.000Z');
+      // fraud-api went from bronze to silver in the 09:00 write.
+      expect(body.lastChangedAt).toBe('2026-11-21T09:00:00.000Z');
+      expect(body.scorecard!.evaluatedAt).toBe(scorecardTime);
+    });
   });
 });

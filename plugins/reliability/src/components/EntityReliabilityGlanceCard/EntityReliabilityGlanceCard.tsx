@@ -284,12 +284,16 @@ export function EntityReliabilityGlanceCard(
             freshness={
               scorecardValue?.scorecard && (
                 <AsOfChip
-                  asOf={scorecardValue.scorecard.evaluatedAt}
+                  asOf={
+                    scorecardValue.lastCheckedAt ??
+                    scorecardValue.scorecard.evaluatedAt
+                  }
                   now={now}
                   prefix="evaluated"
                   stale={scorecardValue.stale}
                   detail={`Checks last ran ${formatDateTime(
-                    scorecardValue.scorecard.evaluatedAt,
+                    scorecardValue.lastCheckedAt ??
+                      scorecardValue.scorecard.evaluatedAt,
                   )}`}
                 />
               )

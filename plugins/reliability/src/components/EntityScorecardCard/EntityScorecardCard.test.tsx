@@ -16,7 +16,11 @@ import {
   scorecardInState,
   scorecardOf,
 } from '../../__testUtils__/scorecardFixtures';
-import { NOW, componentEntity } from '../../__testUtils__/summaryFixtures';
+import {
+  NOW,
+  componentEntity,
+  minutesFromNow,
+} from '../../__testUtils__/summaryFixtures';
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 // These tests click through whole tables; on a loaded 2-core CI machine
@@ -72,7 +76,7 @@ describe('EntityScorecardCard', () => {
       name: 'Next level: Silver',
     });
     expect(next).toHaveTextContent('Level 1 always covered');
-    expect(within(card).getByText('as of 4m ago')).toBeInTheDocument();
+    expect(within(card).getByText('evaluated 4m ago')).toBeInTheDocument();
     expect(
       within(card).getByRole('figure', { name: /Score from 55 .* to 73/ }),
     ).toBeInTheDocument();
@@ -230,6 +234,25 @@ describe('EntityScorecardCard', () => {
       ).not.toBeInTheDocument();
     }
     expect(screen.queryByText('Fix level 1 always covered.')).toBeNull();
+  });
+
+  it('says when it was last evaluated and, separately, when it last changed', async () => {
+    // Evaluated 4 minutes ago, confirmed by a run 2 minutes ago, last
+    // changed 16 minutes ago.
+    serveScorecard(
+      checkoutApiScorecard({
+        lastCheckedAt: minutesFromNow(-2),
+        lastChangedAt: minutesFromNow(-16),
+      }),
+    );
+    await renderCard();
+    const card = await screen.findByRole('region', {
+      name: 'Readiness scorecard',
+    });
+    expect(
+      await within(card).findByText('evaluated 2m ago'),
+    ).toBeInTheDocument();
+    expect(card).toHaveTextContent('last changed 16m ago');
   });
 
   it('shows only the failing checks when asked to', async () => {

@@ -24,6 +24,7 @@ import { RequestPending } from '../RequestPending';
 import { ScorecardCheckList } from '../ScorecardCheckList';
 import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 import { ScorecardSparkline } from '../ScorecardSparkline';
+import { RelativeTime } from '../RelativeTime';
 import { ScorecardStaleAlert } from '../ScorecardStaleAlert';
 import { StatTile } from '../StatTile';
 
@@ -215,7 +216,7 @@ function CardBody(props: {
   );
 }
 
-function subheader(response: EntityScorecardResponse | undefined) {
+function subheader(response: EntityScorecardResponse | undefined, now: Date) {
   const scorecard = response?.scorecard;
   if (!scorecard) {
     return undefined;
@@ -224,7 +225,18 @@ function subheader(response: EntityScorecardResponse | undefined) {
     check => check.state !== 'not-applicable',
   );
   const passing = applicable.filter(check => check.passing).length;
-  return `${passing} of ${applicable.length} applicable checks pass`;
+  const changed = response?.lastChangedAt;
+  return (
+    <>
+      {passing} of {applicable.length} applicable checks pass
+      {changed && (
+        <>
+          {' · last changed '}
+          <RelativeTime value={changed} now={now} />
+        </>
+      )}
+    </>
+  );
 }
 
 /**
@@ -247,13 +259,16 @@ export function EntityScorecardCard(props: EntityScorecardCardProps) {
   return (
     <CardFrame
       title={title}
-      subheader={subheader(response)}
+      subheader={subheader(response, now)}
       action={
         scorecard && (
           <AsOfChip
-            asOf={scorecard.evaluatedAt}
+            asOf={response?.lastCheckedAt ?? scorecard.evaluatedAt}
             now={now}
-            detail={`Evaluated ${formatDateTime(scorecard.evaluatedAt)}`}
+            prefix="evaluated"
+            detail={`Last evaluated ${formatDateTime(
+              response?.lastCheckedAt ?? scorecard.evaluatedAt,
+            )}; results last computed ${formatDateTime(scorecard.evaluatedAt)}`}
             stale={response?.stale}
           />
         )
