@@ -118,10 +118,16 @@ export interface GroupScorecardResponse {
 export interface TeamStanding {
   groupRef: string;
   title?: string;
-  /** 1 = best average score. */
+  /** 1 = best average score, among the list the standing is in. */
   rank: number;
-  /** Entities owned by the team or its sub-groups. */
+  /**
+   * Entities counted: for a team, those it owns directly (each entity
+   * counts once, for its owner); for a department, those it and every
+   * group below it own.
+   */
   entities: number;
+  /** True for a department's roll-up, whose figures include its sub-teams. */
+  includesSubTeams: boolean;
   averageScore: number;
   distribution: LevelDistribution;
 }
@@ -145,8 +151,17 @@ export interface ScorecardOverviewResponse {
   rubric: ScorecardRubricView;
   totalEntities: number;
   distribution: LevelDistribution;
-  /** Best first. */
+  /**
+   * Groups that own entities directly, best first, each counting only what
+   * it owns itself: every entity counts once, so the teams add up to the
+   * entities owned by groups.
+   */
   teams: TeamStanding[];
+  /**
+   * Groups with sub-teams that own entities, best first, each counting
+   * everything it and the groups below it own (a department's roll-up).
+   */
+  departments: TeamStanding[];
   /** Most failing first. */
   failingChecks: FailingCheckView[];
   trend: LevelTrendPoint[];

@@ -197,10 +197,22 @@ describe('scorecard routes', () => {
       expect(
         body.teams.map(t => [t.rank, t.groupRef, t.entities, t.averageScore]),
       ).toEqual([
+        // Each entity counts once, for the team owning it directly: the
+        // teams add up to the 5 entities (team-fraud's two are not counted
+        // again for team-payments).
         [1, scorecardGroups.search, 1, 100],
-        [2, scorecardGroups.payments, 4, 52.8],
+        [2, scorecardGroups.payments, 2, 63.5],
         [3, scorecardGroups.fraud, 2, 42],
       ]);
+      // team-payments with its sub-team team-fraud, as a department.
+      expect(
+        body.departments.map(d => [
+          d.groupRef,
+          d.entities,
+          d.averageScore,
+          d.includesSubTeams,
+        ]),
+      ).toEqual([[scorecardGroups.payments, 4, 52.8, true]]);
       expect(
         body.failingChecks.map(c => [
           c.checkId,

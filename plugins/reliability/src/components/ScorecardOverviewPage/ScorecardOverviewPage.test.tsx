@@ -78,6 +78,26 @@ describe('ScorecardOverviewPage', () => {
       }),
     ).toBeInTheDocument();
 
+    // Teams count what they own themselves; the header says so.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Own entities' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Teams ranked' }),
+    ).toHaveTextContent('Each entity counts once');
+    // The department above the teams appears, with its sub-teams included.
+    const departments = screen.getByRole('table', {
+      name: 'Departments by average score, sub-teams included',
+    });
+    expect(
+      within(departments).getByRole('columnheader', {
+        name: 'Entities (with sub-teams)',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(departments).getByRole('row', { name: 'Engineering' }),
+    ).toHaveTextContent('1Engineering2472.1%');
+
     const fleet = screen.getByRole('region', { name: 'Fleet' });
     expect(fleet).toHaveTextContent('24 entities in scope, 3 teams');
     expect(
@@ -325,6 +345,7 @@ describe('ScorecardOverviewPage', () => {
           ...fleetOverview(),
           totalEntities: 0,
           teams: [],
+          departments: [],
           failingChecks: [],
           trend: [],
           distribution: {},
