@@ -56,6 +56,22 @@ after(async () => {
   await prometheus?.stop().catch(() => undefined);
 });
 
+/**
+ * A page in a context of its own (the accessibility engine needs an
+ * explicit context, and a fresh one keeps each test's local storage apart).
+ */
+async function openPage(options: {
+  viewport: { width: number; height: number };
+}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  // Closing the page closes its context too.
+  page.on('close', () => {
+    context.close().catch(() => undefined);
+  });
+  return page;
+}
+
 /** Who PagerDuty itself says holds level 1 of a policy right now. */
 async function levelOneOnCallNow(policyId: string): Promise<string[]> {
   const now = new Date();
@@ -121,7 +137,7 @@ test('a component page shows who is on call and the runbooks', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   await eventually(page, componentUrl('checkout-api'), async () => {
@@ -175,7 +191,7 @@ test('a component page shows who is on call and the runbooks', async () => {
 });
 
 test('entities with missing, unknown or malformed PagerDuty metadata say how to fix it', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   const expectations: Array<[string, RegExp]> = [
@@ -208,7 +224,7 @@ test('a team page shows who is on call for each service the team owns', async ()
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   const card = page.getByRole('region', { name: 'Team on-call' });
@@ -262,7 +278,7 @@ test('a team page shows who is on call for each service the team owns', async ()
 });
 
 test('SLO widgets show attainment and burn, and the deploy gate blocks a burning service', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1800 },
   });
   await eventually(
@@ -314,7 +330,7 @@ async function screenshotRegion(page: Page, region: Locator, file: string) {
 }
 
 test('a component page shows its readiness scorecard: level, failing checks with their fix, exemptions', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 3200 },
   });
   const card = page.getByRole('region', { name: 'Readiness scorecard' });
@@ -350,7 +366,7 @@ test('a component page shows its readiness scorecard: level, failing checks with
 });
 
 test('a team page lists every service the team and its sub-teams own, with level and score', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 2000 },
   });
   const table = page.getByRole('table', { name: 'Scorecards per entity' });
@@ -393,7 +409,7 @@ test('a team page lists every service the team and its sub-teams own, with level
 });
 
 test('the overview ranks teams and previews a rubric change', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 2400 },
   });
   const teams = page.getByRole('table', {
@@ -441,7 +457,7 @@ test('the overview ranks teams and previews a rubric change', async () => {
 test('the overview says at a glance that a burning service may not deploy, at 1024 and 1440 px, light and dark', async () => {
   for (const width of [1024, 1440]) {
     for (const theme of ['light', 'dark']) {
-      const page = await browser.newPage({
+      const page = await openPage({
         viewport: { width, height: 1100 },
       });
       const card = page.getByRole('region', {
@@ -493,7 +509,7 @@ test('the overview says at a glance that a burning service may not deploy, at 10
 
 test('when PagerDuty is down the page keeps the last-known on-call and says it is stale', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
 

@@ -1,3 +1,4 @@
+import { contrastRatio, readableTextColor } from './readableTextColor';
 import { levelColor } from './scorecardLevels';
 
 /** sRGB hex to linear RGB. */
@@ -77,5 +78,18 @@ describe('level colours', () => {
     expect(
       distance(linear(levelColor(1)), linear(levelColor(null))),
     ).toBeGreaterThan(25);
+  });
+});
+
+describe('level chip text', () => {
+  it('reads at WCAG AA contrast on every level colour', () => {
+    // White on the steel-blue silver was 3.4:1; small text needs 4.5:1.
+    for (const index of [0, 1, 2, 3, 4, 5]) {
+      const background = levelColor(index);
+      expect({
+        background,
+        ratio: contrastRatio(readableTextColor(background), background) >= 4.5,
+      }).toEqual({ background, ratio: true });
+    }
   });
 });
