@@ -10,8 +10,9 @@ import LightIcon from '@material-ui/icons/WbSunny';
 /*
  * Backstage's stock palettes leave MUI's status colours at their defaults,
  * and several of those fail WCAG AA contrast (4.5:1) as text or behind
- * white text: orange #ed6c02 on white (3.1), red #f44336 and green #66bb6a
- * on the dark theme's grey cards (2.7, 4.2). The demo keeps the stock
+ * white text: orange #ed6c02 and blue #0288d1 on white (3.1, 3.9), red
+ * #f44336, green #66bb6a and blue #29b6f6 on the dark theme's grey cards
+ * (2.7, 4.2, 4.4). The demo keeps the stock
  * themes and only swaps those status colours for AA-compliant ones, so
  * every status chip and coloured figure is readable; adopters whose
  * portals use the stock themes can do the same.
@@ -19,9 +20,10 @@ import LightIcon from '@material-ui/icons/WbSunny';
 const lightTheme = createUnifiedTheme({
   palette: {
     ...palettes.light,
-    error: { main: '#d32f2f' }, // 4.98:1 with white
+    error: { main: '#c62828' }, // 5.6:1 with white
     warning: { main: '#b45309' }, // 5.02:1 with white
     success: { main: '#2e7d32' }, // 5.13:1 with white
+    info: { main: '#01579b' }, // 7.0:1 on #f8f8f8
   },
 });
 
@@ -31,6 +33,7 @@ const darkTheme = createUnifiedTheme({
     error: { main: '#ef9a9a' }, // 4.67:1 on #424242 cards
     warning: { main: '#ffb74d' }, // 5.81:1 on #424242
     success: { main: '#81c784' }, // 4.99:1 on #424242
+    info: { main: '#4fc3f7' }, // 5.02:1 on #424242
   },
 });
 
