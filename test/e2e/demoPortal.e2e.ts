@@ -17,6 +17,7 @@ import {
   RunningBackend,
   startDemoBackend,
 } from './demoPortal';
+import { checkAccessibility } from './checkAccessibility';
 
 const SIM_TOKEN = 'sim-token-preflight';
 
@@ -54,6 +55,22 @@ after(async () => {
   await simulator?.close().catch(() => undefined);
   await prometheus?.stop().catch(() => undefined);
 });
+
+/**
+ * A page in a context of its own (the accessibility engine needs an
+ * explicit context, and a fresh one keeps each test's local storage apart).
+ */
+async function openPage(options: {
+  viewport: { width: number; height: number };
+}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  // Closing the page closes its context too.
+  page.on('close', () => {
+    context.close().catch(() => undefined);
+  });
+  return page;
+}
 
 /** Who PagerDuty itself says holds level 1 of a policy right now. */
 async function levelOneOnCallNow(policyId: string): Promise<string[]> {
@@ -120,7 +137,7 @@ test('a component page shows who is on call and the runbooks', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   await eventually(page, componentUrl('checkout-api'), async () => {
@@ -131,8 +148,8 @@ test('a component page shows who is on call and the runbooks', async () => {
       .waitFor({ timeout: 10_000 });
   });
 
-  // The catalog's own links card lists the same URL; Preflight's runbook
-  // link is the one that opens in a new tab without leaking the referrer.
+  // Preflight's runbook link opens in a new tab without leaking the
+  // referrer (the demo leaves the catalog's Links card out: it repeated it).
   const runbook = page
     .locator('a[rel="noopener noreferrer"]')
     .filter({ hasText: 'Checkout API runbook' });
@@ -142,10 +159,18 @@ test('a component page shows who is on call and the runbooks', async () => {
     'https://runbooks.example.com/payments/checkout-api',
   );
   assert.equal(await runbook.getAttribute('target'), '_blank');
+  // The glance card at the top names the same person.
+  await page
+    .getByRole('region', { name: 'Reliability at a glance' })
+    .getByRole('group', { name: 'On call now (level 1)' })
+    .getByText(expectedOnCall[0])
+    .first()
+    .waitFor();
   await page.screenshot({
     path: path.join(outputDir, 'entity-overview.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api overview');
 
   // The Reliability tab gathers the cards; check it in the dark theme too.
   await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
@@ -160,12 +185,13 @@ test('a component page shows who is on call and the runbooks', async () => {
     path: path.join(outputDir, 'reliability-tab-dark.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api reliability tab (dark)');
   await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
   await page.close();
 });
 
 test('entities with missing, unknown or malformed PagerDuty metadata say how to fix it', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   const expectations: Array<[string, RegExp]> = [
@@ -181,6 +207,7 @@ test('entities with missing, unknown or malformed PagerDuty metadata say how to 
       path: path.join(outputDir, `entity-${name}.png`),
       fullPage: true,
     });
+    await checkAccessibility(page, `${name} overview`);
   }
   // A component without runbooks gets a hint instead of an empty card.
   await eventually(page, componentUrl('search-indexer'), async () => {
@@ -189,6 +216,7 @@ test('entities with missing, unknown or malformed PagerDuty metadata say how to 
       .first()
       .waitFor({ timeout: 10_000 });
   });
+  await checkAccessibility(page, 'search-indexer overview');
   await page.close();
 });
 
@@ -196,7 +224,7 @@ test('a team page shows who is on call for each service the team owns', async ()
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
   assert.ok(expectedOnCall.length > 0, 'the demo fleet has someone on call');
 
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
   const card = page.getByRole('region', { name: 'Team on-call' });
@@ -245,11 +273,12 @@ test('a team page shows who is on call for each service the team owns', async ()
   await card.screenshot({
     path: path.join(outputDir, 'group-on-call-card.png'),
   });
+  await checkAccessibility(page, 'team-payments overview');
   await page.close();
 });
 
 test('SLO widgets show attainment and burn, and the deploy gate blocks a burning service', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1800 },
   });
   await eventually(
@@ -266,6 +295,7 @@ test('SLO widgets show attainment and burn, and the deploy gate blocks a burning
     path: path.join(outputDir, 'slo-burning.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'payments-gateway reliability tab');
 
   await eventually(
     page,
@@ -284,6 +314,7 @@ test('SLO widgets show attainment and burn, and the deploy gate blocks a burning
     path: path.join(outputDir, 'slo-healthy.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api reliability tab');
   await page.close();
 });
 
@@ -299,7 +330,7 @@ async function screenshotRegion(page: Page, region: Locator, file: string) {
 }
 
 test('a component page shows its readiness scorecard: level, failing checks with their fix, exemptions', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 3200 },
   });
   const card = page.getByRole('region', { name: 'Readiness scorecard' });
@@ -320,6 +351,7 @@ test('a component page shows its readiness scorecard: level, failing checks with
     .waitFor();
   assert.match(await card.innerText(), /\d+%/);
   await screenshotRegion(page, card, 'scorecard-entity.png');
+  await checkAccessibility(page, 'ledger-service overview');
 
   // web-storefront: its TechDocs exemption expired, so the check fails again.
   await eventually(page, componentUrl('web-storefront'), async () => {
@@ -329,11 +361,12 @@ test('a component page shows its readiness scorecard: level, failing checks with
     .getByText(/expired/i)
     .first()
     .waitFor();
+  await checkAccessibility(page, 'web-storefront overview');
   await page.close();
 });
 
 test('a team page lists every service the team and its sub-teams own, with level and score', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 2000 },
   });
   const table = page.getByRole('table', { name: 'Scorecards per entity' });
@@ -371,11 +404,12 @@ test('a team page lists every service the team and its sub-teams own, with level
     page.getByRole('region', { name: 'Team scorecards' }),
     'scorecard-team.png',
   );
+  await checkAccessibility(page, 'team-platform scorecards tab');
   await page.close();
 });
 
 test('the overview ranks teams and previews a rubric change', async () => {
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 2400 },
   });
   const teams = page.getByRole('table', {
@@ -416,12 +450,66 @@ test('the overview ranks teams and previews a rubric change', async () => {
     path: path.join(outputDir, 'scorecard-overview.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'scorecard overview page');
   await page.close();
+});
+
+test('the overview says at a glance that a burning service may not deploy, at 1024 and 1440 px, light and dark', async () => {
+  for (const width of [1024, 1440]) {
+    for (const theme of ['light', 'dark']) {
+      const page = await openPage({
+        viewport: { width, height: 1100 },
+      });
+      const card = page.getByRole('region', {
+        name: 'Reliability at a glance',
+      });
+      // The theme is read when the app starts: set it, then open the page.
+      await page.goto(backend.baseUrl);
+      await page.evaluate(
+        value => window.localStorage.setItem('theme', value),
+        theme,
+      );
+      await eventually(page, componentUrl('payments-gateway'), async () => {
+        await card
+          .getByRole('group', { name: 'Deploy gate' })
+          .getByText('Deploys blocked')
+          .waitFor({ timeout: 10_000 });
+      });
+      // payments-gateway burns at page level: its worst SLO must not look fine.
+      const worst = card.getByRole('group', { name: 'Worst SLO' });
+      await worst
+        .getByText(/budget/i)
+        .first()
+        .waitFor();
+      assert.doesNotMatch(await worst.innerText(), /Within budget/);
+      assert.doesNotMatch(await card.innerText(), /NaN|Infinity|undefined/);
+      await screenshotRegion(page, card, `glance-${width}-${theme}.png`);
+      await page.screenshot({
+        path: path.join(outputDir, `entity-overview-${width}-${theme}.png`),
+        fullPage: true,
+      });
+      await checkAccessibility(
+        page,
+        `payments-gateway overview (${theme}, ${width} px)`,
+      );
+      if (width === 1024 && theme === 'light') {
+        // From the keyboard: the details link opens the reliability tab.
+        const details = card.getByRole('link', {
+          name: 'All reliability details',
+        });
+        await details.focus();
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/payments-gateway\/reliability$/);
+      }
+      await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+      await page.close();
+    }
+  }
 });
 
 test('when PagerDuty is down the page keeps the last-known on-call and says it is stale', async () => {
   const expectedOnCall = await levelOneOnCallNow('PEPAY01');
-  const page = await browser.newPage({
+  const page = await openPage({
     viewport: { width: 1440, height: 1100 },
   });
 
@@ -448,5 +536,6 @@ test('when PagerDuty is down the page keeps the last-known on-call and says it i
     path: path.join(outputDir, 'entity-overview-stale.png'),
     fullPage: true,
   });
+  await checkAccessibility(page, 'checkout-api overview (PagerDuty down)');
   await page.close();
 });

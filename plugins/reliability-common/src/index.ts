@@ -20,3 +20,4 @@ export * from './scorecards';
 export * from './scorecardApi';
 export * from './reviewApi';
 export * from './reportApi';
+export * from './format';

@@ -45,6 +45,13 @@ export interface EntityScorecardResponse {
   entityRef: string;
   state: 'ok' | 'awaiting-evaluation' | 'not-in-scope';
   scorecard: EntityScorecard | null;
+  /**
+   * When an evaluation run last looked at the entity (runs skip entities
+   * whose facts did not change, which confirms their stored result).
+   */
+  lastCheckedAt?: string | null;
+  /** When the level, score or a check state last changed; null: never recorded. */
+  lastChangedAt?: string | null;
   rubric: ScorecardRubricView;
   /** Oldest first, at most one point per day. */
   history: ScorecardHistoryPoint[];
@@ -111,10 +118,16 @@ export interface GroupScorecardResponse {
 export interface TeamStanding {
   groupRef: string;
   title?: string;
-  /** 1 = best average score. */
+  /** 1 = best average score, among the list the standing is in. */
   rank: number;
-  /** Entities owned by the team or its sub-groups. */
+  /**
+   * Entities counted: for a team, those it owns directly (each entity
+   * counts once, for its owner); for a department, those it and every
+   * group below it own.
+   */
   entities: number;
+  /** True for a department's roll-up, whose figures include its sub-teams. */
+  includesSubTeams: boolean;
   averageScore: number;
   distribution: LevelDistribution;
 }
@@ -138,8 +151,17 @@ export interface ScorecardOverviewResponse {
   rubric: ScorecardRubricView;
   totalEntities: number;
   distribution: LevelDistribution;
-  /** Best first. */
+  /**
+   * Groups that own entities directly, best first, each counting only what
+   * it owns itself: every entity counts once, so the teams add up to the
+   * entities owned by groups.
+   */
   teams: TeamStanding[];
+  /**
+   * Groups with sub-teams that own entities, best first, each counting
+   * everything it and the groups below it own (a department's roll-up).
+   */
+  departments: TeamStanding[];
   /** Most failing first. */
   failingChecks: FailingCheckView[];
   trend: LevelTrendPoint[];
@@ -182,4 +204,3 @@ export interface RubricPreviewResponse {
   summary: string;
   generatedAt: string;
 }
-

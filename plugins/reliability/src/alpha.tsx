@@ -29,6 +29,23 @@ export const reliabilityApi = ApiBlueprint.make({
 });
 
 /**
+ * "Reliability at a glance" on component pages, a summary card for the top
+ * of the overview (`entity-card:reliability/glance`).
+ * @alpha
+ */
+export const reliabilityGlanceEntityCard = EntityCardBlueprint.make({
+  name: 'glance',
+  params: {
+    type: 'content',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./components/EntityReliabilityGlanceCard').then(m => (
+        <m.EntityReliabilityGlanceCard />
+      )),
+  },
+});
+
+/**
  * On-call card on component pages (`entity-card:reliability/on-call`).
  * @alpha
  */
@@ -222,6 +239,7 @@ export default createFrontendPlugin({
   title: 'Reliability',
   extensions: [
     reliabilityApi,
+    reliabilityGlanceEntityCard,
     reliabilityOnCallEntityCard,
     reliabilityRunbooksEntityCard,
     reliabilityGroupOnCallEntityCard,

@@ -14,6 +14,7 @@ export {
   EntityGroupOnCallCard,
   EntityReliabilityContent,
   EntitySloCard,
+  EntityReliabilityGlanceCard,
   EntityScorecardCard,
   EntityGroupScorecardCard,
   ScorecardOverviewPage,
@@ -33,6 +34,7 @@ export type { EntityIncidentStatsCardProps } from './components/EntityIncidentSt
 export type { EntityReliabilityContentProps } from './components/EntityReliabilityContent';
 export type { EntityGroupOnCallCardProps } from './components/EntityGroupOnCallCard';
 export type { EntitySloCardProps } from './components/EntitySloCard';
+export type { EntityReliabilityGlanceCardProps } from './components/EntityReliabilityGlanceCard';
 export { useEntitySlos, useDeployGate } from './hooks/useEntitySlos';
 export type { RequestState } from './hooks/useEntitySlos';
 export type { EntityScorecardCardProps } from './components/EntityScorecardCard';

@@ -130,6 +130,24 @@ export const EntitySloCard = reliabilityPlugin.provide(
 );
 
 /**
+ * "Reliability at a glance" for the top of an entity's overview: level-1
+ * on call now, open incidents, the worst SLO, the deploy gate and the
+ * readiness level, each with its freshness and a link to the details.
+ * @public
+ */
+export const EntityReliabilityGlanceCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityGlanceCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityReliabilityGlanceCard').then(
+          m => m.EntityReliabilityGlanceCard,
+        ),
+    },
+  }),
+);
+
+/**
  * Readiness scorecard card for an entity page: level, score, what the next
  * level needs, every check with its facts, exemptions and how to fix it.
  * @public

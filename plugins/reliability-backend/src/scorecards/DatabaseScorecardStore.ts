@@ -331,6 +331,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return storedTimestamp(row?.completed_at);
   }
 
+  async getLastChangedAt(entityRef: string): Promise<string | null> {
+    const row = await this.db<HistoryRow>('scorecard_history')
+      .max({ at: 'recorded_at' })
+      .where({ entity_ref: entityRef, reason: 'change' })
+      .first();
+    return storedTimestamp((row as { at?: Date | string } | undefined)?.at);
+  }
+
   async getScorecard(entityRef: string): Promise<StoredScorecard | undefined> {
     const row = await this.db<ResultRow>('scorecard_results')
       .where({ entity_ref: entityRef })

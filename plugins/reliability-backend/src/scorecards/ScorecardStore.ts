@@ -85,6 +85,11 @@ export interface ScorecardStore {
 
   /** The stored scorecards of these entities (absent ones left out), in bulk. */
   getScorecards(entityRefs: string[]): Promise<Map<string, StoredScorecard>>;
+  /**
+   * When the entity's level, score or a check state last changed (its
+   * latest `change` history point); null when no change is recorded.
+   */
+  getLastChangedAt(entityRef: string): Promise<string | null>;
 
   /** One point per day since `sinceDay` (inclusive), oldest first. */
   getHistory(

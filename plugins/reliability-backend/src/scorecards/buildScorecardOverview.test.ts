@@ -9,38 +9,58 @@ import { buildScorecardOverview } from './buildScorecardOverview';
 describe('buildScorecardOverview', () => {
   const department = 'group:default/engineering';
   const fleet = scorecardFleet();
+  // team-fraud sits under team-payments, which owns services itself; every
+  // team sits under a department that owns nothing itself.
+  const overview = buildScorecardOverview({
+    rubric: testRubric,
+    rows: fleet.map(stored => stored.row),
+    checkStates: [],
+    ancestry: [
+      ...scorecardAncestry,
+      ...Object.values(scorecardGroups).map(groupRef => ({
+        groupRef,
+        ancestorRef: department,
+      })),
+      { groupRef: department, ancestorRef: department },
+    ],
+    trend: [],
+    lastEvaluatedAt: null,
+    now: new Date('2026-11-22T12:00:00Z'),
+  });
+  const owned = (groupRef: string) =>
+    fleet.filter(stored => stored.row.ownerRef === groupRef).length;
 
-  it('ranks the teams that own entities, not a department above them', () => {
-    const overview = buildScorecardOverview({
-      rubric: testRubric,
-      rows: fleet.map(stored => stored.row),
-      checkStates: [],
-      // Every team sits under a department that owns nothing itself.
-      ancestry: [
-        ...scorecardAncestry,
-        ...Object.values(scorecardGroups).map(groupRef => ({
-          groupRef,
-          ancestorRef: department,
-        })),
-        { groupRef: department, ancestorRef: department },
-      ],
-      trend: [],
-      lastEvaluatedAt: null,
-      now: new Date('2026-11-22T12:00:00Z'),
-    });
+  it('ranks the teams that own entities, each entity counted once', () => {
     const ranked = overview.teams.map(team => team.groupRef);
     expect(ranked).not.toContain(department);
     expect(ranked.sort()).toEqual(Object.values(scorecardGroups).sort());
-    // A team's figures still include its sub-teams' entities.
+    // A parent team counts only its own services, not its sub-team's.
     const payments = overview.teams.find(
       team => team.groupRef === scorecardGroups.payments,
     )!;
-    expect(payments.entities).toBe(
-      fleet.filter(
-        stored =>
-          stored.row.ownerRef === scorecardGroups.payments ||
-          stored.row.ownerRef === scorecardGroups.fraud,
-      ).length,
+    expect(payments).toMatchObject({
+      entities: owned(scorecardGroups.payments),
+      includesSubTeams: false,
+    });
+    // The teams add up to the fleet, not more.
+    expect(overview.teams.reduce((sum, team) => sum + team.entities, 0)).toBe(
+      overview.totalEntities,
+    );
+  });
+
+  it('shows departments separately, with everything beneath them', () => {
+    const departments = Object.fromEntries(
+      overview.departments.map(d => [d.groupRef, d]),
+    );
+    expect(Object.keys(departments).sort()).toEqual(
+      [department, scorecardGroups.payments].sort(),
+    );
+    expect(departments[department]).toMatchObject({
+      entities: fleet.length,
+      includesSubTeams: true,
+    });
+    expect(departments[scorecardGroups.payments].entities).toBe(
+      owned(scorecardGroups.payments) + owned(scorecardGroups.fraud),
     );
   });
 });

@@ -35,49 +35,84 @@ function teamsOf(ownerRef: string, ancestors: Map<string, string[]>): string[] {
   return ownerRef.startsWith('group:') ? [ownerRef] : [];
 }
 
-function rankTeams(
-  rows: TeamScorecardRow[],
-  ancestry: GroupAncestry[],
+function standing(
+  groupRef: string,
+  owned: TeamScorecardRow[],
   levelIds: string[],
-): TeamStanding[] {
-  const ancestors = new Map<string, string[]>();
-  for (const { groupRef, ancestorRef } of ancestry) {
-    const list = ancestors.get(groupRef) ?? [];
-    list.push(ancestorRef);
-    ancestors.set(groupRef, list);
-  }
-  const teams = new Map<string, TeamScorecardRow[]>();
-  for (const row of rows) {
-    for (const team of teamsOf(row.ownerRef, ancestors)) {
-      const list = teams.get(team) ?? [];
-      list.push(row);
-      teams.set(team, list);
-    }
-  }
-  // A department that owns nothing itself is an aggregate, not a team to
-  // rank against its own teams; its teams are ranked instead.
-  const directOwners = new Set(rows.map(row => row.ownerRef));
-  const standings = [...teams]
-    .filter(([groupRef]) => directOwners.has(groupRef))
-    .map(([groupRef, owned]) => ({
-      groupRef,
-      entities: owned.length,
-      averageScore:
-        Math.round(
-          (owned.reduce((sum, r) => sum + r.score, 0) / owned.length) * 10,
-        ) / 10,
-      distribution: countLevels(
-        owned.map(r => r.levelId),
-        levelIds,
-      ),
-    }));
+  includesSubTeams: boolean,
+): Omit<TeamStanding, 'rank'> {
+  return {
+    groupRef,
+    entities: owned.length,
+    includesSubTeams,
+    averageScore:
+      Math.round(
+        (owned.reduce((sum, r) => sum + r.score, 0) / owned.length) * 10,
+      ) / 10,
+    distribution: countLevels(
+      owned.map(r => r.levelId),
+      levelIds,
+    ),
+  };
+}
+
+function ranked(standings: Array<Omit<TeamStanding, 'rank'>>): TeamStanding[] {
   standings.sort(
     (a, b) =>
       b.averageScore - a.averageScore ||
       b.entities - a.entities ||
       (a.groupRef < b.groupRef ? -1 : 1),
   );
-  return standings.map((standing, i) => ({ ...standing, rank: i + 1 }));
+  return standings.map((s, i) => ({ ...s, rank: i + 1 }));
+}
+
+/**
+ * Teams are the groups that own entities directly, each counting only what
+ * it owns itself, so every entity counts once and a parent team does not
+ * count its sub-team's services a second time. Departments are the groups
+ * with sub-teams owning entities, each counting everything beneath it; they
+ * are a separate roll-up, not ranked against their own teams.
+ */
+function rankTeamsAndDepartments(
+  rows: TeamScorecardRow[],
+  ancestry: GroupAncestry[],
+  levelIds: string[],
+): { teams: TeamStanding[]; departments: TeamStanding[] } {
+  const ancestors = new Map<string, string[]>();
+  for (const { groupRef, ancestorRef } of ancestry) {
+    const list = ancestors.get(groupRef) ?? [];
+    list.push(ancestorRef);
+    ancestors.set(groupRef, list);
+  }
+  const direct = new Map<string, TeamScorecardRow[]>();
+  const beneath = new Map<string, TeamScorecardRow[]>();
+  for (const row of rows) {
+    if (!row.ownerRef.startsWith('group:')) {
+      continue; // users are not teams
+    }
+    direct.set(row.ownerRef, [...(direct.get(row.ownerRef) ?? []), row]);
+    for (const group of teamsOf(row.ownerRef, ancestors)) {
+      if (group !== row.ownerRef) {
+        beneath.set(group, [...(beneath.get(group) ?? []), row]);
+      }
+    }
+  }
+  const teams = ranked(
+    [...direct].map(([groupRef, owned]) =>
+      standing(groupRef, owned, levelIds, false),
+    ),
+  );
+  const departments = ranked(
+    [...beneath].map(([groupRef, below]) =>
+      standing(
+        groupRef,
+        [...(direct.get(groupRef) ?? []), ...below],
+        levelIds,
+        true,
+      ),
+    ),
+  );
+  return { teams, departments };
 }
 
 function rankFailingChecks(
@@ -128,9 +163,9 @@ function rankFailingChecks(
 
 /**
  * The organization overview: every team (a group owning entities
- * directly; its figures include its sub-groups' entities) ranked by average
- * score (ties: more entities first,
- * then by ref), the fleet's level distribution and trend, and the checks
+ * directly, counting what it owns itself) ranked by average score (ties:
+ * more entities first, then by ref), every department (a group with
+ * sub-teams, counting everything beneath it) likewise, the fleet's level distribution and trend, and the checks
  * failing most (fails and errors; exempt results excluded; `applicable`
  * counts every result that is not `not-applicable`).
  * @public
@@ -148,7 +183,7 @@ export function buildScorecardOverview(
       rows.map(r => r.levelId),
       levelIds,
     ),
-    teams: rankTeams(rows, input.ancestry, levelIds),
+    ...rankTeamsAndDepartments(rows, input.ancestry, levelIds),
     failingChecks: rankFailingChecks(view, input.checkStates),
     trend: withEveryLevel(input.trend, levelIds),
     lastEvaluatedAt: input.lastEvaluatedAt,

@@ -190,11 +190,17 @@ export function previewRubricChanges(options: {
           changes[0].levelId
         }`
       : ' a level or more';
+  const risen =
+    raised.length === 0
+      ? 'none rises'
+      : `${raised.length} ${
+          raised.length === 1 ? 'entity rises' : 'entities rise'
+        } a level or more`;
   const summary = `${describeChanges(changes, rubric)} drops ${
     dropped.length
-  } of ${rows.length} ${rows.length === 1 ? 'entity' : 'entities'}${below}; ${
-    raised.length
-  } rise.`;
+  } of ${rows.length} ${
+    rows.length === 1 ? 'entity' : 'entities'
+  }${below}; ${risen}.`;
 
   return {
     changes,

@@ -197,10 +197,22 @@ describe('scorecard routes', () => {
       expect(
         body.teams.map(t => [t.rank, t.groupRef, t.entities, t.averageScore]),
       ).toEqual([
+        // Each entity counts once, for the team owning it directly: the
+        // teams add up to the 5 entities (team-fraud's two are not counted
+        // again for team-payments).
         [1, scorecardGroups.search, 1, 100],
-        [2, scorecardGroups.payments, 4, 52.8],
+        [2, scorecardGroups.payments, 2, 63.5],
         [3, scorecardGroups.fraud, 2, 42],
       ]);
+      // team-payments with its sub-team team-fraud, as a department.
+      expect(
+        body.departments.map(d => [
+          d.groupRef,
+          d.entities,
+          d.averageScore,
+          d.includesSubTeams,
+        ]),
+      ).toEqual([[scorecardGroups.payments, 4, 52.8, true]]);
       expect(
         body.failingChecks.map(c => [
           c.checkId,
@@ -240,7 +252,7 @@ describe('scorecard routes', () => {
       expect(res.status).toBe(200);
       const body: RubricPreviewResponse = res.body;
       expect(body.summary).toBe(
-        'Adding “TechDocs” to Silver drops 2 of 5 entities below Silver; 0 rise.',
+        'Adding “TechDocs” to Silver drops 2 of 5 entities below Silver; none rises.',
       );
       expect(body.droppedCount).toBe(2);
       expect(body.raisedCount).toBe(0);
@@ -269,7 +281,7 @@ describe('scorecard routes', () => {
           ],
         });
       expect(removal.body.summary).toBe(
-        'Removing “Runbook linked” from Bronze drops 0 of 5 entities a level or more; 1 rise.',
+        'Removing “Runbook linked” from Bronze drops 0 of 5 entities a level or more; 1 entity rises a level or more.',
       );
       expect(removal.body.moves).toEqual([
         expect.objectContaining({
@@ -383,6 +395,29 @@ describe('scorecard routes', () => {
       ]) {
         expect(res.status).toBe(401);
       }
+    });
+
+    it('says when a scorecard was last checked and, separately, when it last changed', async () => {
+      const get = async (name: string) =>
+        (
+          await request(backend.server).get(
+            api(`/entities/component/default/${name}/scorecard`),
+          )
+        ).body as EntityScorecardResponse;
+      const scorecardTime = (await get('fraud-api')).scorecard!.evaluatedAt;
+      // A later run found nothing changed: it wrote nothing, but checked.
+      await backend.store.recordEvaluationRun({
+        completedAt: new Date('2026-11-21T11:58:00Z'),
+        evaluated: 0,
+        unchanged: 5,
+        removed: 0,
+        durationMs: 800,
+      });
+      const body = await get('fraud-api');
+      expect(body.lastCheckedAt).toBe('2026-11-21T11:58:00.000Z');
+      // fraud-api went from bronze to silver in the 09:00 write.
+      expect(body.lastChangedAt).toBe('2026-11-21T09:00:00.000Z');
+      expect(body.scorecard!.evaluatedAt).toBe(scorecardTime);
     });
   });
 });

@@ -89,10 +89,18 @@ export function registerScorecardRoutes(
     let body: EntityScorecardResponse;
     if (stored) {
       const { scorecard } = stored;
+      const [lastRun, lastChangedAt] = await Promise.all([
+        store.getLastEvaluatedAt(),
+        store.getLastChangedAt(entityRef),
+      ]);
       body = {
         entityRef,
         state: 'ok',
         scorecard,
+        // Every run looks at every entity in scope; one whose facts did not
+        // change keeps its stored result, so the run confirmed it.
+        lastCheckedAt: latest(scorecard.evaluatedAt, lastRun),
+        lastChangedAt,
         rubric: rubricView,
         history: await store.getHistory(entityRef, windowStart(at)),
         stale:
@@ -111,6 +119,8 @@ export function registerScorecardRoutes(
           ? 'awaiting-evaluation'
           : 'not-in-scope',
         scorecard: null,
+        lastCheckedAt: null,
+        lastChangedAt: null,
         rubric: rubricView,
         history: [],
         stale: false,
@@ -203,4 +213,9 @@ export function registerScorecardRoutes(
       );
     },
   );
+}
+
+/** The later of two ISO instants; `b` may be missing. */
+function latest(a: string, b: string | null): string {
+  return b !== null && Date.parse(b) > Date.parse(a) ? b : a;
 }

@@ -176,6 +176,69 @@ describe('evaluateScorecard', () => {
     expect(scorecard!.level?.id).toBe('gold');
   });
 
+  it('points every check a broken PagerDuty link keeps from being judged at that one root cause', async () => {
+    const scorecard = await evaluate(
+      buildReadinessFacts({
+        onCall: {
+          state: 'unknown-service',
+          serviceId: 'PGONE',
+          service: undefined,
+          escalationPolicy: undefined,
+          incidents: undefined,
+        },
+      }),
+    );
+    const link = scorecard!.checks.find(
+      check => check.checkId === 'pagerduty-service-linked',
+    )!;
+    expect(link.state).toBe('fail');
+    expect(link.blockedBy).toBeUndefined();
+    const blocked = scorecard!.checks.filter(
+      check => check.blockedBy === 'pagerduty-service-linked',
+    );
+    expect(blocked.map(check => check.checkId)).toEqual(
+      expect.arrayContaining([
+        'escalation-policy-levels',
+        'level1-always-covered',
+        'rotation-has-multiple-people',
+        'mttr-under-threshold',
+      ]),
+    );
+    // Blocked checks still fail: levels are not reached by a broken link.
+    expect(blocked.every(check => !check.passing)).toBe(true);
+    // Checks that do not read PagerDuty are not blocked.
+    expect(
+      scorecard!.checks.find(check => check.checkId === 'owner-set')?.blockedBy,
+    ).toBeUndefined();
+  });
+
+  it('does not point at a prerequisite that passes or is not in the rubric', async () => {
+    const isLink = (id: string) => id === 'pagerduty-service-linked';
+    const withoutLink = {
+      ...rubric,
+      checks: rubric.checks.filter(check => !isLink(check.id)),
+      levels: rubric.levels.map(level => ({
+        ...level,
+        checks: level.checks.filter(id => !isLink(id)),
+      })),
+    };
+    const scorecard = await evaluate(
+      buildReadinessFacts({
+        onCall: {
+          state: 'unknown-service',
+          serviceId: 'PGONE',
+          service: undefined,
+          escalationPolicy: undefined,
+          incidents: undefined,
+        },
+      }),
+      { rubric: withoutLink },
+    );
+    expect(scorecard!.checks.some(check => check.blockedBy)).toBe(false);
+    const healthy = await evaluate(buildReadinessFacts());
+    expect(healthy!.checks.some(check => check.blockedBy)).toBe(false);
+  });
+
   it('blocks levels on errors from stale sources', async () => {
     const scorecard = await evaluate(
       buildReadinessFacts({

@@ -199,6 +199,7 @@ export async function evaluateScorecard(
   }
 
   const results: ScorecardCheckResult[] = [];
+  const blockers = new Map<ScorecardCheckResult, string>();
   for (const check of rubric.checks) {
     const outcome: CheckOutcome = applicable.includes(check)
       ? await runCheck(
@@ -219,7 +220,7 @@ export async function evaluateScorecard(
       (outcome.state !== 'not-applicable' &&
         exemption !== undefined &&
         !exemption.expired);
-    results.push({
+    const result: ScorecardCheckResult = {
       checkId: check.id,
       title: check.title,
       category: check.category,
@@ -231,8 +232,13 @@ export async function evaluateScorecard(
       facts: outcome.facts,
       ...(exemption ? { exemption } : {}),
       passing,
-    });
+    };
+    results.push(result);
+    if (outcome.blockedBy && check.implementation !== outcome.blockedBy) {
+      blockers.set(result, outcome.blockedBy);
+    }
   }
+  linkBlockedResults(rubric, results, blockers);
 
   const { level, nextLevel } = determineLevel(rubric.levels, results);
   return {
@@ -246,6 +252,34 @@ export async function evaluateScorecard(
     sources: collectSources(facts),
     rubricVersion: rubric.version,
   };
+}
+
+/**
+ * Points each result that cannot be judged at the failing prerequisite
+ * that keeps it from being judged, so one broken PagerDuty link reads as
+ * one root cause rather than eight failures. Only a prerequisite present
+ * in this scorecard and failing counts; otherwise the result stands alone.
+ */
+function linkBlockedResults(
+  rubric: ScorecardRubric,
+  results: ScorecardCheckResult[],
+  blockers: Map<ScorecardCheckResult, string>,
+) {
+  for (const [result, implementation] of blockers) {
+    const prerequisite = rubric.checks.find(
+      check => check.implementation === implementation,
+    );
+    const prerequisiteResult = prerequisite
+      ? results.find(candidate => candidate.checkId === prerequisite.id)
+      : undefined;
+    if (
+      prerequisiteResult &&
+      prerequisiteResult.state === 'fail' &&
+      !prerequisiteResult.passing
+    ) {
+      result.blockedBy = prerequisiteResult.checkId;
+    }
+  }
 }
 
 function describeScope(check: RubricCheck): string {

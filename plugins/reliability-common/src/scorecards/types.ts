@@ -228,6 +228,12 @@ export interface CheckOutcome {
   /** One sentence a service owner understands, naming the values compared. */
   message: string;
   facts: CheckFactValue[];
+  /**
+   * The implementation id of a prerequisite check whose failure keeps this
+   * one from being judged, e.g. `pagerduty-service-linked` for every check
+   * that reads PagerDuty data of an entity with a broken PagerDuty link.
+   */
+  blockedBy?: string;
 }
 
 /** Parameters (thresholds) of a check, after tier overrides are applied. @public */
@@ -323,6 +329,11 @@ export interface ScorecardCheckResult extends CheckPresentation {
   facts: CheckFactValue[];
   /** An exemption declared for this check, active or expired. */
   exemption?: AppliedExemption;
+  /**
+   * The id of the failing check (in this scorecard) this one cannot be
+   * judged without: fixing that one is the fix for this one too.
+   */
+  blockedBy?: string;
   /**
    * Whether the result counts as passing for levels and score: pass,
    * warning, or an unexpired exemption. Not-applicable results are left out

@@ -37,12 +37,15 @@ function requestDeployGate(
 
 /**
  * Loads an entity's SLOs with their budgets, burn rates and problems.
+ * `enabled: false` skips the request, e.g. for an entity that declares no
+ * SLOs.
  * @public
  */
 export function useEntitySlos(
   entityRef: string,
+  enabled: boolean = true,
 ): RequestState<EntitySlosResponse> {
-  return useKeyedRequest(entityRef, true, requestSlos);
+  return useKeyedRequest(entityRef, enabled, requestSlos);
 }
 
 /**

@@ -1,38 +1,6 @@
-/** Shown wherever a figure cannot be computed (no traffic, bad value). */
-export const NO_DATA = 'no data';
-
-/**
- * Formats a fraction as a percentage with as few decimals as say something
- * true: `99.95%`, `99.9%`, `-12.5%`. SLO figures live just below 100%, so a
- * value under 100% is never rounded up to `100%` (99.999% stays 99.999%).
- * `null`, `NaN` and infinities read "no data".
- * @public
- */
-export function formatPercent(
-  fraction: number | null | undefined,
-  maximumFractionDigits: number = 2,
-): string {
-  if (
-    fraction === null ||
-    fraction === undefined ||
-    !Number.isFinite(fraction)
-  ) {
-    return NO_DATA;
-  }
-  const percent = fraction * 100;
-  let digits = maximumFractionDigits;
-  // Add decimals until a value just under 100% no longer prints as 100%.
-  while (
-    digits < 5 &&
-    percent < 100 &&
-    Number(percent.toFixed(digits)) >= 100
-  ) {
-    digits += 1;
-  }
-  const text = new Intl.NumberFormat('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(percent);
-  // "-0%" says nothing a reader can use.
-  return `${text === '-0' ? '0' : text}%`;
-}
+// One rounding rule for percentages across the product, in the common package.
+export {
+  formatBudgetRemaining,
+  formatPercent,
+  NO_DATA,
+} from '@preflight/plugin-reliability-common';

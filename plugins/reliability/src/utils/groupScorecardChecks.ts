@@ -31,6 +31,12 @@ export interface CheckCategoryGroup {
 export interface GroupedScorecardChecks {
   categories: CheckCategoryGroup[];
   notApplicable: ScorecardCheckResult[];
+  /**
+   * Results that cannot be judged while a prerequisite fails, by the id of
+   * that prerequisite. They are listed under it, not in their category, so
+   * one root cause does not read as many failures.
+   */
+  blockedBy: Map<string, ScorecardCheckResult[]>;
 }
 
 function byTitle(a: ScorecardCheckResult, b: ScorecardCheckResult) {
@@ -48,9 +54,17 @@ export function groupScorecardChecks(
 ): GroupedScorecardChecks {
   const byCategory = new Map<string, ScorecardCheckResult[]>();
   const notApplicable: ScorecardCheckResult[] = [];
+  const blockedBy = new Map<string, ScorecardCheckResult[]>();
+  const present = new Set(checks.map(check => check.checkId));
   for (const check of checks) {
     if (check.state === 'not-applicable') {
       notApplicable.push(check);
+      continue;
+    }
+    if (check.blockedBy && present.has(check.blockedBy)) {
+      const list = blockedBy.get(check.blockedBy) ?? [];
+      list.push(check);
+      blockedBy.set(check.blockedBy, list);
       continue;
     }
     const list = byCategory.get(check.category) ?? [];
@@ -74,5 +88,8 @@ export function groupScorecardChecks(
       b.failing - a.failing ||
       a.category.localeCompare(b.category),
   );
-  return { categories, notApplicable: notApplicable.sort(byTitle) };
+  for (const list of blockedBy.values()) {
+    list.sort(byTitle);
+  }
+  return { categories, notApplicable: notApplicable.sort(byTitle), blockedBy };
 }

@@ -55,3 +55,5 @@ export {
 } from './reviewLabels';
 export { NO_REVIEW_BOARD_FILTER, reviewBoardQuery } from './reviewBoardQuery';
 export type { ReviewBoardFilter } from './reviewBoardQuery';
+export { sloHealth, worstSlo } from './sloHealth';
+export type { SloHealth, SloHealthSeverity } from './sloHealth';

@@ -8,20 +8,23 @@ export const NO_LEVEL = 'none';
 
 /**
  * Level colours by position, lowest first. Level names are configurable, so
- * colour follows the position: three levels read as bronze, silver, gold;
- * further levels get colours of their own.
+ * colour follows the position: three levels read as bronze, silver (a
+ * steel blue, so it cannot pass for "no level" grey), gold; further levels
+ * get colours of their own. Chosen from the Okabe–Ito colour-blind-safe
+ * family and far apart in lightness, so neighbouring bands stay apart for
+ * red-green colour-blind readers and in greyscale.
  */
 const LEVEL_COLORS = [
-  '#a9692f',
-  '#8a98a8',
-  '#c9a227',
-  '#2f9e8f',
-  '#7e57c2',
-  '#3f6fd8',
+  '#a0522d',
+  '#6b8fb5',
+  '#e6b400',
+  '#009e73',
+  '#cc79a7',
+  '#0072b2',
 ];
 
-/** Grey for "no level": the absence of an achievement, not a failure. */
-const NO_LEVEL_COLOR = '#9e9e9e';
+/** Light grey for "no level": the absence of an achievement, not a failure. */
+const NO_LEVEL_COLOR = '#d0d0d0';
 
 /**
  * The colour of the level at `index` (0-based, lowest first); `null` or a

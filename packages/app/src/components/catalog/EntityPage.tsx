@@ -4,7 +4,6 @@ import {
   EntityHasSubcomponentsCard,
   EntityHasSystemsCard,
   EntityLayout,
-  EntityLinksCard,
   EntitySwitch,
   EntityHasComponentsCard,
   isKind,
@@ -21,14 +20,18 @@ import {
   EntityOnCallCard,
   EntityReadinessReviewContent,
   EntityReliabilityContent,
+  EntityReliabilityGlanceCard,
   EntityRunbooksCard,
   EntityScorecardCard,
+  EntitySloCard,
+  isSloAvailable,
 } from '@preflight/plugin-reliability';
 
 /*
  * Preflight is wired here exactly as the README tells adopters to: the
- * on-call, runbooks and readiness scorecard cards on every component's
- * overview, a "Reliability" tab gathering all of Preflight's cards, a
+ * "reliability at a glance" card at the top of every component's overview,
+ * then the on-call, runbooks, SLO (when declared) and readiness scorecard
+ * cards, a "Reliability" tab gathering all of Preflight's cards, a
  * "Readiness review" tab with the component's readiness reviews, the
  * team on-call card on every group's overview and the team scorecards in
  * a "Scorecards" tab of every group.
@@ -36,22 +39,33 @@ import {
 
 const componentOverview = (
   <Grid container spacing={3} alignItems="stretch">
-    <Grid item md={6} xs={12}>
-      <EntityAboutCard />
+    <Grid item xs={12}>
+      <EntityReliabilityGlanceCard />
     </Grid>
     <Grid item md={6} xs={12}>
       <EntityOnCallCard />
     </Grid>
     <Grid item md={6} xs={12}>
+      {/*
+       * Runbooks sit beside the on-call card, above the fold. The catalog's
+       * Links card is left out: it repeated the same runbook links.
+       */}
       <EntityRunbooksCard />
     </Grid>
-    <Grid item md={6} xs={12}>
-      <EntityLinksCard />
-    </Grid>
+    <EntitySwitch>
+      <EntitySwitch.Case if={isSloAvailable}>
+        <Grid item xs={12}>
+          <EntitySloCard />
+        </Grid>
+      </EntitySwitch.Case>
+    </EntitySwitch>
     <Grid item md={12} xs={12}>
       <EntityScorecardCard />
     </Grid>
-    <Grid item md={12} xs={12}>
+    <Grid item md={6} xs={12}>
+      <EntityAboutCard />
+    </Grid>
+    <Grid item md={6} xs={12}>
       <EntityHasSubcomponentsCard />
     </Grid>
   </Grid>

@@ -10,6 +10,7 @@ import type {
   EntityReadinessFacts,
   FactFreshness,
 } from '../types';
+import { formatDateTime, formatPercent as formatShare } from '../../format';
 
 /** The source id of facts read from the catalog entity itself. */
 export const CATALOG_SOURCE = 'catalog';
@@ -68,7 +69,9 @@ export function untrustedSources(
   if (stale) {
     return outcome(
       'error',
-      `${what} from ${stale.sourceId} are stale (last good sync ${stale.asOf}); the check cannot tell until it syncs again`,
+      `${what} from ${stale.sourceId} are stale (last good sync ${formatInstant(
+        stale.asOf!,
+      )}); the check cannot tell until it syncs again`,
       [sourceFact('Last successful sync', stale.asOf, stale)],
     );
   }
@@ -103,9 +106,26 @@ export function formatDuration(seconds: number): string {
   return `${rest}m`;
 }
 
-/** `99.95%` */
+/**
+ * Objectives and attainment with the rounding the SLO card uses, e.g.
+ * `99.95%` (one rounding rule across the product).
+ */
 export function formatPercent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(3))}%`;
+  return formatShare(fraction, 3);
+}
+
+/** Error budget left with the rounding the SLO card uses, e.g. `70%`, `12.5%`. */
+export function formatBudgetPercent(fraction: number): string {
+  return formatShare(fraction, 1);
+}
+
+/**
+ * An instant in a stored message, in the product's one date format and in
+ * UTC (the reader's zone is unknown when the message is written), e.g.
+ * `Wed, Dec 2, 22:00 UTC`, never a raw ISO timestamp.
+ */
+export function formatInstant(iso: string): string {
+  return formatDateTime(iso, { timeZone: 'UTC', locale: 'en-US' });
 }
 
 /** " for tier-1" when the entity has a tier, so limits read in context. */

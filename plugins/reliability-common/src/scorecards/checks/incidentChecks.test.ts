@@ -91,7 +91,9 @@ describe('mtta-under-threshold', () => {
       buildReadinessFacts({ onCall: { incidents: { mttaSeconds: null } } }),
     );
     expect(result.state).toBe('warning');
-    expect(result.message).toBe('None of the 4 incidents has a mtta yet');
+    expect(result.message).toBe(
+      'No incident has been acknowledged yet (4 in 90 days), so there is no MTTA',
+    );
   });
 
   it('passes without incidents in the window', async () => {

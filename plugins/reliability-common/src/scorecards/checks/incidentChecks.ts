@@ -38,7 +38,10 @@ function missingIncidentStats(
 function meanTimeCheck(options: {
   id: string;
   title: string;
+  /** The acronym, e.g. `MTTR`: messages say "the MTTR", never "the mttr". */
   what: string;
+  /** What no incident has done yet when there is no mean, e.g. "has been resolved". */
+  pending: string;
   field: 'mttaSeconds' | 'mttrSeconds';
   param: string;
   defaultMinutes: number;
@@ -90,7 +93,7 @@ function meanTimeCheck(options: {
           freshness,
         ),
         sourceFact(
-          options.what.toUpperCase(),
+          options.what,
           seconds === null ? null : formatDuration(seconds),
           freshness,
         ),
@@ -99,21 +102,21 @@ function meanTimeCheck(options: {
       if (seconds === null) {
         return outcome(
           'warning',
-          `None of the ${incidents.total} incidents has a ${options.what} yet`,
+          `No incident ${options.pending} yet (${incidents.total} in ${incidents.windowDays} days), so there is no ${options.what}`,
           used,
         );
       }
       return seconds <= limitMinutes * 60
         ? outcome(
             'pass',
-            `${options.what.toUpperCase()} over ${
+            `${options.what} over ${
               incidents.windowDays
             } days is ${formatDuration(seconds)}; the limit is ${limit}`,
             used,
           )
         : outcome(
             'fail',
-            `${options.what.toUpperCase()} over ${
+            `${options.what} over ${
               incidents.windowDays
             } days is ${formatDuration(seconds)}; the limit is ${limit}`,
             used,
@@ -126,7 +129,8 @@ function meanTimeCheck(options: {
 export const mttaUnderThresholdCheck = meanTimeCheck({
   id: 'mtta-under-threshold',
   title: 'Pages acknowledged fast',
-  what: 'mtta',
+  what: 'MTTA',
+  pending: 'has been acknowledged',
   field: 'mttaSeconds',
   param: 'maxMttaMinutes',
   defaultMinutes: 30,
@@ -140,7 +144,8 @@ export const mttaUnderThresholdCheck = meanTimeCheck({
 export const mttrUnderThresholdCheck = meanTimeCheck({
   id: 'mttr-under-threshold',
   title: 'Incidents resolved fast',
-  what: 'mttr',
+  what: 'MTTR',
+  pending: 'has been resolved',
   field: 'mttrSeconds',
   param: 'maxMttrMinutes',
   defaultMinutes: 240,

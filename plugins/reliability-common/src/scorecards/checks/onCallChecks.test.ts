@@ -118,14 +118,14 @@ describe('level1-always-covered', () => {
     );
     expect(result.state).toBe('fail');
     expect(result.message).toBe(
-      'Nobody holds level 1 for 8h 30m over the next 7 days, first from 2026-11-28T00:00:00.000Z to 2026-11-28T08:00:00.000Z',
+      'Nobody holds level 1 for 8h 30m over the next 7 days, first from Sat, Nov 28, 00:00 UTC to Sat, Nov 28, 08:00 UTC',
     );
     expect(result.facts).toEqual([
       { label: 'Gaps in the next 7 days', value: 2, ...pagerDutyFact },
       { label: 'Uncovered time', value: '8h 30m', ...pagerDutyFact },
       {
         label: 'First gap starts',
-        value: '2026-11-28T00:00:00.000Z',
+        value: 'Sat, Nov 28, 00:00 UTC',
         ...pagerDutyFact,
       },
     ]);

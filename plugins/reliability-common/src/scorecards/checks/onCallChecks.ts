@@ -3,6 +3,7 @@ import type { CheckContext, ScorecardCheck } from '../types';
 import {
   catalogFact,
   formatDuration,
+  formatInstant,
   numberParam,
   outcome,
   SERVICE_KINDS,
@@ -142,7 +143,9 @@ export const level1AlwaysCoveredCheck: ScorecardCheck = {
       'fail',
       `Nobody holds level 1 for ${formatDuration(
         uncoveredSeconds,
-      )} over the next 7 days, first from ${first.start} to ${first.end}`,
+      )} over the next 7 days, first from ${formatInstant(
+        first.start,
+      )} to ${formatInstant(first.end)}`,
       [
         sourceFact('Gaps in the next 7 days', gaps.length, freshness),
         sourceFact(
@@ -150,7 +153,7 @@ export const level1AlwaysCoveredCheck: ScorecardCheck = {
           formatDuration(uncoveredSeconds),
           freshness,
         ),
-        sourceFact('First gap starts', first.start, freshness),
+        sourceFact('First gap starts', formatInstant(first.start), freshness),
       ],
     );
   },

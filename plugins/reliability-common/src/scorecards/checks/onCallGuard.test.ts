@@ -144,7 +144,7 @@ describe('checks reading on-call data', () => {
       );
       expect(result.state).toBe('error');
       expect(result.message).toContain('pagerduty:default are stale');
-      expect(result.message).toContain('2026-11-22T08:00:00.000Z');
+      expect(result.message).toContain('last good sync Sun, Nov 22, 08:00 UTC');
       expect(result.facts).toEqual([
         {
           label: 'Last successful sync',

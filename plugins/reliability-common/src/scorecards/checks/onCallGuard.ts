@@ -13,6 +13,9 @@ export type TrustedOnCall = OnCallFacts & {
   freshness: NonNullable<OnCallFacts['freshness']>;
 };
 
+/** The check every on-call check needs to pass before it can be judged. */
+export const PAGERDUTY_LINK_CHECK = 'pagerduty-service-linked';
+
 /**
  * The outcome for an entity whose on-call data cannot be judged: no or a
  * bad PagerDuty annotation (fail: fixing it is the owner's job), or data
@@ -26,20 +29,26 @@ export function onCallProblem(
   const onCall = facts.onCall;
   switch (onCall.state) {
     case 'not-configured':
-      return outcome(
-        'fail',
-        `No PagerDuty service is linked, so ${what} cannot be met (add the ${ANNOTATION_PAGERDUTY_SERVICE_ID} annotation)`,
-        [catalogFact('PagerDuty service', null)],
-      );
+      return {
+        ...outcome(
+          'fail',
+          `No PagerDuty service is linked, so ${what} cannot be judged (add the ${ANNOTATION_PAGERDUTY_SERVICE_ID} annotation)`,
+          [catalogFact('PagerDuty service', null)],
+        ),
+        blockedBy: PAGERDUTY_LINK_CHECK,
+      };
     case 'malformed':
     case 'unknown-service':
-      return outcome(
-        'fail',
-        `${onCall.problem?.field ?? ANNOTATION_PAGERDUTY_SERVICE_ID}: ${
-          onCall.problem?.message ?? 'the PagerDuty service cannot be found'
-        }`,
-        [catalogFact('PagerDuty service', onCall.serviceId ?? null)],
-      );
+      return {
+        ...outcome(
+          'fail',
+          `${onCall.problem?.field ?? ANNOTATION_PAGERDUTY_SERVICE_ID}: ${
+            onCall.problem?.message ?? 'the PagerDuty service cannot be found'
+          }`,
+          [catalogFact('PagerDuty service', onCall.serviceId ?? null)],
+        ),
+        blockedBy: PAGERDUTY_LINK_CHECK,
+      };
     case 'awaiting-sync':
       return outcome(
         'error',

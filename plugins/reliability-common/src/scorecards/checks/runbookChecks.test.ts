@@ -182,7 +182,7 @@ describe('alert-rules-have-runbooks', () => {
     );
     expect(result.state).toBe('error');
     expect(result.message).toContain(
-      'prometheus:main are stale (last good sync 2026-11-22T08:00:00.000Z)',
+      'prometheus:main are stale (last good sync Sun, Nov 22, 08:00 UTC)',
     );
     expect(result.facts).toEqual([
       {

@@ -160,7 +160,7 @@ describe('checks reading SLO measurements', () => {
       );
       expect(result.state).toBe('error');
       expect(result.message).toContain(
-        'SLO measurements from prometheus:main are stale (last good sync 2026-11-22T08:00:00.000Z)',
+        'SLO measurements from prometheus:main are stale (last good sync Sun, Nov 22, 08:00 UTC)',
       );
       expect(result.facts[0]).toMatchObject({
         sourceId: 'prometheus:main',

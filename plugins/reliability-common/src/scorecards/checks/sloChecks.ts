@@ -7,6 +7,7 @@ import type {
 } from '../types';
 import {
   catalogFact,
+  formatBudgetPercent,
   formatPercent,
   numberParam,
   outcome,
@@ -204,7 +205,7 @@ export const sloBudgetLeftCheck: ScorecardCheck = {
         `${slo.displayName} budget left`,
         slo.budgetRemaining === null
           ? 'no traffic'
-          : formatPercent(slo.budgetRemaining),
+          : formatBudgetPercent(slo.budgetRemaining),
         freshnessOf(facts, slo),
       ),
     );
@@ -222,9 +223,9 @@ export const sloBudgetLeftCheck: ScorecardCheck = {
     if (left <= minimum) {
       return outcome(
         'fail',
-        `${lowest.displayName} has ${formatPercent(
+        `${lowest.displayName} has ${formatBudgetPercent(
           left,
-        )} of its error budget left (must stay above ${formatPercent(
+        )} of its error budget left (must stay above ${formatBudgetPercent(
           minimum,
         )})`,
         used,
@@ -233,7 +234,7 @@ export const sloBudgetLeftCheck: ScorecardCheck = {
     if (left < warnBelow) {
       return outcome(
         'warning',
-        `${lowest.displayName} has only ${formatPercent(
+        `${lowest.displayName} has only ${formatBudgetPercent(
           left,
         )} of its error budget left`,
         used,
@@ -241,7 +242,7 @@ export const sloBudgetLeftCheck: ScorecardCheck = {
     }
     return outcome(
       'pass',
-      `The lowest budget left is ${formatPercent(left)} (${
+      `The lowest budget left is ${formatBudgetPercent(left)} (${
         lowest.displayName
       })`,
       used,

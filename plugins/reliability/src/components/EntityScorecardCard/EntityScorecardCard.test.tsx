@@ -16,7 +16,11 @@ import {
   scorecardInState,
   scorecardOf,
 } from '../../__testUtils__/scorecardFixtures';
-import { NOW, componentEntity } from '../../__testUtils__/summaryFixtures';
+import {
+  NOW,
+  componentEntity,
+  minutesFromNow,
+} from '../../__testUtils__/summaryFixtures';
 import { EntityScorecardCard } from './EntityScorecardCard';
 
 // These tests click through whole tables; on a loaded 2-core CI machine
@@ -72,7 +76,7 @@ describe('EntityScorecardCard', () => {
       name: 'Next level: Silver',
     });
     expect(next).toHaveTextContent('Level 1 always covered');
-    expect(within(card).getByText('as of 4m ago')).toBeInTheDocument();
+    expect(within(card).getByText('evaluated 4m ago')).toBeInTheDocument();
     expect(
       within(card).getByRole('figure', { name: /Score from 55 .* to 73/ }),
     ).toBeInTheDocument();
@@ -179,6 +183,96 @@ describe('EntityScorecardCard', () => {
       name: 'Score 73 on Mar 14, 2025',
     });
     expect(sparkline.querySelectorAll('.recharts-dot').length).toBe(1);
+    // A single dot says that history only starts there.
+    expect(screen.getByText('History starts Mar 14, 2025')).toBeInTheDocument();
+  });
+
+  it('shows a broken PagerDuty link as one root cause with its fix, naming the checks it blocks instead of listing them as failures', async () => {
+    const blocked = (id: string) =>
+      checkResult(id, 'fail', {
+        blockedBy: 'pagerduty-service-linked',
+        message: 'pagerduty.com/service-id: PagerDuty does not know PGONE',
+      });
+    serveScorecard(
+      checkoutApiScorecard({
+        scorecard: scorecardOf([
+          checkResult('owner-set', 'pass'),
+          checkResult('pagerduty-service-linked', 'fail', {
+            message: 'pagerduty.com/service-id: PagerDuty does not know PGONE',
+            fix: { text: 'Use the id from the service URL.' },
+          }),
+          blocked('level1-always-covered'),
+          blocked('rotation-has-multiple-people'),
+          blocked('mtta-under-threshold'),
+        ]),
+      }),
+    );
+    await renderCard();
+
+    const root = await screen.findByRole('listitem', {
+      name: 'PagerDuty service linked',
+    });
+    expect(root).toHaveTextContent(
+      'Root cause: 3 other checks cannot be judged until this passes',
+    );
+    expect(
+      within(root).getByRole('note', { name: 'Checks this blocks' }),
+    ).toHaveTextContent(
+      'Fixing this also settles “Level 1 always covered”, “MTTA under threshold” and “Rotation has several people”',
+    );
+    expect(
+      within(root).getByRole('note', { name: 'How to fix' }),
+    ).toHaveTextContent('Use the id from the service URL.');
+    // The blocked checks are not listed as failures with their own (wrong) fix.
+    for (const title of [
+      'Level 1 always covered',
+      'Rotation has several people',
+      'MTTA under threshold',
+    ]) {
+      expect(
+        screen.queryByRole('listitem', { name: title }),
+      ).not.toBeInTheDocument();
+    }
+    expect(screen.queryByText('Fix level 1 always covered.')).toBeNull();
+  });
+
+  it('says when it was last evaluated and, separately, when it last changed', async () => {
+    // Evaluated 4 minutes ago, confirmed by a run 2 minutes ago, last
+    // changed 16 minutes ago.
+    serveScorecard(
+      checkoutApiScorecard({
+        lastCheckedAt: minutesFromNow(-2),
+        lastChangedAt: minutesFromNow(-16),
+      }),
+    );
+    await renderCard();
+    const card = await screen.findByRole('region', {
+      name: 'Readiness scorecard',
+    });
+    expect(
+      await within(card).findByText('evaluated 2m ago'),
+    ).toBeInTheDocument();
+    expect(card).toHaveTextContent('last changed 16m ago');
+  });
+
+  it('shows only the failing checks when asked to', async () => {
+    serveScorecard(checkoutApiScorecard());
+    await renderCard();
+
+    const passing = await screen.findByRole('listitem', { name: 'Owner set' });
+    const toggle = screen.getByRole('checkbox', {
+      name: /Failing checks only \(\d+\)/,
+    });
+    await userEvent.click(toggle);
+    expect(passing).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('listitem', { name: 'TechDocs annotation' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').length).toBeGreaterThan(0);
+    await userEvent.click(toggle);
+    expect(
+      await screen.findByRole('listitem', { name: 'Owner set' }),
+    ).toBeInTheDocument();
   });
 
   it('marks stale facts and explains an error result', async () => {

@@ -2,8 +2,11 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type {
@@ -13,7 +16,7 @@ import type {
 import { useNow } from '../../hooks';
 import type { RequestState } from '../../hooks/useEntitySlos';
 import { useEntityScorecard } from '../../hooks/useScorecards';
-import { formatDateTime } from '../../utils';
+import { formatDateTime, formatDay, isBlocking } from '../../utils';
 import { AsOfChip } from '../AsOfChip';
 import { CardFrame } from '../CardFrame';
 import { NextLevelLine } from '../NextLevelLine';
@@ -21,6 +24,7 @@ import { RequestPending } from '../RequestPending';
 import { ScorecardCheckList } from '../ScorecardCheckList';
 import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 import { ScorecardSparkline } from '../ScorecardSparkline';
+import { RelativeTime } from '../RelativeTime';
 import { ScorecardStaleAlert } from '../ScorecardStaleAlert';
 import { StatTile } from '../StatTile';
 
@@ -81,6 +85,12 @@ function ScorecardBody(props: {
   now: Date;
 }) {
   const { response, scorecard, now } = props;
+  const [failingOnly, setFailingOnly] = useState(false);
+  const failingCount = scorecard.checks.filter(isBlocking).length;
+  const shownChecks = failingOnly
+    ? scorecard.checks.filter(isBlocking)
+    : scorecard.checks;
+  const history = response.history;
   return (
     <>
       {response.stale && (
@@ -120,7 +130,7 @@ function ScorecardBody(props: {
         <Stack spacing={1} sx={{ flex: 1, minWidth: 180 }}>
           <CountChips scorecard={scorecard} />
         </Stack>
-        {response.history.length > 0 && (
+        {history.length > 0 && (
           <Box>
             <Typography
               variant="caption"
@@ -129,16 +139,40 @@ function ScorecardBody(props: {
             >
               Score over time
             </Typography>
-            <ScorecardSparkline history={response.history} />
+            <ScorecardSparkline history={history} />
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              component="div"
+            >
+              {history.length === 1
+                ? `History starts ${formatDay(history[0].day)}`
+                : `Since ${formatDay(history[0].day)}`}
+            </Typography>
           </Box>
         )}
       </Stack>
       <NextLevelLine scorecard={scorecard} />
-      <ScorecardCheckList
-        checks={scorecard.checks}
-        rubric={response.rubric}
-        now={now}
+      <FormControlLabel
+        control={
+          <Switch
+            checked={failingOnly}
+            onChange={event => setFailingOnly(event.target.checked)}
+          />
+        }
+        label={`Failing checks only (${failingCount})`}
       />
+      {failingOnly && failingCount === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          No check fails.
+        </Typography>
+      ) : (
+        <ScorecardCheckList
+          checks={shownChecks}
+          rubric={response.rubric}
+          now={now}
+        />
+      )}
     </>
   );
 }
@@ -182,7 +216,7 @@ function CardBody(props: {
   );
 }
 
-function subheader(response: EntityScorecardResponse | undefined) {
+function subheader(response: EntityScorecardResponse | undefined, now: Date) {
   const scorecard = response?.scorecard;
   if (!scorecard) {
     return undefined;
@@ -191,7 +225,18 @@ function subheader(response: EntityScorecardResponse | undefined) {
     check => check.state !== 'not-applicable',
   );
   const passing = applicable.filter(check => check.passing).length;
-  return `${passing} of ${applicable.length} applicable checks pass`;
+  const changed = response?.lastChangedAt;
+  return (
+    <>
+      {passing} of {applicable.length} applicable checks pass
+      {changed && (
+        <>
+          {' · last changed '}
+          <RelativeTime value={changed} now={now} />
+        </>
+      )}
+    </>
+  );
 }
 
 /**
@@ -214,13 +259,16 @@ export function EntityScorecardCard(props: EntityScorecardCardProps) {
   return (
     <CardFrame
       title={title}
-      subheader={subheader(response)}
+      subheader={subheader(response, now)}
       action={
         scorecard && (
           <AsOfChip
-            asOf={scorecard.evaluatedAt}
+            asOf={response?.lastCheckedAt ?? scorecard.evaluatedAt}
             now={now}
-            detail={`Evaluated ${formatDateTime(scorecard.evaluatedAt)}`}
+            prefix="evaluated"
+            detail={`Last evaluated ${formatDateTime(
+              response?.lastCheckedAt ?? scorecard.evaluatedAt,
+            )}; results last computed ${formatDateTime(scorecard.evaluatedAt)}`}
             stale={response?.stale}
           />
         )

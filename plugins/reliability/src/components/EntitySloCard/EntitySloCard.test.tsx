@@ -81,7 +81,7 @@ describe('EntitySloCard', () => {
     expect(slo).toHaveTextContent(
       'Alerts: default multi-window burn-rate policy',
     );
-    expect(within(slo).getByText('No alert')).toBeInTheDocument();
+    expect(within(slo).getByText('Within budget')).toBeInTheDocument();
     expect(
       within(slo).getByRole('group', { name: 'Attainment' }),
     ).toHaveTextContent('99.95%');
@@ -110,7 +110,7 @@ describe('EntitySloCard', () => {
     expect(within(pageRow).getByText('ok')).toBeInTheDocument();
 
     const chart = within(slo).getByRole('figure', {
-      name: 'Error budget burn-down of Checkout API availability',
+      name: /^Error budget burn-down of Checkout API availability: /,
     });
     expect(within(chart).getByText('Budget remaining')).toBeInTheDocument();
     expect(within(chart).getByText('Ideal (burn rate 1)')).toBeInTheDocument();

@@ -80,7 +80,7 @@ function SloCardBody(props: {
           </Alert>
         )}
       {response.slos.map(slo => (
-        <SloPanel key={slo.id} slo={slo} now={now} />
+        <SloPanel key={slo.id} slo={slo} sources={response.sources} now={now} />
       ))}
       {response.slos.length === 0 && response.problems.length > 0 && (
         <Typography variant="body2" color="text.secondary">

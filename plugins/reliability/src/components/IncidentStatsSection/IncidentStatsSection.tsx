@@ -48,10 +48,9 @@ export function IncidentStatsSection(props: IncidentStatsSectionProps) {
         sx={{
           display: 'grid',
           gap: 1.5,
-          gridTemplateColumns: {
-            xs: 'repeat(2, minmax(0, 1fr))',
-            md: 'repeat(4, minmax(0, 1fr))',
-          },
+          // Columns follow the card's width, not the window's, and each
+          // tile is wide enough for a figure such as "14m 15s" on one line.
+          gridTemplateColumns: 'repeat(auto-fit, minmax(8.5rem, 1fr))',
         }}
       >
         <StatTile

@@ -40,7 +40,13 @@ export function LevelDistributionBar(props: LevelDistributionBarProps) {
       }}
     >
       {bands.map(band => (
-        <Tooltip key={band.key} title={`${band.title}: ${band.count}`}>
+        // describeChild: the bar as a whole carries the text alternative;
+        // a label on each unnamed band would be invalid ARIA.
+        <Tooltip
+          key={band.key}
+          title={`${band.title}: ${band.count}`}
+          describeChild
+        >
           <Box
             sx={{
               width: `${(100 * band.count) / total}%`,

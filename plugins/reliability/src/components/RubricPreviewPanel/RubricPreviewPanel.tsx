@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
@@ -14,7 +15,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  Cell,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -25,6 +25,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   RubricChange,
+  RubricPreviewMove,
   RubricPreviewResponse,
   ScorecardRubricView,
 } from '@preflight/plugin-reliability-common';
@@ -61,7 +62,6 @@ function BeforeAfterChart(props: {
   const after = levelBands(rubric, response.after);
   const rows = before.map((band, index) => ({
     level: band.title,
-    color: band.color,
     before: band.count,
     after: after[index]?.count ?? 0,
   }));
@@ -92,13 +92,64 @@ function BeforeAfterChart(props: {
             fill={theme.palette.text.disabled}
             isAnimationActive={false}
           />
-          <Bar dataKey="after" name="With the change" isAnimationActive={false}>
-            {rows.map(row => (
-              <Cell key={row.level} fill={row.color} />
-            ))}
-          </Bar>
+          {/* One colour per series, so each legend swatch matches its bars. */}
+          <Bar
+            dataKey="after"
+            name="With the change"
+            fill={theme.palette.primary.main}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
+    </Box>
+  );
+}
+
+function MoveList(props: {
+  rubric: ScorecardRubricView;
+  moves: RubricPreviewMove[];
+  total: number;
+  title: string;
+}) {
+  const { rubric, moves, total, title } = props;
+  if (moves.length === 0) {
+    return null;
+  }
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h3">
+        {title} ({total})
+      </Typography>
+      <List dense aria-label={title}>
+        {moves.map(move => (
+          <ListItem key={move.entityRef} disableGutters>
+            <ListItemText
+              primary={
+                <EntityRefLink
+                  entityRef={move.entityRef}
+                  defaultKind="component"
+                />
+              }
+              secondary={
+                <>
+                  {levelTitle(rubric, move.from)} →{' '}
+                  {levelTitle(rubric, move.to)} · owned by{' '}
+                  <EntityRefLink
+                    entityRef={move.ownerRef}
+                    defaultKind="group"
+                    disableTooltip
+                  />
+                </>
+              }
+            />
+          </ListItem>
+        ))}
+      </List>
+      {total > moves.length && (
+        <Typography variant="caption" color="text.secondary">
+          and {total - moves.length} more
+        </Typography>
+      )}
     </Box>
   );
 }
@@ -112,64 +163,64 @@ function PreviewResult(props: {
   const dropped = response.moves.filter(
     move => levelIndex(rubric, move.to) < levelIndex(rubric, move.from),
   );
-  const shown = dropped.slice(0, maxMoves);
+  const raised = response.moves.filter(
+    move => levelIndex(rubric, move.to) > levelIndex(rubric, move.from),
+  );
   return (
     <Stack spacing={2}>
+      {/* The backend's summary already counts drops and rises. */}
       <Alert
         severity={response.droppedCount > 0 ? 'warning' : 'success'}
         role="status"
       >
         {response.summary}
-        {response.raisedCount > 0 &&
-          ` ${response.raisedCount} ${
-            response.raisedCount === 1 ? 'entity rises' : 'entities rise'
-          } a level.`}
       </Alert>
       <BeforeAfterChart rubric={rubric} response={response} />
-      {shown.length > 0 && (
-        <Box>
-          <Typography variant="subtitle2" component="h3">
-            Entities that would drop
-          </Typography>
-          <List dense aria-label="Entities that would drop">
-            {shown.map(move => (
-              <ListItem key={move.entityRef} disableGutters>
-                <ListItemText
-                  primary={
-                    <EntityRefLink
-                      entityRef={move.entityRef}
-                      defaultKind="component"
-                    />
-                  }
-                  secondary={
-                    <>
-                      {levelTitle(rubric, move.from)} →{' '}
-                      {levelTitle(rubric, move.to)} · owned by{' '}
-                      <EntityRefLink
-                        entityRef={move.ownerRef}
-                        defaultKind="group"
-                        disableTooltip
-                      />
-                    </>
-                  }
-                />
-              </ListItem>
-            ))}
-          </List>
-          {response.droppedCount > shown.length && (
-            <Typography variant="caption" color="text.secondary">
-              and {response.droppedCount - shown.length} more
-            </Typography>
-          )}
-        </Box>
-      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: 'repeat(auto-fit, minmax(16rem, 1fr))',
+        }}
+      >
+        <MoveList
+          rubric={rubric}
+          moves={dropped.slice(0, maxMoves)}
+          total={response.droppedCount}
+          title="Entities that would drop"
+        />
+        <MoveList
+          rubric={rubric}
+          moves={raised.slice(0, maxMoves)}
+          total={response.raisedCount}
+          title="Entities that would rise"
+        />
+      </Box>
     </Stack>
   );
 }
 
+function changeKey(change: RubricChange): string {
+  return `${change.op}:${change.checkId}:${change.levelId}`;
+}
+
+/** "Add “SLOs defined” to Bronze", for the list of proposed changes. */
+function describeChange(
+  rubric: ScorecardRubricView,
+  change: RubricChange,
+): string {
+  const check =
+    rubric.checks.find(candidate => candidate.id === change.checkId)?.title ??
+    change.checkId;
+  const level = levelTitle(rubric, change.levelId);
+  return change.op === 'add'
+    ? `Add “${check}” to ${level}`
+    : `Remove “${check}” from ${level}`;
+}
+
 /**
- * "What if?": proposes adding a check to a level or removing it, and shows
- * what that would do to the fleet (from the stored results, nothing is
+ * "What if?": proposes adding checks to levels or removing them, one or
+ * several changes at once, and shows what that would do to the fleet (from the stored results, nothing is
  * re-evaluated or changed) before anyone edits the rubric.
  * @public
  */
@@ -179,6 +230,7 @@ export function RubricPreviewPanel(props: RubricPreviewPanelProps) {
   const [op, setOp] = useState<RubricChange['op']>('add');
   const [checkId, setCheckId] = useState('');
   const [levelId, setLevelId] = useState('');
+  const [changes, setChanges] = useState<RubricChange[]>([]);
   const [preview, setPreview] = useState<Preview>({ status: 'idle' });
   const controller = useRef<AbortController>();
   useEffect(() => () => controller.current?.abort(), []);
@@ -202,21 +254,41 @@ export function RubricPreviewPanel(props: RubricPreviewPanelProps) {
     setPreview({ status: 'idle' });
   };
 
+  const current: RubricChange | undefined =
+    checkId && levelId ? { op, checkId, levelId } : undefined;
+  const listed = (change: RubricChange) =>
+    changes.some(other => changeKey(other) === changeKey(change));
+  // The selection counts too, so one change needs no extra click.
+  const proposed =
+    current && !listed(current) ? [...changes, current] : changes;
+
+  const addChange = () => {
+    if (current && !listed(current)) {
+      setChanges([...changes, current]);
+    }
+    setCheckId('');
+    if (op === 'remove') {
+      setLevelId('');
+    }
+  };
+  const removeChange = (change: RubricChange) =>
+    setChanges(changes.filter(other => changeKey(other) !== changeKey(change)));
+
   const run = async () => {
     controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
+    const request = new AbortController();
+    controller.current = request;
     setPreview({ status: 'loading' });
     try {
       const response = await api.previewRubricChange(
-        { changes: [{ op, checkId, levelId }] },
-        { signal: current.signal },
+        { changes: proposed },
+        { signal: request.signal },
       );
-      if (!current.signal.aborted) {
+      if (!request.signal.aborted) {
         setPreview({ status: 'done', response });
       }
     } catch (error) {
-      if (!current.signal.aborted) {
+      if (!request.signal.aborted) {
         const cause = isResponseError(error) ? error.cause : (error as Error);
         setPreview({ status: 'error', message: cause.message });
       }
@@ -273,13 +345,40 @@ export function RubricPreviewPanel(props: RubricPreviewPanelProps) {
           ))}
         </TextField>
         <Button
+          variant="outlined"
+          disabled={!current || listed(current)}
+          onClick={addChange}
+        >
+          Add another change
+        </Button>
+        <Button
           variant="contained"
-          disabled={!checkId || !levelId || preview.status === 'loading'}
+          disabled={proposed.length === 0 || preview.status === 'loading'}
           onClick={run}
         >
           Preview
         </Button>
       </Stack>
+      {changes.length > 0 && (
+        <Stack
+          direction="row"
+          spacing={1}
+          useFlexGap
+          flexWrap="wrap"
+          component="ul"
+          aria-label="Proposed changes"
+          sx={{ listStyle: 'none', p: 0, m: 0 }}
+        >
+          {changes.map(change => (
+            <li key={changeKey(change)}>
+              <Chip
+                label={describeChange(rubric, change)}
+                onDelete={() => removeChange(change)}
+              />
+            </li>
+          ))}
+        </Stack>
+      )}
       {preview.status === 'loading' && (
         <LinearProgress aria-label="Computing the preview" />
       )}

@@ -16,7 +16,21 @@ export interface ScorecardCheckItemProps {
   check: ScorecardCheckResult;
   /** Title of the level that requires the check, when one does. */
   levelTitle?: string;
+  /** Checks that cannot be judged until this one passes. */
+  blocks?: ScorecardCheckResult[];
   now: Date;
+}
+
+function checksPhrase(count: number): string {
+  return count === 1 ? '1 other check' : `${count} other checks`;
+}
+
+/** "A, B and C" */
+function titles(checks: ScorecardCheckResult[]): string {
+  const names = checks.map(check => `“${check.title}”`);
+  return names.length <= 1
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** Whether a result has more to show than its one line. */
@@ -39,7 +53,7 @@ function blocks(check: ScorecardCheckResult): boolean {
 }
 
 function Summary(props: ScorecardCheckItemProps) {
-  const { check, levelTitle } = props;
+  const { check, levelTitle, blocks: blocked = [] } = props;
   return (
     <Stack
       direction="row"
@@ -55,6 +69,12 @@ function Summary(props: ScorecardCheckItemProps) {
         <Typography variant="caption" color="text.secondary" component="div">
           {check.message}
         </Typography>
+        {blocked.length > 0 && (
+          <Typography variant="caption" color="error" component="div">
+            Root cause: {checksPhrase(blocked.length)} cannot be judged until
+            this passes
+          </Typography>
+        )}
       </Box>
       {levelTitle && (
         <Typography
@@ -77,7 +97,7 @@ function Summary(props: ScorecardCheckItemProps) {
  * @public
  */
 export function ScorecardCheckItem(props: ScorecardCheckItemProps) {
-  const { check, now } = props;
+  const { check, now, blocks: blocked = [] } = props;
   if (!needsDetail(check)) {
     return (
       <Box
@@ -120,6 +140,16 @@ export function ScorecardCheckItem(props: ScorecardCheckItemProps) {
             facts={check.facts}
             now={now}
           />
+          {blocked.length > 0 && (
+            <Typography
+              variant="body2"
+              role="note"
+              aria-label="Checks this blocks"
+            >
+              Fixing this also settles {titles(blocked)}: they read data this
+              check vouches for, so they cannot be judged until it passes.
+            </Typography>
+          )}
           <Box
             role="note"
             aria-label="How to fix"

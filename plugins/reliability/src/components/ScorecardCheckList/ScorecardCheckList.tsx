@@ -27,7 +27,7 @@ export interface ScorecardCheckListProps {
  */
 export function ScorecardCheckList(props: ScorecardCheckListProps) {
   const { checks, rubric, now } = props;
-  const { categories, notApplicable } = groupScorecardChecks(checks);
+  const { categories, notApplicable, blockedBy } = groupScorecardChecks(checks);
   return (
     <Stack spacing={2}>
       {categories.map(group => {
@@ -61,6 +61,7 @@ export function ScorecardCheckList(props: ScorecardCheckListProps) {
                 <ScorecardCheckItem
                   key={check.checkId}
                   check={check}
+                  blocks={blockedBy.get(check.checkId)}
                   levelTitle={
                     check.levelId
                       ? levelTitle(rubric, check.levelId)

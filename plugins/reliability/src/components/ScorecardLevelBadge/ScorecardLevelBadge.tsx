@@ -1,8 +1,8 @@
 import Chip from '@mui/material/Chip';
-import { useTheme } from '@mui/material/styles';
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
 import type { ScorecardRubricView } from '@preflight/plugin-reliability-common';
 import { levelColor, levelIndex, levelTitle } from '../../utils';
+import { readableTextColor } from '../../utils/readableTextColor';
 
 /** @public */
 export interface ScorecardLevelBadgeProps {
@@ -19,7 +19,6 @@ export interface ScorecardLevelBadgeProps {
  */
 export function ScorecardLevelBadge(props: ScorecardLevelBadgeProps) {
   const { rubric, levelId, size = 'small' } = props;
-  const theme = useTheme();
   const title = levelTitle(rubric, levelId);
   if (levelId === null) {
     return (
@@ -40,7 +39,7 @@ export function ScorecardLevelBadge(props: ScorecardLevelBadgeProps) {
       aria-label={`Level: ${title}`}
       sx={{
         bgcolor: color,
-        color: theme.palette.getContrastText(color),
+        color: readableTextColor(color),
         fontWeight: 600,
         '& .MuiChip-icon': { color: 'inherit' },
       }}

@@ -63,10 +63,28 @@ function Overview(props: { response: ScorecardOverviewResponse; now: Date }) {
       {/* Full width each: both tables have several numeric columns and
           read badly when squeezed side by side. */}
       <Grid item xs={12}>
-        <CardFrame title="Teams ranked">
+        <CardFrame
+          title="Teams ranked"
+          subheader="Each entity counts once, for the team that owns it directly; sub-teams are ranked on their own."
+        >
           <TeamRankingTable rubric={rubric} teams={response.teams} />
         </CardFrame>
       </Grid>
+      {(response.departments ?? []).length > 0 && (
+        <Grid item xs={12}>
+          <CardFrame
+            title="Departments"
+            subheader="Groups with sub-teams; their figures include everything their sub-teams own."
+          >
+            <TeamRankingTable
+              rubric={rubric}
+              teams={response.departments}
+              label="Departments by average score, sub-teams included"
+              nameHeading="Department"
+            />
+          </CardFrame>
+        </Grid>
+      )}
       <Grid item xs={12}>
         <CardFrame title="Checks failing most">
           <FailingChecksTable rubric={rubric} checks={response.failingChecks} />

@@ -78,6 +78,26 @@ describe('ScorecardOverviewPage', () => {
       }),
     ).toBeInTheDocument();
 
+    // Teams count what they own themselves; the header says so.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Own entities' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('region', { name: 'Teams ranked' }),
+    ).toHaveTextContent('Each entity counts once');
+    // The department above the teams appears, with its sub-teams included.
+    const departments = screen.getByRole('table', {
+      name: 'Departments by average score, sub-teams included',
+    });
+    expect(
+      within(departments).getByRole('columnheader', {
+        name: 'Entities (with sub-teams)',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(departments).getByRole('row', { name: 'Engineering' }),
+    ).toHaveTextContent('1Engineering2472.1%');
+
     const fleet = screen.getByRole('region', { name: 'Fleet' });
     expect(fleet).toHaveTextContent('24 entities in scope, 3 teams');
     expect(
@@ -173,6 +193,77 @@ describe('ScorecardOverviewPage', () => {
     expect(drops).toHaveTextContent('Bronze → No level');
   });
 
+  it('previews several changes at once and lists the entities that rise as well as those that drop, saying each count once', async () => {
+    const summary =
+      'Adding “SLOs defined” to Bronze and removing “SLOs met” from Gold drops 1 of 24 entities a level or more; 1 entity rises a level or more.';
+    const api = await renderPage(
+      fakeReliabilityApi({
+        getScorecardOverview: jest.fn().mockResolvedValue(fleetOverview()),
+        previewRubricChange: jest.fn().mockResolvedValue({
+          ...sloDefinedToBronzePreview(),
+          droppedCount: 1,
+          raisedCount: 1,
+          moves: [
+            {
+              entityRef: 'component:default/checkout-api',
+              ownerRef: 'group:default/team-payments',
+              from: 'bronze',
+              to: null,
+            },
+            {
+              entityRef: 'component:default/ledger',
+              ownerRef: 'group:default/team-payments',
+              from: 'silver',
+              to: 'gold',
+            },
+          ],
+          summary,
+        }),
+      }),
+    );
+    const panel = await screen.findByRole('region', { name: 'What if?' });
+
+    await choose('Check', 'SLOs defined');
+    await choose('To level', 'Bronze');
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'Add another change' }),
+    );
+    await choose('Change', 'Remove');
+    await choose('Check', 'SLOs met');
+    const proposed = within(panel).getByRole('list', {
+      name: 'Proposed changes',
+    });
+    expect(proposed).toHaveTextContent('Add “SLOs defined” to Bronze');
+    await userEvent.click(
+      within(panel).getByRole('button', { name: 'Preview' }),
+    );
+
+    expect(api.previewRubricChange).toHaveBeenCalledWith(
+      {
+        changes: [
+          { op: 'add', checkId: 'slo-defined', levelId: 'bronze' },
+          { op: 'remove', checkId: 'slo-met', levelId: 'gold' },
+        ],
+      },
+      expect.anything(),
+    );
+    // The summary once, not followed by a second sentence saying the same.
+    expect(await within(panel).findByRole('status')).toHaveTextContent(
+      new RegExp(`^${summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+    );
+    const drops = within(panel).getByRole('list', {
+      name: 'Entities that would drop',
+    });
+    expect(
+      within(drops).getByRole('link', { name: 'checkout-api' }),
+    ).toBeVisible();
+    const rises = within(panel).getByRole('list', {
+      name: 'Entities that would rise',
+    });
+    expect(within(rises).getByRole('link', { name: 'ledger' })).toBeVisible();
+    expect(rises).toHaveTextContent('Silver → Gold');
+  });
+
   it('removing a check takes the level it belongs to', async () => {
     const api = await renderPage(
       fakeReliabilityApi({
@@ -254,6 +345,7 @@ describe('ScorecardOverviewPage', () => {
           ...fleetOverview(),
           totalEntities: 0,
           teams: [],
+          departments: [],
           failingChecks: [],
           trend: [],
           distribution: {},

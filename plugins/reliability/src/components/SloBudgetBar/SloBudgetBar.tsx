@@ -1,22 +1,12 @@
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { formatPercent } from '../../utils/formatPercent';
+import { formatBudgetRemaining } from '../../utils/formatPercent';
 
 /** @public */
 export interface SloBudgetBarProps {
   /** Budget remaining as a fraction of the window's budget; negative when overspent; `null` with no traffic. */
   budgetRemaining: number | null;
-}
-
-function describe(budgetRemaining: number | null): string {
-  if (budgetRemaining === null || !Number.isFinite(budgetRemaining)) {
-    return 'no data';
-  }
-  if (budgetRemaining <= 0) {
-    return `exhausted (${formatPercent(budgetRemaining, 1)})`;
-  }
-  return `${formatPercent(budgetRemaining, 1)} left`;
 }
 
 /**
@@ -34,9 +24,22 @@ export function SloBudgetBar(props: SloBudgetBarProps) {
   } else if (known && budgetRemaining < 0.25) {
     color = 'warning';
   }
-  const text = describe(budgetRemaining);
+  const text = formatBudgetRemaining(budgetRemaining);
   return (
-    <Box role="group" aria-label="Error budget">
+    <Box
+      role="group"
+      aria-label="Error budget"
+      // The same frame as the stat tiles beside it.
+      sx={{
+        p: 1.5,
+        borderRadius: 1,
+        border: 1,
+        borderColor: 'divider',
+        bgcolor: 'background.default',
+        height: '100%',
+        boxSizing: 'border-box',
+      }}
+    >
       <Typography variant="caption" color="text.secondary" component="div">
         Error budget
       </Typography>

@@ -2,7 +2,11 @@ import { render, screen } from '@testing-library/react';
 import { ThemeProvider, createTheme } from '@mui/material/styles';
 import { mockResizeObserver } from '../../__testUtils__/mockResizeObserver';
 import { burningSlo } from '../../__testUtils__/sloFixtures';
-import { SloBurnDownChart } from './SloBurnDownChart';
+import {
+  burnDownTicks,
+  describeBurnDown,
+  SloBurnDownChart,
+} from './SloBurnDownChart';
 
 describe('SloBurnDownChart', () => {
   let restore: () => void;
@@ -20,7 +24,7 @@ describe('SloBurnDownChart', () => {
     );
 
     const chart = screen.getByRole('figure', {
-      name: 'Error budget burn-down of Latency',
+      name: /^Error budget burn-down of Latency: /,
     });
     const strokes = Array.from(
       chart.querySelectorAll('.recharts-line-curve'),
@@ -33,6 +37,29 @@ describe('SloBurnDownChart', () => {
     const tick = chart.querySelector('.recharts-cartesian-axis-tick-value');
     expect(tick?.getAttribute('fill')).toBe(theme.palette.text.secondary);
     expect(chart.textContent).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('describes the chart in words and labels the line where the budget runs out', () => {
+    const points = burningSlo().burnDown;
+    render(<SloBurnDownChart sloName="Latency" points={points} />);
+    const chart = screen.getByRole('figure', {
+      name: describeBurnDown('Latency', points),
+    });
+    expect(chart.getAttribute('aria-label')).toMatch(
+      /^Error budget burn-down of Latency: \d+(\.\d)?% left on \w+ \d+, -?\d+(\.\d)?% left on \w+ \d+; spending exactly the budget would leave \d+(\.\d)?%\.$/,
+    );
+    expect(chart).toHaveTextContent('Budget exhausted');
+  });
+
+  it('puts x ticks on whole days at an even step', () => {
+    const start = Date.parse('2025-02-04T14:00:00Z');
+    const end = Date.parse('2025-03-04T14:00:00Z');
+    const ticks = burnDownTicks(start, end);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    expect(ticks.every(tick => tick % 86_400_000 === 0)).toBe(true);
+    const steps = new Set(ticks.slice(1).map((tick, i) => tick - ticks[i]));
+    expect(steps.size).toBe(1);
+    expect(new Date(ticks[0]).toISOString()).toBe('2025-02-05T00:00:00.000Z');
   });
 
   it('says there is no data instead of drawing an empty chart', () => {

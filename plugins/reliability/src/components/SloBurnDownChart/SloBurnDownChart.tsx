@@ -70,6 +70,56 @@ function toRows(points: BurnDownPoint[]): ChartRow[] {
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * Evenly spaced x ticks on whole UTC days (every day, every 2, 4 or 7
+ * days, whichever gives at most eight ticks), so the axis reads regularly
+ * whatever the window.
+ * @public
+ */
+export function burnDownTicks(first: number, last: number): number[] {
+  const days = (last - first) / DAY_MS;
+  const step = [1, 2, 4, 7, 14].find(candidate => days / candidate <= 8) ?? 14;
+  const start = Math.ceil(first / DAY_MS) * DAY_MS;
+  const ticks: number[] = [];
+  for (let tick = start; tick <= last; tick += step * DAY_MS) {
+    ticks.push(tick);
+  }
+  return ticks;
+}
+
+/**
+ * The chart in words, for assistive technology: where the budget started,
+ * where it is now and where spending exactly the budget would have left it.
+ * @public
+ */
+export function describeBurnDown(
+  sloName: string,
+  points: BurnDownPoint[],
+): string {
+  const rows = toRows(points).filter(row => row.budget !== null);
+  if (rows.length === 0) {
+    return `Error budget burn-down of ${sloName}: no data over the window yet.`;
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const ideal =
+    last.ideal !== null
+      ? `; spending exactly the budget would leave ${formatPercent(
+          last.ideal,
+          1,
+        )}`
+      : '';
+  return `Error budget burn-down of ${sloName}: ${formatPercent(
+    first.budget,
+    1,
+  )} left on ${dateFormat.format(new Date(first.time))}, ${formatPercent(
+    last.budget,
+    1,
+  )} left on ${dateFormat.format(new Date(last.time))}${ideal}.`;
+}
+
 function formatTooltipValue(value: unknown): string {
   return typeof value === 'number' ? formatPercent(value, 1) : 'no data';
 }
@@ -93,9 +143,9 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
     // The budget is spent evenly to nothing at the reset.
     rows.push({ time: endMs, budget: null, ideal: 0 });
   }
-  const label = `Error budget burn-down of ${sloName}${
+  const label = `${describeBurnDown(sloName, points)}${
     spansWindow
-      ? `, until the budget resets on ${dateFormat.format(new Date(endMs))}`
+      ? ` The budget resets on ${dateFormat.format(new Date(endMs))}.`
       : ''
   }`;
   if (!rows.some(row => row.budget !== null)) {
@@ -118,6 +168,7 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
             type="number"
             scale="time"
             domain={['dataMin', 'dataMax']}
+            ticks={burnDownTicks(rows[0].time, rows[rows.length - 1].time)}
             tickFormatter={time => dateFormat.format(new Date(time))}
             {...chart.axis}
           />
@@ -126,7 +177,16 @@ export function SloBurnDownChart(props: SloBurnDownChartProps) {
             {...chart.axis}
             width={56}
           />
-          <ReferenceLine y={0} stroke={theme.palette.error.main} />
+          <ReferenceLine
+            y={0}
+            stroke={theme.palette.error.main}
+            label={{
+              value: 'Budget exhausted',
+              position: 'insideBottomLeft',
+              fill: theme.palette.error.main,
+              fontSize: 12,
+            }}
+          />
           <Tooltip
             labelFormatter={time => dateTimeFormat.format(new Date(time))}
             formatter={formatTooltipValue}

@@ -1,5 +1,5 @@
 import Chip from '@mui/material/Chip';
-import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -54,7 +54,18 @@ function ruleState(rule: BurnRateAlertResult) {
 export function SloBurnRateTable(props: SloBurnRateTableProps) {
   const { sloName, evaluation } = props;
   return (
-    <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+    // Side by side when the panel (not the window) has room for both, one
+    // under the other otherwise; figures and headers never break mid-word.
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 24rem), 1fr))',
+        alignItems: 'start',
+        '& th, & td': { whiteSpace: 'nowrap' },
+        '& td.state-cell': { whiteSpace: 'normal' },
+      }}
+    >
       <Table size="small" aria-label={`Burn rates of ${sloName}`}>
         <TableHead>
           <TableRow>
@@ -118,12 +129,12 @@ export function SloBurnRateTable(props: SloBurnRateTableProps) {
                   {formatBurnRate(rule.longBurnRate)} /{' '}
                   {formatBurnRate(rule.shortBurnRate)}
                 </TableCell>
-                <TableCell>{ruleState(rule)}</TableCell>
+                <TableCell className="state-cell">{ruleState(rule)}</TableCell>
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
-    </Stack>
+    </Box>
   );
 }

@@ -1,11 +1,11 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
   SloBudgetEvaluation,
   SloStatusView,
+  SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import { formatDuration } from '../../utils';
 import { formatPercent } from '../../utils/formatPercent';
@@ -20,6 +20,8 @@ import { StatTile } from '../StatTile';
 /** @public */
 export interface SloPanelProps {
   slo: SloStatusView;
+  /** Health of the metrics sources, so the status says when figures are stale. */
+  sources?: SourceHealth[];
   now: Date;
 }
 
@@ -99,27 +101,31 @@ function SloFigures(props: {
   const { slo, evaluation } = props;
   const exhaustion = timeToExhaustion(evaluation);
   return (
-    <Grid container spacing={2}>
-      <Grid item xs={12} sm={4}>
-        <StatTile
-          label="Attainment"
-          value={formatPercent(evaluation.attainment, 3)}
-          detail={`over ${slo.window}`}
-          help="Share of good events over the SLO window."
-        />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <SloBudgetBar budgetRemaining={evaluation.budgetRemaining} />
-      </Grid>
-      <Grid item xs={12} sm={4}>
-        <StatTile
-          label="Time to exhaustion"
-          value={exhaustion.value}
-          detail={exhaustion.detail}
-          help="How long the remaining budget lasts if the current burn rate holds."
-        />
-      </Grid>
-    </Grid>
+    // A CSS grid, not MUI's Grid: inside a Stack, Grid's negative margins
+    // are lost and the last tile touches the frame. Columns follow the
+    // panel's width, not the window's.
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: 'repeat(auto-fit, minmax(11rem, 1fr))',
+        '& > *': { height: '100%', boxSizing: 'border-box' },
+      }}
+    >
+      <StatTile
+        label="Attainment"
+        value={formatPercent(evaluation.attainment, 3)}
+        detail={`over ${slo.window}`}
+        help="Share of good events over the SLO window."
+      />
+      <SloBudgetBar budgetRemaining={evaluation.budgetRemaining} />
+      <StatTile
+        label="Time to exhaustion"
+        value={exhaustion.value}
+        detail={exhaustion.detail}
+        help="How long the remaining budget lasts if the current burn rate holds."
+      />
+    </Box>
   );
 }
 
@@ -155,7 +161,7 @@ export function SloPanel(props: SloPanelProps) {
               {slo.description && ` · ${slo.description}`}
             </Typography>
           </Box>
-          <SloAlertChip slo={slo} />
+          <SloAlertChip slo={slo} sources={props.sources} />
         </Stack>
 
         {slo.errors.map((error, index) => (

@@ -30,7 +30,7 @@ export function StatTile(props: StatTileProps) {
       <Typography variant="caption" color="text.secondary" component="div">
         {label}
       </Typography>
-      <Typography variant="h6" component="div">
+      <Typography variant="h6" component="div" sx={{ whiteSpace: 'nowrap' }}>
         {value}
       </Typography>
       {detail && (

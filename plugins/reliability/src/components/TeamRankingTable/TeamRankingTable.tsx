@@ -23,6 +23,10 @@ export interface TeamRankingTableProps {
   rubric: ScorecardRubricView;
   /** Best first, as the backend ranks them. */
   teams: TeamStanding[];
+  /** Names the table; "Teams ranked by average score" by default. */
+  label?: string;
+  /** Heading of the name column; "Team" by default. */
+  nameHeading?: string;
 }
 
 /** Scores are averages; one decimal says enough to rank by. */
@@ -72,12 +76,19 @@ function TeamRow(props: { rubric: ScorecardRubricView; team: TeamStanding }) {
 }
 
 /**
- * Every team ranked by the average score of what it owns, with the number
- * of entities and how they spread over the levels.
+ * Teams ranked by the average score of what they own, with the number of
+ * entities and how they spread over the levels. The entities column says
+ * whether the figures include sub-teams (departments) or not (teams).
  * @public
  */
 export function TeamRankingTable(props: TeamRankingTableProps) {
-  const { rubric, teams } = props;
+  const {
+    rubric,
+    teams,
+    label = 'Teams ranked by average score',
+    nameHeading = 'Team',
+  } = props;
+  const includesSubTeams = teams.some(team => team.includesSubTeams);
   if (teams.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -89,14 +100,16 @@ export function TeamRankingTable(props: TeamRankingTableProps) {
     <TableContainer>
       <Table
         size="small"
-        aria-label="Teams ranked by average score"
+        aria-label={label}
         sx={{ '& th': { whiteSpace: 'nowrap' } }}
       >
         <TableHead>
           <TableRow>
             <TableCell align="right">Rank</TableCell>
-            <TableCell>Team</TableCell>
-            <TableCell align="right">Entities</TableCell>
+            <TableCell>{nameHeading}</TableCell>
+            <TableCell align="right">
+              {includesSubTeams ? 'Entities (with sub-teams)' : 'Own entities'}
+            </TableCell>
             <TableCell>Average score</TableCell>
             <TableCell sx={{ width: '30%' }}>Levels</TableCell>
           </TableRow>

@@ -13,8 +13,8 @@ export function YamlSnippet(props: YamlSnippetProps) {
       component="pre"
       sx={{
         // Zero width with a full minimum: the snippet fills its container
-        // but never widens it, so long lines scroll instead of overflowing
-        // the alert or card around it.
+        // but never widens it. Long lines wrap (indentation kept) so the
+        // whole fix is readable without scrolling sideways.
         width: 0,
         minWidth: '100%',
         boxSizing: 'border-box',
@@ -26,7 +26,8 @@ export function YamlSnippet(props: YamlSnippetProps) {
         color: 'text.primary',
         fontFamily: 'monospace',
         fontSize: '0.8125rem',
-        overflowX: 'auto',
+        whiteSpace: 'pre-wrap',
+        overflowWrap: 'anywhere',
       }}
     >
       <code>{props.yaml}</code>

@@ -1,0 +1,3 @@
+export { formatDateTime } from './formatDateTime';
+export { formatDay } from './formatDay';
+export { formatBudgetRemaining, formatPercent, NO_DATA } from './formatPercent';

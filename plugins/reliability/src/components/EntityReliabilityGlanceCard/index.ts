@@ -1,0 +1,2 @@
+export { EntityReliabilityGlanceCard } from './EntityReliabilityGlanceCard';
+export type { EntityReliabilityGlanceCardProps } from './EntityReliabilityGlanceCard';
