@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { seedDemoReviews, waitForScorecards } from '../demo/seedDemoReviews';
+import { checkAccessibility } from './checkAccessibility';
 import { startPagerDutySimulator } from '../simulator';
 import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 import {
@@ -127,6 +128,7 @@ test('the demo seed leaves a review in every state on the board', async () => {
       .waitFor({ timeout: 5_000 });
   });
   await shot(page, 'reviews-board.png');
+  await checkAccessibility(page, 'readiness reviews board');
   await page.context().close();
 });
 
@@ -170,6 +172,7 @@ test('a review is answered, submitted, signed off by two reviewers, approved and
   });
   assert.equal(await aliceSignoff.isDisabled(), true);
   await shot(alice, 'review-in-review.png');
+  await checkAccessibility(alice, 'checkout-api review in review (DRI)');
   const reviewUrl = alice.url();
   await alice.context().close();
 
@@ -220,5 +223,6 @@ test('a review is answered, submitted, signed off by two reviewers, approved and
   });
   assert.match(await banner.innerText(), /escalation/i);
   await shot(owner, 'review-drifted.png');
+  await checkAccessibility(owner, 'checkout-api drifted review');
   await owner.context().close();
 });
