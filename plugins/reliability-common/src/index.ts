@@ -18,3 +18,4 @@ export * from './scorecards';
 export * from './scorecardApi';
 export * from './reviewApi';
 export * from './reportApi';
+export * from './csv';
