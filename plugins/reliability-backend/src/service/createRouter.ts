@@ -20,6 +20,7 @@ import {
   RefreshEntityResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
+import compression from 'compression';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { ReliabilityConfig } from '../config/readReliabilityConfig';
@@ -139,6 +140,10 @@ export async function createRouter(
   const limiter = new RefreshRateLimiter(store, config.refresh);
 
   const router = Router();
+  // Answers are JSON of up to hundreds of kB (a team page, SLO burn-downs,
+  // a CSV export): compress them here rather than rely on the app's root
+  // router doing it.
+  router.use(compression());
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req);

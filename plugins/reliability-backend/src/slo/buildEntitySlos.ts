@@ -1,7 +1,8 @@
-import type {
-  EntitySlosResponse,
-  SloProblem,
-  SloStatusView,
+import {
+  downsampleBurnDown,
+  type EntitySlosResponse,
+  type SloProblem,
+  type SloStatusView,
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
@@ -76,7 +77,8 @@ export function toSloStatusView(
     ...(sourceId ? { sourceId } : {}),
     state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
     ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
-    burnDown: current?.burnDown ?? [],
+    // Statuses stored before burn-downs were downsampled at evaluation.
+    burnDown: downsampleBurnDown(current?.burnDown ?? []),
     evaluatedAt: current?.evaluatedAt ?? null,
     queryLinks: registered
       ? registered.provider.queryLinks(registered.source.id, definition)

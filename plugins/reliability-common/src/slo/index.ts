@@ -6,3 +6,4 @@ export * from './burnRateAlertPolicy';
 export * from './evaluateSloBudget';
 export * from './computeBurnDownSeries';
 export * from './timesliceAttainment';
+export * from './downsampleBurnDown';
