@@ -34,6 +34,7 @@ import {
   parseGroupParams,
 } from './entityParams';
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
+import { readEntityWithOwner } from './readEntityWithOwner';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { toSourceHealth } from './toSourceHealth';
 import type { DeployGatePolicy } from '../slo/readSloSyncConfig';
@@ -162,12 +163,17 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefOf(params);
     // Fetched with the caller's credentials, so catalog permissions apply:
-    // an entity the caller may not see is indistinguishable from a missing one.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    // an entity the caller may not see is indistinguishable from a missing
+    // one. The owner comes in the same catalog request.
+    const { entity, owner } = await readEntityWithOwner(
+      catalog,
+      params,
+      credentials,
+    );
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    res.json(await summaries.build(entity, credentials, now()));
+    res.json(await summaries.build(entity, credentials, now(), owner));
   });
 
   router.get('/groups/:namespace/:name/on-call', async (req, res) => {
