@@ -13,8 +13,8 @@
  * 2. Entity pages (the real catalog backend reading a generated catalog file
  *    of `--catalog-components` components with their teams and users): the
  *    entity summary against the catalog's own `GET /entities/by-name/…` in
- *    the same run, under 50 clients and one client, each cycling through
- *    every component; and the SLO card's answer for an SLO stored with 720
+ *    the same run (after one evaluation run, as in a running backend), under
+ *    50 clients and one client, each cycling through every component; and the SLO card's answer for an SLO stored with 720
  *    burn-down points (raw and gzip bytes per SLO).
  *
  * The load comes from autocannon in a worker thread. Figures are written
@@ -251,6 +251,9 @@ async function entityPages(options: {
     }
     const reliabilityKnex = knexes.get('reliability')!;
     await seedObservations(reliabilityKnex, fleet, now);
+    // One evaluation, as the backend runs after each sync: it also stores
+    // the entity-page snapshots the summary reads.
+    await tasks.get(EVALUATION_TASK_ID)!(new AbortController().signal);
     // One SLO stored with a month of hourly burn-down points, as the
     // Prometheus source measures it before the card asks.
     const slo = fleet.slos[0];

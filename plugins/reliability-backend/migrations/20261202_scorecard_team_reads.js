@@ -13,6 +13,12 @@
  * days are filled from the existing history (each entity at its last point
  * of the day, under its current owner).
  *
+ * `entity_page_snapshots` keeps, for every entity the evaluation reads, the
+ * entity as the catalog last gave it and a presentation of its owner, so an
+ * entity page is answered from one stored row after the access check instead
+ * of catalog round trips. Rewritten only when the entity's etag or the owner
+ * changed.
+ *
  * `reliability_data_versions` holds a counter per data set, bumped in the
  * transaction of every write the reads depend on. Every replica reads it (one
  * primary-key lookup) to name its ETags and key its caches, so a change made
@@ -71,6 +77,16 @@ exports.up = async function up(knex) {
     [true],
   );
 
+  await knex.schema.createTable('entity_page_snapshots', table => {
+    table.string('entity_ref', 512).primary().notNullable();
+    // The entity's etag and a hash of the owner: unchanged, not rewritten.
+    table.string('mark', 255).notNullable();
+    table.text('entity_json', 'longtext').notNullable();
+    // Null: spec.owner names no entity the evaluation could read.
+    table.text('owner_json').nullable();
+    table.timestamp('captured_at', { useTz: true }).notNullable();
+  });
+
   await knex.schema.createTable('reliability_data_versions', table => {
     table.string('scope', 64).primary().notNullable();
     table.bigInteger('version').notNullable();
@@ -88,6 +104,7 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('reliability_data_versions');
+  await knex.schema.dropTable('entity_page_snapshots');
   await knex.schema.dropTable('scorecard_daily_levels');
   await knex.schema.alterTable('scorecard_results', table => {
     for (const column of [

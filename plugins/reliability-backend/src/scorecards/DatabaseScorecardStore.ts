@@ -11,6 +11,7 @@ import { Knex } from 'knex';
 import { storedTimestamp } from '../slo/storedTimestamp';
 import { NO_LEVEL_KEY } from './countLevels';
 import type {
+  EntityPageSnapshot,
   GroupAncestry,
   ScorecardStore,
   StoredCheckState,
@@ -635,6 +636,57 @@ export class DatabaseScorecardStore implements ScorecardStore {
       points.set(row.day, point);
     }
     return [...points.values()];
+  }
+
+  async getEntityPageMarks(): Promise<Map<string, string>> {
+    const rows: Array<{ entity_ref: string; mark: string }> = await this.db(
+      'entity_page_snapshots',
+    ).select('entity_ref', 'mark');
+    return new Map(rows.map(r => [r.entity_ref, r.mark]));
+  }
+
+  async writeEntityPageSnapshots(
+    snapshots: EntityPageSnapshot[],
+  ): Promise<void> {
+    const capturedAt = new Date();
+    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+      await this.db('entity_page_snapshots')
+        .insert(
+          chunk.map(s => ({
+            entity_ref: s.entityRef,
+            mark: s.mark,
+            entity_json: JSON.stringify(s.entity),
+            owner_json: s.owner ? JSON.stringify(s.owner) : null,
+            captured_at: capturedAt,
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {
+    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+      await this.db('entity_page_snapshots')
+        .whereIn('entity_ref', chunk)
+        .delete();
+    }
+  }
+
+  async getEntityPageSnapshot(
+    entityRef: string,
+  ): Promise<EntityPageSnapshot | undefined> {
+    const row = await this.db('entity_page_snapshots')
+      .where('entity_ref', entityRef)
+      .first('entity_ref', 'mark', 'entity_json', 'owner_json');
+    return row
+      ? {
+          entityRef: row.entity_ref,
+          mark: row.mark,
+          entity: JSON.parse(row.entity_json),
+          owner: row.owner_json ? JSON.parse(row.owner_json) : null,
+        }
+      : undefined;
   }
 
   async getFailingCheckIds(

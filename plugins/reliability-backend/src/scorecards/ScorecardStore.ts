@@ -4,7 +4,22 @@ import type {
   ScorecardHistoryPoint,
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
+import type { Entity } from '@backstage/catalog-model';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
+
+/**
+ * An entity as the evaluation last read it from the catalog, with its owner
+ * (a presentation: kind, name, namespace, title, profile), for entity pages.
+ * @public
+ */
+export interface EntityPageSnapshot {
+  entityRef: string;
+  /** The entity's etag and a hash of the owner; a new mark means rewrite. */
+  mark: string;
+  entity: Entity;
+  /** Null: spec.owner names no entity the evaluation could read (or none). */
+  owner: Entity | null;
+}
 
 /** What the team view shows whatever its filters: counts and filter values. @public */
 export interface TeamSummary {
@@ -146,6 +161,20 @@ export interface ScorecardStore {
     scopeRef: string,
     sinceDay: string,
   ): Promise<LevelTrendPoint[]>;
+
+  /** The marks of every stored entity-page snapshot, by entity ref. */
+  getEntityPageMarks(): Promise<Map<string, string>>;
+
+  /** Upserts entity-page snapshots (in batches). */
+  writeEntityPageSnapshots(snapshots: EntityPageSnapshot[]): Promise<void>;
+
+  /** Removes the snapshots of entities that left the catalog or the scope. */
+  deleteEntityPageSnapshots(entityRefs: string[]): Promise<void>;
+
+  /** One entity's snapshot, by primary key. */
+  getEntityPageSnapshot(
+    entityRef: string,
+  ): Promise<EntityPageSnapshot | undefined>;
 
   /** Ids of the failing checks (failing or in error, exempt excluded) per entity. */
   getFailingCheckIds(entityRefs: string[]): Promise<Map<string, string[]>>;

@@ -14,6 +14,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reliabilityEntityRefreshPermission,
@@ -162,9 +163,33 @@ export async function createRouter(
     const params = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefOf(params);
-    // Fetched with the caller's credentials, so catalog permissions apply:
-    // an entity the caller may not see is indistinguishable from a missing
-    // one. The owner comes in the same catalog request.
+    // The entity as the last evaluation read it: the access check is the
+    // catalog's own read permission, asked for this entity with the caller's
+    // credentials; no catalog request. An entity the caller may not see is
+    // indistinguishable from a missing one.
+    const snapshot = await options.scorecards?.store.getEntityPageSnapshot(
+      entityRef,
+    );
+    if (snapshot) {
+      const [decision] = await permissions.authorize(
+        [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+      res.json(
+        await summaries.build(
+          snapshot.entity,
+          credentials,
+          now(),
+          snapshot.owner,
+        ),
+      );
+      return;
+    }
+    // Not evaluated yet (or out of the scorecards' kinds): read the catalog
+    // with the caller's credentials, the owner in the same request.
     const { entity, owner } = await readEntityWithOwner(
       catalog,
       params,
