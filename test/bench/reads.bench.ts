@@ -2,7 +2,7 @@
  * Benchmark (not a test) of the reads of issue 9, one command for every row:
  *
  *   npm run bench:reads
- *   npm run bench:reads -- --components 2000 --requests 500     # quicker
+ *   npm run bench:reads -- --components 2000 --seconds 2 --rounds 1   # quicker
  *   npm run bench:reads -- --postgres postgresql://postgres:postgres@127.0.0.1:5432
  *   npm run bench:reads -- --no-write                            # print only
  *
@@ -73,7 +73,7 @@ async function scorecards(options: {
   components: number;
   large: number;
   clients: number;
-  requests: number;
+  seconds: number;
   postgres?: string;
 }) {
   const now = new Date();
@@ -122,7 +122,7 @@ async function scorecards(options: {
       baseUrl,
       paths: [firstPage],
       connections: options.clients,
-      amount: options.requests,
+      seconds: options.seconds,
     });
     return {
       database: db.label,
@@ -182,7 +182,8 @@ function answerBytes(url: string, gzip: boolean): Promise<number> {
 async function entityPages(options: {
   components: number;
   clients: number;
-  requests: number;
+  seconds: number;
+  rounds: number;
 }) {
   const now = new Date();
   const fleet = generateScorecardFleet({
@@ -306,26 +307,55 @@ async function entityPages(options: {
     const summaryPaths = names.map(
       name => `/api/reliability/entities/component/default/${name}/summary`,
     );
-    const run = (paths: string[], connections: number, amount: number) =>
-      load({ baseUrl, paths, connections, amount });
-    // Warm both paths, then interleave reference and subject.
-    await run(catalogPaths, 10, 200);
-    await run(summaryPaths, 10, 200);
-    const catalogMany = await run(
-      catalogPaths,
-      options.clients,
-      options.requests,
+    const run = (paths: string[], connections: number, seconds: number) =>
+      load({ baseUrl, paths, connections, seconds });
+    // Warm both paths, then alternate reference and subject for a few
+    // rounds; the median round is reported (the machine is shared).
+    await run(catalogPaths, 10, 1);
+    await run(summaryPaths, 10, 1);
+    const oneSeconds = Math.max(1, Math.round(options.seconds / 2));
+    const rounds: Array<{
+      catalogMany: LoadFigures;
+      summaryMany: LoadFigures;
+      catalogOne: LoadFigures;
+      summaryOne: LoadFigures;
+    }> = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const catalogManyRound = await run(
+        catalogPaths,
+        options.clients,
+        options.seconds,
+      );
+      const summaryManyRound = await run(
+        summaryPaths,
+        options.clients,
+        options.seconds,
+      );
+      const catalogOneRound = await run(catalogPaths, 1, oneSeconds);
+      const summaryOneRound = await run(summaryPaths, 1, oneSeconds);
+      rounds.push({
+        catalogMany: catalogManyRound,
+        summaryMany: summaryManyRound,
+        catalogOne: catalogOneRound,
+        summaryOne: summaryOneRound,
+      });
+    }
+    const median = <T>(items: T[], key: (item: T) => number): T =>
+      [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)];
+    const many = median(
+      rounds,
+      r => r.summaryMany.requestsPerSecond / r.catalogMany.requestsPerSecond,
     );
-    const summaryMany = await run(
-      summaryPaths,
-      options.clients,
-      options.requests,
-    );
-    const oneRequests = Math.max(100, Math.round(options.requests / 4));
-    const catalogOne = await run(catalogPaths, 1, oneRequests);
-    const summaryOne = await run(summaryPaths, 1, oneRequests);
+    const one = median(rounds, r => r.summaryOne.meanMs / r.catalogOne.meanMs);
+    const { catalogMany, summaryMany } = many;
+    const { catalogOne, summaryOne } = one;
     return {
       components: names.length,
+      rounds: rounds.length,
+      manyRatios: rounds.map(
+        r => r.summaryMany.requestsPerSecond / r.catalogMany.requestsPerSecond,
+      ),
+      oneRatios: rounds.map(r => r.summaryOne.meanMs / r.catalogOne.meanMs),
       catalogMany,
       summaryMany,
       catalogOne,
@@ -393,7 +423,7 @@ function report(
       ),
     ],
     [
-      'entity summary, one client (mean latency: sub-millisecond answers have no whole-ms p50)',
+      'entity summary, one client (mean wall time per request)',
       `${e.summaryOne.meanMs.toFixed(2)} ms`,
       `catalog by-name ${e.catalogOne.meanMs.toFixed(2)} ms`,
       ratio(e.summaryOne.meanMs, e.catalogOne.meanMs),
@@ -434,6 +464,8 @@ function report(
     '|---|---|---|---|---|---|',
     ...rows.map(r => `| ${r.join(' | ')} |`),
   ].join('\n');
+  const list = (ratios: number[]) =>
+    ratios.map(r => `${r.toFixed(2)}×`).join(', ');
   return [
     `Measured ${new Date()
       .toISOString()
@@ -447,6 +479,11 @@ function report(
     )} after the run; ${failures} failed answers.`,
     '',
     table,
+    '',
+    `Entity-page rows: the median of ${e.rounds} alternating rounds of reference and summary;`,
+    `the rounds' ratios were ${list(e.manyRatios)} (50 clients) and ${list(
+      e.oneRatios,
+    )} (one client).`,
   ].join('\n');
 }
 
@@ -471,25 +508,27 @@ async function main() {
       large: { type: 'string', default: '1000' },
       'catalog-components': { type: 'string', default: '300' },
       clients: { type: 'string', default: '50' },
-      requests: { type: 'string', default: '2000' },
+      seconds: { type: 'string', default: '6' },
+      rounds: { type: 'string', default: '3' },
       postgres: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
   const loadBefore = os.loadavg();
   const clients = Number(values.clients);
-  const requests = Number(values.requests);
+  const seconds = Number(values.seconds);
   const s = await scorecards({
     components: Number(values.components),
     large: Number(values.large),
     clients,
-    requests,
+    seconds,
     postgres: values.postgres,
   });
   const e = await entityPages({
     components: Number(values['catalog-components']),
     clients,
-    requests,
+    seconds,
+    rounds: Number(values.rounds),
   });
   const loadAfter = os.loadavg();
   const command = ['npm run bench:reads', ...process.argv.slice(2)]
