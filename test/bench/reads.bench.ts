@@ -398,7 +398,9 @@ function report(
   ].reduce((sum, f: LoadFigures) => sum + f.failures, 0);
   const rows = [
     [
-      `team scorecards, first page (100 of ${s.teamEntities} rows), ${s.team.connections} clients`,
+      `team scorecards, first page (${Math.min(100, s.teamEntities)} of ${
+        s.teamEntities
+      } rows), ${s.team.connections} clients`,
       `p50 ${ms(s.team.p50Ms)}, p99 ${ms(s.team.p99Ms)}, ${
         s.team.requestsPerSecond
       } req/s`,
