@@ -21,6 +21,7 @@
  * into docs/benchmarks.md between the `bench:reads` markers, with the load
  * average of the machine before and after.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -501,6 +502,15 @@ function writeFigures(section: string) {
       ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block)
       : `${text.trimEnd()}\n\n## Reads at fleet scale (\`npm run bench:reads\`)\n\n${block}\n`;
   fs.writeFileSync(file, next);
+  // The repository checks Markdown formatting; align the new table the same
+  // way (prettier is the root workspace's own formatter).
+  try {
+    execFileSync('npx', ['prettier', '--write', file], { stdio: 'ignore' });
+  } catch {
+    process.stderr.write(
+      `Could not run prettier on ${file}; run it before committing.\n`,
+    );
+  }
 }
 
 async function main() {
