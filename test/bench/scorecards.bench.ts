@@ -4,8 +4,10 @@
  *  1. evaluation wall time of 10,000 components × the full check library,
  *     by the real plugin's scheduled task (first run: everything; second
  *     run: nothing changed, so fingerprints skip every entity);
- *  2. latency (p50/p99) of the team view API for a group owning 1,000
- *     components (via two sub-teams) under 50 concurrent clients.
+ *  2. latency (p50/p99) of the team view API (its first page, since the
+ *     view pages on the server) for a group owning 1,000 components (via
+ *     two sub-teams) under 50 concurrent clients. `bench:reads` measures
+ *     every read of issue 9.
  *
  *   npm run bench:scorecards
  *   npm run bench:scorecards -- --components 2000 --requests 500

@@ -21,3 +21,4 @@ export * from './scorecardApi';
 export * from './reviewApi';
 export * from './reportApi';
 export * from './format';
+export * from './csv';

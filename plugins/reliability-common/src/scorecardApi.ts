@@ -85,6 +85,12 @@ export interface TeamScorecardRow {
   mttrSeconds: number | null;
   /** Open incidents (any urgency); null when unknown. */
   openIncidents: number | null;
+  /**
+   * The most severe burn-rate alert among the entity's SLOs (`page` over
+   * `ticket` over `unknown` over `no-data` over `ok`); null without SLOs.
+   * Rows stored before this field existed read as null until re-evaluated.
+   */
+  sloAlert?: 'ok' | 'ticket' | 'page' | 'unknown' | 'no-data' | null;
   evaluatedAt: string;
   /** True when some fact behind the row was stale. */
   stale: boolean;
@@ -97,6 +103,63 @@ export type LevelDistribution = Record<string, number>;
 export interface LevelTrendPoint {
   day: string;
   counts: LevelDistribution;
+  /**
+   * True when no evaluation ran that day: the counts are the previous day's,
+   * carried forward (nothing was judged, nothing is invented).
+   */
+  carried?: boolean;
+}
+
+/** A sortable column of the team scorecard table. @public */
+export type TeamScorecardSort =
+  | 'entity'
+  | 'level'
+  | 'score'
+  | 'failingChecks'
+  | 'slo'
+  | 'budget'
+  | 'sloAlert'
+  | 'onCall'
+  | 'mttr'
+  | 'openIncidents'
+  | 'owner';
+
+/** Largest page of the team scorecard view. @public */
+export const TEAM_SCORECARD_MAX_PAGE_SIZE = 100;
+
+/**
+ * What the team view is narrowed to, sorted by and paged at: the query
+ * string of `GET /groups/:namespace/:name/scorecards` (and of its CSV
+ * export, which ignores paging). Absent fields mean "all".
+ * @public
+ */
+export interface GroupScorecardQuery {
+  /** Matched against the title and name, case-insensitively. */
+  search?: string;
+  /** A level id, or `none` for entities below the first level. */
+  level?: string;
+  /** An owning group: the team or one of its sub-teams. */
+  owner?: string;
+  /** Only entities with failing checks. */
+  failing?: boolean;
+  tier?: string;
+  lifecycle?: string;
+  /** Default `score`. */
+  sort?: TeamScorecardSort;
+  /** Default `asc`. */
+  direction?: 'asc' | 'desc';
+  /** Rows skipped; default 0. */
+  offset?: number;
+  /** Rows a page; default 25, at most {@link TEAM_SCORECARD_MAX_PAGE_SIZE}. */
+  limit?: number;
+}
+
+/** The values the team view's filters can take (for the filter menus). @public */
+export interface TeamScorecardFacets {
+  /** Owning groups with rows: the team and the sub-teams that own something. */
+  ownerRefs: string[];
+  tiers: string[];
+  lifecycles: string[];
 }
 
 /** `GET /groups/:namespace/:name/scorecards` @public */
@@ -105,10 +168,28 @@ export interface GroupScorecardResponse {
   /** The group and its sub-groups (transitively). */
   groupRefs: string[];
   rubric: ScorecardRubricView;
+  /** One page of the rows matching the query, in its order. */
   rows: TeamScorecardRow[];
+  /** Rows matching the query (every page). */
+  total: number;
+  offset: number;
+  limit: number;
+  /** Every entity of the team, whatever the query. */
+  entities: number;
+  /** Average score of every entity of the team; null without entities. */
+  averageScore: number | null;
+  /** Entities of the team evaluated with stale facts. */
+  staleEntities: number;
+  /** Level distribution of every entity of the team. */
   distribution: LevelDistribution;
-  /** Oldest first, one point per day with history. */
+  facets: TeamScorecardFacets;
+  /**
+   * Oldest first, one point per day from the first recorded day to today;
+   * days without an evaluation are carried forward and marked `carried`.
+   */
   trend: LevelTrendPoint[];
+  /** First day with recorded history; null: none yet. */
+  historySince: string | null;
   /** Last completed evaluation run; null: never. */
   lastEvaluatedAt: string | null;
   generatedAt: string;

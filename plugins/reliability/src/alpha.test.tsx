@@ -54,6 +54,7 @@ function fakeApi(): jest.Mocked<ReliabilityApi> {
     getSloRules: jest.fn(),
     getEntityScorecard: jest.fn(),
     getGroupScorecards: jest.fn(),
+    exportGroupScorecards: jest.fn(),
     getScorecardOverview: jest.fn(),
     previewRubricChange: jest.fn(),
   };

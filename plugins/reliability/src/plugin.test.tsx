@@ -50,6 +50,7 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
       getSloRules: jest.fn(),
       getEntityScorecard: jest.fn(),
       getGroupScorecards: jest.fn(),
+      exportGroupScorecards: jest.fn(),
       getScorecardOverview: jest.fn(),
       previewRubricChange: jest.fn(),
     };
@@ -87,6 +88,7 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
       getSloRules: jest.fn(),
       getEntityScorecard: jest.fn(),
       getGroupScorecards: jest.fn(),
+      exportGroupScorecards: jest.fn(),
       getScorecardOverview: jest.fn(),
       previewRubricChange: jest.fn(),
     };

@@ -23,6 +23,8 @@ export type FakeSloReading =
       total: number;
       /** Per burn-rate window; windows not given read like the period. */
       windows?: Partial<Record<string, { good: number; total: number }>>;
+      /** Burn-down buckets the period is spread over evenly (default 2). */
+      buckets?: number;
     }
   | { error: string };
 
@@ -132,6 +134,7 @@ export class FakeSloProvider implements SloProvider {
       ? { good: reading.good, total: reading.total }
       : null;
     const windowIds = ['5m', '30m', '1h', '2h', '6h', '1d', '3d'] as const;
+    const bucketCount = reading?.buckets ?? 2;
     const windowStart = new Date(now.getTime() - slo.windowSeconds * 1000);
     return {
       ...base,
@@ -141,22 +144,16 @@ export class FakeSloProvider implements SloProvider {
       ),
       burnDown: {
         windowStart: windowStart.toISOString(),
-        stepSeconds: slo.windowSeconds / 2,
+        stepSeconds: slo.windowSeconds / (reading?.buckets ?? 2),
         buckets: period
-          ? [
-              {
-                timestamp: new Date(
-                  windowStart.getTime() + (slo.windowSeconds / 2) * 1000,
-                ).toISOString(),
-                good: period.good / 2,
-                total: period.total / 2,
-              },
-              {
-                timestamp: now.toISOString(),
-                good: period.good / 2,
-                total: period.total / 2,
-              },
-            ]
+          ? Array.from({ length: bucketCount }, (_, i) => ({
+              timestamp: new Date(
+                windowStart.getTime() +
+                  ((i + 1) * slo.windowSeconds * 1000) / bucketCount,
+              ).toISOString(),
+              good: period.good / bucketCount,
+              total: period.total / bucketCount,
+            }))
           : [],
       },
       errors: [],

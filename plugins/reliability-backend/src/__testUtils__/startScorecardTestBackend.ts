@@ -7,6 +7,7 @@ import { ConfigReader } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
@@ -36,6 +37,8 @@ export async function startScorecardTestBackend(options: {
   rubric: ScorecardRubric;
   kinds?: string[];
   now?: () => Date;
+  /** The permission decision for every request; ALLOW by default. */
+  decision?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
 }): Promise<ScorecardTestBackend> {
   let store: DatabaseScorecardStore | undefined;
   const plugin = createBackendPlugin({
@@ -76,7 +79,15 @@ export async function startScorecardTestBackend(options: {
     },
   });
   const backend = await startPluginTestBackend({
-    features: [plugin, mockServices.permissions.factory()],
+    features: [
+      plugin,
+      options.decision === AuthorizeResult.DENY
+        ? mockServices.permissions.mock({
+            authorize: async requests =>
+              requests.map(() => ({ result: AuthorizeResult.DENY })),
+          }).factory
+        : mockServices.permissions.factory(),
+    ],
     catalog: catalogServiceMock({ entities: options.entities }),
     knex: options.knex,
   });

@@ -39,6 +39,19 @@ interface SourceRow {
   incomplete_services?: string | null;
 }
 
+function toStoredHealth(row: SourceRow): StoredSourceHealth {
+  return {
+    id: row.source_id,
+    type: row.type,
+    displayName: row.display_name,
+    lastAttemptAt: toIso(row.last_attempt_at),
+    lastSuccessAt: toIso(row.last_success_at),
+    lastError: row.last_error ?? null,
+    errorSince: toIso(row.error_since),
+    warnings: parseWarnings(row.warnings),
+  };
+}
+
 interface ServiceRow {
   source_id: string;
   service_id: string;
@@ -328,16 +341,59 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       query.whereIn('source_id', options.sourceIds);
     }
     const rows = await query;
-    return rows.map(row => ({
-      id: row.source_id,
-      type: row.type,
-      displayName: row.display_name,
-      lastAttemptAt: toIso(row.last_attempt_at),
-      lastSuccessAt: toIso(row.last_success_at),
-      lastError: row.last_error ?? null,
-      errorSince: toIso(row.error_since),
-      warnings: parseWarnings(row.warnings),
-    }));
+    return rows.map(toStoredHealth);
+  }
+
+  async getServiceView(sourceId: string, serviceId: string) {
+    // Primary-key lookups joined into one statement: an entity page costs
+    // one round trip to the database however many tables it draws from.
+    const row:
+      | (SourceRow & {
+          service_doc: string | null;
+          policy_doc: string | null;
+          stats_doc: string | null;
+        })
+      | undefined = await this.db('sources as h')
+      .leftJoin('oncall_services as s', join =>
+        join
+          .on('s.source_id', 'h.source_id')
+          .andOn('s.service_id', this.db.raw('?', [serviceId])),
+      )
+      .leftJoin('escalation_policies as p', join =>
+        join
+          .on('p.source_id', 's.source_id')
+          .andOn('p.policy_id', 's.escalation_policy_id'),
+      )
+      .leftJoin('incident_stats as i', join =>
+        join
+          .on('i.source_id', 's.source_id')
+          .andOn('i.service_id', 's.service_id'),
+      )
+      .where('h.source_id', sourceId)
+      .first(
+        'h.*',
+        's.document as service_doc',
+        'p.document as policy_doc',
+        'i.document as stats_doc',
+      );
+    if (!row) {
+      return {};
+    }
+    const health = toStoredHealth(row);
+    // Data of a source that never synced successfully is not shown.
+    if (!health.lastSuccessAt || !row.service_doc) {
+      return { health };
+    }
+    return {
+      health,
+      service: JSON.parse(row.service_doc) as OnCallServiceRecord,
+      policy: row.policy_doc
+        ? (JSON.parse(row.policy_doc) as EscalationPolicyRecord)
+        : undefined,
+      incidents: row.stats_doc
+        ? (JSON.parse(row.stats_doc) as IncidentStats)
+        : undefined,
+    };
   }
 
   async getIncompleteServices(

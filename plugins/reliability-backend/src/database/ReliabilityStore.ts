@@ -80,6 +80,22 @@ export interface ReliabilityStore {
     serviceId: string,
   ): Promise<OnCallServiceRecord | undefined>;
 
+  /**
+   * What an entity page shows of one service, in one indexed read: the
+   * source's health (undefined when the source never reported), and, once
+   * the source has synced, the service with its escalation policy and
+   * incident statistics (each undefined when not stored).
+   */
+  getServiceView(
+    sourceId: string,
+    serviceId: string,
+  ): Promise<{
+    health?: StoredSourceHealth;
+    service?: OnCallServiceRecord;
+    policy?: EscalationPolicyRecord;
+    incidents?: IncidentStats;
+  }>;
+
   getEscalationPolicy(
     sourceId: string,
     policyId: string,

@@ -162,7 +162,11 @@ describe('DatabaseScorecardStore', () => {
       expect((await store.getFingerprints()).size).toBe(1_203);
       expect(await store.listCheckStates()).toHaveLength(2_406);
       await store.replaceGroupAncestry(ancestry);
-      const trend = await store.getTeamTrend(payments, '2026-11-01');
+      await store.recordDailySnapshots(
+        at('2026-11-20', '12:00:00'),
+        at('2026-01-01'),
+      );
+      const trend = await store.getDailyLevels(payments, '2026-11-01');
       expect(trend).toEqual([
         { day: '2026-11-20', counts: { bronze: 601, none: 602 } },
       ]);
@@ -277,6 +281,7 @@ describe('DatabaseScorecardStore', () => {
         [silverCheckout, bronzeLedger, noneDetector, goldSearch],
         at('2026-11-19'),
       );
+      await store.recordDailySnapshots(at('2026-11-19'), at('2026-01-01'));
       // On the 20th the fraud detector reaches bronze and checkout is
       // re-evaluated; the run's daily snapshots cover the others.
       const bronzeDetector = storedScorecard({
@@ -292,6 +297,10 @@ describe('DatabaseScorecardStore', () => {
       await store.recordDailySnapshots(at('2026-11-20'), at('2026-01-01'));
       // A later run the same day: the detector falls back; its last point counts.
       await store.writeScorecards([noneDetector], at('2026-11-20', '16:00:00'));
+      await store.recordDailySnapshots(
+        at('2026-11-20', '16:00:00'),
+        at('2026-01-01'),
+      );
 
       expect(await store.getGroupDescendants(payments)).toEqual([
         fraud,
@@ -309,13 +318,33 @@ describe('DatabaseScorecardStore', () => {
         detector,
       ]);
 
-      expect(await store.getTeamTrend(payments, '2026-11-01')).toEqual([
+      // The pre-aggregated trend: each day as the last run left it.
+      expect(await store.getDailyLevels(payments, '2026-11-01')).toEqual([
         { day: '2026-11-19', counts: { bronze: 1, none: 1, silver: 1 } },
         { day: '2026-11-20', counts: { bronze: 1, none: 1, silver: 1 } },
       ]);
-      expect(await store.getTeamTrend(fraud, '2026-11-20')).toEqual([
+      expect(await store.getDailyLevels(fraud, '2026-11-20')).toEqual([
         { day: '2026-11-20', counts: { none: 1 } },
       ]);
+      expect(await store.getDailyLevels('*', '2026-11-20')).toEqual([
+        {
+          day: '2026-11-20',
+          counts: { bronze: 1, gold: 1, none: 1, silver: 1 },
+        },
+      ]);
+      expect(await store.getTeamSummary(payments)).toEqual({
+        entities: 3,
+        scoreSum: expect.any(Number),
+        staleEntities: 0,
+        levels: expect.arrayContaining([
+          { levelId: 'silver', entities: 1 },
+          { levelId: 'bronze', entities: 1 },
+          { levelId: null, entities: 1 },
+        ]),
+        ownerRefs: [fraud, payments],
+        tiers: [],
+        lifecycles: [],
+      });
       expect(await store.getFleetTrend('2026-11-01')).toEqual([
         {
           day: '2026-11-19',
@@ -349,6 +378,60 @@ describe('DatabaseScorecardStore', () => {
       expect((await store.getTeamRows(payments)).map(r => r.entityRef)).toEqual(
         [checkout, ledger],
       );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'bumps the data version with every write, seen by a second store on the same database, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const other = await DatabaseScorecardStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const before = await other.getDataVersion();
+      await store.writeScorecards([bronzeLedger], at('2026-11-20'));
+      const afterWrite = await other.getDataVersion();
+      expect(afterWrite).toBeGreaterThan(before);
+      // The same hierarchy again changes nothing.
+      await store.replaceGroupAncestry(ancestry);
+      const afterAncestry = await other.getDataVersion();
+      await store.replaceGroupAncestry(ancestry);
+      expect(await other.getDataVersion()).toBe(afterAncestry);
+      await store.recordDailySnapshots(at('2026-11-20'), at('2026-01-01'));
+      expect(await other.getDataVersion()).toBeGreaterThan(afterAncestry);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'derives the sort and filter columns of rows stored before they existed, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      await store.replaceGroupAncestry(ancestry);
+      await store.writeScorecards(
+        [silverCheckout, bronzeLedger, noneDetector],
+        at('2026-11-20'),
+      );
+      // As an older version left them.
+      await knex('scorecard_results').update({
+        name_sort: null,
+        failing_checks: 0,
+        columns_version: 0,
+      });
+      const restarted = await DatabaseScorecardStore.create({
+        database: mockServices.database({ knex }),
+      });
+      const query = {
+        sort: 'entity' as const,
+        direction: 'asc' as const,
+        offset: 0,
+        limit: 10,
+        failing: true,
+      };
+      expect(
+        (await restarted.queryTeamRows(payments, query, [])).map(
+          r => r.entityRef,
+        ),
+      ).toEqual([checkout, detector, ledger]);
     },
   );
 

@@ -11,12 +11,42 @@ import { Knex } from 'knex';
 import { storedTimestamp } from '../slo/storedTimestamp';
 import { NO_LEVEL_KEY } from './countLevels';
 import type {
+  EntityPageSnapshot,
   GroupAncestry,
   ScorecardStore,
   StoredCheckState,
   StoredScorecard,
+  TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
+import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
+import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
+
+// The data set whose version names the scorecard reads' ETags and caches.
+const DATA_SCOPE = 'scorecards';
+
+// Scope of the fleet-wide rows of `scorecard_daily_levels`.
+const FLEET_SCOPE = '*';
+
+/** The SQL expression of each sortable column (results aliased `r`). */
+const SORT_COLUMNS: Record<TeamScorecardQuery['sort'], string> = {
+  entity: 'r.name_sort',
+  level: '', // by the rubric's level order, built per query
+  score: 'r.score',
+  failingChecks: 'r.failing_checks',
+  slo: 'r.slo_margin',
+  budget: 'r.slo_budget',
+  sloAlert: 'r.slo_alert_rank',
+  onCall: 'r.on_call_covered',
+  mttr: 'r.mttr_seconds',
+  openIncidents: 'r.open_incidents',
+  owner: 'LOWER(r.owner_ref)',
+};
+
+/** A LIKE pattern matching `text` anywhere, with its wildcards escaped. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
+}
 
 // The same directory as the other stores: knex records every migration it
 // ran, so whichever store is created first applies them all and the others
@@ -84,13 +114,16 @@ function checkSignature(rows: Array<Omit<CheckStateRow, 'entity_ref'>>) {
 /**
  * {@link ScorecardStore} on the plugin database (SQLite, PostgreSQL).
  *
- * Trends count each entity once per day, at its last point that day. Levels
- * are not carried over days without a point: every evaluation run gives each
- * stored entity a point for its day (a change or the daily snapshot), so an
- * entity only lacks a point on days no run happened at all, and those days
- * are left out of the trend altogether. History follows the entity's current
- * owner: a service that moved teams brings its past along, and an entity that
- * left the catalog leaves the past trend too.
+ * Team trends come from `scorecard_daily_levels`, which every run's
+ * {@link DatabaseScorecardStore.recordDailySnapshots} rewrites for its day:
+ * each day counts the team as the day's last run saw it (an entity that
+ * moved teams later stays in its old team's past). Days no run recorded are
+ * absent here; the read route carries the day before forward and marks it.
+ * The fleet trend of the overview still aggregates the history: each entity
+ * once per day at its last point, following its current owner.
+ *
+ * Every write the reads depend on bumps a data version in the same
+ * transaction ({@link DatabaseScorecardStore.getDataVersion}).
  * @public
  */
 export class DatabaseScorecardStore implements ScorecardStore {
@@ -103,10 +136,54 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (!options.database.migrations?.skip && !options.skipMigrations) {
       await client.migrate.latest({ directory: migrationsDir });
     }
-    return new DatabaseScorecardStore(client);
+    const store = new DatabaseScorecardStore(client);
+    await store.refreshTeamColumns();
+    return store;
   }
 
   private constructor(private readonly db: Knex) {}
+
+  /**
+   * Derives the sort and filter columns of rows stored by an older version
+   * (they are otherwise written with every result), so the team view sorts
+   * them right before the next evaluation rewrites them.
+   */
+  private async refreshTeamColumns(): Promise<void> {
+    for (;;) {
+      const rows: Array<{ entity_ref: string; row_json: string }> =
+        await this.db('scorecard_results')
+          .select('entity_ref', 'row_json')
+          .where('columns_version', '<', TEAM_ROW_COLUMNS_VERSION)
+          .limit(CHUNK_SIZE);
+      if (rows.length === 0) {
+        return;
+      }
+      await this.db.transaction(async tx => {
+        for (const row of rows) {
+          await tx('scorecard_results')
+            .where('entity_ref', row.entity_ref)
+            .update(teamRowColumns(JSON.parse(row.row_json)));
+        }
+        await this.bumpDataVersion(tx);
+      });
+    }
+  }
+
+  /** Marks the scorecard data as changed, inside the writing transaction. */
+  private async bumpDataVersion(tx: Knex.Transaction): Promise<void> {
+    await tx.raw(
+      'UPDATE reliability_data_versions SET version = version + 1, changed_at = ? WHERE scope = ?',
+      [new Date(), DATA_SCOPE],
+    );
+  }
+
+  async getDataVersion(): Promise<number> {
+    const row = await this.db('reliability_data_versions')
+      .select('version')
+      .where('scope', DATA_SCOPE)
+      .first();
+    return Number(row?.version ?? 0);
+  }
 
   async getFingerprints(): Promise<Map<string, string>> {
     const rows = await this.db<ResultRow>('scorecard_results').select(
@@ -188,6 +265,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           rubric_version: scorecard.rubricVersion,
           row_json: JSON.stringify(row),
           scorecard_json: JSON.stringify(scorecard),
+          ...teamRowColumns(row),
         });
         stateRows.push(...states);
 
@@ -237,6 +315,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       for (const chunk of chunks(historyRows, CHUNK_SIZE)) {
         await tx('scorecard_history').insert(chunk);
       }
+      await this.bumpDataVersion(tx);
     });
   }
 
@@ -254,6 +333,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           await tx(table).whereIn('entity_ref', chunk).delete();
         }
       }
+      await this.bumpDataVersion(tx);
     });
   }
 
@@ -275,6 +355,28 @@ export class DatabaseScorecardStore implements ScorecardStore {
       await tx('scorecard_history')
         .where('day', '<', dayOf(retainFrom))
         .delete();
+      // Today's counts per group and for the fleet, from the results as they
+      // stand: the trend reads these instead of aggregating the history.
+      await tx('scorecard_daily_levels').where('day', day).delete();
+      await tx.raw(
+        `INSERT INTO scorecard_daily_levels (scope_ref, day, level_key, entities)
+         SELECT a.ancestor_ref, ?, COALESCE(r.level_id, 'none'), COUNT(*)
+         FROM scorecard_results r
+         JOIN scorecard_group_ancestry a ON a.group_ref = r.owner_ref
+         GROUP BY a.ancestor_ref, COALESCE(r.level_id, 'none')`,
+        [day],
+      );
+      await tx.raw(
+        `INSERT INTO scorecard_daily_levels (scope_ref, day, level_key, entities)
+         SELECT ?, ?, COALESCE(r.level_id, 'none'), COUNT(*)
+         FROM scorecard_results r
+         GROUP BY COALESCE(r.level_id, 'none')`,
+        [FLEET_SCOPE, day],
+      );
+      await tx('scorecard_daily_levels')
+        .where('day', '<', dayOf(retainFrom))
+        .delete();
+      await this.bumpDataVersion(tx);
     });
   }
 
@@ -282,7 +384,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const unique = new Map(
       pairs.map(p => [JSON.stringify([p.groupRef, p.ancestorRef]), p]),
     );
+    const stored = await this.listGroupAncestry();
+    if (
+      stored.length === unique.size &&
+      stored.every(p => unique.has(JSON.stringify([p.groupRef, p.ancestorRef])))
+    ) {
+      // Unchanged: leave the data version (and every replica's cache) alone.
+      return;
+    }
     await this.db.transaction(async tx => {
+      await this.bumpDataVersion(tx);
       await tx('scorecard_group_ancestry').delete();
       for (const chunk of chunks([...unique.values()], CHUNK_SIZE)) {
         await tx('scorecard_group_ancestry').insert(
@@ -320,6 +431,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
           kept.map(k => k.id),
         )
         .delete();
+      // The team view shows when the last run completed.
+      await this.bumpDataVersion(tx);
     });
   }
 
@@ -405,16 +518,203 @@ export class DatabaseScorecardStore implements ScorecardStore {
     return rows.map(r => JSON.parse(r.row_json));
   }
 
-  async getTeamTrend(
+  /** The team's rows (owned by the group or a sub-group) with the query's filters. */
+  private teamQuery(groupRef: string, query: TeamScorecardQuery) {
+    const q = this.db('scorecard_group_ancestry as a')
+      .join('scorecard_results as r', 'r.owner_ref', 'a.group_ref')
+      .where('a.ancestor_ref', groupRef);
+    if (query.search) {
+      q.andWhereRaw(`r.search_text LIKE ? ESCAPE '\\'`, [
+        containsPattern(query.search.toLocaleLowerCase('en-US')),
+      ]);
+    }
+    if (query.level === NO_LEVEL_KEY) {
+      q.whereNull('r.level_id');
+    } else if (query.level) {
+      q.andWhere('r.level_id', query.level);
+    }
+    if (query.owner) {
+      q.andWhereRaw('LOWER(r.owner_ref) = ?', [query.owner]);
+    }
+    if (query.failing) {
+      q.andWhere('r.failing_checks', '>', 0);
+    }
+    if (query.tier) {
+      q.andWhere('r.tier', query.tier);
+    }
+    if (query.lifecycle) {
+      q.andWhere('r.lifecycle', query.lifecycle);
+    }
+    return q;
+  }
+
+  async queryTeamRows(
     groupRef: string,
+    query: TeamScorecardQuery,
+    levelIds: string[],
+  ): Promise<TeamScorecardRow[]> {
+    let sortBy = SORT_COLUMNS[query.sort];
+    const bindings: string[] = [];
+    if (query.sort === 'level') {
+      // Below the first level sorts lowest; a level no longer in the rubric
+      // sorts with it.
+      // Positions are integers of our own making; only the ids are bound.
+      sortBy = `CASE ${levelIds
+        .map((_, i) => `WHEN r.level_id = ? THEN ${i}`)
+        .join(' ')} ELSE -1 END`;
+      bindings.push(...levelIds);
+      if (levelIds.length === 0) {
+        sortBy = '-1';
+      }
+    }
+    const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+    // Rows without a figure stay at the bottom in both directions; ties by
+    // the displayed name, then the ref, so pages never overlap.
+    const rows = await this.teamQuery(groupRef, query)
+      .select('r.row_json')
+      .orderByRaw(
+        `CASE WHEN ${sortBy} IS NULL THEN 1 ELSE 0 END, ${sortBy} ${direction}, r.name_sort ASC, r.entity_ref ASC`,
+        [...bindings, ...bindings],
+      )
+      .offset(query.offset)
+      .limit(query.limit);
+    return rows.map(r => JSON.parse(r.row_json));
+  }
+
+  async countTeamRows(
+    groupRef: string,
+    query: TeamScorecardQuery,
+  ): Promise<number> {
+    const row = await this.teamQuery(groupRef, query).count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  async getTeamSummary(groupRef: string): Promise<TeamSummary> {
+    const team = () =>
+      this.db('scorecard_group_ancestry as a')
+        .join('scorecard_results as r', 'r.owner_ref', 'a.group_ref')
+        .where('a.ancestor_ref', groupRef);
+    const [levels, owners, tiers, lifecycles] = await Promise.all([
+      team()
+        .groupBy('r.level_id')
+        .select(
+          'r.level_id',
+          this.db.raw('COUNT(*) AS n'),
+          this.db.raw('SUM(r.score) AS score_sum'),
+          this.db.raw(
+            'SUM(CASE WHEN r.stale = ? THEN 1 ELSE 0 END) AS stale_n',
+            [true],
+          ),
+        ),
+      team().distinct('r.owner_ref').orderBy('r.owner_ref'),
+      team().distinct('r.tier').whereNotNull('r.tier').orderBy('r.tier'),
+      team()
+        .distinct('r.lifecycle')
+        .whereNotNull('r.lifecycle')
+        .orderBy('r.lifecycle'),
+    ]);
+    return {
+      entities: levels.reduce((sum, l) => sum + Number(l.n), 0),
+      scoreSum: levels.reduce((sum, l) => sum + Number(l.score_sum), 0),
+      staleEntities: levels.reduce((sum, l) => sum + Number(l.stale_n), 0),
+      levels: levels.map(l => ({
+        levelId: l.level_id,
+        entities: Number(l.n),
+      })),
+      ownerRefs: owners.map(o => o.owner_ref),
+      tiers: tiers.map(t => t.tier),
+      lifecycles: lifecycles.map(l => l.lifecycle),
+    };
+  }
+
+  async getDailyLevels(
+    scopeRef: string,
     sinceDay: string,
   ): Promise<LevelTrendPoint[]> {
-    return this.trend(sinceDay, query =>
-      query
-        .join('scorecard_results as r', 'r.entity_ref', 'h.entity_ref')
-        .join('scorecard_group_ancestry as a', 'a.group_ref', 'r.owner_ref')
-        .where('a.ancestor_ref', groupRef),
-    );
+    const rows: Array<{ day: string; level_key: string; entities: unknown }> =
+      await this.db('scorecard_daily_levels')
+        .select('day', 'level_key', 'entities')
+        .where('scope_ref', scopeRef)
+        .andWhere('day', '>=', sinceDay)
+        .orderBy(['day', 'level_key']);
+    const points = new Map<string, LevelTrendPoint>();
+    for (const row of rows) {
+      const point = points.get(row.day) ?? { day: row.day, counts: {} };
+      point.counts[row.level_key] = Number(row.entities);
+      points.set(row.day, point);
+    }
+    return [...points.values()];
+  }
+
+  async getEntityPageMarks(): Promise<Map<string, string>> {
+    const rows: Array<{ entity_ref: string; mark: string }> = await this.db(
+      'entity_page_snapshots',
+    ).select('entity_ref', 'mark');
+    return new Map(rows.map(r => [r.entity_ref, r.mark]));
+  }
+
+  async writeEntityPageSnapshots(
+    snapshots: EntityPageSnapshot[],
+  ): Promise<void> {
+    const capturedAt = new Date();
+    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+      await this.db('entity_page_snapshots')
+        .insert(
+          chunk.map(s => ({
+            entity_ref: s.entityRef,
+            mark: s.mark,
+            entity_json: JSON.stringify(s.entity),
+            owner_json: s.owner ? JSON.stringify(s.owner) : null,
+            captured_at: capturedAt,
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {
+    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+      await this.db('entity_page_snapshots')
+        .whereIn('entity_ref', chunk)
+        .delete();
+    }
+  }
+
+  async getEntityPageSnapshot(
+    entityRef: string,
+  ): Promise<EntityPageSnapshot | undefined> {
+    const row = await this.db('entity_page_snapshots')
+      .where('entity_ref', entityRef)
+      .first('entity_ref', 'mark', 'entity_json', 'owner_json');
+    return row
+      ? {
+          entityRef: row.entity_ref,
+          mark: row.mark,
+          entity: JSON.parse(row.entity_json),
+          owner: row.owner_json ? JSON.parse(row.owner_json) : null,
+        }
+      : undefined;
+  }
+
+  async getFailingCheckIds(
+    entityRefs: string[],
+  ): Promise<Map<string, string[]>> {
+    const failing = new Map<string, string[]>();
+    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+      const rows = await this.db<CheckStateRow>('scorecard_check_states')
+        .select('entity_ref', 'check_id')
+        .whereIn('entity_ref', chunk)
+        .andWhere('passing', false)
+        .andWhereNot('state', 'not-applicable')
+        .orderBy(['entity_ref', 'check_id']);
+      for (const row of rows) {
+        const list = failing.get(row.entity_ref) ?? [];
+        list.push(row.check_id);
+        failing.set(row.entity_ref, list);
+      }
+    }
+    return failing;
   }
 
   async getFleetTrend(sinceDay: string): Promise<LevelTrendPoint[]> {

@@ -185,6 +185,16 @@ describe('ScorecardEvaluator', () => {
       'component:default/fraud-detector',
     ]);
     expect(await scorecardStore.getLastEvaluatedAt()).not.toBeNull();
+
+    // Entity pages read the entity and its owner as this run saw them.
+    expect(
+      await scorecardStore.getEntityPageSnapshot(
+        'component:default/fraud-detector',
+      ),
+    ).toMatchObject({
+      entity: { metadata: { name: 'fraud-detector' } },
+      owner: { kind: 'Group', metadata: { name: 'team-payments' } },
+    });
   });
 
   it('re-evaluates only changed entities and removes those that left', async () => {

@@ -16,6 +16,7 @@ import {
 import { errorMessage } from '../lib/errorMessage';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { buildGroupAncestry } from './buildGroupAncestry';
+import { changedEntityPageSnapshots } from './entityPageSnapshots';
 import { fingerprintReadinessFacts } from './fingerprintReadinessFacts';
 import {
   gatherReadinessFacts,
@@ -106,6 +107,9 @@ export class ScorecardEvaluator {
     await store.replaceGroupAncestry(buildGroupAncestry(groups));
 
     const fingerprints = await store.getFingerprints();
+    // Entity pages read these snapshots instead of the catalog.
+    const pageMarks = await store.getEntityPageMarks();
+    const listed = new Set<string>();
     const context: ReadinessRunContext = {
       credentials,
       now,
@@ -140,6 +144,10 @@ export class ScorecardEvaluator {
       signal,
       async page => {
         const gathered = await this.gatherPage(page, context);
+        page.forEach(entity => listed.add(stringifyEntityRef(entity)));
+        await store.writeEntityPageSnapshots(
+          changedEntityPageSnapshots(page, context.owners, pageMarks),
+        );
         for (const item of gathered) {
           const previous = fingerprints.get(item.entityRef);
           const outcome =
@@ -176,6 +184,9 @@ export class ScorecardEvaluator {
     );
     await flush(true);
 
+    await store.deleteEntityPageSnapshots(
+      [...pageMarks.keys()].filter(ref => !listed.has(ref)),
+    );
     const removed = [...fingerprints.keys()].filter(ref => !kept.has(ref));
     if (removed.length > 0) {
       await store.deleteScorecards(removed);

@@ -4,6 +4,36 @@ import type {
   ScorecardHistoryPoint,
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
+import type { Entity } from '@backstage/catalog-model';
+import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
+
+/**
+ * An entity as the evaluation last read it from the catalog, with its owner
+ * (a presentation: kind, name, namespace, title, profile), for entity pages.
+ * @public
+ */
+export interface EntityPageSnapshot {
+  entityRef: string;
+  /** The entity's etag and a hash of the owner; a new mark means rewrite. */
+  mark: string;
+  entity: Entity;
+  /** Null: spec.owner names no entity the evaluation could read (or none). */
+  owner: Entity | null;
+}
+
+/** What the team view shows whatever its filters: counts and filter values. @public */
+export interface TeamSummary {
+  entities: number;
+  /** Sum of the scores (the average is this over `entities`). */
+  scoreSum: number;
+  staleEntities: number;
+  /** Entities per level id (null: below the first level). */
+  levels: Array<{ levelId: string | null; entities: number }>;
+  /** Owning groups with rows, sorted. */
+  ownerRefs: string[];
+  tiers: string[];
+  lifecycles: string[];
+}
 
 /**
  * A scorecard as stored: the full result plus the columns the team view and
@@ -62,7 +92,8 @@ export interface ScorecardStore {
 
   /**
    * Records today's daily snapshot (level, score) of every stored scorecard
-   * that has none for today, and deletes history older than `retainFrom`.
+   * that has none for today, rewrites today's pre-aggregated level counts of
+   * every group and the fleet, and deletes history older than `retainFrom`.
    */
   recordDailySnapshots(now: Date, retainFrom: Date): Promise<void>;
 
@@ -103,8 +134,55 @@ export interface ScorecardStore {
   /** Rows of every entity owned by the group or a sub-group, ordered by entity ref. */
   getTeamRows(groupRef: string): Promise<TeamScorecardRow[]>;
 
-  /** Daily level distribution of the group's entities since `sinceDay`, oldest first. */
-  getTeamTrend(groupRef: string, sinceDay: string): Promise<LevelTrendPoint[]>;
+  /**
+   * The counter bumped by every write the scorecard reads depend on (results,
+   * hierarchy, daily aggregates, runs). Read from the database each time, so
+   * every replica sees the others' writes.
+   */
+  getDataVersion(): Promise<number>;
+
+  /**
+   * One page of the team's rows (owned by the group or a sub-group) matching
+   * the query, sorted and paged by the database. `levelIds` (lowest first)
+   * orders the level column.
+   */
+  queryTeamRows(
+    groupRef: string,
+    query: TeamScorecardQuery,
+    levelIds: string[],
+  ): Promise<TeamScorecardRow[]>;
+
+  /** How many of the team's rows match the query's filters (paging ignored). */
+  countTeamRows(groupRef: string, query: TeamScorecardQuery): Promise<number>;
+
+  /** Counts and filter values of the whole team, aggregated by the database. */
+  getTeamSummary(groupRef: string): Promise<TeamSummary>;
+
+  /**
+   * The pre-aggregated daily level counts of a group (`*`: the fleet) since
+   * `sinceDay`, oldest first; only days an evaluation recorded.
+   */
+  getDailyLevels(
+    scopeRef: string,
+    sinceDay: string,
+  ): Promise<LevelTrendPoint[]>;
+
+  /** The marks of every stored entity-page snapshot, by entity ref. */
+  getEntityPageMarks(): Promise<Map<string, string>>;
+
+  /** Upserts entity-page snapshots (in batches). */
+  writeEntityPageSnapshots(snapshots: EntityPageSnapshot[]): Promise<void>;
+
+  /** Removes the snapshots of entities that left the catalog or the scope. */
+  deleteEntityPageSnapshots(entityRefs: string[]): Promise<void>;
+
+  /** One entity's snapshot, by primary key. */
+  getEntityPageSnapshot(
+    entityRef: string,
+  ): Promise<EntityPageSnapshot | undefined>;
+
+  /** Ids of the failing checks (failing or in error, exempt excluded) per entity. */
+  getFailingCheckIds(entityRefs: string[]): Promise<Map<string, string[]>>;
 
   /** Daily level distribution of every entity since `sinceDay`, oldest first. */
   getFleetTrend(sinceDay: string): Promise<LevelTrendPoint[]>;

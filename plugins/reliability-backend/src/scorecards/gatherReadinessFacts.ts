@@ -99,6 +99,8 @@ export interface ReadinessRunContext {
 export interface ResolvedOwner {
   ref: string;
   kind: string;
+  /** The owner as an entity page names it: kind, name, namespace, title, profile. */
+  presentation: Entity;
   annotations: Record<string, string>;
   memberRefs: string[] | null;
   memberEmails: string[];
@@ -150,6 +152,8 @@ async function readOwners(
         'metadata.name',
         'metadata.namespace',
         'metadata.annotations',
+        'metadata.title',
+        'spec.profile',
         'relations',
       ],
     },
@@ -195,9 +199,20 @@ async function readOwners(
           .map(relation => relation.targetRef)
           .sort()
       : null;
+    const profile = (owner.spec as { profile?: unknown } | undefined)?.profile;
     context.owners.set(refKey(wantedRef), {
       ref: stringifyEntityRef(owner),
       kind: owner.kind.toLocaleLowerCase('en-US'),
+      presentation: {
+        apiVersion: owner.apiVersion ?? 'backstage.io/v1alpha1',
+        kind: owner.kind,
+        metadata: {
+          name: owner.metadata.name,
+          namespace: owner.metadata.namespace ?? 'default',
+          ...(owner.metadata.title ? { title: owner.metadata.title } : {}),
+        },
+        ...(profile ? { spec: { profile } } : {}),
+      },
       annotations: owner.metadata.annotations ?? {},
       memberRefs: members,
       memberEmails: (members ?? []).flatMap(ref => {

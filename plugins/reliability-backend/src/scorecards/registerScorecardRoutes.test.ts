@@ -74,10 +74,20 @@ describe('scorecard routes', () => {
           })
         : s,
     );
+    // As an evaluation run does: results, then the day's snapshot and counts.
+    const retainFrom = new Date('2026-08-01T00:00:00Z');
     await store.writeScorecards(yesterday, new Date('2026-11-20T09:00:00Z'));
+    await store.recordDailySnapshots(
+      new Date('2026-11-20T09:00:00Z'),
+      retainFrom,
+    );
     await store.writeScorecards(
       scorecardFleet(),
       new Date('2026-11-21T09:00:00Z'),
+    );
+    await store.recordDailySnapshots(
+      new Date('2026-11-21T09:00:00Z'),
+      retainFrom,
     );
     await store.recordEvaluationRun({
       completedAt: new Date('2026-11-21T09:00:05Z'),
@@ -98,7 +108,7 @@ describe('scorecard routes', () => {
 
     it('aggregates a team with its sub-groups: rows, distribution and trend', async () => {
       const res = await request(backend.server).get(
-        api('/groups/default/team-payments/scorecards'),
+        api('/groups/default/team-payments/scorecards?sort=entity'),
       );
       expect(res.status).toBe(200);
       const body: GroupScorecardResponse = res.body;
@@ -141,6 +151,18 @@ describe('scorecard routes', () => {
           counts: { none: 1, bronze: 1, silver: 2, gold: 0 },
         },
       ]);
+      expect(body.historySince).toBe('2026-11-20');
+      expect(body).toMatchObject({
+        total: 4,
+        entities: 4,
+        averageScore: 52.8,
+        staleEntities: 0,
+        facets: {
+          ownerRefs: [scorecardGroups.fraud, scorecardGroups.payments],
+          tiers: [],
+          lifecycles: [],
+        },
+      });
       expect(body.lastEvaluatedAt).toBe('2026-11-21T09:00:05.000Z');
       expect(body.rubric.levels.map(l => l.id)).toEqual([
         'bronze',
@@ -149,7 +171,7 @@ describe('scorecard routes', () => {
       ]);
 
       const sub = await request(backend.server).get(
-        api('/groups/default/team-fraud/scorecards'),
+        api('/groups/default/team-fraud/scorecards?sort=entity'),
       );
       expect(
         sub.body.rows.map((r: { entityRef: string }) => r.entityRef),
@@ -157,6 +179,149 @@ describe('scorecard routes', () => {
         'component:default/fraud-api',
         'component:default/fraud-detector',
       ]);
+    });
+
+    it('sorts, filters and pages the team in the query', async () => {
+      const page = async (query: string) => {
+        const res = await request(backend.server).get(
+          api(`/groups/default/team-payments/scorecards?${query}`),
+        );
+        expect(res.status).toBe(200);
+        const body: GroupScorecardResponse = res.body;
+        return {
+          total: body.total,
+          names: body.rows.map(r => r.entityRef.split('/')[1]),
+          entities: body.entities,
+        };
+      };
+      // Worst first by default; ties by name; pages never overlap.
+      expect(await page('limit=2')).toEqual({
+        total: 4,
+        names: ['fraud-detector', 'ledger-service'],
+        entities: 4,
+      });
+      expect(await page('limit=2&offset=2')).toEqual({
+        total: 4,
+        names: ['checkout-api', 'fraud-api'],
+        entities: 4,
+      });
+      expect((await page('sort=score&direction=desc')).names).toEqual([
+        'checkout-api',
+        'fraud-api',
+        'ledger-service',
+        'fraud-detector',
+      ]);
+      expect((await page('sort=level&direction=desc')).names).toEqual([
+        'checkout-api',
+        'fraud-api',
+        'ledger-service',
+        'fraud-detector',
+      ]);
+      expect(await page('search=FRAUD&sort=entity')).toMatchObject({
+        total: 2,
+        names: ['fraud-api', 'fraud-detector'],
+      });
+      expect((await page('level=none')).names).toEqual(['fraud-detector']);
+      expect((await page('level=silver&failing=true')).names).toEqual([
+        'checkout-api',
+        'fraud-api',
+      ]);
+      expect(
+        (await page(`owner=${encodeURIComponent(scorecardGroups.payments)}`))
+          .names,
+      ).toEqual(['ledger-service', 'checkout-api']);
+      // A wildcard in the search is text, not a pattern.
+      expect(await page('search=%25')).toMatchObject({ total: 0, names: [] });
+
+      for (const [query, field] of [
+        ['limit=101', 'limit'],
+        ['sort=colour', 'sort'],
+        ['direction=up', 'direction'],
+        ['failing=yes', 'failing'],
+      ]) {
+        const bad = await request(backend.server).get(
+          api(`/groups/default/team-payments/scorecards?${query}`),
+        );
+        expect(bad.status).toBe(400);
+        expect(bad.body.error.message).toMatch(new RegExp(`^${field}:`));
+      }
+    });
+
+    it('answers 304 while the data is unchanged and a fresh page after a write', async () => {
+      const path = api('/groups/default/team-fraud/scorecards?sort=entity');
+      const first = await request(backend.server).get(path);
+      expect(first.status).toBe(200);
+      const etag = first.headers.etag;
+      expect(etag).toMatch(/^"\d+-2026-11-21-/);
+      const again = await request(backend.server)
+        .get(path)
+        .set('If-None-Match', etag);
+      expect(again.status).toBe(304);
+      expect(again.text).toBe('');
+      // Another query is another ETag.
+      const other = await request(backend.server)
+        .get(api('/groups/default/team-fraud/scorecards?sort=score'))
+        .set('If-None-Match', etag);
+      expect(other.status).toBe(200);
+
+      // fraud-detector reaches bronze.
+      await backend.store.writeScorecards(
+        [
+          storedScorecard({
+            entityRef: 'component:default/fraud-detector',
+            ownerRef: scorecardGroups.fraud,
+            levelId: 'bronze',
+            checks: { 'owner-set': 'pass', 'runbook-linked': 'pass' },
+          }),
+        ],
+        new Date('2026-11-21T11:00:00Z'),
+      );
+      const changed = await request(backend.server)
+        .get(path)
+        .set('If-None-Match', etag);
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect(
+        changed.body.rows.map((r: { levelId: string | null }) => r.levelId),
+      ).toEqual(['silver', 'bronze']);
+      expect(changed.body.distribution).toMatchObject({ none: 0, bronze: 1 });
+
+      // Back as the other tests expect it.
+      await backend.store.writeScorecards(
+        scorecardFleet().filter(
+          s => s.row.entityRef === 'component:default/fraud-detector',
+        ),
+        new Date('2026-11-21T11:30:00Z'),
+      );
+    });
+
+    it('exports every matching row as CSV, naming the failing checks', async () => {
+      const res = await request(backend.server).get(
+        api(
+          '/groups/default/team-payments/scorecards/export?sort=entity&limit=1',
+        ),
+      );
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/csv/);
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="team-payments-scorecards.csv"',
+      );
+      const lines = res.text
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toMatch(/^Entity,Title,Kind,Owner,/);
+      expect(lines[0]).toContain('Failing check names');
+      // Paging does not apply: every row is exported.
+      expect(lines.slice(1).map(l => l.split(',')[0])).toEqual([
+        'component:default/checkout-api',
+        'component:default/fraud-api',
+        'component:default/fraud-detector',
+        'component:default/ledger-service',
+      ]);
+      expect(lines[1]).toContain(',SLOs met; TechDocs,');
+      // An exempt failure is accepted, not listed.
+      expect(lines[2]).toContain(',SLOs met; TechDocs,');
     });
 
     it('answers groups outside the stored hierarchy from the catalog', async () => {
@@ -384,6 +549,9 @@ describe('scorecard routes', () => {
           .set('Authorization', none),
         await request(backend.server)
           .get(api('/groups/default/team-payments/scorecards'))
+          .set('Authorization', none),
+        await request(backend.server)
+          .get(api('/groups/default/team-payments/scorecards/export'))
           .set('Authorization', none),
         await request(backend.server)
           .get(api('/scorecards/overview'))

@@ -4,13 +4,12 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   EntityScorecardResponse,
-  GroupScorecardResponse,
   ScorecardRubric,
 } from '@preflight/plugin-reliability-common';
 import express, { type Router } from 'express';
-import { parseEntityParams, parseGroupParams } from '../service/entityParams';
+import { parseEntityParams } from '../service/entityParams';
 import { buildScorecardOverview } from './buildScorecardOverview';
-import { countLevels, withEveryLevel } from './countLevels';
+import { registerTeamScorecardRoutes } from './registerTeamScorecardRoutes';
 import {
   parseRubricPreviewRequest,
   previewRubricChanges,
@@ -69,7 +68,6 @@ export function registerScorecardRoutes(
     ),
   );
   const rubricView = toScorecardRubricView(rubric);
-  const levelIds = rubric.levels.map(l => l.id);
 
   // An entity without a stored scorecard is awaiting its first evaluation
   // when some check could apply to its kind; otherwise it is out of scope.
@@ -130,41 +128,13 @@ export function registerScorecardRoutes(
     res.json(body);
   });
 
-  router.get('/groups/:namespace/:name/scorecards', async (req, res) => {
-    const groupRef = stringifyEntityRef({
-      kind: 'group',
-      ...parseGroupParams(req.params),
-    });
-    const credentials = await httpAuth.credentials(req);
-    const at = now();
-    let groupRefs = await store.getGroupDescendants(groupRef);
-    if (groupRefs.length === 0) {
-      // Not in the stored hierarchy: a group created since the last
-      // evaluation, or no group at all.
-      if (!(await catalog.getEntityByRef(groupRef, { credentials }))) {
-        throw new NotFoundError(`No group ${groupRef} in the catalog`);
-      }
-      groupRefs = [groupRef];
-    }
-    const [rows, trend, lastEvaluatedAt] = await Promise.all([
-      store.getTeamRows(groupRef),
-      store.getTeamTrend(groupRef, windowStart(at)),
-      store.getLastEvaluatedAt(),
-    ]);
-    const body: GroupScorecardResponse = {
-      groupRef,
-      groupRefs,
-      rubric: rubricView,
-      rows,
-      distribution: countLevels(
-        rows.map(r => r.levelId),
-        levelIds,
-      ),
-      trend: withEveryLevel(trend, levelIds),
-      lastEvaluatedAt,
-      generatedAt: at.toISOString(),
-    };
-    res.json(body);
+  registerTeamScorecardRoutes(router, {
+    httpAuth,
+    catalog,
+    store,
+    rubric,
+    now,
+    windowStart,
   });
 
   router.get('/scorecards/overview', async (req, res) => {

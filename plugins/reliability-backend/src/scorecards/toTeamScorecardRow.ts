@@ -4,6 +4,22 @@ import type {
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
 
+// Most severe first: a page outranks a ticket, an unknown burn outranks
+// silence, and missing data outranks a clean "ok".
+const ALERT_SEVERITY: Array<NonNullable<TeamScorecardRow['sloAlert']>> = [
+  'page',
+  'ticket',
+  'unknown',
+  'no-data',
+  'ok',
+];
+
+/** The most severe alert state among the SLOs; null without SLOs. */
+function worstAlert(facts: EntityReadinessFacts): TeamScorecardRow['sloAlert'] {
+  const states = new Set(facts.slos.slos.map(slo => slo.alertState));
+  return ALERT_SEVERITY.find(state => states.has(state)) ?? null;
+}
+
 function stringField(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
@@ -53,6 +69,7 @@ export function toTeamScorecardRow(
       : null,
     mttrSeconds: onCall.incidents?.mttrSeconds ?? null,
     openIncidents: onCall.incidents ? onCall.incidents.open.length : null,
+    sloAlert: worstAlert(facts),
     evaluatedAt: scorecard.evaluatedAt,
     stale: scorecard.sources.some(source => source.stale),
   };

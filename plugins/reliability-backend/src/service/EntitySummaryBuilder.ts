@@ -44,18 +44,23 @@ export class EntitySummaryBuilder {
     return locateEntityService(this.deps.registry, entity);
   }
 
-  /** Builds the summary of an entity the caller is allowed to see. */
+  /**
+   * Builds the summary of an entity the caller is allowed to see.
+   * `ownerEntity`, when the caller already read it from the catalog with the
+   * same credentials (null: not found), saves a catalog request.
+   */
   async build(
     entity: Entity,
     credentials: BackstageCredentials,
     now: Date = new Date(),
+    ownerEntity?: Entity | null,
   ): Promise<EntityReliabilitySummary> {
     const entityRef = stringifyEntityRef(entity);
     const located = this.locateService(entity);
     const runbooks = readRunbooks(entity);
 
     const [owner, onCallPart] = await Promise.all([
-      this.readOwner(entity, credentials),
+      this.readOwner(entity, credentials, ownerEntity),
       located.kind === 'located'
         ? this.readOnCall(entityRef, located, now)
         : Promise.resolve({
@@ -94,23 +99,12 @@ export class EntitySummaryBuilder {
     const { source } = located.registered;
     const { serviceId } = located;
 
-    const [stored] = await store.listSourceHealth({ sourceIds: [source.id] });
-    const health = stored
-      ? toSourceHealth(stored, { now, staleAfterMs })
+    // One read: the source's health with the service, its policy and stats.
+    const stored = await store.getServiceView(source.id, serviceId);
+    const health = stored.health
+      ? toSourceHealth(stored.health, { now, staleAfterMs })
       : neverSyncedHealth(source);
-
-    // Point reads, each only when the previous one found something.
-    const service = health.lastSuccessAt
-      ? await store.getService(source.id, serviceId)
-      : undefined;
-    const [policy, incidents] = service
-      ? await Promise.all([
-          service.escalationPolicyId
-            ? store.getEscalationPolicy(source.id, service.escalationPolicyId)
-            : Promise.resolve(undefined),
-          store.getIncidentStats(source.id, serviceId),
-        ])
-      : [undefined, undefined];
+    const { service, policy, incidents } = stored;
 
     // Only asked when the service is missing: is it unknown, or unreached?
     const incompleteServices =
@@ -130,6 +124,7 @@ export class EntitySummaryBuilder {
   private async readOwner(
     entity: Entity,
     credentials: BackstageCredentials,
+    known?: Entity | null,
   ): Promise<{ owner: EntityOwner | null; problems: MetadataProblem[] }> {
     const parsed = parseOwnerRef(entity);
     if (parsed.problem) {
@@ -141,9 +136,10 @@ export class EntitySummaryBuilder {
     const ownerRef = parsed.ref;
     const entityRef = stringifyEntityRef(entity);
 
-    const ownerEntity = await this.deps.catalog.getEntityByRef(ownerRef, {
-      credentials,
-    });
+    const ownerEntity =
+      known !== undefined
+        ? known
+        : await this.deps.catalog.getEntityByRef(ownerRef, { credentials });
     if (!ownerEntity) {
       return {
         owner: { entityRef: ownerRef, exists: false },

@@ -8,12 +8,14 @@ import type {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reliabilityEntityRefreshPermission,
   RefreshEntityResponse,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
+import compression from 'compression';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { ReliabilityConfig } from '../config/readReliabilityConfig';
@@ -29,6 +31,7 @@ import {
 } from './entityParams';
 import { GroupOnCallBuilder } from './GroupOnCallBuilder';
 import { keepKnownPeople } from './keepKnownPeople';
+import { readEntityWithOwner } from './readEntityWithOwner';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import {
   refreshFailureError,
@@ -136,6 +139,10 @@ export async function createRouter(
   const limiter = new RefreshRateLimiter(store, config.refresh);
 
   const router = Router();
+  // Answers are JSON of up to hundreds of kB (a team page, SLO burn-downs,
+  // a CSV export): compress them here rather than rely on the app's root
+  // router doing it.
+  router.use(compression());
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req);
@@ -153,13 +160,42 @@ export async function createRouter(
     const params = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefOf(params);
-    // Fetched with the caller's credentials, so catalog permissions apply:
-    // an entity the caller may not see is indistinguishable from a missing one.
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    // The entity as the last evaluation read it: the access check is the
+    // catalog's own read permission, asked for this entity with the caller's
+    // credentials; no catalog request. An entity the caller may not see is
+    // indistinguishable from a missing one.
+    const snapshot = await options.scorecards?.store.getEntityPageSnapshot(
+      entityRef,
+    );
+    if (snapshot) {
+      const [decision] = await permissions.authorize(
+        [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+      }
+      res.json(
+        await summaries.build(
+          snapshot.entity,
+          credentials,
+          now(),
+          snapshot.owner,
+        ),
+      );
+      return;
+    }
+    // Not evaluated yet (or out of the scorecards' kinds): read the catalog
+    // with the caller's credentials, the owner in the same request.
+    const { entity, owner } = await readEntityWithOwner(
+      catalog,
+      params,
+      credentials,
+    );
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    res.json(await summaries.build(entity, credentials, now()));
+    res.json(await summaries.build(entity, credentials, now(), owner));
   });
 
   router.get('/groups/:namespace/:name/on-call', async (req, res) => {

@@ -122,6 +122,20 @@ function expectDocumented(
   }
   exercised.add(`${method} ${openApiPath} ${res.status}`);
   const response = resolveResponse(documented);
+  // "Not modified" has no body.
+  if (res.status === 304) {
+    expect(response.content).toBeUndefined();
+    expect(res.text ?? '').toBe('');
+    return;
+  }
+  // A CSV export is checked for its type and header line only.
+  if (
+    response.content?.['text/csv'] &&
+    /^text\/csv/.test(res.headers['content-type'] ?? '')
+  ) {
+    expect(res.text).toMatch(/^\uFEFFEntity,/);
+    return;
+  }
   // A Markdown export is checked for its type only.
   if (
     response.content?.['text/markdown'] &&
@@ -551,8 +565,54 @@ describe('openapi.yaml', () => {
       const team = await group('team-payments');
       expect(team.body.rows).toHaveLength(4);
       expectDocumented('get', groupPath, team);
+      expectDocumented(
+        'get',
+        groupPath,
+        await group('team-payments').set('If-None-Match', team.headers.etag),
+      );
+      expectDocumented(
+        'get',
+        groupPath,
+        await server().get(
+          api('/groups/default/team-payments/scorecards?limit=101'),
+        ),
+      );
       expectDocumented('get', groupPath, await group('team-ghosts'));
       expectDocumented('get', groupPath, await group('bad-name-'));
+      const exportPath = '/groups/{namespace}/{name}/scorecards/export';
+      const csv = await server().get(
+        api('/groups/default/team-payments/scorecards/export'),
+      );
+      expect(csv.text.split('\r\n')).toHaveLength(4 + 2);
+      expectDocumented('get', exportPath, csv);
+      expectDocumented(
+        'get',
+        exportPath,
+        await server()
+          .get(api('/groups/default/team-payments/scorecards/export'))
+          .set('If-None-Match', csv.headers.etag),
+      );
+      expectDocumented(
+        'get',
+        exportPath,
+        await server().get(
+          api('/groups/default/team-payments/scorecards/export?sort=nope'),
+        ),
+      );
+      expectDocumented(
+        'get',
+        exportPath,
+        await server().get(
+          api('/groups/default/team-ghosts/scorecards/export'),
+        ),
+      );
+      expectDocumented(
+        'get',
+        exportPath,
+        await server()
+          .get(api('/groups/default/team-payments/scorecards/export'))
+          .set('Authorization', none),
+      );
       expectDocumented(
         'get',
         groupPath,

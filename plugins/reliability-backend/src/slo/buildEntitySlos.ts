@@ -1,6 +1,7 @@
 import {
   currentSloWindow,
   formatSloDuration,
+  downsampleBurnDown,
   type EntitySlosResponse,
   type SloProblem,
   type SloStatusView,
@@ -113,7 +114,8 @@ export function toSloStatusView(
     ...(sourceId ? { sourceId } : {}),
     state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
     ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
-    burnDown: current?.burnDown ?? [],
+    // Statuses stored before burn-downs were downsampled at evaluation.
+    burnDown: downsampleBurnDown(current?.burnDown ?? []),
     evaluatedAt: current?.evaluatedAt ?? null,
     queryLinks: registered
       ? registered.provider.queryLinks(registered.source.id, definition)

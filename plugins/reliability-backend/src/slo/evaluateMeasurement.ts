@@ -2,6 +2,7 @@ import {
   burnRateWindowsForPeriod,
   computeBurnDownSeries,
   currentSloWindow,
+  downsampleBurnDown,
   evaluateSloBudget,
   type BurnDownBucket,
   type BurnDownPoint,
@@ -138,6 +139,32 @@ function inputsOf(definition: SloDefinition, measurement: SloMeasurement) {
 }
 
 /**
+ * The burn-down with its last point showing the headline figures. The
+ * buckets and the headline come from separate reads of the source (a range
+ * query and an instant query), and even from the same events the running
+ * sums differ in the last digits; the last point is "now", and the card must
+ * not show two different numbers for it.
+ */
+function endAtHeadline(
+  points: BurnDownPoint[],
+  evaluation: ReturnType<typeof evaluateSloBudget>,
+): BurnDownPoint[] {
+  const last = points[points.length - 1];
+  if (!last || evaluation.budgetRemaining === null) {
+    return points;
+  }
+  return [
+    ...points.slice(0, -1),
+    {
+      ...last,
+      attainment: evaluation.attainment,
+      budgetRemaining: evaluation.budgetRemaining,
+      eventBudgetRemaining: evaluation.budgetRemaining,
+    },
+  ];
+}
+
+/**
  * Turns a source's observation of one SLO into its status: attainment,
  * budget, burn rates and alert state with -common's pure functions, so every
  * source is judged the same way. A measurement with any error yields state
@@ -188,14 +215,21 @@ export function evaluateMeasurement(
       definition,
       new Date(measurement.evaluatedAt),
     );
-    burnDown = computeBurnDownSeries({
-      objective: definition.target,
-      periodSeconds: definition.rolling
-        ? definition.windowSeconds
-        : (window.end.getTime() - window.start.getTime()) / 1000,
-      windowStart: inputs.burnDown.windowStart,
-      buckets: inputs.burnDown.buckets,
-    });
+    // Stored (and served) at a card's resolution: the source's buckets
+    // (720 for 30 days at one hour) would make every answer ~200 kB.
+    burnDown = endAtHeadline(
+      downsampleBurnDown(
+        computeBurnDownSeries({
+          objective: definition.target,
+          periodSeconds: definition.rolling
+            ? definition.windowSeconds
+            : (window.end.getTime() - window.start.getTime()) / 1000,
+          windowStart: inputs.burnDown.windowStart,
+          buckets: inputs.burnDown.buckets,
+        }),
+      ),
+      evaluation,
+    );
   }
   return {
     ...base,

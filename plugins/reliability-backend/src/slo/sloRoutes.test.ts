@@ -184,6 +184,30 @@ describe('SLO routes', () => {
   const byId = (body: EntitySlosResponse, id: string): SloStatusView =>
     body.slos.find(slo => slo.id === id)!;
 
+  it('serves a card-sized burn-down that ends at the headline figure, compressed', async () => {
+    // 30 days of hourly buckets, as the Prometheus source reads them.
+    backend.provider.readings.set(
+      'component:default/checkout-api/checkout-healthy',
+      { good: 9990, total: 10000, buckets: 720 },
+    );
+    await backend.syncNow('metrics:east');
+    const res = await get('checkout-api', 'slos').set(
+      'Accept-Encoding',
+      'gzip',
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    const healthy = byId(res.body, 'checkout-healthy');
+    expect(healthy.burnDown.length).toBeGreaterThan(100);
+    expect(healthy.burnDown.length).toBeLessThanOrEqual(120);
+    expect(healthy.burnDown.at(-1)!.budgetRemaining).toBe(
+      healthy.evaluation!.budgetRemaining,
+    );
+    expect(healthy.burnDown.at(-1)!.timestamp).toBe(healthy.evaluatedAt);
+    // Well under 30 kB per SLO even before compression.
+    expect(JSON.stringify(healthy).length).toBeLessThan(30_000);
+  });
+
   it('requires credentials on every SLO route', async () => {
     for (const route of ['slos', 'deploy-gate', 'slo-rules']) {
       const res = await get('checkout-api', route).set(

@@ -7,3 +7,4 @@ export * from './evaluateSloBudget';
 export * from './computeBurnDownSeries';
 export * from './timesliceAttainment';
 export * from './calendarWindow';
+export * from './downsampleBurnDown';

@@ -22,6 +22,7 @@ export function fakeReliabilityApi(
     getSloRules: unexpected('getSloRules'),
     getEntityScorecard: unexpected('getEntityScorecard'),
     getGroupScorecards: unexpected('getGroupScorecards'),
+    exportGroupScorecards: unexpected('exportGroupScorecards'),
     getScorecardOverview: unexpected('getScorecardOverview'),
     previewRubricChange: unexpected('previewRubricChange'),
     getReviewTemplates: unexpected('getReviewTemplates'),

@@ -342,6 +342,7 @@ export function paymentsTeamScorecards(): GroupScorecardResponse {
         sloAttainment: 0.9951,
         sloObjective: 0.995,
         sloBudgetRemaining: 0.02,
+        sloAlert: 'page',
         mttrSeconds: 30 * 60,
       }),
       teamRow('fraud-rules', {
@@ -372,12 +373,28 @@ export function paymentsTeamScorecards(): GroupScorecardResponse {
         openIncidents: null,
       }),
     ],
+    total: 4,
+    offset: 0,
+    limit: 25,
+    entities: 4,
+    averageScore: 76,
+    staleEntities: 1,
     distribution: { none: 1, bronze: 1, silver: 1, gold: 1 },
+    facets: {
+      ownerRefs: ['group:default/team-fraud', 'group:default/team-payments'],
+      tiers: [],
+      lifecycles: ['experimental', 'production'],
+    },
     trend: [
       { day: '2025-03-02', counts: { none: 2, bronze: 1, silver: 1, gold: 0 } },
-      { day: '2025-03-03', counts: { none: 1, bronze: 2, silver: 0, gold: 1 } },
+      {
+        day: '2025-03-03',
+        counts: { none: 2, bronze: 1, silver: 1, gold: 0 },
+        carried: true,
+      },
       { day: '2025-03-04', counts: { none: 1, bronze: 1, silver: 1, gold: 1 } },
     ],
+    historySince: '2025-03-02',
     lastEvaluatedAt: minutesFromNow(-4),
     generatedAt: NOW.toISOString(),
   };

@@ -8,6 +8,7 @@ import type {
   EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
+  GroupScorecardQuery,
   GroupScorecardResponse,
   EntityReviewsResponse,
   RefreshEntityResponse,
@@ -103,13 +104,21 @@ export interface ReliabilityApi {
     options?: ReliabilityRequestOptions,
   ): Promise<EntityScorecardResponse>;
   /**
-   * The scorecards of every entity a group and its sub-groups own, with the
-   * level distribution and its trend. A string ref defaults to kind `group`.
+   * One page of the scorecards of every entity a group and its sub-groups
+   * own (filtered and sorted by the backend), with the team's counts, level
+   * distribution and trend. A string ref defaults to kind `group`.
    */
   getGroupScorecards(
     groupRef: CompoundEntityRef | string,
+    query?: GroupScorecardQuery,
     options?: ReliabilityRequestOptions,
   ): Promise<GroupScorecardResponse>;
+  /** Every row the query matches (all pages) as CSV text, with the failing checks named. */
+  exportGroupScorecards(
+    groupRef: CompoundEntityRef | string,
+    query?: GroupScorecardQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string>;
   /** Teams ranked, the fleet's level distribution and the checks failing most. */
   getScorecardOverview(
     options?: ReliabilityRequestOptions,

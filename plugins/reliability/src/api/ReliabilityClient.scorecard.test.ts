@@ -60,6 +60,49 @@ describe('ReliabilityClient scorecard calls', () => {
     );
   });
 
+  it('sends the team query, and exports every matching row without paging', async () => {
+    const urls: string[] = [];
+    server.use(
+      http.get(
+        `${BASE_URL}/groups/default/team-payments/scorecards`,
+        ({ request }) => {
+          urls.push(request.url);
+          return HttpResponse.json(paymentsTeamScorecards());
+        },
+      ),
+      http.get(
+        `${BASE_URL}/groups/default/team-payments/scorecards/export`,
+        ({ request }) => {
+          urls.push(request.url);
+          return new HttpResponse('\uFEFFEntity\r\n', {
+            headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+          });
+        },
+      ),
+    );
+    const query = {
+      search: ' checkout & co ',
+      level: 'none',
+      owner: 'group:default/team-fraud',
+      failing: true,
+      tier: '',
+      sort: 'sloAlert' as const,
+      direction: 'desc' as const,
+      offset: 25,
+      limit: 25,
+    };
+    await client().getGroupScorecards('team-payments', query);
+    const csv = await client().exportGroupScorecards('team-payments', query);
+
+    expect(csv).toBe('Entity\r\n');
+    const search =
+      'search=checkout+%26+co&level=none&owner=group%3Adefault%2Fteam-fraud&failing=true&sort=sloAlert&direction=desc';
+    expect(urls).toEqual([
+      `${BASE_URL}/groups/default/team-payments/scorecards?${search}&offset=25&limit=25`,
+      `${BASE_URL}/groups/default/team-payments/scorecards/export?${search}`,
+    ]);
+  });
+
   it('reads the overview', async () => {
     server.use(
       http.get(`${BASE_URL}/scorecards/overview`, () =>

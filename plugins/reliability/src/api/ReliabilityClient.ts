@@ -13,6 +13,7 @@ import type {
   EntityScorecardResponse,
   EntitySlosResponse,
   GroupOnCallResponse,
+  GroupScorecardQuery,
   GroupScorecardResponse,
   EntityReviewsResponse,
   RefreshEntityResponse,
@@ -192,14 +193,36 @@ export class ReliabilityClient implements ReliabilityApi {
 
   async getGroupScorecards(
     groupRef: CompoundEntityRef | string,
+    query: GroupScorecardQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<GroupScorecardResponse> {
+    const search = teamScorecardSearch(query, true);
     return this.#request<GroupScorecardResponse>(
       'GET',
-      `${groupPath(groupRef, 'Team scorecards')}/scorecards`,
+      `${groupPath(groupRef, 'Team scorecards')}/scorecards${
+        search ? `?${search}` : ''
+      }`,
       this.#readTimeoutMs,
       options?.signal,
     );
+  }
+
+  async exportGroupScorecards(
+    groupRef: CompoundEntityRef | string,
+    query: GroupScorecardQuery = {},
+    options?: ReliabilityRequestOptions,
+  ): Promise<string> {
+    const search = teamScorecardSearch(query, false);
+    const response = await this.#send(
+      'GET',
+      `${groupPath(groupRef, 'Team scorecards')}/scorecards/export${
+        search ? `?${search}` : ''
+      }`,
+      this.#readTimeoutMs,
+      options?.signal,
+      'text/csv',
+    );
+    return response.text();
   }
 
   async getScorecardOverview(
@@ -485,6 +508,39 @@ async function conflictError(response: Response): Promise<Error> {
     return new ReviewConflictError(message, review as Review);
   }
   return ResponseError.fromResponse(response);
+}
+
+/**
+ * The team view's query as a query string: unset filters are left out;
+ * paging only when asked for (the export has none).
+ */
+function teamScorecardSearch(
+  query: GroupScorecardQuery,
+  paging: boolean,
+): string {
+  const search = new URLSearchParams();
+  const fields: Array<[string, string | number | boolean | undefined]> = [
+    ['search', query.search?.trim()],
+    ['level', query.level],
+    ['owner', query.owner],
+    ['failing', query.failing || undefined],
+    ['tier', query.tier],
+    ['lifecycle', query.lifecycle],
+    ['sort', query.sort],
+    ['direction', query.direction],
+    ...(paging
+      ? ([
+          ['offset', query.offset],
+          ['limit', query.limit],
+        ] as Array<[string, number | undefined]>)
+      : []),
+  ];
+  for (const [name, value] of fields) {
+    if (value !== undefined && value !== '') {
+      search.set(name, String(value));
+    }
+  }
+  return search.toString();
 }
 
 function reviewPath(reviewId: string): string {

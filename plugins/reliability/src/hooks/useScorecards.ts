@@ -1,9 +1,12 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import type {
   EntityScorecardResponse,
+  GroupScorecardQuery,
   GroupScorecardResponse,
   ScorecardOverviewResponse,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityApi } from '../api';
+import { reliabilityApiRef, type ReliabilityApi } from '../api';
 import type { RequestState } from './useEntitySlos';
 import { useKeyedRequest } from './useKeyedRequest';
 
@@ -16,14 +19,6 @@ function requestEntityScorecard(
   signal: AbortSignal,
 ) {
   return api.getEntityScorecard(entityRef, { signal });
-}
-
-function requestGroupScorecards(
-  api: ReliabilityApi,
-  groupRef: string,
-  signal: AbortSignal,
-) {
-  return api.getGroupScorecards(groupRef, { signal });
 }
 
 function requestOverview(
@@ -44,14 +39,66 @@ export function useEntityScorecard(
   return useKeyedRequest(entityRef, true, requestEntityScorecard);
 }
 
+type GroupLoad = Omit<RequestState<GroupScorecardResponse>, 'retry'>;
+
 /**
- * Loads the scorecards of every entity a group and its sub-groups own.
+ * Loads one page of the scorecards of every entity a group and its
+ * sub-groups own, as the query filters, sorts and pages them (the backend
+ * does the work). While another page or filter loads, the page on screen
+ * stays (with `loading` set) so the table does not flash; a change of group
+ * clears it. Superseded requests are aborted.
  * @public
  */
 export function useGroupScorecards(
   groupRef: string,
+  query: GroupScorecardQuery = {},
 ): RequestState<GroupScorecardResponse> {
-  return useKeyedRequest(groupRef, true, requestGroupScorecards);
+  const api = useApi(reliabilityApiRef);
+  const [attempt, setAttempt] = useState(0);
+  const [load, setLoad] = useState<GroupLoad>({
+    entityRef: groupRef,
+    loading: true,
+  });
+  // The query as one dependency: a new object with the same fields is no change.
+  const queryKey = JSON.stringify(query);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const keep = (previous: GroupLoad) =>
+      previous.entityRef === groupRef ? previous.value : undefined;
+    setLoad(previous => ({
+      entityRef: groupRef,
+      value: keep(previous),
+      loading: true,
+    }));
+    api
+      .getGroupScorecards(groupRef, JSON.parse(queryKey), {
+        signal: controller.signal,
+      })
+      .then(
+        value => {
+          if (!controller.signal.aborted) {
+            setLoad({ entityRef: groupRef, value, loading: false });
+          }
+        },
+        error => {
+          if (!controller.signal.aborted) {
+            setLoad(previous => ({
+              entityRef: groupRef,
+              value: keep(previous),
+              loading: false,
+              error: error instanceof Error ? error : new Error(String(error)),
+            }));
+          }
+        },
+      );
+    return () => controller.abort();
+  }, [api, groupRef, queryKey, attempt]);
+
+  const retry = useCallback(() => setAttempt(n => n + 1), []);
+  const current: GroupLoad =
+    load.entityRef === groupRef ? load : { entityRef: groupRef, loading: true };
+  return { ...current, retry };
 }
 
 /**

@@ -33,10 +33,8 @@ export type {
   GroupedScorecardChecks,
 } from './groupScorecardChecks';
 export {
-  filterTeamScorecardRows,
   NO_TEAM_SCORECARD_FILTER,
-  sortTeamScorecardRows,
-  teamScorecardCsv,
+  teamScorecardQuery,
 } from './teamScorecardRows';
 export type {
   TeamScorecardColumn,

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
@@ -23,12 +23,44 @@ jest.setTimeout(30_000);
 const server = setupServer();
 registerMswTestHooks(server);
 
-function serve(response: GroupScorecardResponse) {
+/** The query strings the card sent, oldest first. */
+let asked: URLSearchParams[] = [];
+
+/**
+ * Answers the team view; `answer` may shape the page by the query (the
+ * backend's filtering and sorting are tested with the backend).
+ */
+function serve(
+  answer:
+    | GroupScorecardResponse
+    | ((query: URLSearchParams) => GroupScorecardResponse),
+) {
   server.use(
-    http.get(`${BASE_URL}/groups/default/team-payments/scorecards`, () =>
-      HttpResponse.json(response),
+    http.get(
+      `${BASE_URL}/groups/default/team-payments/scorecards`,
+      ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        asked.push(query);
+        return HttpResponse.json(
+          typeof answer === 'function' ? answer(query) : answer,
+        );
+      },
     ),
   );
+}
+
+/** The last query sent, as a plain object. */
+function lastAsked(): Record<string, string> {
+  return Object.fromEntries(asked[asked.length - 1] ?? []);
+}
+
+/** The fixture narrowed to some rows, as the backend would answer a filter. */
+function only(...names: string[]): GroupScorecardResponse {
+  const all = paymentsTeamScorecards();
+  const rows = all.rows.filter(row =>
+    names.includes(row.entityRef.split('/')[1]),
+  );
+  return { ...all, rows, total: rows.length };
 }
 
 async function renderCard(apis: Parameters<typeof renderWithBackend>[2] = []) {
@@ -66,15 +98,26 @@ describe('EntityGroupScorecardCard', () => {
     restore = mockResizeObserver();
   });
   afterAll(() => restore());
+  beforeEach(() => {
+    asked = [];
+  });
 
-  it('lists every entity of the team and its sub-teams with their figures, worst score first', async () => {
+  it('lists one page of the team and its sub-teams with their figures, worst score first', async () => {
     serve(paymentsTeamScorecards());
     const table = await renderCard();
 
+    // The backend sorts and pages: the first request asks for worst first.
+    expect(lastAsked()).toEqual({
+      sort: 'score',
+      direction: 'asc',
+      offset: '0',
+      limit: '25',
+    });
+    // Rows in the order the backend answered.
     expect(order(table)).toEqual([
-      'fraud-rules',
       'Checkout API',
       'payments-gateway',
+      'fraud-rules',
       'Commerce, "core" platform',
     ]);
     const checkout = within(table).getByRole('row', { name: 'Checkout API' });
@@ -90,11 +133,18 @@ describe('EntityGroupScorecardCard', () => {
     expect(checkout).toHaveTextContent('Gap');
     expect(checkout).toHaveTextContent('1h 35m');
     expect(checkout).toHaveTextContent('stale');
+    // A page-level burn shows next to its budget, not just "Covered".
+    const gateway = within(table).getByRole('row', {
+      name: 'payments-gateway',
+    });
+    expect(gateway).toHaveTextContent('Page');
+    expect(gateway).toHaveTextContent('Covered');
     const fraud = within(table).getByRole('row', { name: 'fraud-rules' });
     expect(within(fraud).getByLabelText('Level: No level')).toBeInTheDocument();
     expect(
       within(fraud).getByLabelText('on-call not linked'),
     ).toBeInTheDocument();
+    expect(within(fraud).getByLabelText('no SLO')).toBeInTheDocument();
     expect(
       within(fraud).getByRole('link', { name: 'team-fraud' }),
     ).toBeInTheDocument();
@@ -117,6 +167,12 @@ describe('EntityGroupScorecardCard', () => {
     expect(
       chart.querySelectorAll('.recharts-bar-rectangle path').length,
     ).toBeGreaterThanOrEqual(3);
+    // Where history begins, and what the day without an evaluation is.
+    expect(card).toHaveTextContent(
+      'History since Mar 2, 2025. Lighter bars are days without an evaluation: they repeat the day before.',
+    );
+    // No pager for a single page.
+    expect(screen.queryByRole('button', { name: /next page/i })).toBeNull();
   });
 
   it("shows each owner by the title the catalog presents, not the group's ref", async () => {
@@ -151,6 +207,7 @@ describe('EntityGroupScorecardCard', () => {
           counts: { none: 1, bronze: 2, silver: 0, gold: 1 },
         },
       ],
+      historySince: '2025-03-04',
     });
     await renderCard();
 
@@ -161,90 +218,121 @@ describe('EntityGroupScorecardCard', () => {
     expect(chart.querySelectorAll('.recharts-bar-rectangle path').length).toBe(
       3,
     );
-    expect(screen.queryByText(/two days of history/)).not.toBeInTheDocument();
+    expect(screen.getByText('History since Mar 4, 2025.')).toBeInTheDocument();
   });
 
-  it('sorts by every column, keeping rows without a value last', async () => {
+  it('asks the backend for each order, worst first on the first click', async () => {
     serve(paymentsTeamScorecards());
     const table = await renderCard();
 
     await sortBy(table, 'Budget left');
-    expect(order(table)).toEqual([
-      'payments-gateway',
-      'Checkout API',
-      'Commerce, "core" platform',
-      'fraud-rules',
-    ]);
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ sort: 'budget', direction: 'asc' }),
+    );
     await sortBy(table, 'Budget left');
-    expect(order(table)).toEqual([
-      'Checkout API',
-      'payments-gateway',
-      'Commerce, "core" platform',
-      'fraud-rules',
-    ]);
-
-    await sortBy(table, 'Level');
-    expect(order(table)).toEqual([
-      'fraud-rules',
-      'Checkout API',
-      'payments-gateway',
-      'Commerce, "core" platform',
-    ]);
-
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ sort: 'budget', direction: 'desc' }),
+    );
     await sortBy(table, 'Failing');
-    expect(order(table)[0]).toBe('fraud-rules');
-    expect(order(table)[3]).toBe('Commerce, "core" platform');
-
-    await sortBy(table, 'MTTR');
-    expect(order(table).slice(0, 2)).toEqual([
-      'Checkout API',
-      'payments-gateway',
-    ]);
-
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({
+        sort: 'failingChecks',
+        direction: 'desc',
+      }),
+    );
+    await sortBy(table, 'SLO alert');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({
+        sort: 'sloAlert',
+        direction: 'desc',
+      }),
+    );
     await sortBy(table, 'Entity');
-    expect(order(table)).toEqual([
-      'Checkout API',
-      'Commerce, "core" platform',
-      'fraud-rules',
-      'payments-gateway',
-    ]);
-
-    await sortBy(table, 'Owner');
-    expect(order(table)[0]).toBe('fraud-rules');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ sort: 'entity', direction: 'asc' }),
+    );
   });
 
-  it('filters by text, level, failing checks and owning sub-team', async () => {
-    serve(paymentsTeamScorecards());
+  it('filters by text, level, failing checks, owning sub-team and lifecycle on the backend', async () => {
+    serve(query => {
+      if (query.get('search') === 'checkout') {
+        return only('checkout-api');
+      }
+      if (query.get('owner') === 'group:default/team-fraud') {
+        return query.get('level') === 'gold' ? only() : only('fraud-rules');
+      }
+      return paymentsTeamScorecards();
+    });
     const table = await renderCard();
 
     await userEvent.type(
       screen.getByRole('textbox', { name: 'Search entities' }),
       'checkout',
     );
-    expect(order(table)).toEqual(['Checkout API']);
+    // One request once typing pauses, not one per key.
+    await waitFor(() => expect(order(table)).toEqual(['Checkout API']));
+    expect(asked.filter(q => q.has('search'))).toHaveLength(1);
+    expect(screen.getByText('1 of 4 entities match')).toBeInTheDocument();
     await userEvent.clear(
       screen.getByRole('textbox', { name: 'Search entities' }),
     );
+    await waitFor(() => expect(order(table)).toHaveLength(4));
 
     await choose('Level', 'Gold');
-    expect(order(table)).toEqual(['Commerce, "core" platform']);
+    await waitFor(() => expect(lastAsked()).toMatchObject({ level: 'gold' }));
     await choose('Level', 'All levels');
 
     await userEvent.click(
       screen.getByRole('checkbox', { name: 'Only failing' }),
     );
-    expect(order(table)).not.toContain('Commerce, "core" platform');
-    expect(order(table)).toHaveLength(3);
+    await waitFor(() => expect(lastAsked()).toMatchObject({ failing: 'true' }));
+
+    await choose('Lifecycle', 'production');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ lifecycle: 'production' }),
+    );
+    // Only one tier in the team: nothing to choose.
+    expect(screen.queryByRole('combobox', { name: 'Tier' })).toBeNull();
 
     await choose('Owner', 'team-fraud');
-    expect(order(table)).toEqual(['fraud-rules']);
-    expect(screen.getByText('Showing 1 of 4 entities')).toBeInTheDocument();
+    await waitFor(() => expect(order(table)).toEqual(['fraud-rules']));
+    expect(lastAsked()).toMatchObject({
+      owner: 'group:default/team-fraud',
+      failing: 'true',
+      lifecycle: 'production',
+      offset: '0',
+    });
 
     await choose('Level', 'Gold');
     expect(
-      within(table).getByText('No entity matches these filters.'),
+      await within(table).findByText('No entity matches these filters.'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+  });
+
+  it('pages through a large team, starting again from the first page on a new filter', async () => {
+    serve(query => ({
+      ...paymentsTeamScorecards(),
+      total: 60,
+      entities: 60,
+      offset: Number(query.get('offset')),
+    }));
+    await renderCard();
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: /next page/i }),
+    );
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ offset: '25', limit: '25' }),
+    );
+    expect(screen.getByText('26–50 of 60')).toBeInTheDocument();
+
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Only failing' }),
+    );
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ failing: 'true', offset: '0' }),
+    );
   });
 
   describe('CSV export', () => {
@@ -262,42 +350,75 @@ describe('EntityGroupScorecardCard', () => {
     });
     afterEach(() => click.mockRestore());
 
-    it('downloads the filtered rows in table order, escaped', async () => {
+    it('downloads every matching row from the backend, in table order', async () => {
+      const csv =
+        'Entity,Title,Failing check names\r\ncomponent:default/checkout-api,Checkout API,SLOs met; TechDocs\r\n';
+      let exportQuery: Record<string, string> | undefined;
+      server.use(
+        http.get(
+          `${BASE_URL}/groups/default/team-payments/scorecards/export`,
+          ({ request }) => {
+            exportQuery = Object.fromEntries(new URL(request.url).searchParams);
+            return new HttpResponse(`\uFEFF${csv}`, {
+              headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+            });
+          },
+        ),
+      );
       serve(paymentsTeamScorecards());
       const table = await renderCard();
       await sortBy(table, 'Entity');
-      await userEvent.type(
-        screen.getByRole('textbox', { name: 'Search entities' }),
-        'c',
+      await userEvent.click(
+        screen.getByRole('checkbox', { name: 'Only failing' }),
       );
-      expect(order(table)).toEqual([
-        'Checkout API',
-        'Commerce, "core" platform',
-      ]);
 
       await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
 
-      expect(clicked).toEqual([
-        { download: 'team-payments-scorecards.csv', href: 'blob:scorecards' },
-      ]);
+      await waitFor(() =>
+        expect(clicked).toEqual([
+          { download: 'team-payments-scorecards.csv', href: 'blob:scorecards' },
+        ]),
+      );
+      // Every page: the export carries the filters and order, no paging.
+      expect(exportQuery).toEqual({
+        sort: 'entity',
+        direction: 'asc',
+        failing: 'true',
+      });
       const blob = createObjectURL.mock.calls[0][0];
       expect(blob.type).toBe('text/csv;charset=utf-8');
-      const text = (await blob.text()).replace(/^\uFEFF/, '');
-      expect(text.split('\r\n')).toEqual([
-        'Entity,Title,Kind,Owner,Level,Score,Failing checks,SLO attainment (%),SLO objective (%),Error budget left (%),On-call covered,MTTR (minutes),Open incidents,Evaluated at,Stale',
-        `component:default/checkout-api,Checkout API,component,group:default/team-payments,Bronze,73,3,99.82,99.9,18,no,95,1,${
-          paymentsTeamScorecards().rows[0].evaluatedAt
-        },yes`,
-        `system:default/commerce,"Commerce, ""core"" platform",system,group:default/team-payments,Gold,100,0,,,,,,,${
-          paymentsTeamScorecards().rows[3].evaluatedAt
-        },no`,
-        '',
-      ]);
+      expect((await blob.text()).replace(/^\uFEFF/, '')).toBe(csv);
+    });
+
+    it('says so when the export fails', async () => {
+      server.use(
+        http.get(
+          `${BASE_URL}/groups/default/team-payments/scorecards/export`,
+          () =>
+            HttpResponse.json(
+              { error: { name: 'Error', message: 'database gone' } },
+              { status: 500 },
+            ),
+        ),
+      );
+      serve(paymentsTeamScorecards());
+      await renderCard();
+      await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+      expect(
+        await screen.findByText(/The CSV export failed/),
+      ).toBeInTheDocument();
     });
   });
 
   it('says when the team owns nothing in scope', async () => {
-    serve({ ...paymentsTeamScorecards(), rows: [], distribution: {} });
+    serve({
+      ...paymentsTeamScorecards(),
+      rows: [],
+      total: 0,
+      entities: 0,
+      averageScore: null,
+      distribution: {},
+    });
     await renderWithBackend(
       <EntityGroupScorecardCard now={NOW} />,
       groupEntity('team-payments'),

@@ -1,115 +1,217 @@
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import useDebounce from 'react-use/esm/useDebounce';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { GroupScorecardResponse } from '@preflight/plugin-reliability-common';
+import { reliabilityApiRef } from '../../api';
 import { useNow } from '../../hooks';
 import type { RequestState } from '../../hooks/useEntitySlos';
 import { useGroupScorecards } from '../../hooks/useScorecards';
-import { entityRefName } from '../../utils';
+import {
+  downloadCsv,
+  entityRefName,
+  formatDay,
+  NO_TEAM_SCORECARD_FILTER,
+  TeamScorecardFilter,
+  teamScorecardQuery,
+} from '../../utils';
 import { CardFrame } from '../CardFrame';
 import { EvaluationRunChip } from '../EvaluationRunChip';
 import { LevelDistributionChips } from '../LevelDistributionChips';
 import { LevelTrendChart } from '../LevelTrendChart';
+import { ReloadFailedAlert } from '../ReloadFailedAlert';
 import { RequestPending } from '../RequestPending';
-import { TeamScorecardTable } from '../TeamScorecardTable';
+import {
+  TeamScorecardSortState,
+  TeamScorecardTable,
+} from '../TeamScorecardTable';
 
 /** @public */
 export interface EntityGroupScorecardCardProps {
   /** Card title; "Team scorecards" by default. */
   title?: string;
+  /** Rows per page at first, 25 by default (at most 100). */
+  pageSize?: number;
   /** Pins the clock for relative times (tests, screenshots). */
   now?: Date;
 }
 
+/** Typing in the search box asks the backend once the typing pauses. */
+const SEARCH_DEBOUNCE_MS = 300;
+
 function subheader(response: GroupScorecardResponse | undefined) {
-  if (!response || response.rows.length === 0) {
+  if (!response || response.entities === 0) {
     return undefined;
   }
-  const count = response.rows.length;
+  const count = response.entities;
   const subGroups = response.groupRefs.length - 1;
-  const average = Math.round(
-    response.rows.reduce((sum, row) => sum + row.score, 0) / count,
-  );
   return `${count} ${count === 1 ? 'entity' : 'entities'}${
     subGroups > 0
       ? ` incl. ${subGroups} sub-team${subGroups === 1 ? '' : 's'}`
       : ''
-  } · average score ${average}%`;
+  } · average score ${Math.round(response.averageScore ?? 0)}%`;
 }
 
-function Body(props: { state: RequestState<GroupScorecardResponse> }) {
-  const { state } = props;
+/** Where the trend starts and what a lighter bar means. */
+function historyNote(response: GroupScorecardResponse): string | undefined {
+  if (!response.historySince) {
+    return undefined;
+  }
+  const carried = response.trend.some(point => point.carried);
+  return `History since ${formatDay(response.historySince)}.${
+    carried
+      ? ' Lighter bars are days without an evaluation: they repeat the day before.'
+      : ''
+  }`;
+}
+
+/**
+ * The readiness scorecards of everything a team owns (sub-teams included),
+ * for a group's page: level distribution, a table the backend sorts,
+ * filters and pages, a CSV export of every matching row, and the level
+ * distribution over time.
+ * @public
+ */
+export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
+  const { title = 'Team scorecards' } = props;
+  const now = useNow(props.now);
+  const api = useApi(reliabilityApiRef);
+  const { entity } = useEntity();
+  const groupRef = stringifyEntityRef(entity);
+
+  const [filter, setFilter] = useState<TeamScorecardFilter>(
+    NO_TEAM_SCORECARD_FILTER,
+  );
+  const [text, setText] = useState('');
+  useDebounce(() => setText(filter.text), SEARCH_DEBOUNCE_MS, [filter.text]);
+  // Worst score first, as a manager scans the table.
+  const [sort, setSort] = useState<TeamScorecardSortState>({
+    column: 'score',
+    direction: 'asc',
+  });
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(props.pageSize ?? 25);
+  const query = useMemo(
+    () => teamScorecardQuery({ ...filter, text }, sort, { page, pageSize }),
+    [filter, text, sort, page, pageSize],
+  );
+  const state: RequestState<GroupScorecardResponse> = useGroupScorecards(
+    groupRef,
+    query,
+  );
   const response = state.value;
+
+  // Another filter or order starts again from the first page.
+  const narrow = (next: TeamScorecardFilter) => {
+    setFilter(next);
+    setPage(0);
+  };
+  const resort = (next: TeamScorecardSortState) => {
+    setSort(next);
+    setPage(0);
+  };
+  const exportCsv = async () => {
+    const csv = await api.exportGroupScorecards(
+      groupRef,
+      teamScorecardQuery(filter, sort),
+    );
+    downloadCsv(`${entityRefName(groupRef)}-scorecards.csv`, csv);
+  };
+
+  let body;
   if (!response) {
-    return (
+    body = (
       <RequestPending
         state={state}
         loadingLabel="Loading team scorecards"
         rows={5}
       />
     );
-  }
-
-  if (response.rows.length === 0) {
-    return (
+  } else if (response.entities === 0) {
+    body = (
       <Typography variant="body2" color="text.secondary">
         {response.lastEvaluatedAt
           ? 'This team and its sub-teams own no entity that scorecards cover. Entities name their team in spec.owner.'
           : 'Scorecards have not been evaluated yet; they are evaluated every few minutes and after each sync.'}
       </Typography>
     );
-  }
-  const stale = response.rows.filter(row => row.stale).length;
-  return (
-    <>
-      {stale > 0 && (
-        <Alert severity="warning">
-          {stale} of {response.rows.length} entities were evaluated with stale
-          facts (a source had not synced); their rows are marked stale and may
-          change once it syncs again.
-        </Alert>
-      )}
-      <LevelDistributionChips
-        rubric={response.rubric}
-        distribution={response.distribution}
-      />
-      <TeamScorecardTable
-        groupRef={response.groupRef}
-        groupRefs={response.groupRefs}
-        rubric={response.rubric}
-        rows={response.rows}
-      />
-      <Box>
-        <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
-          Levels over time
-        </Typography>
-        <LevelTrendChart
+  } else {
+    const note = historyNote(response);
+    body = (
+      <>
+        {state.loading && (
+          <LinearProgress aria-label="Loading team scorecards" />
+        )}
+        {state.error && (
+          <ReloadFailedAlert
+            error={state.error}
+            shownAsOf={response.generatedAt}
+            now={now}
+            onRetry={state.retry}
+          />
+        )}
+        {response.staleEntities > 0 && (
+          <Alert severity="warning">
+            {response.staleEntities} of {response.entities} entities were
+            evaluated with stale facts (a source had not synced); their rows are
+            marked stale and may change once it syncs again.
+          </Alert>
+        )}
+        <LevelDistributionChips
           rubric={response.rubric}
-          trend={response.trend}
-          label={`Level distribution of ${entityRefName(
-            response.groupRef,
-          )} over time`}
+          distribution={response.distribution}
         />
-      </Box>
-    </>
-  );
-}
+        <TeamScorecardTable
+          rubric={response.rubric}
+          facets={response.facets}
+          rows={response.rows}
+          total={response.total}
+          entities={response.entities}
+          filter={filter}
+          onFilterChange={narrow}
+          sort={sort}
+          onSortChange={resort}
+          page={page}
+          pageSize={pageSize}
+          onPageChange={setPage}
+          onPageSizeChange={size => {
+            setPageSize(size);
+            setPage(0);
+          }}
+          onExport={exportCsv}
+        />
+        <Box>
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+            Levels over time
+          </Typography>
+          {note && (
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              component="p"
+              sx={{ mb: 1 }}
+            >
+              {note}
+            </Typography>
+          )}
+          <LevelTrendChart
+            rubric={response.rubric}
+            trend={response.trend}
+            label={`Level distribution of ${entityRefName(
+              response.groupRef,
+            )} over time`}
+          />
+        </Box>
+      </>
+    );
+  }
 
-/**
- * The readiness scorecards of everything a team owns (sub-teams included),
- * for a group's page: level distribution, a sortable, filterable table
- * with CSV export, and the level distribution over time.
- * @public
- */
-export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
-  const { title = 'Team scorecards' } = props;
-  const now = useNow(props.now);
-  const { entity } = useEntity();
-  const state = useGroupScorecards(stringifyEntityRef(entity));
-  const response = state.value;
   return (
     <CardFrame
       title={title}
@@ -120,13 +222,13 @@ export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
             <EvaluationRunChip
               lastEvaluatedAt={response.lastEvaluatedAt}
               now={now}
-              stale={response.rows.some(row => row.stale)}
+              stale={response.staleEntities > 0}
             />
           </Stack>
         )
       }
     >
-      <Body state={state} />
+      {body}
     </CardFrame>
   );
 }

@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  Cell,
   Legend,
   ResponsiveContainer,
   Tooltip,
@@ -36,8 +37,9 @@ const shortDay = new Intl.DateTimeFormat('en-US', {
  * How many entities stood at each level day by day: one bar per day,
  * stacked by level in the level colours, highest level on top. Bars rather
  * than areas so the first recorded day already shows, and 90 days still
- * read as a row of thin bars. Theme colours for axes and tooltip so it
- * reads in light and dark mode.
+ * read as a row of thin bars. Days without an evaluation (carried forward
+ * by the backend) are drawn lighter. Theme colours for axes and tooltip so
+ * it reads in light and dark mode.
  * @public
  */
 export function LevelTrendChart(props: LevelTrendChartProps) {
@@ -57,6 +59,7 @@ export function LevelTrendChart(props: LevelTrendChartProps) {
   const order = new Map(bands.map((band, index) => [band.key, index]));
   const rows = trend.map(point => ({
     day: point.day,
+    carried: !!point.carried,
     ...Object.fromEntries(
       bands.map(band => [band.key, point.counts[band.key] ?? 0]),
     ),
@@ -96,7 +99,13 @@ export function LevelTrendChart(props: LevelTrendChartProps) {
               fill={band.color}
               maxBarSize={56}
               isAnimationActive={false}
-            />
+            >
+              {/* A day without an evaluation repeats the day before: drawn
+                  lighter so it is not read as a day that was judged. */}
+              {rows.map(row => (
+                <Cell key={row.day} fillOpacity={row.carried ? 0.4 : 1} />
+              ))}
+            </Bar>
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -5,25 +5,61 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import SearchIcon from '@mui/icons-material/Search';
-import type { ScorecardRubricView } from '@preflight/plugin-reliability-common';
+import type {
+  ScorecardRubricView,
+  TeamScorecardFacets,
+} from '@preflight/plugin-reliability-common';
 import { entityRefName, NO_LEVEL, TeamScorecardFilter } from '../../utils';
 
 /** @public */
 export interface TeamScorecardFiltersProps {
   rubric: ScorecardRubricView;
-  /** The owning groups to choose from (the team and its sub-teams). */
-  ownerRefs: string[];
+  /** The values the filters can take (owners with rows, tiers, lifecycles). */
+  facets: TeamScorecardFacets;
   filter: TeamScorecardFilter;
   onChange(filter: TeamScorecardFilter): void;
 }
 
+/** A select over one facet, shown when there is more than one value to pick. */
+function FacetSelect(props: {
+  label: string;
+  allLabel: string;
+  values: string[];
+  value: string;
+  format?: (value: string) => string;
+  onChange(value: string): void;
+}) {
+  const { label, allLabel, values, value, format = v => v, onChange } = props;
+  if (values.length < 2 && !value) {
+    return null;
+  }
+  return (
+    <TextField
+      select
+      size="small"
+      label={label}
+      value={value}
+      onChange={event => onChange(event.target.value)}
+      sx={{ minWidth: 150 }}
+    >
+      <MenuItem value="">{allLabel}</MenuItem>
+      {values.map(v => (
+        <MenuItem key={v} value={v}>
+          {format(v)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 /**
  * Narrows the team table: a text search, a level, only entities with
- * failing checks, and one owning sub-team.
+ * failing checks, one owning sub-team, a tier and a lifecycle. The backend
+ * applies them.
  * @public
  */
 export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
-  const { rubric, ownerRefs, filter, onChange } = props;
+  const { rubric, facets, filter, onChange } = props;
   return (
     <Stack
       direction="row"
@@ -62,25 +98,28 @@ export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
         ))}
         <MenuItem value={NO_LEVEL}>No level</MenuItem>
       </TextField>
-      {ownerRefs.length > 1 && (
-        <TextField
-          select
-          size="small"
-          label="Owner"
-          value={filter.ownerRef}
-          onChange={event =>
-            onChange({ ...filter, ownerRef: event.target.value })
-          }
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">All owners</MenuItem>
-          {ownerRefs.map(ref => (
-            <MenuItem key={ref} value={ref}>
-              {entityRefName(ref)}
-            </MenuItem>
-          ))}
-        </TextField>
-      )}
+      <FacetSelect
+        label="Owner"
+        allLabel="All owners"
+        values={facets.ownerRefs}
+        value={filter.ownerRef}
+        format={entityRefName}
+        onChange={ownerRef => onChange({ ...filter, ownerRef })}
+      />
+      <FacetSelect
+        label="Tier"
+        allLabel="All tiers"
+        values={facets.tiers}
+        value={filter.tier}
+        onChange={tier => onChange({ ...filter, tier })}
+      />
+      <FacetSelect
+        label="Lifecycle"
+        allLabel="All lifecycles"
+        values={facets.lifecycles}
+        value={filter.lifecycle}
+        onChange={lifecycle => onChange({ ...filter, lifecycle })}
+      />
       <FormControlLabel
         control={
           <Switch

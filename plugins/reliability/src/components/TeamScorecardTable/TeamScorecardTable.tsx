@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -9,6 +10,7 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TablePagination from '@mui/material/TablePagination';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -18,19 +20,14 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type {
   ScorecardRubricView,
+  TeamScorecardFacets,
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
 import {
-  downloadCsv,
-  entityRefName,
   entityDisplayName,
-  filterTeamScorecardRows,
   formatDuration,
-  NO_TEAM_SCORECARD_FILTER,
-  sortTeamScorecardRows,
   TeamScorecardColumn,
   TeamScorecardFilter,
-  teamScorecardCsv,
 } from '../../utils';
 import { formatPercent } from '../../utils/formatPercent';
 import { Dash } from '../Dash';
@@ -39,12 +36,32 @@ import { TeamScorecardFilters } from '../TeamScorecardFilters';
 
 /** @public */
 export interface TeamScorecardTableProps {
-  /** The group whose page this is; names the CSV file. */
-  groupRef: string;
-  /** The group and its sub-groups, for the owner filter. */
-  groupRefs: string[];
   rubric: ScorecardRubricView;
+  /** The values the filters can take. */
+  facets: TeamScorecardFacets;
+  /** One page of rows, in the order the backend sorted them. */
   rows: TeamScorecardRow[];
+  /** Rows matching the filters, every page. */
+  total: number;
+  /** Every entity of the team. */
+  entities: number;
+  filter: TeamScorecardFilter;
+  onFilterChange(filter: TeamScorecardFilter): void;
+  sort: TeamScorecardSortState;
+  onSortChange(sort: TeamScorecardSortState): void;
+  /** The page shown, from 0. */
+  page: number;
+  pageSize: number;
+  onPageChange(page: number): void;
+  onPageSizeChange(pageSize: number): void;
+  /** Downloads every matching row as CSV (all pages). */
+  onExport(): Promise<void>;
+}
+
+/** The column the team table is sorted by and in which direction. @public */
+export interface TeamScorecardSortState {
+  column: TeamScorecardColumn;
+  direction: 'asc' | 'desc';
 }
 
 interface Column {
@@ -80,6 +97,12 @@ const COLUMNS: Column[] = [
     help: 'Lowest error budget remaining among the SLOs',
     numeric: true,
     firstDirection: 'asc',
+  },
+  {
+    key: 'sloAlert',
+    label: 'SLO alert',
+    help: 'The most severe burn-rate alert firing among the SLOs',
+    firstDirection: 'desc',
   },
   {
     key: 'onCall',
@@ -174,6 +197,34 @@ function BudgetCell(props: { budget: number | null }) {
   );
 }
 
+const ALERT_LOOK: Record<
+  NonNullable<TeamScorecardRow['sloAlert']>,
+  { label: string; color: 'error' | 'warning' | 'success' | 'default' }
+> = {
+  page: { label: 'Page', color: 'error' },
+  ticket: { label: 'Ticket', color: 'warning' },
+  unknown: { label: 'Unknown', color: 'warning' },
+  ok: { label: 'No alert', color: 'success' },
+  'no-data': { label: 'No data', color: 'default' },
+};
+
+function SloAlertCell(props: { alert: TeamScorecardRow['sloAlert'] }) {
+  const { alert } = props;
+  if (!alert) {
+    return <Dash label="no SLO" />;
+  }
+  const look = ALERT_LOOK[alert];
+  // Quiet states read as text; a firing alert stands out as a chip.
+  if (alert === 'ok' || alert === 'no-data') {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        {look.label}
+      </Typography>
+    );
+  }
+  return <Chip size="small" color={look.color} label={look.label} />;
+}
+
 function OnCallCell(props: { covered: boolean | null }) {
   const { covered } = props;
   if (covered === null) {
@@ -210,45 +261,54 @@ function CountCell(props: { count: number | null; label: string }) {
 }
 
 /**
- * Every entity a team owns with its level, score, failing checks, SLO,
- * budget, on-call coverage, MTTR and open incidents; sortable by every
- * column, filterable, and exportable as CSV exactly as filtered and sorted.
+ * One page of the entities a team owns with their level, score, failing
+ * checks, SLO, budget, SLO alert, on-call coverage, MTTR and open
+ * incidents. Sorting, filtering and paging are done by the backend (the
+ * table is controlled by its parent); the CSV export asks the backend for
+ * every matching row.
  * @public
  */
 export function TeamScorecardTable(props: TeamScorecardTableProps) {
-  const { groupRef, groupRefs, rubric, rows } = props;
-  const [filter, setFilter] = useState<TeamScorecardFilter>(
-    NO_TEAM_SCORECARD_FILTER,
-  );
-  const [sort, setSort] = useState<{
-    column: TeamScorecardColumn;
-    direction: 'asc' | 'desc';
-  }>({ column: 'score', direction: 'asc' });
-
-  const shown = useMemo(
-    () =>
-      sortTeamScorecardRows(
-        filterTeamScorecardRows(rows, filter),
-        sort.column,
-        sort.direction,
-        rubric,
-      ),
-    [rows, filter, sort, rubric],
-  );
-  const ownerRefs = useMemo(() => {
-    const owners = new Set(rows.map(row => row.ownerRef));
-    return groupRefs.filter(ref => owners.has(ref));
-  }, [rows, groupRefs]);
+  const {
+    rubric,
+    facets,
+    rows,
+    total,
+    entities,
+    filter,
+    onFilterChange,
+    sort,
+    onSortChange,
+    page,
+    pageSize,
+    onPageChange,
+    onPageSizeChange,
+    onExport,
+  } = props;
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<Error | undefined>();
 
   const onSort = (column: Column) =>
-    setSort(previous =>
-      previous.column === column.key
+    onSortChange(
+      sort.column === column.key
         ? {
             column: column.key,
-            direction: previous.direction === 'asc' ? 'desc' : 'asc',
+            direction: sort.direction === 'asc' ? 'desc' : 'asc',
           }
         : { column: column.key, direction: column.firstDirection },
     );
+
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(undefined);
+    try {
+      await onExport();
+    } catch (error) {
+      setExportError(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   return (
     <Stack spacing={2}>
@@ -262,27 +322,29 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
       >
         <TeamScorecardFilters
           rubric={rubric}
-          ownerRefs={ownerRefs}
+          facets={facets}
           filter={filter}
-          onChange={setFilter}
+          onChange={onFilterChange}
         />
         <Button
           variant="outlined"
           size="small"
           startIcon={<DownloadIcon />}
-          disabled={shown.length === 0}
-          onClick={() =>
-            downloadCsv(
-              `${entityRefName(groupRef)}-scorecards.csv`,
-              teamScorecardCsv(shown, rubric),
-            )
-          }
+          disabled={total === 0 || exporting}
+          onClick={exportCsv}
         >
           Export CSV
         </Button>
       </Stack>
+      {exportError && (
+        <Alert severity="error">
+          The CSV export failed: {exportError.message}
+        </Alert>
+      )}
       <Typography variant="caption" color="text.secondary">
-        Showing {shown.length} of {rows.length} entities
+        {total === entities
+          ? `${entities} ${entities === 1 ? 'entity' : 'entities'}`
+          : `${total} of ${entities} entities match`}
       </Typography>
       {/* Below its minimum width the table scrolls sideways rather than
           breaking numbers, chips and names mid-word. */}
@@ -291,8 +353,8 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
           size="small"
           aria-label="Scorecards per entity"
           sx={{
-            minWidth: 1000,
-            // Ten columns: half the default gutter lets them all fit a
+            minWidth: 1080,
+            // Eleven columns: half the default gutter lets them all fit a
             // 1440px screen beside the sidebar.
             '& td, & th': { whiteSpace: 'nowrap', px: 1 },
             '& td:first-of-type, & th:first-of-type': { pl: 2 },
@@ -328,7 +390,7 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
             </TableRow>
           </TableHead>
           <TableBody>
-            {shown.map(row => (
+            {rows.map(row => (
               <TableRow
                 key={row.entityRef}
                 aria-label={entityDisplayName(row)}
@@ -350,6 +412,9 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
                 </TableCell>
                 <TableCell align="right">
                   <BudgetCell budget={row.sloBudgetRemaining} />
+                </TableCell>
+                <TableCell>
+                  <SloAlertCell alert={row.sloAlert ?? null} />
                 </TableCell>
                 <TableCell>
                   <OnCallCell covered={row.onCallCovered} />
@@ -375,7 +440,7 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
                 </TableCell>
               </TableRow>
             ))}
-            {shown.length === 0 && (
+            {rows.length === 0 && (
               <TableRow>
                 <TableCell colSpan={COLUMNS.length}>
                   <Typography variant="body2" color="text.secondary">
@@ -387,6 +452,19 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
           </TableBody>
         </Table>
       </TableContainer>
+      {total > Math.min(pageSize, 25) && (
+        <TablePagination
+          component="div"
+          count={total}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={[25, 50, 100]}
+          onPageChange={(_event, next) => onPageChange(next)}
+          onRowsPerPageChange={event =>
+            onPageSizeChange(Number(event.target.value))
+          }
+        />
+      )}
     </Stack>
   );
 }

@@ -1,2 +1,5 @@
 export { TeamScorecardTable } from './TeamScorecardTable';
-export type { TeamScorecardTableProps } from './TeamScorecardTable';
+export type {
+  TeamScorecardSortState,
+  TeamScorecardTableProps,
+} from './TeamScorecardTable';

@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { parseOwnerRef } from '../service/parseOwnerRef';
+import type { ResolvedOwner } from './gatherReadinessFacts';
+import type { EntityPageSnapshot } from './ScorecardStore';
+
+function hash(value: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(value) ?? 'null')
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+/**
+ * The entity-page snapshots of a page of entities the evaluation read, left
+ * out when unchanged since stored (same entity etag, same owner). The owner
+ * comes from the owners the run already resolved (lower-cased refs), so this
+ * costs no catalog request.
+ * @public
+ */
+export function changedEntityPageSnapshots(
+  entities: Entity[],
+  owners: Map<string, ResolvedOwner | null>,
+  storedMarks: Map<string, string>,
+): EntityPageSnapshot[] {
+  const changed: EntityPageSnapshot[] = [];
+  for (const entity of entities) {
+    const entityRef = stringifyEntityRef(entity);
+    const ownerRef = parseOwnerRef(entity).ref;
+    const ownerKey = ownerRef?.toLocaleLowerCase('en-US');
+    if (ownerKey && !owners.has(ownerKey)) {
+      // The owners were not read (the page's catalog read failed): unknown
+      // is not "missing"; keep what is stored.
+      continue;
+    }
+    const owner = ownerKey ? owners.get(ownerKey)?.presentation ?? null : null;
+    // An entity without an etag (a catalog that sets none) is compared whole.
+    const mark = `${entity.metadata.etag ?? hash(entity)}.${hash(owner)}`;
+    if (storedMarks.get(entityRef) !== mark) {
+      changed.push({ entityRef, mark, entity, owner });
+    }
+  }
+  return changed;
+}
