@@ -47,7 +47,8 @@ export const DemoSignInPage = (props: SignInPageProps) => {
         <Typography paragraph>
           Everyone can browse as a guest. To walk through a readiness review,
           open it as its service owner (Alice) and sign it off as a reviewer
-          (Erin for SRE, Frank for Security) in another browser window.
+          (Erin for SRE, Frank for Security) in a private window, or after
+          &quot;Switch person&quot; in the sidebar.
         </Typography>
         <Grid container spacing={2}>
           {DEMO_PEOPLE.map(p => (
