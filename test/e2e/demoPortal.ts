@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+import { startPagerDutySimulator } from '../simulator';
+import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 
 /** Repository root, from this file's location. */
 export const repoRoot = path.resolve(__dirname, '..', '..');
@@ -152,4 +155,53 @@ export async function startDemoBackend(options: {
   }
   await stop();
   throw new Error(`the backend did not become ready in time; see ${logFile}`);
+}
+
+/** Everything an end-to-end test drives: simulator, Prometheus, backend, browser. */
+export interface DemoStack {
+  simulator: Awaited<ReturnType<typeof startPagerDutySimulator>>;
+  prometheus: Awaited<ReturnType<typeof startDemoPrometheus>>;
+  backend: RunningBackend;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the demo portal as the end-to-end tests use it: the PagerDuty
+ * simulator and the demo Prometheus in this process, the backend syncing
+ * every five seconds, and a headless Chromium.
+ */
+export async function startDemoStack(): Promise<DemoStack> {
+  fs.mkdirSync(outputDir, { recursive: true });
+  const simulator = await startPagerDutySimulator();
+  const prometheus = await startDemoPrometheus({ port: await freePort() });
+  const backend = await startDemoBackend({
+    pagerDutyBaseUrl: simulator.url,
+    prometheusBaseUrl: prometheus.url,
+    syncEverySeconds: 5,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    simulator,
+    prometheus,
+    backend,
+    browser,
+    async stop() {
+      await browser.close();
+      await backend.stop();
+      await simulator.close().catch(() => undefined);
+      await prometheus.stop().catch(() => undefined);
+    },
+  };
 }

@@ -11,45 +11,24 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { seedDemoReviews, waitForScorecards } from '../demo/seedDemoReviews';
 import { checkAccessibility } from './checkAccessibility';
-import { startPagerDutySimulator } from '../simulator';
-import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
-import {
-  freePort,
-  outputDir,
-  RunningBackend,
-  startDemoBackend,
-} from './demoPortal';
+import { DemoStack, outputDir, startDemoStack } from './demoPortal';
 
-let simulator: Awaited<ReturnType<typeof startPagerDutySimulator>>;
-let prometheus: Awaited<ReturnType<typeof startDemoPrometheus>>;
-let backend: RunningBackend;
-let browser: Browser;
+let simulator: DemoStack['simulator'];
+let backend: DemoStack['backend'];
+let browser: DemoStack['browser'];
+let stack: DemoStack | undefined;
 
 before(async () => {
-  fs.mkdirSync(outputDir, { recursive: true });
-  simulator = await startPagerDutySimulator();
-  prometheus = await startDemoPrometheus({ port: await freePort() });
-  backend = await startDemoBackend({
-    pagerDutyBaseUrl: simulator.url,
-    prometheusBaseUrl: prometheus.url,
-    syncEverySeconds: 5,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  stack = await startDemoStack();
+  ({ simulator, backend, browser } = stack);
 });
 
 after(async () => {
-  await browser?.close();
-  await backend?.stop();
-  await simulator?.close().catch(() => undefined);
-  await prometheus?.stop().catch(() => undefined);
+  await stack?.stop();
 });
 
 /** A browser session signed in as one of the demo's people. */
