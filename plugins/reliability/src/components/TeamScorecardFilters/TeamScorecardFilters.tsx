@@ -1,10 +1,9 @@
 import FormControlLabel from '@mui/material/FormControlLabel';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import SearchIcon from '@mui/icons-material/Search';
+import { EntitySearchField } from '../EntitySearchField';
 import type {
   ScorecardRubricView,
   TeamScorecardFacets,
@@ -68,19 +67,9 @@ export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
       flexWrap="wrap"
       alignItems="center"
     >
-      <TextField
-        size="small"
-        label="Search entities"
+      <EntitySearchField
         value={filter.text}
-        onChange={event => onChange({ ...filter, text: event.target.value })}
-        InputProps={{
-          startAdornment: (
-            <InputAdornment position="start">
-              <SearchIcon fontSize="small" />
-            </InputAdornment>
-          ),
-        }}
-        sx={{ minWidth: 220 }}
+        onChange={text => onChange({ ...filter, text })}
       />
       <TextField
         select

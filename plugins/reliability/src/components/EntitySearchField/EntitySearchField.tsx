@@ -1,0 +1,30 @@
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import SearchIcon from '@mui/icons-material/Search';
+
+/** Props of {@link EntitySearchField}. @public */
+export interface EntitySearchFieldProps {
+  value: string;
+  onChange(value: string): void;
+}
+
+/** The "Search entities" box of the tables' filter bars. @public */
+export function EntitySearchField(props: EntitySearchFieldProps) {
+  const { value, onChange } = props;
+  return (
+    <TextField
+      size="small"
+      label="Search entities"
+      value={value}
+      onChange={event => onChange(event.target.value)}
+      InputProps={{
+        startAdornment: (
+          <InputAdornment position="start">
+            <SearchIcon fontSize="small" />
+          </InputAdornment>
+        ),
+      }}
+      sx={{ minWidth: 220 }}
+    />
+  );
+}

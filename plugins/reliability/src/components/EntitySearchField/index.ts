@@ -1,0 +1,2 @@
+export { EntitySearchField } from './EntitySearchField';
+export type { EntitySearchFieldProps } from './EntitySearchField';
