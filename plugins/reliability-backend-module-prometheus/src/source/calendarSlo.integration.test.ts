@@ -27,7 +27,7 @@ import {
   type SliScenario,
 } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
-import { PrometheusSloSource } from './PrometheusSloSource';
+import { harnessSloSource } from '../__testUtils__/harnessSloSource';
 
 const SERVICE = 'billing-api';
 const END_SECONDS = Date.UTC(2024, 10, 3, 12, 0, 0) / 1000;
@@ -116,22 +116,7 @@ function rawCounts(windowSeconds: number, at = END_SECONDS) {
 describe('a calendar-month SLO on real Prometheus measurements', () => {
   it('measures from the start of the month in its zone, across the DST change, as the raw samples give', async () => {
     expect(prometheus.evaluationTimeSeconds).toBe(END_SECONDS);
-    const source = new PrometheusSloSource({
-      config: {
-        instances: [
-          {
-            name: 'harness',
-            baseUrl: prometheus.url,
-            headers: {},
-            timeoutMs: 20_000,
-            maxConcurrency: 4,
-            externalUrl: prometheus.url,
-          },
-        ],
-        defaultInstance: 'harness',
-      },
-      now: () => prometheus.evaluationTime,
-    });
+    const source = harnessSloSource(prometheus);
     const [measurement] = (await source.measure([{ definition: monthly }]))
       .measurements;
     expect(measurement.errors).toEqual([]);

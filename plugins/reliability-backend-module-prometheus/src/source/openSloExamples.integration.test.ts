@@ -19,7 +19,7 @@ import {
   type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
 import { findSloQueryProblem } from '../batching/planBatchedQueries';
-import { PrometheusSloSource } from './PrometheusSloSource';
+import { harnessSloSource } from '../__testUtils__/harnessSloSource';
 
 const FIXTURES = path.resolve(__dirname, '../__fixtures__/openslo-examples');
 const MEASURED = [
@@ -43,22 +43,7 @@ let definitions: SloDefinition[];
 beforeAll(async () => {
   prometheus = await startPrometheusWithSliHistory();
   definitions = MEASURED.flatMap(file => read(file).definitions);
-  const source = new PrometheusSloSource({
-    config: {
-      instances: [
-        {
-          name: 'harness',
-          baseUrl: prometheus.url,
-          headers: {},
-          timeoutMs: 20_000,
-          maxConcurrency: 4,
-          externalUrl: prometheus.url,
-        },
-      ],
-      defaultInstance: 'harness',
-    },
-    now: () => prometheus.evaluationTime,
-  });
+  const source = harnessSloSource(prometheus);
   const report = await source.measure(
     definitions.map(definition => ({ definition })),
   );

@@ -27,7 +27,7 @@ import {
 } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
 import { PrometheusClient } from '../client/PrometheusClient';
-import { PrometheusSloSource } from './PrometheusSloSource';
+import { harnessSloSource } from '../__testUtils__/harnessSloSource';
 
 const OBJECTIVE = 0.999;
 const PERIOD_SECONDS = 30 * 86_400;
@@ -85,21 +85,7 @@ function slo(service: string): SloDefinition {
 async function measureAll(
   services: readonly string[],
 ): Promise<Map<string, SloMeasurement>> {
-  const source = new PrometheusSloSource({
-    config: {
-      instances: [
-        {
-          name: 'harness',
-          baseUrl: prometheus.url,
-          headers: {},
-          timeoutMs: 20_000,
-          maxConcurrency: 4,
-          externalUrl: prometheus.url,
-        },
-      ],
-      defaultInstance: 'harness',
-    },
-    now: () => prometheus.evaluationTime,
+  const source = harnessSloSource(prometheus, {
     createClient: instance =>
       new PrometheusClient({
         instance,
@@ -339,22 +325,7 @@ describe.each(ENGINES)('on %s', (_engine, start) => {
       'reports the burn rates and alert state of %s over the scaled windows that the raw samples give',
       async service => {
         const definition = weekly(service);
-        const source = new PrometheusSloSource({
-          config: {
-            instances: [
-              {
-                name: 'harness',
-                baseUrl: prometheus.url,
-                headers: {},
-                timeoutMs: 20_000,
-                maxConcurrency: 4,
-                externalUrl: prometheus.url,
-              },
-            ],
-            defaultInstance: 'harness',
-          },
-          now: () => prometheus.evaluationTime,
-        });
+        const source = harnessSloSource(prometheus);
         const [measurement] = (await source.measure([{ definition }]))
           .measurements;
         expect(measurement.errors).toEqual([]);

@@ -15,7 +15,7 @@ import {
   startPrometheusWithSliHistory,
   type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
-import { PrometheusSloSource } from './PrometheusSloSource';
+import { harnessSloSource } from '../__testUtils__/harnessSloSource';
 
 const SLOTH_FILE = `version: prometheus/v1
 service: api-gateway
@@ -43,22 +43,7 @@ it("measures Sloth's latency SLO (rate minus rate over rate) as the raw samples 
     file: 'slos/api-gateway.sloth.yaml',
   });
   expect(problems).toEqual([]);
-  const source = new PrometheusSloSource({
-    config: {
-      instances: [
-        {
-          name: 'harness',
-          baseUrl: prometheus.url,
-          headers: {},
-          timeoutMs: 20_000,
-          maxConcurrency: 4,
-          externalUrl: prometheus.url,
-        },
-      ],
-      defaultInstance: 'harness',
-    },
-    now: () => prometheus.evaluationTime,
-  });
+  const source = harnessSloSource(prometheus);
   const [measurement] = (
     await source.measure(definitions.map(definition => ({ definition })))
   ).measurements;
