@@ -1,9 +1,8 @@
 import FormControlLabel from '@mui/material/FormControlLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
-import TextField from '@mui/material/TextField';
 import { EntitySearchField } from '../EntitySearchField';
+import { FilterSelect } from '../FilterSelect';
 import type { GroupOption } from '../../hooks/useGroupOptions';
 import { entityRefName, ReviewBoardFilter } from '../../utils';
 
@@ -19,32 +18,8 @@ export interface ReviewBoardFiltersProps {
   reviewerGroups: string[];
 }
 
-function Select(props: {
-  label: string;
-  allLabel: string;
-  value: string;
-  options: GroupOption[];
-  onChange(value: string): void;
-}) {
-  const { label, allLabel, value, options, onChange } = props;
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value}
-      onChange={event => onChange(event.target.value)}
-      sx={{ minWidth: 170 }}
-    >
-      <MenuItem value="">{allLabel}</MenuItem>
-      {options.map(option => (
-        <MenuItem key={option.ref} value={option.ref}>
-          {option.title}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
+const groupOptions = (groups: GroupOption[]) =>
+  groups.map(group => ({ value: group.ref, label: group.title }));
 
 /**
  * Narrows the reviews board: a text search, the owning team, the stage, a
@@ -65,27 +40,27 @@ export function ReviewBoardFilters(props: ReviewBoardFiltersProps) {
         value={filter.text}
         onChange={text => onChange({ ...filter, text })}
       />
-      <Select
+      <FilterSelect
         label="Team"
         allLabel="All teams"
         value={filter.team}
-        options={teams}
+        options={groupOptions(teams)}
         onChange={team => onChange({ ...filter, team })}
       />
-      <Select
+      <FilterSelect
         label="Stage"
         allLabel="All stages"
         value={filter.stage}
-        options={stages.map(stage => ({ ref: stage, title: stage }))}
+        options={stages.map(stage => ({ value: stage, label: stage }))}
         onChange={stage => onChange({ ...filter, stage })}
       />
-      <Select
+      <FilterSelect
         label="Reviewer group"
         allLabel="All reviewer groups"
         value={filter.reviewerGroup}
         options={reviewerGroups.map(ref => ({
-          ref,
-          title: entityRefName(ref),
+          value: ref,
+          label: entityRefName(ref),
         }))}
         onChange={reviewerGroup => onChange({ ...filter, reviewerGroup })}
       />

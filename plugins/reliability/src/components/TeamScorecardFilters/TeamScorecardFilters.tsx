@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import { EntitySearchField } from '../EntitySearchField';
+import { FilterSelect } from '../FilterSelect';
 import type {
   ScorecardRubricView,
   TeamScorecardFacets,
@@ -19,37 +20,11 @@ export interface TeamScorecardFiltersProps {
   onChange(filter: TeamScorecardFilter): void;
 }
 
-/** A select over one facet, shown when there is more than one value to pick. */
-function FacetSelect(props: {
-  label: string;
-  allLabel: string;
-  values: string[];
-  value: string;
-  format?: (value: string) => string;
-  onChange(value: string): void;
-}) {
-  const { label, allLabel, values, value, format = v => v, onChange } = props;
-  if (values.length < 2 && !value) {
-    return null;
-  }
-  return (
-    <TextField
-      select
-      size="small"
-      label={label}
-      value={value}
-      onChange={event => onChange(event.target.value)}
-      sx={{ minWidth: 150 }}
-    >
-      <MenuItem value="">{allLabel}</MenuItem>
-      {values.map(v => (
-        <MenuItem key={v} value={v}>
-          {format(v)}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
+/** The choices of a facet, formatted for people. */
+const facetOptions = (
+  values: string[],
+  format: (value: string) => string = value => value,
+) => values.map(value => ({ value, label: format(value) }));
 
 /**
  * Narrows the team table: a text search, a level, only entities with
@@ -87,25 +62,27 @@ export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
         ))}
         <MenuItem value={NO_LEVEL}>No level</MenuItem>
       </TextField>
-      <FacetSelect
+      <FilterSelect
+        hideWithoutChoice
         label="Owner"
         allLabel="All owners"
-        values={facets.ownerRefs}
+        options={facetOptions(facets.ownerRefs, entityRefName)}
         value={filter.ownerRef}
-        format={entityRefName}
         onChange={ownerRef => onChange({ ...filter, ownerRef })}
       />
-      <FacetSelect
+      <FilterSelect
+        hideWithoutChoice
         label="Tier"
         allLabel="All tiers"
-        values={facets.tiers}
+        options={facetOptions(facets.tiers)}
         value={filter.tier}
         onChange={tier => onChange({ ...filter, tier })}
       />
-      <FacetSelect
+      <FilterSelect
+        hideWithoutChoice
         label="Lifecycle"
         allLabel="All lifecycles"
-        values={facets.lifecycles}
+        options={facetOptions(facets.lifecycles)}
         value={filter.lifecycle}
         onChange={lifecycle => onChange({ ...filter, lifecycle })}
       />
