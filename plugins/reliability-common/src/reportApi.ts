@@ -192,3 +192,153 @@ export interface ServiceMovement {
   serviceId: string;
   delta: MetricDelta;
 }
+
+/**
+ * What a report covers: one entity, a group with its sub-groups, or every
+ * entity the organisation's catalog holds.
+ * @public
+ */
+export interface ReportScope {
+  kind: 'entity' | 'group' | 'organization';
+  /** Entity or group ref; null for the organisation. */
+  ref: string | null;
+  /** The entity's or group's title or name; "Organisation" otherwise. */
+  title: string;
+  /** Groups: whether the figures include the sub-groups' entities (always true). */
+  includesSubgroups: boolean;
+  /** Catalog entities in scope. */
+  entityCount: number;
+  /** Of those, the ones mapped to an on-call service (report data). */
+  serviceCount: number;
+}
+
+/** Maps a provider's service id to the catalog entity it belongs to. @public */
+export interface ReportServiceRef {
+  serviceId: string;
+  entityRef: string;
+  /** The entity's title or name, for display. */
+  title: string;
+}
+
+/** One SLO's figures over a report period. @public */
+export interface ReportSloMeasure {
+  entityRef: string;
+  sloName: string;
+  /** The objective, 0..1. */
+  objective: number;
+  /** Attainment over the SLO's window at the period's end, 0..1; null without data. */
+  attainment: number | null;
+  /** Error budget left at the period's end, as a fraction (may be negative); null without data. */
+  budgetLeft: number | null;
+  /** Error budget consumed during the period, as a fraction of one window's budget. */
+  budgetConsumed: number | null;
+  /** Seconds in the period with a page-level burn alert firing. */
+  pageAlertSeconds: number;
+}
+
+/** SLOs of a report's scope. @public */
+export interface ReportSloSummary {
+  total: number;
+  /** SLOs whose attainment at period end meets the objective. */
+  meetingObjective: number;
+  /** SLOs with no error budget left at period end. */
+  budgetExhausted: number;
+  /** Sum over SLOs of the time a page-level alert fired, in seconds. */
+  pageAlertSeconds: number;
+  /** Every SLO in scope, least budget left first. */
+  slos: ReportSloMeasure[];
+}
+
+/** One month of the twelve-month trend. @public */
+export interface ReportTrendPoint {
+  /** `YYYY-MM`. */
+  month: string;
+  incidents: number;
+  highUrgency: number;
+  mttaMeanSeconds: number | null;
+  mttrMeanSeconds: number | null;
+  /** null when no service in scope had change data that month. */
+  changeFailureRate: number | null;
+  /** null when there were no incidents. */
+  actionableShare: number | null;
+  pages: number;
+  offHoursPages: number;
+}
+
+/**
+ * The headline figures now and in the previous period, each judged in its
+ * better direction (fewer incidents, shorter MTTR, higher actionable share…).
+ * @public
+ */
+export interface ReportDeltas {
+  incidents: MetricDelta;
+  highUrgency: MetricDelta;
+  mttaMeanSeconds: MetricDelta;
+  mttrMeanSeconds: MetricDelta;
+  mttrP90Seconds: MetricDelta;
+  openAtPeriodEnd: MetricDelta;
+  changeFailureRate: MetricDelta;
+  actionableShare: MetricDelta;
+  pages: MetricDelta;
+  offHoursPages: MetricDelta;
+  sleepHoursPages: MetricDelta;
+  pagesPerShift: MetricDelta;
+}
+
+/** Services whose figures moved most between the two periods. @public */
+export interface ReportMovers {
+  /** Incident count: largest change first (either direction). */
+  incidents: ServiceMovement[];
+  /** MTTR mean in seconds. */
+  mttrMeanSeconds: ServiceMovement[];
+  /** Noise count. */
+  noise: ServiceMovement[];
+}
+
+/**
+ * `GET /reports/organization`, `GET /reports/groups/{namespace}/{name}`
+ * and `GET /reports/entities/{kind}/{namespace}/{name}`: a reliability
+ * report over a period (default: the last whole calendar month) compared
+ * with the period before, computed from pre-aggregated daily rows.
+ * @public
+ */
+export interface ReliabilityReportResponse {
+  scope: ReportScope;
+  period: ReportPeriod;
+  previousPeriod: ReportPeriod;
+  /** When the answer was computed, ISO-8601. */
+  generatedAt: string;
+  /** The last successful sync of the report data; null before the first. */
+  dataAsOf: string | null;
+  /** The first day report data exists for, `YYYY-MM-DD`; null before the first sync. */
+  historyStartsOn: string | null;
+  /** Problems a reader should know about (a failed sync, missing data). */
+  warnings: string[];
+  services: ReportServiceRef[];
+  incidents: IncidentMeasures;
+  previousIncidents: IncidentMeasures;
+  changeFailure: ChangeFailureMeasure;
+  onCall: OnCallLoadMeasure[];
+  alertQuality: AlertQualityMeasure;
+  slos: ReportSloSummary;
+  deltas: ReportDeltas;
+  movers: ReportMovers;
+  /** The twelve calendar months ending with the period's last month, oldest first. */
+  trend: ReportTrendPoint[];
+}
+
+/**
+ * `GET /groups/{namespace}/{name}/on-call-health`: how sustainable on-call
+ * is for a team over the last 28 days (four whole weeks).
+ * @public
+ */
+export interface OnCallHealthResponse {
+  group: string;
+  period: ReportPeriod;
+  dataAsOf: string | null;
+  warnings: string[];
+  services: ReportServiceRef[];
+  /** The team's rotations, most pages first. */
+  rotations: OnCallLoadMeasure[];
+  alertQuality: AlertQualityMeasure;
+}
