@@ -11,6 +11,8 @@ import type {
   GroupScorecardQuery,
   GroupScorecardResponse,
   EntityReviewsResponse,
+  OnCallHealthResponse,
+  ReliabilityReportResponse,
   RefreshEntityResponse,
   ReviewActionRequest,
   ReviewListQuery,
@@ -31,6 +33,24 @@ import type {
  * @public
  */
 export type ReviewExportFormat = 'markdown' | 'json';
+
+/**
+ * The period a reliability report covers: one calendar month (`month`,
+ * `YYYY-MM`) or a run of whole local days (`from` and `to`, `YYYY-MM-DD`,
+ * both inclusive), with day boundaries taken in `timeZone` (the backend's
+ * default zone when left out). No period: the last whole calendar month.
+ * @public
+ */
+export interface ReliabilityReportQuery {
+  /** One calendar month, `YYYY-MM`; not with `from`/`to`. */
+  month?: string;
+  /** The first day, `YYYY-MM-DD`; with `to`. */
+  from?: string;
+  /** The last day (inclusive), `YYYY-MM-DD`; with `from`. */
+  to?: string;
+  /** IANA zone the day boundaries are taken in, e.g. `Europe/Berlin`. */
+  timeZone?: string;
+}
 
 /**
  * Options common to every {@link ReliabilityApi} call.
@@ -131,6 +151,38 @@ export interface ReliabilityApi {
     request: RubricPreviewRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<RubricPreviewResponse>;
+
+  /**
+   * The reliability report of the whole organisation over a period,
+   * compared with the period before, with the twelve-month trend.
+   */
+  getOrganizationReport(
+    query?: ReliabilityReportQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse>;
+  /**
+   * The reliability report of a group with its sub-groups. A string ref
+   * defaults to kind `group`.
+   */
+  getGroupReport(
+    groupRef: CompoundEntityRef | string,
+    query?: ReliabilityReportQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse>;
+  /** The reliability report of one entity. A string ref defaults to kind `component`. */
+  getEntityReport(
+    entityRef: CompoundEntityRef | string,
+    query?: ReliabilityReportQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse>;
+  /**
+   * How sustainable on-call is for a group over the last 28 days: load per
+   * rotation and person, night pages, noisy services.
+   */
+  getGroupOnCallHealth(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<OnCallHealthResponse>;
 
   /** The configured readiness review templates. */
   getReviewTemplates(

@@ -16,6 +16,8 @@ import type {
   GroupScorecardQuery,
   GroupScorecardResponse,
   EntityReviewsResponse,
+  OnCallHealthResponse,
+  ReliabilityReportResponse,
   RefreshEntityResponse,
   Review,
   ReviewActionRequest,
@@ -32,6 +34,7 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import {
   ReliabilityApi,
+  ReliabilityReportQuery,
   ReliabilityRequestOptions,
   ReviewExportFormat,
 } from './ReliabilityApi';
@@ -246,6 +249,59 @@ export class ReliabilityClient implements ReliabilityApi {
       this.#readTimeoutMs,
       options?.signal,
       request,
+    );
+  }
+
+  async getOrganizationReport(
+    query: ReliabilityReportQuery = {},
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse> {
+    return this.#request<ReliabilityReportResponse>(
+      'GET',
+      `/reports/organization${reportSearch(query)}`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getGroupReport(
+    groupRef: CompoundEntityRef | string,
+    query: ReliabilityReportQuery = {},
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse> {
+    return this.#request<ReliabilityReportResponse>(
+      'GET',
+      `/reports${groupPath(
+        groupRef,
+        'A team reliability report',
+      )}${reportSearch(query)}`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getEntityReport(
+    entityRef: CompoundEntityRef | string,
+    query: ReliabilityReportQuery = {},
+    options?: ReliabilityRequestOptions,
+  ): Promise<ReliabilityReportResponse> {
+    return this.#request<ReliabilityReportResponse>(
+      'GET',
+      `/reports${entityPath(entityRef)}${reportSearch(query)}`,
+      this.#readTimeoutMs,
+      options?.signal,
+    );
+  }
+
+  async getGroupOnCallHealth(
+    groupRef: CompoundEntityRef | string,
+    options?: ReliabilityRequestOptions,
+  ): Promise<OnCallHealthResponse> {
+    return this.#request<OnCallHealthResponse>(
+      'GET',
+      `${groupPath(groupRef, 'On-call health')}/on-call-health`,
+      this.#readTimeoutMs,
+      options?.signal,
     );
   }
 
@@ -541,6 +597,27 @@ function teamScorecardSearch(
     }
   }
   return search.toString();
+}
+
+/**
+ * A report's period as a query string (with its leading `?`), or nothing
+ * for the backend's default, the last whole calendar month.
+ */
+function reportSearch(query: ReliabilityReportQuery): string {
+  const search = new URLSearchParams();
+  const fields: Array<[string, string | undefined]> = [
+    ['month', query.month],
+    ['from', query.from],
+    ['to', query.to],
+    ['timeZone', query.timeZone],
+  ];
+  for (const [name, value] of fields) {
+    if (value !== undefined && value !== '') {
+      search.set(name, value);
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
 }
 
 function reviewPath(reviewId: string): string {

@@ -1,6 +1,7 @@
 export { reliabilityApiRef } from './ReliabilityApi';
 export type {
   ReliabilityApi,
+  ReliabilityReportQuery,
   ReliabilityRequestOptions,
   ReviewExportFormat,
 } from './ReliabilityApi';

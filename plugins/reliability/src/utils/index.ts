@@ -55,3 +55,29 @@ export { NO_REVIEW_BOARD_FILTER, reviewBoardQuery } from './reviewBoardQuery';
 export type { ReviewBoardFilter } from './reviewBoardQuery';
 export { sloHealth, worstSlo } from './sloHealth';
 export type { SloHealth, SloHealthSeverity } from './sloHealth';
+export {
+  formatMonth,
+  formatReportPeriod,
+  lastWholeMonth,
+  periodLastDay,
+  shiftMonth,
+} from './reportPeriod';
+export {
+  deltaArrow,
+  directionLabel,
+  formatDeltaChange,
+  formatReportValue,
+  MOVER_MEASURES,
+  REPORT_HEADLINES,
+  serviceRefIndex,
+} from './reportFigures';
+export type { ReportHeadline, ReportUnit } from './reportFigures';
+export {
+  formatDurationMeasure,
+  formatFairness,
+  personLabel,
+  reportNames,
+} from './reportText';
+export type { ReportNames } from './reportText';
+export { reliabilityReportMarkdown } from './reportMarkdown';
+export { reliabilityReportCsv } from './reportCsv';

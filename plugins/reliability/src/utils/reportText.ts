@@ -1,0 +1,67 @@
+import type {
+  DurationMeasure,
+  OnCallFairness,
+  ReliabilityReportResponse,
+} from '@preflight/plugin-reliability-common';
+import { entityRefName } from './entityRefName';
+import { formatReportValue, serviceRefIndex } from './reportFigures';
+
+/**
+ * Names for what a report refers to by id, shared by the page and the
+ * exports so both call a service, an SLO's entity or a person the same.
+ * @public
+ */
+export interface ReportNames {
+  /** A service's entity title, or its provider id when no entity maps to it. */
+  service(serviceId: string): string;
+  /** An entity's title when the report knows it, else the name in its ref. */
+  entity(entityRef: string): string;
+}
+
+/** @public */
+export function reportNames(
+  report: Pick<ReliabilityReportResponse, 'services'>,
+): ReportNames {
+  const byService = serviceRefIndex(report.services);
+  const byEntity = new Map(
+    report.services.map(service => [service.entityRef, service.title]),
+  );
+  return {
+    service: serviceId => byService(serviceId)?.title ?? serviceId,
+    entity: entityRef => byEntity.get(entityRef) ?? entityRefName(entityRef),
+  };
+}
+
+/**
+ * A person of a rotation: the name in a user entity ref, or the provider's
+ * id as it is when the backend could not map the person to a user.
+ * @public
+ */
+export function personLabel(personId: string): string {
+  return entityRefName(personId);
+}
+
+/**
+ * `mean 4m 30s, p90 15m`; a p90 read from histograms is marked `≈`
+ * (it may be slightly below the exact value).
+ * @public
+ */
+export function formatDurationMeasure(measure: DurationMeasure): string {
+  if (measure.count === 0) {
+    return 'no data';
+  }
+  const p90 = formatReportValue(measure.p90Seconds, 'seconds');
+  return `mean ${formatReportValue(measure.meanSeconds, 'seconds')}, p90 ${
+    measure.p90Approximate ? '≈' : ''
+  }${p90}`;
+}
+
+/** The Gini coefficient of a rotation's pages, or why there is none. @public */
+export function formatFairness(fairness: OnCallFairness): string {
+  if (fairness.gini !== null) {
+    return formatReportValue(fairness.gini, 'rate');
+  }
+  return fairness.reason === 'fewer-than-two-people'
+    ? 'n/a (fewer than two people)'
+    : 'n/a (no pages)';
+}
