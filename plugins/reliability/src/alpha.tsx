@@ -11,6 +11,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import InsightsIcon from '@mui/icons-material/Insights';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { isSloAvailable } from './isSloAvailable';
 
@@ -231,6 +232,67 @@ export const reliabilityReadinessReviewsPage = PageBlueprint.make({
 });
 
 /**
+ * The "Reliability report" tab on group pages
+ * (`entity-content:reliability/report`).
+ * @alpha
+ */
+export const reliabilityReportEntityContent = EntityContentBlueprint.make({
+  name: 'report',
+  params: {
+    path: 'reliability-report',
+    title: 'Reliability report',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityReliabilityReportContent').then(m => (
+        <m.EntityReliabilityReportContent />
+      )),
+  },
+});
+
+/**
+ * On-call health card on group pages
+ * (`entity-card:reliability/on-call-health`).
+ * @alpha
+ */
+export const reliabilityOnCallHealthEntityCard = EntityCardBlueprint.make({
+  name: 'on-call-health',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/EntityOnCallHealthCard').then(m => (
+        <m.EntityOnCallHealthCard />
+      )),
+  },
+});
+
+/**
+ * Route of the organization's reliability report in the new frontend system.
+ * @alpha
+ */
+export const reliabilityReportRouteRef = createRouteRef();
+
+/**
+ * The organization's reliability report (`page:reliability/report`), at
+ * `/reliability/report` unless configured otherwise, in the app's
+ * navigation as "Reliability report".
+ * @alpha
+ */
+export const reliabilityReportPage = PageBlueprint.make({
+  name: 'report',
+  params: {
+    path: '/reliability/report',
+    title: 'Reliability report',
+    icon: <InsightsIcon fontSize="inherit" />,
+    routeRef: reliabilityReportRouteRef,
+    loader: () =>
+      import('./components/ReliabilityReportPage').then(m => (
+        <m.OrganizationReliabilityReportContent />
+      )),
+  },
+});
+
+/**
  * Preflight's reliability plugin for the new frontend system.
  * @alpha
  */
@@ -250,9 +312,13 @@ export default createFrontendPlugin({
     reliabilityScorecardOverviewPage,
     reliabilityReadinessReviewEntityContent,
     reliabilityReadinessReviewsPage,
+    reliabilityReportEntityContent,
+    reliabilityOnCallHealthEntityCard,
+    reliabilityReportPage,
   ],
   routes: {
     scorecardOverview: scorecardOverviewRouteRef,
     readinessReviews: readinessReviewsRouteRef,
+    reliabilityReport: reliabilityReportRouteRef,
   },
 });

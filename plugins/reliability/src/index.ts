@@ -2,7 +2,8 @@
  * Preflight reliability frontend: on-call, runbooks, incident, SLO and
  * readiness scorecard cards, the reliability tab for Backstage entity
  * pages, team scorecards for group pages, the scorecard overview page, the
- * readiness review tab and the readiness reviews board.
+ * readiness review tab, the readiness reviews board, the reliability report
+ * (a group tab and an organization page) and the on-call health card.
  *
  * @packageDocumentation
  */
@@ -20,6 +21,9 @@ export {
   ScorecardOverviewPage,
   EntityReadinessReviewContent,
   ReadinessReviewsPage,
+  EntityReliabilityReportContent,
+  ReliabilityReportPage,
+  EntityOnCallHealthCard,
 } from './plugin';
 export { isReliabilityAvailable } from './isReliabilityAvailable';
 export { isSloAvailable } from './isSloAvailable';
@@ -45,7 +49,11 @@ export {
   useGroupScorecards,
   useScorecardOverview,
 } from './hooks/useScorecards';
-export { readinessReviewsRouteRef, scorecardOverviewRouteRef } from './routes';
+export {
+  readinessReviewsRouteRef,
+  reliabilityReportRouteRef,
+  scorecardOverviewRouteRef,
+} from './routes';
 export type { EntityReadinessReviewContentProps } from './components/EntityReadinessReviewContent';
 export type { ReadinessReviewsPageProps } from './components/ReadinessReviewsPage';
 export type { ReadinessReviewsContentProps } from './components/ReadinessReviewsContent';
@@ -56,3 +64,13 @@ export {
   useReviewTemplates,
 } from './hooks/useReviews';
 export type { ReviewState } from './hooks/useReviews';
+export type { EntityReliabilityReportContentProps } from './components/EntityReliabilityReportContent';
+export type { ReliabilityReportPageProps } from './components/ReliabilityReportPage';
+export type { ReliabilityReportContentProps } from './components/ReliabilityReportContent';
+export type { EntityOnCallHealthCardProps } from './components/EntityOnCallHealthCard';
+export {
+  useGroupOnCallHealth,
+  useReliabilityReport,
+} from './hooks/useReliabilityReport';
+export type { ReportSubject } from './hooks/useReliabilityReport';
+export { reliabilityReportCsv, reliabilityReportMarkdown } from './utils';

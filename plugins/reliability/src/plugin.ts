@@ -10,6 +10,7 @@ import { ReliabilityClient, reliabilityApiRef } from './api';
 import {
   entityContentRouteRef,
   readinessReviewsRouteRef,
+  reliabilityReportRouteRef,
   scorecardOverviewRouteRef,
 } from './routes';
 
@@ -31,6 +32,7 @@ export const reliabilityPlugin = createPlugin({
     entityContent: entityContentRouteRef,
     scorecardOverview: scorecardOverviewRouteRef,
     readinessReviews: readinessReviewsRouteRef,
+    reliabilityReport: reliabilityReportRouteRef,
   },
 });
 
@@ -229,5 +231,56 @@ export const ReadinessReviewsPage = reliabilityPlugin.provide(
         m => m.ReadinessReviewsPage,
       ),
     mountPoint: readinessReviewsRouteRef,
+  }),
+);
+
+/**
+ * The "Reliability report" tab content for a group's (or any entity's)
+ * page: the month's SLOs, incidents, change failure rate, on-call load and
+ * alert quality against the month before, the services that moved most,
+ * twelve-month charts and a Markdown and CSV export.
+ * @public
+ */
+export const EntityReliabilityReportContent = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReliabilityReportContent',
+    component: {
+      lazy: () =>
+        import('./components/EntityReliabilityReportContent').then(
+          m => m.EntityReliabilityReportContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * The organization's reliability report page, month by month.
+ * @public
+ */
+export const ReliabilityReportPage = reliabilityPlugin.provide(
+  createRoutableExtension({
+    name: 'ReliabilityReportPage',
+    component: () =>
+      import('./components/ReliabilityReportPage').then(
+        m => m.ReliabilityReportPage,
+      ),
+    mountPoint: reliabilityReportRouteRef,
+  }),
+);
+
+/**
+ * On-call health card for a group page: pages per rotation and person over
+ * the last 28 days, off-hours and night pages, fairness, noisy services.
+ * @public
+ */
+export const EntityOnCallHealthCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallHealthCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallHealthCard').then(
+          m => m.EntityOnCallHealthCard,
+        ),
+    },
   }),
 );

@@ -14,3 +14,8 @@ export const scorecardOverviewRouteRef = createRouteRef({
 export const readinessReviewsRouteRef = createRouteRef({
   id: 'reliability:readiness-reviews',
 });
+
+/** Where the organization's reliability report page is mounted. */
+export const reliabilityReportRouteRef = createRouteRef({
+  id: 'reliability:report',
+});

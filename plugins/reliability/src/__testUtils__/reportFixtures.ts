@@ -363,3 +363,6 @@ export function paymentsOnCallHealth(): OnCallHealthResponse {
     alertQuality: report.alertQuality,
   };
 }
+
+/** The clock of the report tests: the morning after November's report closed. */
+export const REPORT_NOW = new Date('2026-12-02T10:00:00Z');

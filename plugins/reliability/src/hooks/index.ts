@@ -24,3 +24,8 @@ export type {
   ReviewActorState,
   ReviewWrite,
 } from './useReviewActor';
+export {
+  useGroupOnCallHealth,
+  useReliabilityReport,
+} from './useReliabilityReport';
+export type { ReportSubject } from './useReliabilityReport';

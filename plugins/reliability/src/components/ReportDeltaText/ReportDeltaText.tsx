@@ -1,0 +1,41 @@
+import Box from '@mui/material/Box';
+import type { MetricDelta } from '@preflight/plugin-reliability-common';
+import { deltaArrow, formatDeltaChange, ReportUnit } from '../../utils';
+
+/** @public */
+export interface ReportDeltaTextProps {
+  delta: MetricDelta;
+  unit: ReportUnit;
+}
+
+function deltaColor(direction: MetricDelta['direction']): string {
+  switch (direction) {
+    case 'improved':
+      return 'success.main';
+    case 'worsened':
+      return 'error.main';
+    default:
+      return 'text.secondary';
+  }
+}
+
+/**
+ * A figure's change since the previous period: an arrow for its way, the
+ * change in words ending "better" or "worse", green or red. The words
+ * carry the judgement, so it reads without the colour; the arrow is
+ * decoration for sighted readers and hidden from screen readers.
+ * @public
+ */
+export function ReportDeltaText(props: ReportDeltaTextProps) {
+  const { delta, unit } = props;
+  const arrow = deltaArrow(delta);
+  return (
+    <Box
+      component="span"
+      sx={{ color: deltaColor(delta.direction), fontWeight: 500 }}
+    >
+      {arrow && <span aria-hidden="true">{arrow} </span>}
+      <span>{formatDeltaChange(delta, unit)}</span>
+    </Box>
+  );
+}

@@ -1,0 +1,36 @@
+import Typography from '@mui/material/Typography';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import type { ReportServiceRef } from '@preflight/plugin-reliability-common';
+
+/** @public */
+export interface ReportServiceLinkProps {
+  serviceId: string;
+  /** The report's map of service ids to entities. */
+  services: ReadonlyArray<ReportServiceRef>;
+}
+
+/**
+ * A service by the title of the entity it belongs to, linking to the
+ * entity; by its provider id when no entity maps to it any more.
+ * @public
+ */
+export function ReportServiceLink(props: ReportServiceLinkProps) {
+  const { serviceId, services } = props;
+  const service = services.find(s => s.serviceId === serviceId);
+  if (!service) {
+    return (
+      <Typography component="span" variant="body2" title="Not in the catalog">
+        {serviceId}
+      </Typography>
+    );
+  }
+  return (
+    <EntityRefLink
+      entityRef={service.entityRef}
+      defaultKind="component"
+      disableTooltip
+    >
+      {service.title}
+    </EntityRefLink>
+  );
+}
