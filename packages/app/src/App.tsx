@@ -12,6 +12,7 @@ import { orgPlugin } from '@backstage/plugin-org';
 import { SignalsDisplay } from '@backstage/plugin-signals';
 import {
   ReadinessReviewsPage,
+  ReliabilityReportPage,
   ScorecardOverviewPage,
 } from '@preflight/plugin-reliability';
 import { apis } from './apis';
@@ -45,6 +46,7 @@ const routes = (
     </Route>
     <Route path="/reliability/scorecards" element={<ScorecardOverviewPage />} />
     <Route path="/reliability/reviews" element={<ReadinessReviewsPage />} />
+    <Route path="/reliability/report" element={<ReliabilityReportPage />} />
     {/* Readiness review notifications: submitted, changes requested,
         approved, drifted. */}
     <Route path="/notifications" element={<NotificationsPage />} />

@@ -31,12 +31,12 @@ function cell(text: string | number): string {
 }
 
 function table(
-  header: string[],
+  columns: string[],
   align: Array<'left' | 'right'>,
   rows: Array<Array<string | number>>,
 ): string[] {
   return [
-    `| ${header.map(cell).join(' | ')} |`,
+    `| ${columns.map(cell).join(' | ')} |`,
     `| ${align.map(a => (a === 'right' ? '---:' : '---')).join(' | ')} |`,
     ...rows.map(row => `| ${row.map(cell).join(' | ')} |`),
   ];

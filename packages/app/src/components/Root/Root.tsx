@@ -2,6 +2,7 @@ import { PropsWithChildren } from 'react';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import HomeIcon from '@material-ui/icons/Home';
+import TimelineIcon from '@material-ui/icons/Timeline';
 import {
   Sidebar,
   SidebarDivider,
@@ -14,8 +15,9 @@ import { SwitchPersonItem } from '../DemoSignIn';
 
 /**
  * The demo's sidebar: the catalog, where every Preflight card lives, the
- * organization's readiness scorecards and readiness reviews, and the
- * notifications bell (readiness review notifications land there).
+ * organization's readiness scorecards, readiness reviews and monthly
+ * reliability report, and the notifications bell (readiness review
+ * notifications land there).
  */
 export const Root = ({ children }: PropsWithChildren<{}>) => (
   <SidebarPage>
@@ -31,6 +33,11 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         icon={AssignmentTurnedInIcon}
         to="reliability/reviews"
         text="Readiness reviews"
+      />
+      <SidebarItem
+        icon={TimelineIcon}
+        to="reliability/report"
+        text="Reliability report"
       />
       <SidebarSpace />
       <SidebarDivider />

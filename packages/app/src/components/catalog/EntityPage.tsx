@@ -18,9 +18,11 @@ import {
   EntityGroupOnCallCard,
   EntityGroupScorecardCard,
   EntityOnCallCard,
+  EntityOnCallHealthCard,
   EntityReadinessReviewContent,
   EntityReliabilityContent,
   EntityReliabilityGlanceCard,
+  EntityReliabilityReportContent,
   EntityRunbooksCard,
   EntityScorecardCard,
   EntitySloCard,
@@ -33,8 +35,9 @@ import {
  * then the on-call, runbooks, SLO (when declared) and readiness scorecard
  * cards, a "Reliability" tab gathering all of Preflight's cards, a
  * "Readiness review" tab with the component's readiness reviews, the
- * team on-call card on every group's overview and the team scorecards in
- * a "Scorecards" tab of every group.
+ * team on-call and on-call health cards on every group's overview, the
+ * team scorecards in a "Scorecards" tab and the team's monthly reliability
+ * report in a "Reliability report" tab of every group.
  */
 
 const componentOverview = (
@@ -131,12 +134,18 @@ const groupPage = (
           <EntityGroupOnCallCard />
         </Grid>
         <Grid item xs={12}>
+          <EntityOnCallHealthCard />
+        </Grid>
+        <Grid item xs={12}>
           <EntityMembersListCard />
         </Grid>
       </Grid>
     </EntityLayout.Route>
     <EntityLayout.Route path="/scorecards" title="Scorecards">
       <EntityGroupScorecardCard />
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/reliability-report" title="Reliability report">
+      <EntityReliabilityReportContent />
     </EntityLayout.Route>
   </EntityLayout>
 );

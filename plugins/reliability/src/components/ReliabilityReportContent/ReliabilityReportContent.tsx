@@ -2,7 +2,9 @@ import { useState } from 'react';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import type { ReliabilityReportResponse } from '@preflight/plugin-reliability-common';
 import type { ReliabilityReportQuery } from '../../api';
+import type { RequestState } from '../../hooks/useEntitySlos';
 import { useNow } from '../../hooks';
 import {
   ReportSubject,
@@ -22,6 +24,26 @@ export interface ReliabilityReportContentProps {
   timeZone?: string;
   /** Pins the clock (tests, screenshots). */
   now?: Date;
+}
+
+function ReportBody(props: {
+  state: RequestState<ReliabilityReportResponse>;
+  now: Date;
+}) {
+  const { state, now } = props;
+  if (state.value) {
+    return <ReliabilityReportView report={state.value} now={now} />;
+  }
+  if (state.error) {
+    return (
+      <SummaryErrorPanel
+        error={state.error}
+        entityRef={state.entityRef}
+        onRetry={state.retry}
+      />
+    );
+  }
+  return <CardLoading label="Loading reliability report" rows={4} />;
 }
 
 /**
@@ -79,17 +101,7 @@ export function ReliabilityReportContent(props: ReliabilityReportContentProps) {
           onRetry={state.retry}
         />
       )}
-      {report ? (
-        <ReliabilityReportView report={report} now={now} />
-      ) : state.error ? (
-        <SummaryErrorPanel
-          error={state.error}
-          entityRef={state.entityRef}
-          onRetry={state.retry}
-        />
-      ) : (
-        <CardLoading label="Loading reliability report" rows={4} />
-      )}
+      <ReportBody state={state} now={now} />
     </Stack>
   );
 }
