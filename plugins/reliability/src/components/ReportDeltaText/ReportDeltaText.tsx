@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import type { Theme } from '@mui/material/styles';
 import type { MetricDelta } from '@preflight/plugin-reliability-common';
 import { deltaArrow, formatDeltaChange, ReportUnit } from '../../utils';
 
@@ -8,15 +9,22 @@ export interface ReportDeltaTextProps {
   unit: ReportUnit;
 }
 
-function deltaColor(direction: MetricDelta['direction']): string {
-  switch (direction) {
-    case 'improved':
-      return 'success.main';
-    case 'worsened':
-      return 'error.main';
-    default:
-      return 'text.secondary';
-  }
+/**
+ * The darker shade on light paper and the lighter on dark paper: the
+ * `main` shades of red and green are too faint for caption-sized text.
+ */
+function deltaColor(direction: MetricDelta['direction']) {
+  return (theme: Theme) => {
+    const shade = theme.palette.mode === 'dark' ? 'light' : 'dark';
+    switch (direction) {
+      case 'improved':
+        return theme.palette.success[shade];
+      case 'worsened':
+        return theme.palette.error[shade];
+      default:
+        return theme.palette.text.secondary;
+    }
+  };
 }
 
 /**
