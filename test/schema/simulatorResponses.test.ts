@@ -160,6 +160,10 @@ function casesFor(
       'total=true',
       'time_zone=Asia/Tokyo',
     ]),
+    ...byId('/incidents/{id}', ids.incidents.slice(0, 5), [
+      '',
+      'time_zone=Asia/Tokyo',
+    ]),
     ...byId('/incidents/{id}/log_entries', ids.incidents, [
       '',
       'include[]=incidents&is_overview=true&time_zone=Europe/London',

@@ -113,6 +113,24 @@ describe('DatabaseReportStore', () => {
         changeEvents: [],
         shifts: [],
       });
+      // A re-read that no longer sees the acknowledgement keeps it.
+      await store.upsertReportData(SOURCE, {
+        incidents: [
+          {
+            id: 'IN',
+            title: 'x',
+            serviceId: 'S2',
+            status: 'resolved',
+            urgency: 'high',
+            createdAt: '2026-11-05T10:00:00Z',
+            firstAcknowledgedAt: null,
+            resolvedAt: '2026-11-05T11:00:00Z',
+            autoResolved: false,
+          },
+        ],
+        changeEvents: [],
+        shifts: [],
+      });
 
       const inputs = await store.readFoldInputs(SOURCE, {
         fromMs: ms('2026-11-01T00:00:00Z'),

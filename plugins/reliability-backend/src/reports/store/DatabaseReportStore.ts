@@ -193,7 +193,19 @@ export class DatabaseReportStore implements ReportStore {
         await tx('report_incidents')
           .insert(chunk)
           .onConflict(['source_id', 'incident_id'])
-          .merge();
+          .merge({
+            service_id: tx.raw('excluded.service_id'),
+            urgency: tx.raw('excluded.urgency'),
+            created_ms: tx.raw('excluded.created_ms'),
+            // An acknowledgement, once known, never goes away: a later read
+            // of an old incident may not reach back to its acknowledge
+            // log entry.
+            acknowledged_ms: tx.raw(
+              'COALESCE(excluded.acknowledged_ms, report_incidents.acknowledged_ms)',
+            ),
+            resolved_ms: tx.raw('excluded.resolved_ms'),
+            auto_resolved: tx.raw('excluded.auto_resolved'),
+          });
       }
       for (const chunk of chunks(events, CHUNK)) {
         await tx('report_change_events')
