@@ -323,22 +323,22 @@ describe('openapi.yaml', () => {
           mockCredentials.none.header(),
         ),
       );
-      for (const [path, ok, missing] of [
+      for (const [documented, ok, missing] of [
         [group, 'team-payments', 'no-such-team'],
         [health, 'team-payments', 'no-such-team'],
       ]) {
         const url = (name: string) =>
-          path === group
+          documented === group
             ? `/reports/groups/default/${name}`
             : `/groups/default/${name}/on-call-health`;
         const res = await get(url(ok));
         expect(res.status).toBe(200);
-        expectDocumented('get', path, res);
-        expectDocumented('get', path, await get(url(missing)));
-        expectDocumented('get', path, await get(url('-bad-')));
+        expectDocumented('get', documented, res);
+        expectDocumented('get', documented, await get(url(missing)));
+        expectDocumented('get', documented, await get(url('-bad-')));
         expectDocumented(
           'get',
-          path,
+          documented,
           await get(url(ok)).set(
             'Authorization',
             mockCredentials.none.header(),
