@@ -224,6 +224,36 @@ export interface Config {
      * source (e.g. each Prometheus instance) gets its own scheduler task
      * `reliability-slo-sync-<sourceId>`, run by one backend replica at a time.
      */
+    /**
+     * Reliability reports. Report data (incidents with their timing, change
+     * events, level-1 shifts) is read right after each successful on-call
+     * sync and folded into daily rows in `timeZone`; reports add those up.
+     */
+    reports?: {
+      /** IANA zone of the report days; the only zone reports answer in. Default UTC. */
+      timeZone?: string;
+      /** Minutes after a change in which a high-urgency incident fails it. Default 60. */
+      changeFailureWindowMinutes?: number;
+      /** Unacknowledged incidents resolved within this many minutes are noise. Default 5. */
+      transientMinutes?: number;
+      /** Days the first report sync of a source reads back. Default 400. */
+      historyDays?: number;
+      /** Days each later report sync re-reads before the previous end. Default 3. */
+      resyncDays?: number;
+      /** Business and sleep hours of pages, in each paged person's zone. */
+      onCallHours?: {
+        /** ISO weekdays, 1 Monday … 7 Sunday. Default Monday to Friday. */
+        businessDays?: number[];
+        /** `HH:MM`. Default 09:00. */
+        businessStart?: string;
+        /** `HH:MM`. Default 18:00. */
+        businessEnd?: string;
+        /** `HH:MM`; may be after the end (wraps midnight). Default 22:00. */
+        sleepStart?: string;
+        /** `HH:MM`. Default 07:00. */
+        sleepEnd?: string;
+      };
+    };
     slos?: {
       /** Same keys as `reliability.sync`, with SLO defaults. */
       sync?: {

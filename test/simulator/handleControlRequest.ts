@@ -151,6 +151,9 @@ function reassignService(
       service.id === serviceId ? { ...service, escalationPolicyId } : service,
     ),
     incidents: () => fleet.incidents(),
+    ...(fleet.changeEvents
+      ? { changeEvents: () => fleet.changeEvents!() }
+      : {}),
   });
 }
 

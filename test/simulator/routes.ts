@@ -1,3 +1,4 @@
+import { changeEventRoutes } from './endpoints/changeEvents';
 import { escalationPolicyRoutes } from './endpoints/escalationPolicies';
 import { incidentRoutes } from './endpoints/incidents';
 import { logEntryRoutes } from './endpoints/logEntries';
@@ -16,6 +17,7 @@ export const SIMULATED_ROUTES: readonly Route[] = [
   ...teamRoutes,
   ...incidentRoutes,
   ...logEntryRoutes,
+  ...changeEventRoutes,
 ];
 
 const compiled = SIMULATED_ROUTES.map(route => ({

@@ -334,4 +334,97 @@ describe('PagerDuty provider against the simulated demo fleet', () => {
     expect(refused.message).toContain('account "default"');
     expect(refused.message).not.toContain('not-the-simulator-token');
   });
+
+  describe('report data', () => {
+    const since = Date.parse(NOW) - 365 * DAY;
+    const read = (
+      p: PagerDutyOnCallProvider,
+      window: { since: number; until: number; changedSince?: number },
+    ) =>
+      p.syncReportData('pagerduty:default', {
+        signal: new AbortController().signal,
+        since: new Date(window.since),
+        until: new Date(window.until),
+        ...(window.changedSince
+          ? { changedSince: new Date(window.changedSince) }
+          : {}),
+      });
+
+    it('reads a year of incidents with their timing and who resolved them, change events and level-1 shifts', async () => {
+      const pagerDuty = provider();
+      await sync(pagerDuty);
+      const data = await read(pagerDuty, { since, until: Date.parse(NOW) });
+      const fleet = simulator.control.fleet();
+      const truth = fleet
+        .incidents()
+        .filter(i => i.createdAtMs >= since && i.createdAtMs < Date.parse(NOW));
+
+      expect(data.warnings).toEqual([]);
+      expect(data.incidents.map(i => i.id).sort()).toEqual(
+        truth.map(i => i.id).sort(),
+      );
+      for (const incident of truth) {
+        const fact = data.incidents.find(i => i.id === incident.id)!;
+        expect(instant(fact.createdAt)).toBe(
+          new Date(incident.createdAtMs).toISOString(),
+        );
+        expect(
+          fact.firstAcknowledgedAt && instant(fact.firstAcknowledgedAt),
+        ).toBe(
+          incident.acknowledgedAtMs === null
+            ? null
+            : new Date(incident.acknowledgedAtMs).toISOString(),
+        );
+        // The resolve log entry's agent: a user, or the service itself.
+        expect(fact.autoResolved).toBe(
+          incident.resolvedAtMs === null
+            ? undefined
+            : incident.resolvedByUserId === null,
+        );
+      }
+      expect(data.incidents.some(i => i.autoResolved === true)).toBe(true);
+
+      const changes = fleet.changeEvents!().filter(
+        c => c.atMs >= since && c.atMs < Date.parse(NOW),
+      );
+      expect(changes.length).toBeGreaterThan(100);
+      expect(data.changeEvents.map(c => c.id).sort()).toEqual(
+        changes.map(c => c.id).sort(),
+      );
+
+      // Payments primary rotates weekly: about 52 level-1 shifts a year.
+      const payments = data.shifts.filter(s => s.policyId === 'PEPAY01');
+      expect(payments.length).toBeGreaterThan(45);
+      expect(payments.every(s => s.user.timeZone)).toBe(true);
+      expect(pagerDuty.clientStats('pagerduty:default').rateLimited).toBe(0);
+      // A year of lists through the virtual clock: slower than the rest.
+    }, 60_000);
+
+    it('also reads older incidents whose log moved since the last read', async () => {
+      const pagerDuty = provider();
+      await sync(pagerDuty);
+      const fleet = simulator.control.fleet();
+      // An incident created before the window and resolved within it.
+      const old = fleet
+        .incidents()
+        .find(
+          i =>
+            i.resolvedAtMs !== null &&
+            i.resolvedAtMs - i.createdAtMs > 60 * 60_000 &&
+            Date.parse(NOW) - i.createdAtMs > 10 * DAY,
+        )!;
+      const windowStart = old.createdAtMs + 30 * 60_000;
+      const data = await read(pagerDuty, {
+        since: windowStart,
+        until: windowStart + DAY,
+        changedSince: windowStart,
+      });
+      const fact = data.incidents.find(i => i.id === old.id);
+      expect(fact).toBeDefined();
+      expect(fact!.status).toBe('resolved');
+      expect(instant(fact!.resolvedAt!)).toBe(
+        new Date(old.resolvedAtMs!).toISOString(),
+      );
+    });
+  });
 });

@@ -293,7 +293,9 @@ describe('reliabilityPlugin', () => {
     } finally {
       await backend.stop();
     }
-  });
+    // Two plugins start with every migration (reports added seven tables);
+    // on a loaded machine that alone nears jest's default 5 s.
+  }, 30_000);
 
   it('schedules one global sync per source and fills the store on startup', async () => {
     const provider = new FakeOnCallProvider();

@@ -28,6 +28,10 @@ import { readScorecardConfig } from './scorecards/readScorecardConfig';
 import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
 import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
 import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
+import { readReportConfig } from './reports/config/readReportConfig';
+import { DatabaseReportStore } from './reports/store/DatabaseReportStore';
+import { listMappedEntities } from './reports/sync/listMappedEntities';
+import { runReportSync } from './reports/sync/runReportSync';
 import { readReviewConfig } from './reviews/readReviewConfig';
 import { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
 import { ReviewNotifier } from './reviews/ReviewNotifier';
@@ -118,6 +122,8 @@ export const reliabilityPlugin = createBackendPlugin({
         // the rubric, also before anything runs.
         const reviewConfig = readReviewConfig(config, scorecardConfig.rubric);
         const reviewStore = await DatabaseReviewStore.create({ database });
+        const reportConfig = readReportConfig(config);
+        const reportStore = await DatabaseReportStore.create({ database });
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -174,6 +180,25 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           config: reliabilityConfig,
           onSynced,
+          // Report data follows each successful on-call sync.
+          afterSync: async (registered, signal) => {
+            await runReportSync({
+              registered,
+              reportStore,
+              store,
+              config: reportConfig,
+              logger: logger.child({ task: 'report-sync' }),
+              signal,
+              mappedEntities: entitySignal =>
+                listMappedEntities({
+                  catalog,
+                  auth,
+                  registry,
+                  sourceId: registered.source.id,
+                  signal: entitySignal,
+                }),
+            });
+          },
           annotatedServiceIds: (sourceId, signal) =>
             listAnnotatedServiceIds({
               catalog,
@@ -222,6 +247,11 @@ export const reliabilityPlugin = createBackendPlugin({
               store: scorecardStore,
               rubric: scorecardConfig.rubric,
               kinds: scorecardConfig.kinds,
+            },
+            reports: {
+              store: reportStore,
+              config: reportConfig,
+              scorecardStore,
             },
             reviews: {
               store: reviewStore,

@@ -1,6 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
+  IncidentFact,
   MetadataProblem,
+  OnCallPerson,
   OnCallSnapshot,
 } from '@preflight/plugin-reliability-common';
 
@@ -42,6 +44,70 @@ export interface OnCallSyncOptions {
 }
 
 /**
+ * An incident as reports read it: its timing plus whether the source
+ * resolved it without a person.
+ * @public
+ */
+export interface OnCallReportIncident extends IncidentFact {
+  /**
+   * True when nobody resolved it (a monitoring integration or the service's
+   * auto-resolve timeout did); undefined when the source cannot tell.
+   */
+  autoResolved?: boolean;
+}
+
+/** A change (a deploy, a config change) recorded on a service. @public */
+export interface OnCallChangeEvent {
+  id: string;
+  serviceId: string;
+  /** When the change happened, ISO-8601. */
+  timestamp: string;
+}
+
+/**
+ * A level-1 on-call shift of an escalation policy (a rotation), as reports
+ * count pages per shift and per person.
+ * @public
+ */
+export interface OnCallReportShift {
+  /** The escalation policy (rotation) id. */
+  policyId: string;
+  /** Only `id` and `timeZone` are needed; contact methods may be empty. */
+  user: Pick<OnCallPerson, 'id' | 'name' | 'timeZone'>;
+  /** ISO-8601; null for a permanent on-call. */
+  start: string | null;
+  end: string | null;
+}
+
+/** Options of {@link OnCallProvider.syncReportData}. @public */
+export interface OnCallReportSyncOptions extends OnCallSyncOptions {
+  /** Start of the window of incidents created, changes made and shifts held. */
+  since: Date;
+  /** End of that window (exclusive); usually now. */
+  until: Date;
+  /**
+   * When given, also the incidents created earlier whose state changed at
+   * or after this instant (an old incident resolved since the last read).
+   */
+  changedSince?: Date;
+}
+
+/**
+ * What reports need of a source over a window, read in bulk.
+ * @public
+ */
+export interface OnCallReportData {
+  /** Incidents created in the window (and those changed since `changedSince`). */
+  incidents: OnCallReportIncident[];
+  /** Change events in the window. */
+  changeEvents: OnCallChangeEvent[];
+  /** Level-1 shifts overlapping the window. */
+  shifts: OnCallReportShift[];
+  /** Things that went partly wrong but did not fail the read. */
+  warnings: string[];
+}
+
+/**
  * An on-call and incident data source (PagerDuty today; Opsgenie or others
  * later). Providers read their source in bulk and return normalized data;
  * they never see the store or the REST API.
@@ -78,4 +144,14 @@ export interface OnCallProvider {
     serviceId: string,
     options: OnCallSyncOptions,
   ): Promise<OnCallSnapshot>;
+
+  /**
+   * Reads what reliability reports need over a window (incidents with their
+   * timing, change events, level-1 shifts) in bulk, within the source's rate
+   * limits. Optional: a source without it simply has no report data.
+   */
+  syncReportData?(
+    sourceId: string,
+    options: OnCallReportSyncOptions,
+  ): Promise<OnCallReportData>;
 }

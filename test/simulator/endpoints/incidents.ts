@@ -1,6 +1,6 @@
 import type { FleetIncident } from '../fixtures/fleetTypes';
 import { incidentStatus } from '../fixtures/incidentStatus';
-import { invalidInput } from '../http/pagerDutyError';
+import { invalidInput, notFound } from '../http/pagerDutyError';
 import type { QueryParams } from '../http/queryParams';
 import { paginate, parsePageRequest } from '../pagination';
 import { renderIncident } from '../representations/renderIncident';
@@ -106,8 +106,23 @@ function sortComparator(query: QueryParams): Comparator | undefined {
   };
 }
 
-/** `GET /incidents`. */
+/** `GET /incidents` and `GET /incidents/{id}`. */
 export const incidentRoutes: Route[] = [
+  {
+    method: 'GET',
+    template: '/incidents/{id}',
+    handle(request) {
+      request.query.include(DOCUMENTED_INCLUDES, []);
+      const { index } = request.context;
+      const position = index.incidentIndex(request.params.id);
+      if (position === undefined) {
+        throw notFound();
+      }
+      return {
+        incident: renderIncident(request.context, index.incidents[position]),
+      };
+    },
+  },
   {
     method: 'GET',
     template: '/incidents',

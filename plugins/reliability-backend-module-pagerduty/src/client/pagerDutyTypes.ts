@@ -95,4 +95,13 @@ export interface PdLogEntry extends PdReference {
   created_at: string;
   incident?: PdReference;
   service?: PdReference;
+  /** Who did it: a `user_reference`, or a service or integration. */
+  agent?: PdReference | null;
+}
+
+/** One entry of `GET /change_events`. @public */
+export interface PdChangeEvent {
+  id: string;
+  timestamp: string;
+  services?: PdReference[];
 }

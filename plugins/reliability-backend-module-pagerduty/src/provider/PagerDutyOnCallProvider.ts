@@ -10,6 +10,8 @@ import {
 } from '@preflight/plugin-reliability-common';
 import type {
   OnCallProvider,
+  OnCallReportData,
+  OnCallReportSyncOptions,
   OnCallServiceLocation,
   OnCallSourceInfo,
   OnCallSyncOptions,
@@ -160,6 +162,18 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     } catch (error) {
       throw toOnCallSourceError(error, serviceId);
     }
+  }
+
+  async syncReportData(
+    sourceId: string,
+    options: OnCallReportSyncOptions,
+  ): Promise<OnCallReportData> {
+    return this.syncOf(sourceId).sync.syncReportData({
+      since: options.since,
+      until: options.until,
+      changedSince: options.changedSince,
+      signal: options.signal,
+    });
   }
 
   /** Call metrics of the client of one source, e.g. for diagnostics. */

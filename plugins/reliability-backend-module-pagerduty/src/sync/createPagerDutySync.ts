@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { OnCallSnapshot } from '@preflight/plugin-reliability-common';
+import type { OnCallReportData } from '@preflight/plugin-reliability-node';
 import { type Clock, systemClock } from '../client/Clock';
 import type { PagerDutyClient } from '../client/PagerDutyClient';
 import { isPagerDutyError, PagerDutyError } from '../client/PagerDutyError';
@@ -25,6 +26,7 @@ import {
   OnCallHistoryCache,
   type OnCallHistoryReader,
 } from './OnCallHistoryCache';
+import { readReportData } from './readReportData';
 import { readUnlistedServices } from './readUnlistedServices';
 import type { SyncContext } from './SyncContext';
 
@@ -62,6 +64,16 @@ export interface PagerDutySync {
     serviceId: string,
     options?: PagerDutySyncRunOptions,
   ): Promise<OnCallSnapshot>;
+  /**
+   * Bulk read of what reports need over `[since, until)`: incidents with
+   * their timing, change events and level-1 shifts (see `readReportData`).
+   */
+  syncReportData(options: {
+    since: Date;
+    until: Date;
+    changedSince?: Date;
+    signal?: AbortSignal;
+  }): Promise<OnCallReportData>;
 }
 
 const ALL_STATUSES = ['triggered', 'acknowledged', 'resolved'];
@@ -94,6 +106,9 @@ export function createPagerDutySync(
   // Bulk syncs of this account share it; a one-service refresh reads its
   // own policy's history.
   const historyCache = new OnCallHistoryCache();
+  // The escalation policies the last account sync listed: report reads
+  // (which follow it in the same task) need their ids, not a second listing.
+  let knownPolicyIds: string[] | undefined;
 
   function windows(now: number) {
     return {
@@ -228,6 +243,7 @@ export function createPagerDutySync(
     );
     const services = serviceList.items;
     const policies = policyList.items;
+    knownPolicyIds = policies.map(policy => policy.id);
     let incompleteServices: OnCallSnapshot['incompleteServices'];
     if (!serviceList.complete || !policyList.complete) {
       const unlisted = await readUnlistedServices(context, {
@@ -460,5 +476,50 @@ export function createPagerDutySync(
     return unreadPeople.length > 0 ? { ...snapshot, unreadPeople } : snapshot;
   }
 
-  return { syncAccount, syncService };
+  async function syncReportData(run: {
+    since: Date;
+    until: Date;
+    changedSince?: Date;
+    signal?: AbortSignal;
+  }): Promise<OnCallReportData> {
+    const context: SyncContext = {
+      client,
+      signal: run.signal,
+      warnings: [],
+    };
+    let policyIds = knownPolicyIds;
+    if (!policyIds) {
+      const listed = await client.list<PdEscalationPolicy>(
+        '/escalation_policies',
+        'escalation_policies',
+        {},
+        { signal: run.signal, stopWhenOverCap: false },
+      );
+      if (!listed.complete) {
+        context.warnings.push(
+          `escalation_policies: only the first ${listed.items.length} policies could be listed; the shifts of the others are not in the reports`,
+        );
+      }
+      policyIds = listed.items.map(policy => policy.id);
+    }
+    const before = client.stats();
+    const data = await readReportData(context, {
+      since: run.since.getTime(),
+      until: run.until.getTime(),
+      changedSince: run.changedSince?.getTime(),
+      policyIds,
+      onCallBatchSize: settings.onCallBatchSize,
+    });
+    const after = client.stats();
+    logger?.info(
+      `PagerDuty account "${client.accountId}" report data read: ${
+        data.incidents.length
+      } incidents, ${data.changeEvents.length} change events, ${
+        data.shifts.length
+      } level-1 shifts; ${after.requests - before.requests} requests`,
+    );
+    return data;
+  }
+
+  return { syncAccount, syncService, syncReportData };
 }

@@ -5,6 +5,8 @@ import {
 } from '@preflight/plugin-reliability-common';
 import type {
   OnCallProvider,
+  OnCallReportData,
+  OnCallReportSyncOptions,
   OnCallServiceLocation,
   OnCallSourceInfo,
   OnCallSyncOptions,
@@ -86,4 +88,25 @@ export class FakeOnCallProvider implements OnCallProvider {
       });
     },
   );
+
+  /**
+   * Report reads, absent until a test calls {@link enableReportData}: most
+   * tests run without report data, as a provider without the capability.
+   */
+  syncReportData?: jest.Mock<
+    Promise<OnCallReportData>,
+    [string, OnCallReportSyncOptions]
+  >;
+
+  /** Makes report reads return `data` (or fail with `failWith`). */
+  enableReportData(data: OnCallReportData): void {
+    this.syncReportData = jest.fn(
+      async (_sourceId: string, _options: OnCallReportSyncOptions) => {
+        if (this.failWith) {
+          throw this.failWith;
+        }
+        return structuredClone(data);
+      },
+    );
+  }
 }

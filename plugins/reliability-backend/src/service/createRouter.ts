@@ -49,6 +49,10 @@ import type { ReviewConfig } from '../reviews/readReviewConfig';
 import { registerReviewRoutes } from '../reviews/registerReviewRoutes';
 import type { ReviewStore } from '../reviews/ReviewStore';
 import type { ReviewNotifier } from '../reviews/ReviewNotifier';
+import type { ReportConfig } from '../reports/config/readReportConfig';
+import { registerReportRoutes } from '../reports/routes/registerReportRoutes';
+import type { GroupAncestry } from '../reports/routes/ReportReader';
+import type { ReportStore } from '../reports/store/ReportStore';
 
 /** Dependencies of the reliability REST API. @public */
 export interface RouterOptions {
@@ -94,6 +98,16 @@ export interface RouterOptions {
     onStateChange?: () => void;
     /** Notifies people of review changes; absent: nobody is notified. */
     notifier?: Pick<ReviewNotifier, 'notify'>;
+  };
+  /**
+   * Reliability report routes (`/reports/...`,
+   * `/groups/.../on-call-health`); left out when absent.
+   */
+  reports?: {
+    store: ReportStore;
+    config: ReportConfig;
+    /** The stored group ancestry (the scorecard store's). */
+    scorecardStore: GroupAncestry;
   };
   /** The clock; tests may pin it. */
   now?: () => Date;
@@ -350,6 +364,19 @@ export async function createRouter(
       catalog,
       now,
       ...options.scorecards,
+    });
+  }
+
+  if (options.reports) {
+    registerReportRoutes(router, {
+      httpAuth,
+      catalog,
+      store,
+      registry,
+      reportStore: options.reports.store,
+      ancestry: options.reports.scorecardStore,
+      config: options.reports.config,
+      now,
     });
   }
 

@@ -50,6 +50,9 @@ import {
   startReviewTestBackend,
 } from '../__testUtils__/startReviewTestBackend';
 import { storedScorecard } from '../__testUtils__/scorecardFixtures';
+import { makeReportData } from '../__testUtils__/reportFixtures';
+import { readReportConfig } from '../reports/config/readReportConfig';
+import type { ReportStore } from '../reports/store/ReportStore';
 
 type HttpMethod = 'get' | 'post' | 'put';
 
@@ -209,6 +212,11 @@ describe('openapi.yaml', () => {
         config: testReviewConfig(),
         auth: mockServices.auth(),
       },
+      reports: {
+        store: {} as ReportStore,
+        config: readReportConfig(new ConfigReader({})),
+        scorecardStore: {} as ScorecardStore,
+      },
     });
     const served = (
       router.stack as Array<{
@@ -283,6 +291,81 @@ describe('openapi.yaml', () => {
         'get',
         summary,
         await get('checkout-api').set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
+    });
+
+    it('match the documented schemas for reports and on-call health', async () => {
+      const org = '/reports/organization';
+      const group = '/reports/groups/{namespace}/{name}';
+      const entity = '/reports/entities/{kind}/{namespace}/{name}';
+      const health = '/groups/{namespace}/{name}/on-call-health';
+      const get = (p: string) => request(backend.server).get(api(p));
+      // Before any report data: empty figures and a warning.
+      const empty = await get('/reports/organization');
+      expect(empty.body.dataAsOf).toBeNull();
+      expectDocumented('get', org, empty);
+
+      backend.provider.snapshot = makeSnapshot(['PCHKOUT', 'PSEARCH']);
+      backend.provider.enableReportData(makeReportData());
+      await backend.syncNow();
+      const full = await get('/reports/organization');
+      expect(full.body.incidents.total).toBe(3);
+      expectDocumented('get', org, full);
+      expectDocumented('get', org, await get('/reports/organization?month=x'));
+      expectDocumented(
+        'get',
+        org,
+        await get('/reports/organization').set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
+      for (const [documented, ok, missing] of [
+        [group, 'team-payments', 'no-such-team'],
+        [health, 'team-payments', 'no-such-team'],
+      ]) {
+        const url = (name: string) =>
+          documented === group
+            ? `/reports/groups/default/${name}`
+            : `/groups/default/${name}/on-call-health`;
+        const res = await get(url(ok));
+        expect(res.status).toBe(200);
+        expectDocumented('get', documented, res);
+        expectDocumented('get', documented, await get(url(missing)));
+        expectDocumented('get', documented, await get(url('-bad-')));
+        expectDocumented(
+          'get',
+          documented,
+          await get(url(ok)).set(
+            'Authorization',
+            mockCredentials.none.header(),
+          ),
+        );
+      }
+      expectDocumented(
+        'get',
+        group,
+        await get(
+          '/reports/groups/default/team-payments?from=2020-01-02&to=2020-01-01',
+        ),
+      );
+      const entityUrl = (name: string) =>
+        `/reports/entities/component/default/${name}`;
+      expectDocumented('get', entity, await get(entityUrl('checkout-api')));
+      expectDocumented('get', entity, await get(entityUrl('fraud-detector')));
+      expectDocumented('get', entity, await get(entityUrl('missing')));
+      expectDocumented(
+        'get',
+        entity,
+        await get(`${entityUrl('checkout-api')}?timeZone=Nowhere/City`),
+      );
+      expectDocumented(
+        'get',
+        entity,
+        await get(entityUrl('checkout-api')).set(
           'Authorization',
           mockCredentials.none.header(),
         ),

@@ -25,6 +25,14 @@ export async function scheduleSourceSyncs(options: {
   config: ReliabilityConfig;
   /** Called after each successful sync (e.g. to trigger the scorecard evaluation). */
   onSynced?: () => Promise<void>;
+  /**
+   * Runs after each successful sync of a source, in the same task (e.g. the
+   * report data sync); its failures are its own to report.
+   */
+  afterSync?: (
+    registered: RegisteredOnCallSource,
+    signal?: AbortSignal,
+  ) => Promise<void>;
   /** The service ids the catalog annotates for a source, asked only by syncs that need them. */
   annotatedServiceIds?: (
     sourceId: string,
@@ -58,6 +66,7 @@ export async function scheduleSourceSyncs(options: {
             : undefined,
         });
         if (outcome.status === 'succeeded') {
+          await options.afterSync?.(registered, signal);
           await onSynced?.();
         }
       },

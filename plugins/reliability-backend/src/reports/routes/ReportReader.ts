@@ -1,0 +1,365 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type {
+  OnCallHealthResponse,
+  ReliabilityReportResponse,
+  ReportPeriod,
+  ReportScope,
+  ReportServiceRef,
+} from '@preflight/plugin-reliability-common';
+import type { ReliabilityStore } from '../../database/ReliabilityStore';
+import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
+import { CatalogVisibility } from '../../reviews/CatalogVisibility';
+import { locateEntityService } from '../../service/locateEntityService';
+import type { ReportConfig } from '../config/readReportConfig';
+import { alertQualityFromDailyRows } from '../metrics/alertQuality';
+import { dayRangePeriod, previousPeriod } from '../metrics/reportPeriod';
+import {
+  addLocalDays,
+  formatLocalDate,
+  localDateOf,
+} from '../metrics/zonedTime';
+import type {
+  ReportEntity,
+  ReportStore,
+  ReportSyncState,
+  SourceKey,
+} from '../store/ReportStore';
+import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
+
+/** Days of the on-call health card: four whole weeks. @public */
+export const ON_CALL_HEALTH_DAYS = 28;
+
+/** What the report reader needs of the scorecard store: the group ancestry. */
+export interface GroupAncestry {
+  getGroupDescendants(groupRef: string): Promise<string[]>;
+}
+
+function titleOf(entity: Entity): string {
+  const profile = entity.spec?.profile as { displayName?: unknown } | undefined;
+  if (typeof profile?.displayName === 'string' && profile.displayName) {
+    return profile.displayName;
+  }
+  return entity.metadata.title ?? entity.metadata.name;
+}
+
+function serviceKeys(entities: ReportEntity[]): SourceKey[] {
+  const seen = new Map<string, SourceKey>();
+  for (const entity of entities) {
+    seen.set(`${entity.sourceId}\u0000${entity.serviceId}`, {
+      sourceId: entity.sourceId,
+      id: entity.serviceId,
+    });
+  }
+  return [...seen.values()];
+}
+
+function serviceRefs(entities: ReportEntity[]): ReportServiceRef[] {
+  return entities
+    .map(entity => ({
+      serviceId: entity.serviceId,
+      entityRef: entity.entityRef,
+      title: entity.title,
+    }))
+    .sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+}
+
+/**
+ * Answers the report routes from the stored daily rows, scoped to the
+ * entities the caller may see: an entity, a group with every sub-group
+ * (the scorecards' stored ancestry), or the whole organisation. Reads the
+ * catalog only to check what the caller may see; never reaches upstream.
+ * @public
+ */
+export class ReportReader {
+  private readonly visibility: CatalogVisibility;
+
+  constructor(
+    private readonly deps: {
+      reportStore: ReportStore;
+      store: ReliabilityStore;
+      ancestry: GroupAncestry;
+      catalog: CatalogService;
+      registry: OnCallProviderRegistry;
+      config: ReportConfig;
+      now: () => Date;
+    },
+  ) {
+    this.visibility = new CatalogVisibility(deps.catalog);
+  }
+
+  async organization(
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<ReliabilityReportResponse> {
+    const entities = await this.visible(
+      await this.deps.reportStore.listReportEntities(),
+      credentials,
+    );
+    return this.report(
+      {
+        kind: 'organization',
+        ref: null,
+        title: 'Organisation',
+        includesSubgroups: false,
+      },
+      entities,
+      period,
+    );
+  }
+
+  async group(
+    groupRef: string,
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<ReliabilityReportResponse> {
+    const { group, entities } = await this.groupScope(groupRef, credentials);
+    return this.report(
+      {
+        kind: 'group',
+        ref: stringifyEntityRef(group),
+        title: titleOf(group),
+        includesSubgroups: true,
+      },
+      entities,
+      period,
+    );
+  }
+
+  async entity(
+    entityRef: string,
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<ReliabilityReportResponse> {
+    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const ref = stringifyEntityRef(entity);
+    const located = locateEntityService(this.deps.registry, entity);
+    const entities: ReportEntity[] =
+      located.kind === 'located'
+        ? [
+            {
+              entityRef: ref,
+              sourceId: located.registered.source.id,
+              serviceId: located.serviceId,
+              ownerRef: null,
+              title: entity.metadata.title ?? entity.metadata.name,
+            },
+          ]
+        : [];
+    return this.report(
+      {
+        kind: 'entity',
+        ref,
+        title: entity.metadata.title ?? entity.metadata.name,
+        includesSubgroups: false,
+        entityCount: 1,
+      },
+      entities,
+      period,
+    );
+  }
+
+  /** The team's rotations and alert quality over the last 28 whole days. */
+  async onCallHealth(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallHealthResponse> {
+    const { group, entities } = await this.groupScope(groupRef, credentials);
+    const { timeZone } = this.deps.config;
+    const today = localDateOf(this.deps.now().getTime(), timeZone);
+    const period = dayRangePeriod(
+      formatLocalDate(addLocalDays(today, -ON_CALL_HEALTH_DAYS)),
+      formatLocalDate(today),
+      timeZone,
+    );
+    const services = serviceKeys(entities);
+    const rotations = await this.rotationsOf(services);
+    const [serviceRows, rotationRows, freshness] = await Promise.all([
+      this.deps.reportStore.readServiceDays({
+        timeZone,
+        fromDay: period.startDate,
+        toDay: period.endDate,
+        services,
+      }),
+      this.deps.reportStore.readRotationDays({
+        timeZone,
+        fromDay: period.startDate,
+        toDay: period.endDate,
+        rotations,
+      }),
+      this.freshness(services, period),
+    ]);
+    return {
+      group: stringifyEntityRef(group),
+      period,
+      dataAsOf: freshness.dataAsOf,
+      warnings: freshness.warnings,
+      services: serviceRefs(entities),
+      rotations: rotationLoads(
+        [...new Set(rotations.map(r => r.id))],
+        rotationRows,
+        period,
+      ),
+      alertQuality: alertQualityFromDailyRows(serviceRows, period),
+    };
+  }
+
+  private async groupScope(
+    groupRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<{ group: Entity; entities: ReportEntity[] }> {
+    const group = await this.deps.catalog.getEntityByRef(groupRef, {
+      credentials,
+    });
+    if (!group || group.kind.toLocaleLowerCase('en-US') !== 'group') {
+      throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    }
+    const ref = stringifyEntityRef(group);
+    const descendants = await this.deps.ancestry.getGroupDescendants(ref);
+    // A group created since the last scorecard evaluation has no stored
+    // ancestry yet: it stands for itself.
+    const groupRefs = descendants.length > 0 ? descendants : [ref];
+    const entities = await this.visible(
+      await this.deps.reportStore.listReportEntities({ ownerRefs: groupRefs }),
+      credentials,
+    );
+    return { group, entities };
+  }
+
+  private async visible(
+    entities: ReportEntity[],
+    credentials: BackstageCredentials,
+  ): Promise<ReportEntity[]> {
+    if (entities.length === 0) {
+      return entities;
+    }
+    const visible = await this.visibility.visible(
+      entities.map(entity => entity.entityRef),
+      credentials,
+    );
+    return entities.filter(entity => visible.has(entity.entityRef));
+  }
+
+  /** The escalation policies (rotations) the services use. */
+  private async rotationsOf(services: SourceKey[]): Promise<SourceKey[]> {
+    const bySource = new Map<string, string[]>();
+    for (const key of services) {
+      bySource.set(key.sourceId, [
+        ...(bySource.get(key.sourceId) ?? []),
+        key.id,
+      ]);
+    }
+    const rotations = new Map<string, SourceKey>();
+    for (const [sourceId, ids] of bySource) {
+      for (const service of await this.deps.store.getServices(sourceId, ids)) {
+        if (service.escalationPolicyId) {
+          rotations.set(`${sourceId}\u0000${service.escalationPolicyId}`, {
+            sourceId,
+            id: service.escalationPolicyId,
+          });
+        }
+      }
+    }
+    return [...rotations.values()];
+  }
+
+  private async freshness(
+    services: SourceKey[],
+    period: ReportPeriod,
+  ): Promise<{
+    dataAsOf: string | null;
+    historyStartsOn: string | null;
+    warnings: string[];
+  }> {
+    const sourceIds = new Set(services.map(s => s.sourceId));
+    const states: ReportSyncState[] = (
+      await this.deps.reportStore.listReportSyncStates()
+    ).filter(state => sourceIds.size === 0 || sourceIds.has(state.sourceId));
+    const warnings = states.flatMap(state => state.warnings);
+    if (states.length === 0) {
+      warnings.push(
+        'No report data has been synced yet: the figures are empty until the first on-call sync completes',
+      );
+      return { dataAsOf: null, historyStartsOn: null, warnings };
+    }
+    // The least fresh source bounds what the whole report can claim.
+    const dataAsOf = new Date(
+      Math.min(...states.map(state => state.syncedAt.getTime())),
+    ).toISOString();
+    const historyStartsOn = formatLocalDate(
+      localDateOf(
+        Math.max(...states.map(state => state.historyStartMs)),
+        this.deps.config.timeZone,
+      ),
+    );
+    if (period.startDate < historyStartsOn) {
+      warnings.push(
+        `Report data starts on ${historyStartsOn}; days before it count as empty`,
+      );
+    }
+    return { dataAsOf, historyStartsOn, warnings };
+  }
+
+  private async report(
+    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+      entityCount?: number;
+    },
+    entities: ReportEntity[],
+    period: ReportPeriod,
+  ): Promise<ReliabilityReportResponse> {
+    const { reportStore, config } = this.deps;
+    const previous = previousPeriod(period);
+    const trend = trendMonths(period);
+    const services = serviceKeys(entities);
+    const rotations = await this.rotationsOf(services);
+    const fromDay = [previous.startDate, trend[0].startDate].sort()[0];
+    const toDay =
+      period.endDate > trend[trend.length - 1].endDate
+        ? period.endDate
+        : trend[trend.length - 1].endDate;
+    const [serviceRows, rotationRows, freshness] = await Promise.all([
+      reportStore.readServiceDays({
+        timeZone: config.timeZone,
+        fromDay,
+        toDay,
+        services,
+      }),
+      reportStore.readRotationDays({
+        timeZone: config.timeZone,
+        fromDay,
+        toDay,
+        rotations,
+      }),
+      this.freshness(services, period),
+    ]);
+    const assembled = assembleReport({
+      period,
+      previousPeriod: previous,
+      serviceIds: [...new Set(services.map(s => s.id))],
+      rotationIds: [...new Set(rotations.map(r => r.id))],
+      serviceRows,
+      rotationRows,
+      changeWindowMinutes: config.changeFailureWindowMinutes,
+    });
+    return {
+      scope: {
+        ...scope,
+        entityCount: scope.entityCount ?? entities.length,
+        serviceCount: services.length,
+      },
+      generatedAt: this.deps.now().toISOString(),
+      dataAsOf: freshness.dataAsOf,
+      historyStartsOn: freshness.historyStartsOn,
+      warnings: freshness.warnings,
+      services: serviceRefs(entities),
+      ...assembled,
+    };
+  }
+}

@@ -1,0 +1,477 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import type {
+  OnCallReportIncident,
+  OnCallReportShift,
+} from '@preflight/plugin-reliability-node';
+import type { Knex } from 'knex';
+import { chunks } from '../../lib/chunks';
+import type {
+  RotationDailyRow,
+  ServiceDailyRow,
+} from '../metrics/dailyRowTypes';
+import type {
+  ReportEntity,
+  ReportFoldInputs,
+  ReportStore,
+  ReportSyncState,
+  SourceKey,
+} from './ReportStore';
+
+const migrationsDir = resolvePackagePath(
+  '@preflight/plugin-reliability-backend',
+  'migrations',
+);
+
+// Rows per statement: at most 8 columns, far below both databases'
+// bind-parameter limits.
+const CHUNK = 500;
+
+type Millis = number | string | null;
+
+interface IncidentRow {
+  source_id: string;
+  incident_id: string;
+  service_id: string;
+  urgency: string;
+  created_ms: Millis;
+  acknowledged_ms: Millis;
+  resolved_ms: Millis;
+  auto_resolved: boolean | number | null;
+}
+
+interface ShiftRow {
+  source_id: string;
+  policy_id: string;
+  shift_key: string;
+  user_id: string;
+  user_time_zone: string | null;
+  start_ms: Millis;
+  end_ms: Millis;
+}
+
+// PostgreSQL returns bigint as a string; SQLite as a number.
+function millis(value: Millis): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+function iso(value: Millis): string | null {
+  const ms = millis(value);
+  return ms === null ? null : new Date(ms).toISOString();
+}
+
+function parseMs(value: string | null): number | null {
+  if (value === null) {
+    return null;
+  }
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+function toIncidentRow(
+  sourceId: string,
+  incident: OnCallReportIncident,
+): IncidentRow | undefined {
+  const created = parseMs(incident.createdAt);
+  if (created === null) {
+    return undefined;
+  }
+  return {
+    source_id: sourceId,
+    incident_id: incident.id,
+    service_id: incident.serviceId,
+    urgency: incident.urgency === 'low' ? 'low' : 'high',
+    created_ms: created,
+    acknowledged_ms: parseMs(incident.firstAcknowledgedAt),
+    resolved_ms:
+      incident.status === 'resolved' ? parseMs(incident.resolvedAt) : null,
+    auto_resolved:
+      incident.autoResolved === undefined ? null : incident.autoResolved,
+  };
+}
+
+function fromIncidentRow(row: IncidentRow): OnCallReportIncident {
+  const resolvedAt = iso(row.resolved_ms);
+  const acknowledgedAt = iso(row.acknowledged_ms);
+  let status: OnCallReportIncident['status'] = 'triggered';
+  if (resolvedAt) status = 'resolved';
+  else if (acknowledgedAt) status = 'acknowledged';
+  const incident: OnCallReportIncident = {
+    id: row.incident_id,
+    title: row.incident_id,
+    serviceId: row.service_id,
+    status,
+    urgency: row.urgency === 'low' ? 'low' : 'high',
+    createdAt: iso(row.created_ms)!,
+    firstAcknowledgedAt: acknowledgedAt,
+    resolvedAt,
+  };
+  if (row.auto_resolved !== null && row.auto_resolved !== undefined) {
+    incident.autoResolved = Boolean(row.auto_resolved);
+  }
+  return incident;
+}
+
+function shiftKey(shift: OnCallReportShift): string {
+  return `${shift.user.id}|${shift.start ?? ''}|${shift.end ?? ''}`.slice(
+    0,
+    512,
+  );
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(key(item), item);
+  return [...byKey.values()];
+}
+
+/** Groups keys by source, for `source_id = ? AND id IN (...)` reads. */
+function bySource(keys: SourceKey[]): Map<string, string[]> {
+  const grouped = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const ids = grouped.get(key.sourceId) ?? new Set<string>();
+    ids.add(key.id);
+    grouped.set(key.sourceId, ids);
+  }
+  return new Map([...grouped].map(([source, ids]) => [source, [...ids]]));
+}
+
+/**
+ * {@link ReportStore} on the plugin's database (SQLite or PostgreSQL).
+ * @public
+ */
+export class DatabaseReportStore implements ReportStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseReportStore> {
+    const client = await options.database.getClient();
+    if (!options.database.migrations?.skip && !options.skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseReportStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async upsertReportData(
+    sourceId: string,
+    data: ReportFoldInputs,
+  ): Promise<void> {
+    const incidents = uniqueBy(data.incidents, i => i.id).flatMap(
+      incident => toIncidentRow(sourceId, incident) ?? [],
+    );
+    const events = uniqueBy(data.changeEvents, e => e.id).flatMap(event => {
+      const at = parseMs(event.timestamp);
+      return at === null
+        ? []
+        : [
+            {
+              source_id: sourceId,
+              event_id: event.id,
+              service_id: event.serviceId,
+              at_ms: at,
+            },
+          ];
+    });
+    const shifts: ShiftRow[] = uniqueBy(
+      data.shifts,
+      shift => `${shift.policyId}\u0000${shiftKey(shift)}`,
+    ).map(shift => ({
+      source_id: sourceId,
+      policy_id: shift.policyId,
+      shift_key: shiftKey(shift),
+      user_id: shift.user.id,
+      user_time_zone: shift.user.timeZone ?? null,
+      start_ms: parseMs(shift.start),
+      end_ms: parseMs(shift.end),
+    }));
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(incidents, CHUNK)) {
+        await tx('report_incidents')
+          .insert(chunk)
+          .onConflict(['source_id', 'incident_id'])
+          .merge({
+            service_id: tx.raw('excluded.service_id'),
+            urgency: tx.raw('excluded.urgency'),
+            created_ms: tx.raw('excluded.created_ms'),
+            // An acknowledgement, once known, never goes away: a later read
+            // of an old incident may not reach back to its acknowledge
+            // log entry.
+            acknowledged_ms: tx.raw(
+              'COALESCE(excluded.acknowledged_ms, report_incidents.acknowledged_ms)',
+            ),
+            resolved_ms: tx.raw('excluded.resolved_ms'),
+            auto_resolved: tx.raw('excluded.auto_resolved'),
+          });
+      }
+      for (const chunk of chunks(events, CHUNK)) {
+        await tx('report_change_events')
+          .insert(chunk)
+          .onConflict(['source_id', 'event_id'])
+          .merge();
+      }
+      for (const chunk of chunks(shifts, CHUNK)) {
+        await tx('report_shifts')
+          .insert(chunk)
+          .onConflict(['source_id', 'policy_id', 'shift_key'])
+          .merge();
+      }
+    });
+  }
+
+  async readFoldInputs(
+    sourceId: string,
+    window: { fromMs: number; toMs: number; changesUntilMs: number },
+  ): Promise<ReportFoldInputs> {
+    const { fromMs, toMs, changesUntilMs } = window;
+    const [created, open, events, shifts] = await Promise.all([
+      this.db<IncidentRow>('report_incidents')
+        .where('source_id', sourceId)
+        .andWhere('created_ms', '>=', fromMs)
+        .andWhere('created_ms', '<', Math.max(toMs, changesUntilMs)),
+      // Older incidents still open at the window's start shape its days'
+      // open-at-end counts.
+      this.db<IncidentRow>('report_incidents')
+        .where('source_id', sourceId)
+        .andWhere('created_ms', '<', fromMs)
+        .andWhere(q =>
+          q.whereNull('resolved_ms').orWhere('resolved_ms', '>', fromMs),
+        ),
+      this.db('report_change_events')
+        .where('source_id', sourceId)
+        .andWhere('at_ms', '>=', fromMs)
+        .andWhere('at_ms', '<', changesUntilMs),
+      this.db<ShiftRow>('report_shifts')
+        .where('source_id', sourceId)
+        .andWhere(q => q.whereNull('end_ms').orWhere('end_ms', '>', fromMs))
+        .andWhere(q => q.whereNull('start_ms').orWhere('start_ms', '<', toMs)),
+    ]);
+    return {
+      incidents: [...open, ...created].map(fromIncidentRow),
+      changeEvents: events.map(row => ({
+        id: row.event_id,
+        serviceId: row.service_id,
+        timestamp: iso(row.at_ms)!,
+      })),
+      shifts: shifts.map(row => ({
+        policyId: row.policy_id,
+        user: {
+          id: row.user_id,
+          name: row.user_id,
+          ...(row.user_time_zone ? { timeZone: row.user_time_zone } : {}),
+        },
+        start: iso(row.start_ms),
+        end: iso(row.end_ms),
+      })),
+    };
+  }
+
+  async oldestOpenIncidentMs(sourceId: string): Promise<number | undefined> {
+    const row = await this.db('report_incidents')
+      .where('source_id', sourceId)
+      .whereNull('resolved_ms')
+      .min({ oldest: 'created_ms' })
+      .first();
+    return millis(row?.oldest ?? null) ?? undefined;
+  }
+
+  async replaceDailyRows(options: {
+    sourceId: string;
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    serviceRows: ServiceDailyRow[];
+    rotationRows: RotationDailyRow[];
+  }): Promise<void> {
+    const { sourceId, timeZone, fromDay, toDay } = options;
+    const inRange = <T extends { day: string; timeZone: string }>(rows: T[]) =>
+      rows.filter(
+        row =>
+          row.timeZone === timeZone && row.day >= fromDay && row.day <= toDay,
+      );
+    await this.db.transaction(async tx => {
+      for (const table of ['report_service_days', 'report_rotation_days']) {
+        await tx(table)
+          .where({ source_id: sourceId, time_zone: timeZone })
+          .andWhere('day', '>=', fromDay)
+          .andWhere('day', '<=', toDay)
+          .delete();
+      }
+      const services = inRange(options.serviceRows).map(row => ({
+        source_id: sourceId,
+        time_zone: timeZone,
+        day: row.day,
+        service_id: row.serviceId,
+        row_json: JSON.stringify(row),
+      }));
+      for (const chunk of chunks(services, CHUNK)) {
+        await tx('report_service_days').insert(chunk);
+      }
+      const rotations = inRange(options.rotationRows).map(row => ({
+        source_id: sourceId,
+        time_zone: timeZone,
+        day: row.day,
+        rotation_id: row.rotationId,
+        row_json: JSON.stringify(row),
+      }));
+      for (const chunk of chunks(rotations, CHUNK)) {
+        await tx('report_rotation_days').insert(chunk);
+      }
+    });
+  }
+
+  private async readDays<T>(
+    table: string,
+    idColumn: string,
+    options: {
+      timeZone: string;
+      fromDay: string;
+      toDay: string;
+      keys: SourceKey[];
+    },
+  ): Promise<T[]> {
+    const rows: T[] = [];
+    for (const [sourceId, ids] of bySource(options.keys)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const found: Array<{ row_json: string }> = await this.db(table)
+          .select('row_json')
+          .where({ source_id: sourceId, time_zone: options.timeZone })
+          .andWhere('day', '>=', options.fromDay)
+          .andWhere('day', '<', options.toDay)
+          .whereIn(idColumn, chunk);
+        for (const row of found) rows.push(JSON.parse(row.row_json));
+      }
+    }
+    return rows;
+  }
+
+  readServiceDays(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    services: SourceKey[];
+  }): Promise<ServiceDailyRow[]> {
+    return this.readDays('report_service_days', 'service_id', {
+      ...options,
+      keys: options.services,
+    });
+  }
+
+  readRotationDays(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    rotations: SourceKey[];
+  }): Promise<RotationDailyRow[]> {
+    return this.readDays('report_rotation_days', 'rotation_id', {
+      ...options,
+      keys: options.rotations,
+    });
+  }
+
+  private static toState(row: {
+    source_id: string;
+    history_start_ms: Millis;
+    synced_until_ms: Millis;
+    synced_at: Date | string | number;
+    warnings: string;
+  }): ReportSyncState {
+    let warnings: string[] = [];
+    try {
+      const parsed = JSON.parse(row.warnings);
+      warnings = Array.isArray(parsed) ? parsed.map(String) : [];
+    } catch {
+      // An unreadable list is no warnings rather than a failed report.
+    }
+    const syncedAt =
+      row.synced_at instanceof Date
+        ? row.synced_at
+        : new Date(
+            typeof row.synced_at === 'string' && /^\d+$/.test(row.synced_at)
+              ? Number(row.synced_at)
+              : row.synced_at,
+          );
+    return {
+      sourceId: row.source_id,
+      historyStartMs: millis(row.history_start_ms)!,
+      syncedUntilMs: millis(row.synced_until_ms)!,
+      syncedAt,
+      warnings,
+    };
+  }
+
+  async getReportSyncState(
+    sourceId: string,
+  ): Promise<ReportSyncState | undefined> {
+    const row = await this.db('report_sync_state')
+      .where('source_id', sourceId)
+      .first();
+    return row ? DatabaseReportStore.toState(row) : undefined;
+  }
+
+  async listReportSyncStates(): Promise<ReportSyncState[]> {
+    const rows = await this.db('report_sync_state').orderBy('source_id');
+    return rows.map(row => DatabaseReportStore.toState(row));
+  }
+
+  async recordReportSync(state: ReportSyncState): Promise<void> {
+    await this.db('report_sync_state')
+      .insert({
+        source_id: state.sourceId,
+        history_start_ms: state.historyStartMs,
+        synced_until_ms: state.syncedUntilMs,
+        synced_at: state.syncedAt,
+        warnings: JSON.stringify(state.warnings),
+      })
+      .onConflict('source_id')
+      .merge();
+  }
+
+  async replaceReportEntities(
+    sourceId: string,
+    entities: ReportEntity[],
+  ): Promise<void> {
+    const rows = uniqueBy(entities, e => e.entityRef).map(entity => ({
+      entity_ref: entity.entityRef,
+      source_id: sourceId,
+      service_id: entity.serviceId,
+      owner_ref: entity.ownerRef,
+      title: entity.title.slice(0, 512),
+    }));
+    await this.db.transaction(async tx => {
+      await tx('report_entities').where('source_id', sourceId).delete();
+      for (const chunk of chunks(rows, CHUNK)) {
+        // An entity moved from another source keeps one row.
+        await tx('report_entities')
+          .insert(chunk)
+          .onConflict('entity_ref')
+          .merge();
+      }
+    });
+  }
+
+  async listReportEntities(filter?: {
+    ownerRefs: string[];
+  }): Promise<ReportEntity[]> {
+    const toEntity = (row: any): ReportEntity => ({
+      entityRef: row.entity_ref,
+      sourceId: row.source_id,
+      serviceId: row.service_id,
+      ownerRef: row.owner_ref ?? null,
+      title: row.title,
+    });
+    if (!filter) {
+      const rows = await this.db('report_entities').orderBy('entity_ref');
+      return rows.map(toEntity);
+    }
+    const result: ReportEntity[] = [];
+    for (const chunk of chunks([...new Set(filter.ownerRefs)], CHUNK)) {
+      const rows = await this.db('report_entities').whereIn('owner_ref', chunk);
+      result.push(...rows.map(toEntity));
+    }
+    return result.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
+  }
+}

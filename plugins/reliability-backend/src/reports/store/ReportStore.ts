@@ -1,0 +1,109 @@
+import type {
+  OnCallChangeEvent,
+  OnCallReportIncident,
+  OnCallReportShift,
+} from '@preflight/plugin-reliability-node';
+import type {
+  RotationDailyRow,
+  ServiceDailyRow,
+} from '../metrics/dailyRowTypes';
+
+/** How far one source's report data reaches. @public */
+export interface ReportSyncState {
+  sourceId: string;
+  /** The first instant report data was read from. */
+  historyStartMs: number;
+  /** Report data is complete up to this instant (the last read's end). */
+  syncedUntilMs: number;
+  syncedAt: Date;
+  /** Warnings of the last report read. */
+  warnings: string[];
+}
+
+/** A catalog entity whose annotations name an on-call service. @public */
+export interface ReportEntity {
+  entityRef: string;
+  sourceId: string;
+  serviceId: string;
+  ownerRef: string | null;
+  title: string;
+}
+
+/** What folding a source's days needs, read from the stored raw data. @public */
+export interface ReportFoldInputs {
+  incidents: OnCallReportIncident[];
+  changeEvents: OnCallChangeEvent[];
+  shifts: OnCallReportShift[];
+}
+
+/** A service or rotation of a source, as daily rows are keyed. @public */
+export interface SourceKey {
+  sourceId: string;
+  id: string;
+}
+
+/**
+ * Persistence of report data: the raw facts a report sync reads, the daily
+ * rows folded from them, and the entity-to-service map reports scope by.
+ * Reads serve the report routes and never reach upstream.
+ * @public
+ */
+export interface ReportStore {
+  /** Inserts or overwrites incidents, change events and shifts by their ids. */
+  upsertReportData(sourceId: string, data: ReportFoldInputs): Promise<void>;
+
+  /**
+   * What folding `[fromMs, toMs)` needs: incidents created in it or open at
+   * its start, change events from its start to `changesUntilMs`, shifts
+   * overlapping it.
+   */
+  readFoldInputs(
+    sourceId: string,
+    window: { fromMs: number; toMs: number; changesUntilMs: number },
+  ): Promise<ReportFoldInputs>;
+
+  /** When the oldest incident still open was created; undefined when none is. */
+  oldestOpenIncidentMs(sourceId: string): Promise<number | undefined>;
+
+  /**
+   * Replaces a source's daily rows of the days `fromDay..toDay` (inclusive)
+   * in `timeZone` with the given ones, in one transaction.
+   */
+  replaceDailyRows(options: {
+    sourceId: string;
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    serviceRows: ServiceDailyRow[];
+    rotationRows: RotationDailyRow[];
+  }): Promise<void>;
+
+  /** Service rows of the days `[fromDay, toDay)` of the given services. */
+  readServiceDays(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    services: SourceKey[];
+  }): Promise<ServiceDailyRow[]>;
+
+  /** Rotation rows of the days `[fromDay, toDay)` of the given rotations. */
+  readRotationDays(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    rotations: SourceKey[];
+  }): Promise<RotationDailyRow[]>;
+
+  getReportSyncState(sourceId: string): Promise<ReportSyncState | undefined>;
+  listReportSyncStates(): Promise<ReportSyncState[]>;
+  recordReportSync(state: ReportSyncState): Promise<void>;
+
+  /** Replaces the entities mapped to a source's services. */
+  replaceReportEntities(
+    sourceId: string,
+    entities: ReportEntity[],
+  ): Promise<void>;
+
+  /** Mapped entities owned by the given groups, or all of them. */
+  listReportEntities(filter?: { ownerRefs: string[] }): Promise<ReportEntity[]>;
+}
