@@ -360,23 +360,29 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async writeInputMarks(marks: StoredInputMark[]): Promise<void> {
-    // Only the evaluation reads these: no data version to bump.
-    for (const chunk of chunks(marks, CHUNK_SIZE)) {
-      await this.db('scorecard_input_marks')
-        .insert(
-          chunk.map(m => ({
-            entity_ref: m.entityRef,
-            mark: m.mark,
-            hourly: m.hourly,
-            scored: m.scored,
-            owner_ref: m.ownerRef,
-            oncall_source_id: m.onCall?.sourceId ?? null,
-            oncall_service_id: m.onCall?.serviceId ?? null,
-          })),
-        )
-        .onConflict('entity_ref')
-        .merge();
+    if (marks.length === 0) {
+      return;
     }
+    // One transaction (one commit) for the whole run's marks. Only the
+    // evaluation reads them: no data version to bump.
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(marks, CHUNK_SIZE)) {
+        await tx('scorecard_input_marks')
+          .insert(
+            chunk.map(m => ({
+              entity_ref: m.entityRef,
+              mark: m.mark,
+              hourly: m.hourly,
+              scored: m.scored,
+              owner_ref: m.ownerRef,
+              oncall_source_id: m.onCall?.sourceId ?? null,
+              oncall_service_id: m.onCall?.serviceId ?? null,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+    });
   }
 
   async deleteInputMarks(entityRefs: string[]): Promise<void> {
