@@ -306,6 +306,42 @@ describe('ScorecardEvaluator change detection', () => {
     },
   );
 
+  it.each(databases.eachSupportedId())(
+    "leaves today's daily snapshots alone on a pass that changed nothing, on %p",
+    async databaseId => {
+      const { evaluatorFor, scorecardStore } = await setup(databaseId);
+      const record = jest.spyOn(scorecardStore, 'recordDailySnapshots');
+      await evaluatorFor(fleet, start).run();
+      expect(record).toHaveBeenCalledTimes(1);
+
+      await evaluatorFor(fleet, minutes(5)).run();
+      expect(record).toHaveBeenCalledTimes(1);
+
+      // A removal changes today's counts: recorded again.
+      await evaluatorFor(
+        fleet.filter(item => item !== delta),
+        minutes(10),
+      ).run();
+      expect(record).toHaveBeenCalledTimes(2);
+      expect(
+        await scorecardStore.getDailyLevels(
+          '*',
+          start.toISOString().slice(0, 10),
+        ),
+      ).toEqual([{ day: '2026-11-22', counts: { bronze: 3 } }]);
+
+      // The first pass of a new day records that day.
+      await evaluatorFor(
+        fleet.filter(item => item !== delta),
+        minutes(14 * 60 + 5),
+      ).run();
+      expect(record).toHaveBeenCalledTimes(3);
+      expect(await scorecardStore.hasDailySnapshots(minutes(14 * 60 + 5))).toBe(
+        true,
+      );
+    },
+  );
+
   it('lets a second replica on the same PostgreSQL database skip what the first evaluated', async () => {
     if (!databases.supports('POSTGRES_15')) {
       return;

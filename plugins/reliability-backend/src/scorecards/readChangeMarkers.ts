@@ -73,12 +73,21 @@ export class ChangeMarkers {
     );
 
     // Only what facts keep of a source's health: whether it ever synced,
-    // whether its last attempt failed and whether it is stale now (under
-    // either threshold), and its incomplete service list. Sync times and
-    // warnings change on every sync and decide nothing.
+    // whether its last attempt failed and whether it is stale now (under the
+    // threshold of its kind), and its incomplete service list. Sync times
+    // and warnings change on every sync and decide nothing.
+    const onCallIds = new Set(
+      sources.onCallRegistry.start().map(registered => registered.source.id),
+    );
+    const sloIds = new Set(
+      sources.sloRegistry.start().map(registered => registered.source.id),
+    );
     const health = new Map(
       stored.map(source => {
-        const at = { now: context.now };
+        const thresholds = [
+          ...(onCallIds.has(source.id) ? [sources.onCallStaleAfterMs] : []),
+          ...(sloIds.has(source.id) ? [sources.sloStaleAfterMs] : []),
+        ];
         return [
           source.id,
           digest(
@@ -87,14 +96,15 @@ export class ChangeMarkers {
               source.displayName,
               source.lastSuccessAt !== null,
               source.lastError !== null,
-              toSourceHealth(source, {
-                ...at,
-                staleAfterMs: sources.onCallStaleAfterMs,
-              }).stale,
-              toSourceHealth(source, {
-                ...at,
-                staleAfterMs: sources.sloStaleAfterMs,
-              }).stale,
+              // A source no registry knows is judged under both.
+              (thresholds.length > 0
+                ? thresholds
+                : [sources.onCallStaleAfterMs, sources.sloStaleAfterMs]
+              ).map(
+                staleAfterMs =>
+                  toSourceHealth(source, { now: context.now, staleAfterMs })
+                    .stale,
+              ),
               incomplete.get(source.id) ?? null,
             ]),
           ),
@@ -121,14 +131,8 @@ export class ChangeMarkers {
         onCallStaleAfterMs: sources.onCallStaleAfterMs,
         sloStaleAfterMs: sources.sloStaleAfterMs,
         // A source added or removed moves entities to or from it.
-        onCallSources: sources.onCallRegistry
-          .start()
-          .map(registered => registered.source.id)
-          .sort(),
-        sloSources: sources.sloRegistry
-          .start()
-          .map(registered => registered.source.id)
-          .sort(),
+        onCallSources: [...onCallIds].sort(),
+        sloSources: [...sloIds].sort(),
         alertSources,
       }),
     );
