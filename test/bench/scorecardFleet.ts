@@ -320,6 +320,12 @@ export function generateScorecardFleet(
       });
     }
   }
+  // The catalog gives every entity a uid and an etag (which changes with the
+  // entity); the in-memory catalog does not, so the fleet carries them.
+  entities.forEach((item, index) => {
+    item.metadata.uid = `bench-${String(index).padStart(6, '0')}`;
+    item.metadata.etag = `etag-${index}-1`;
+  });
   return { entities, componentRefs, services, policies, incidentStats, slos };
 }
 

@@ -10,12 +10,15 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 import { Knex } from 'knex';
-import type {
-  RefreshRequestFilter,
-  ReliabilityStore,
-  StoredSourceHealth,
+import {
+  onCallRowKey,
+  type OnCallObservationDigests,
+  type RefreshRequestFilter,
+  type ReliabilityStore,
+  type StoredSourceHealth,
 } from './ReliabilityStore';
 import { chunks } from '../lib/chunks';
+import { digest } from '../lib/digest';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -328,6 +331,52 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           .merge();
       }
     });
+  }
+
+  async listObservationDigests(): Promise<OnCallObservationDigests> {
+    // Whole documents are read but never parsed: hashing the stored text is
+    // far cheaper than building facts from it.
+    const [services, policies, stats] = await Promise.all([
+      this.db<ServiceRow>('oncall_services').select(
+        'source_id',
+        'service_id',
+        'escalation_policy_id',
+        'document',
+      ),
+      this.db<PolicyRow>('escalation_policies').select(
+        'source_id',
+        'policy_id',
+        'document',
+      ),
+      this.db<StatsRow>('incident_stats').select(
+        'source_id',
+        'service_id',
+        'document',
+      ),
+    ]);
+    return {
+      services: new Map(
+        services.map(row => [
+          onCallRowKey(row.source_id, row.service_id),
+          {
+            policyId: row.escalation_policy_id ?? null,
+            digest: digest(row.document),
+          },
+        ]),
+      ),
+      policies: new Map(
+        policies.map(row => [
+          onCallRowKey(row.source_id, row.policy_id),
+          digest(row.document),
+        ]),
+      ),
+      stats: new Map(
+        stats.map(row => [
+          onCallRowKey(row.source_id, row.service_id),
+          digest(row.document),
+        ]),
+      ),
+    };
   }
 
   async listSourceHealth(options?: {

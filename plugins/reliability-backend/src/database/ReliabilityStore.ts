@@ -61,6 +61,15 @@ export interface ReliabilityStore {
     snapshot: OnCallSnapshot;
   }): Promise<void>;
 
+  /**
+   * A digest of every stored service, escalation policy and incident-figures
+   * row, keyed by source id and row id (see {@link onCallRowKey}). A digest
+   * changes exactly when its row's content does, so the scorecard evaluation
+   * finds the entities whose on-call observations changed without reading
+   * their facts.
+   */
+  listObservationDigests(): Promise<OnCallObservationDigests>;
+
   /** Health of the given sources, or of all sources; ordered by id. */
   listSourceHealth(options?: {
     sourceIds?: string[];
@@ -139,4 +148,19 @@ export interface ReliabilityStore {
 
   /** Forgets refresh requests older than `before`; returns how many. */
   deleteRefreshRequestsBefore(before: Date): Promise<number>;
+}
+
+/** Digests of the stored on-call rows (see {@link ReliabilityStore.listObservationDigests}). @public */
+export interface OnCallObservationDigests {
+  /** Services by {@link onCallRowKey}, with the id of their escalation policy. */
+  services: Map<string, { policyId: string | null; digest: string }>;
+  /** Escalation policies by {@link onCallRowKey}. */
+  policies: Map<string, string>;
+  /** Incident figures by {@link onCallRowKey} of their service. */
+  stats: Map<string, string>;
+}
+
+/** The key of one source's row in {@link OnCallObservationDigests}. @public */
+export function onCallRowKey(sourceId: string, id: string): string {
+  return `${sourceId}\u0000${id}`;
 }

@@ -15,6 +15,7 @@ import type {
   GroupAncestry,
   ScorecardStore,
   StoredCheckState,
+  StoredInputMark,
   StoredScorecard,
   TeamSummary,
 } from './ScorecardStore';
@@ -319,6 +320,79 @@ export class DatabaseScorecardStore implements ScorecardStore {
     });
   }
 
+  async getInputMarks(): Promise<Map<string, StoredInputMark>> {
+    const rows: Array<{
+      entity_ref: string;
+      mark: string;
+      hourly: boolean | number;
+      scored: boolean | number;
+      owner_ref: string | null;
+      oncall_source_id: string | null;
+      oncall_service_id: string | null;
+    }> = await this.db('scorecard_input_marks').select(
+      'entity_ref',
+      'mark',
+      'hourly',
+      'scored',
+      'owner_ref',
+      'oncall_source_id',
+      'oncall_service_id',
+    );
+    return new Map(
+      rows.map(row => [
+        row.entity_ref,
+        {
+          entityRef: row.entity_ref,
+          mark: row.mark,
+          hourly: !!row.hourly,
+          scored: !!row.scored,
+          ownerRef: row.owner_ref,
+          onCall:
+            row.oncall_source_id !== null && row.oncall_service_id !== null
+              ? {
+                  sourceId: row.oncall_source_id,
+                  serviceId: row.oncall_service_id,
+                }
+              : null,
+        },
+      ]),
+    );
+  }
+
+  async writeInputMarks(marks: StoredInputMark[]): Promise<void> {
+    if (marks.length === 0) {
+      return;
+    }
+    // One transaction (one commit) for the whole run's marks. Only the
+    // evaluation reads them: no data version to bump.
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(marks, CHUNK_SIZE)) {
+        await tx('scorecard_input_marks')
+          .insert(
+            chunk.map(m => ({
+              entity_ref: m.entityRef,
+              mark: m.mark,
+              hourly: m.hourly,
+              scored: m.scored,
+              owner_ref: m.ownerRef,
+              oncall_source_id: m.onCall?.sourceId ?? null,
+              oncall_service_id: m.onCall?.serviceId ?? null,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+    });
+  }
+
+  async deleteInputMarks(entityRefs: string[]): Promise<void> {
+    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+      await this.db('scorecard_input_marks')
+        .whereIn('entity_ref', chunk)
+        .delete();
+    }
+  }
+
   async deleteScorecards(entityRefs: string[]): Promise<void> {
     if (entityRefs.length === 0) {
       return;
@@ -380,7 +454,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
     });
   }
 
-  async replaceGroupAncestry(pairs: GroupAncestry[]): Promise<void> {
+  async hasDailySnapshots(now: Date): Promise<boolean> {
+    const row = await this.db('scorecard_daily_levels')
+      .select('day')
+      .where({ scope_ref: FLEET_SCOPE, day: dayOf(now) })
+      .first();
+    return row !== undefined;
+  }
+
+  async replaceGroupAncestry(pairs: GroupAncestry[]): Promise<boolean> {
     const unique = new Map(
       pairs.map(p => [JSON.stringify([p.groupRef, p.ancestorRef]), p]),
     );
@@ -390,7 +472,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       stored.every(p => unique.has(JSON.stringify([p.groupRef, p.ancestorRef])))
     ) {
       // Unchanged: leave the data version (and every replica's cache) alone.
-      return;
+      return false;
     }
     await this.db.transaction(async tx => {
       await this.bumpDataVersion(tx);
@@ -404,6 +486,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         );
       }
     });
+    return true;
   }
 
   async recordEvaluationRun(run: {

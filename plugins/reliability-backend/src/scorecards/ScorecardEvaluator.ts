@@ -14,25 +14,41 @@ import {
   ScorecardCheck,
 } from '@preflight/plugin-reliability-common';
 import { errorMessage } from '../lib/errorMessage';
+import { chunks } from '../lib/chunks';
+import { locateEntityService } from '../service/locateEntityService';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { buildGroupAncestry } from './buildGroupAncestry';
 import { changedEntityPageSnapshots } from './entityPageSnapshots';
-import { fingerprintReadinessFacts } from './fingerprintReadinessFacts';
+import {
+  fingerprintReadinessFacts,
+  isTimeSensitive,
+} from './fingerprintReadinessFacts';
 import {
   gatherReadinessFacts,
   ReadinessFactSources,
   ReadinessRunContext,
+  readOwners,
 } from './gatherReadinessFacts';
+import { ChangeMarkers } from './readChangeMarkers';
 import type { ScorecardConfig } from './readScorecardConfig';
-import type { ScorecardStore, StoredScorecard } from './ScorecardStore';
+import type {
+  ScorecardStore,
+  StoredInputMark,
+  StoredScorecard,
+} from './ScorecardStore';
 import { toTeamScorecardRow } from './toTeamScorecardRow';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+// Entities whose facts are gathered together.
 const PAGE_SIZE = 500;
-// 400 pages of 500: 200,000 entities, far beyond any fleet, and a bound on
-// a cursor that never ends.
+// Refs and etags per catalog page: small items, so few round trips.
+const LIST_PAGE_SIZE = 10_000;
+// 400 pages: 2,000,000 entities, far beyond any fleet, and a bound on a
+// cursor that never ends.
 const MAX_PAGES = 400;
-const WRITE_BATCH_SIZE = 200;
+// Scorecards per write transaction: each commit is a disk sync, so a first
+// run writes 10,000 entities in ten.
+const WRITE_BATCH_SIZE = 1000;
 
 /** What one evaluation run did. @public */
 export interface ScorecardRunSummary {
@@ -63,12 +79,18 @@ export interface ScorecardEvaluatorOptions {
 }
 
 /**
- * Evaluates the scorecards of the whole catalog, incrementally: reads the
- * catalog in pages, gathers each page's facts in bulk, and re-evaluates only
- * the entities whose fingerprint changed (facts, rubric version, day). It
- * also stores the group hierarchy for team views, removes entities that left
- * the catalog or the scope, records daily snapshots and prunes history past
- * retention. Run as one global scheduled task.
+ * Evaluates the scorecards of the whole catalog, incrementally, in two
+ * steps. First, change markers: the catalog's refs and etags and the stores'
+ * digests ({@link ChangeMarkers}) give each entity a mark, compared with the
+ * mark its last evaluation stored; an entity whose mark is unchanged (same
+ * etag, owner, on-call, SLO, alert-rule and review observations, source
+ * health, rubric and time bucket) is skipped without reading its facts.
+ * Then the other entities are read in full and their facts gathered in bulk,
+ * in batches, and only those whose fingerprint changed are re-evaluated and
+ * written (in batches). It also stores the group hierarchy for team views,
+ * removes entities that left the catalog or the scope (from the listed
+ * refs, so also on a pass that gathers nothing), records daily snapshots
+ * and prunes history past retention. Run as one global scheduled task.
  *
  * An entity whose facts cannot be gathered or evaluated never stops the run
  * and is never silently dropped: its last stored scorecard is kept (and
@@ -104,12 +126,14 @@ export class ScorecardEvaluator {
         'relations',
       ],
     );
-    await store.replaceGroupAncestry(buildGroupAncestry(groups));
+    const ancestryChanged = await store.replaceGroupAncestry(
+      buildGroupAncestry(groups),
+    );
 
     const fingerprints = await store.getFingerprints();
     // Entity pages read these snapshots instead of the catalog.
     const pageMarks = await store.getEntityPageMarks();
-    const listed = new Set<string>();
+    const inputMarks = await store.getInputMarks();
     const context: ReadinessRunContext = {
       credentials,
       now,
@@ -121,11 +145,53 @@ export class ScorecardEvaluator {
         : [],
       owners: new Map(),
     };
+    // Read before any fact, so a change written while facts are gathered
+    // makes the next pass gather again rather than go unnoticed.
+    const markers = await this.readMarkers(context);
+
+    // The catalog's refs and etags, then the full entities of those whose
+    // mark changed (or cannot be known), in batches.
+    const listing = await this.listEntities(
+      { kind: config.kinds },
+      credentials,
+      signal,
+      ['kind', 'metadata.name', 'metadata.namespace', 'metadata.etag'],
+      this.options.pageSize ?? LIST_PAGE_SIZE,
+    );
+    const listed = new Set<string>();
+    const etags = new Map<string, string | undefined>();
+    for (const item of listing) {
+      const ref = stringifyEntityRef(item);
+      listed.add(ref);
+      etags.set(ref, item.metadata.etag);
+    }
+    if (markers) {
+      await this.readStoredOwners(inputMarks, listed, context);
+    }
 
     const kept = new Set<string>();
-    const pending: StoredScorecard[] = [];
-    let evaluated = 0;
+    const dirty: string[] = [];
     let unchanged = 0;
+    for (const ref of listed) {
+      const stored = inputMarks.get(ref);
+      const current =
+        markers && stored && stored.scored === fingerprints.has(ref)
+          ? markers.markOf(ref, etags.get(ref), stored, stored.hourly)
+          : undefined;
+      if (current !== undefined && current === stored?.mark) {
+        unchanged += 1;
+        if (stored.scored) {
+          kept.add(ref);
+        }
+      } else {
+        dirty.push(ref);
+      }
+    }
+
+    const pending: StoredScorecard[] = [];
+    const newMarks: StoredInputMark[] = [];
+    const failedRefs: string[] = [];
+    let evaluated = 0;
     let failed = 0;
     const flush = async (force: boolean) => {
       while (
@@ -138,63 +204,100 @@ export class ScorecardEvaluator {
       }
     };
 
-    await this.forEachPage(
-      { kind: config.kinds },
-      credentials,
-      signal,
-      async page => {
-        const gathered = await this.gatherPage(page, context);
-        page.forEach(entity => listed.add(stringifyEntityRef(entity)));
-        await store.writeEntityPageSnapshots(
-          changedEntityPageSnapshots(page, context.owners, pageMarks),
-        );
-        for (const item of gathered) {
-          const previous = fingerprints.get(item.entityRef);
-          const outcome =
-            'facts' in item
-              ? await this.evaluate(item.facts, previous, now)
-              : { kind: 'failed' as const, error: item.error };
-          if (outcome.kind === 'unchanged') {
-            unchanged += 1;
-            kept.add(item.entityRef);
-          } else if (outcome.kind === 'evaluated') {
-            pending.push(outcome.stored);
-            kept.add(item.entityRef);
-          } else if (outcome.kind === 'failed') {
-            failed += 1;
-            logger.warn(
-              `Scorecard of ${item.entityRef} could not be evaluated: ${outcome.error}`,
+    for (const refs of chunks(dirty, this.options.pageSize ?? PAGE_SIZE)) {
+      signal?.throwIfAborted();
+      const { items } = await this.options.catalog.getEntitiesByRefs(
+        { entityRefs: refs },
+        { credentials },
+      );
+      const page: Entity[] = [];
+      items.forEach((item, index) => {
+        if (item) {
+          page.push(item);
+        } else {
+          // Gone since it was listed: it left the catalog.
+          listed.delete(refs[index]);
+        }
+      });
+      const gathered = await this.gatherPage(page, context);
+      await store.writeEntityPageSnapshots(
+        changedEntityPageSnapshots(page, context.owners, pageMarks),
+      );
+      for (const item of gathered) {
+        const previous = fingerprints.get(item.entityRef);
+        const outcome =
+          'facts' in item
+            ? await this.evaluate(item.facts, previous, now)
+            : { kind: 'failed' as const, error: item.error };
+        if (outcome.kind === 'failed') {
+          failed += 1;
+          failedRefs.push(item.entityRef);
+          logger.warn(
+            `Scorecard of ${item.entityRef} could not be evaluated: ${outcome.error}`,
+          );
+          kept.add(item.entityRef);
+          if (previous === undefined) {
+            const errored = this.errorScorecard(
+              item.entity,
+              outcome.error,
+              now,
             );
-            kept.add(item.entityRef);
-            if (previous === undefined) {
-              const errored = this.errorScorecard(
-                item.entity,
-                outcome.error,
-                now,
-              );
-              if (errored) {
-                pending.push(errored);
-              }
+            if (errored) {
+              pending.push(errored);
             }
           }
-          // 'out-of-scope': not kept, so a stored scorecard is removed below.
+          continue;
         }
-        await flush(false);
-      },
-    );
+        if (outcome.kind === 'unchanged') {
+          unchanged += 1;
+          kept.add(item.entityRef);
+        } else if (outcome.kind === 'evaluated') {
+          pending.push(outcome.stored);
+          kept.add(item.entityRef);
+        }
+        // 'out-of-scope': not kept, so a stored scorecard is removed below.
+        const mark =
+          markers && 'facts' in item
+            ? this.inputMark(markers, item, outcome.kind)
+            : undefined;
+        if (mark) {
+          newMarks.push(mark);
+        }
+      }
+      await flush(false);
+    }
     await flush(true);
+    // Only once the results they stand for are written: a mark without its
+    // result would skip the entity with an old scorecard.
+    await store.writeInputMarks(newMarks);
+    await store.deleteInputMarks([
+      ...failedRefs,
+      ...[...inputMarks.keys()].filter(ref => !listed.has(ref)),
+    ]);
 
     await store.deleteEntityPageSnapshots(
       [...pageMarks.keys()].filter(ref => !listed.has(ref)),
     );
-    const removed = [...fingerprints.keys()].filter(ref => !kept.has(ref));
+    const removed = [...fingerprints.keys()].filter(
+      ref => !kept.has(ref) || !listed.has(ref),
+    );
     if (removed.length > 0) {
       await store.deleteScorecards(removed);
     }
-    await store.recordDailySnapshots(
-      now,
-      new Date(now.getTime() - config.retentionDays * DAY_MS),
-    );
+    // A pass that changed nothing leaves today's snapshots and level counts
+    // as the run of today that recorded them left them (a new day always
+    // re-evaluates every entity, so it never skips).
+    if (
+      evaluated > 0 ||
+      removed.length > 0 ||
+      ancestryChanged ||
+      !(await store.hasDailySnapshots(now))
+    ) {
+      await store.recordDailySnapshots(
+        now,
+        new Date(now.getTime() - config.retentionDays * DAY_MS),
+      );
+    }
     const durationMs = Date.now() - started;
     await store.recordEvaluationRun({
       completedAt: new Date(now.getTime() + durationMs),
@@ -214,6 +317,95 @@ export class ScorecardEvaluator {
       `Scorecards: ${evaluated} evaluated, ${unchanged} unchanged, ${removed.length} removed, ${failed} failed in ${durationMs} ms`,
     );
     return summary;
+  }
+
+  /**
+   * The run's change markers; undefined (every entity is gathered, as
+   * without markers) when they cannot be read.
+   */
+  private async readMarkers(
+    context: ReadinessRunContext,
+  ): Promise<ChangeMarkers | undefined> {
+    try {
+      return await ChangeMarkers.read({
+        sources: this.options.facts,
+        context,
+        config: this.options.config,
+        checks: this.options.checks,
+      });
+    } catch (error) {
+      this.options.logger.warn(
+        `Scorecard change markers could not be read; every entity is gathered this run: ${errorMessage(
+          error,
+        )}`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Reads the owners that listed entities were last evaluated with, so their
+   * marks can be recomputed. On failure they stay unread and those entities
+   * are gathered (where the failure is reported per entity).
+   */
+  private async readStoredOwners(
+    inputMarks: Map<string, StoredInputMark>,
+    listed: Set<string>,
+    context: ReadinessRunContext,
+  ): Promise<void> {
+    const ownerRefs = new Set<string>();
+    for (const [ref, mark] of inputMarks) {
+      if (mark.ownerRef && listed.has(ref)) {
+        ownerRefs.add(mark.ownerRef);
+      }
+    }
+    try {
+      await readOwners(this.options.facts.catalog, [...ownerRefs], context);
+    } catch (error) {
+      this.options.logger.warn(
+        `Scorecard owners could not be read; their entities are gathered: ${errorMessage(
+          error,
+        )}`,
+      );
+    }
+  }
+
+  /** What a gathered entity's evaluation read, for the next pass to compare. */
+  private inputMark(
+    markers: ChangeMarkers,
+    item: { entityRef: string; entity: Entity; facts: EntityReadinessFacts },
+    outcome: 'unchanged' | 'evaluated' | 'out-of-scope',
+  ): StoredInputMark | undefined {
+    const location = locateEntityService(
+      this.options.facts.onCallRegistry,
+      item.entity,
+    );
+    const inputs = {
+      ownerRef: parseOwnerRef(item.entity).ref ?? null,
+      onCall:
+        location.kind === 'located'
+          ? {
+              sourceId: location.registered.source.id,
+              serviceId: location.serviceId,
+            }
+          : null,
+    };
+    const hourly = isTimeSensitive(item.facts);
+    const mark = markers.markOf(
+      item.entityRef,
+      item.entity.metadata.etag,
+      inputs,
+      hourly,
+    );
+    return mark === undefined
+      ? undefined
+      : {
+          entityRef: item.entityRef,
+          mark,
+          hourly,
+          scored: outcome !== 'out-of-scope',
+          ...inputs,
+        };
   }
 
   /** Gathers a page's facts; if the bulk reads fail, every entity of the page fails with that error. */
@@ -345,7 +537,8 @@ export class ScorecardEvaluator {
     filter: Record<string, string | string[]>,
     credentials: BackstageCredentials,
     signal: AbortSignal | undefined,
-    fields?: string[],
+    fields: string[],
+    limit = this.options.pageSize ?? PAGE_SIZE,
   ): Promise<Entity[]> {
     const all: Entity[] = [];
     await this.forEachPage(
@@ -356,6 +549,7 @@ export class ScorecardEvaluator {
         all.push(...page);
       },
       fields,
+      limit,
     );
     return all;
   }
@@ -366,20 +560,20 @@ export class ScorecardEvaluator {
     credentials: BackstageCredentials,
     signal: AbortSignal | undefined,
     handle: (page: Entity[]) => Promise<void>,
-    fields?: string[],
+    fields: string[],
+    limit: number,
   ): Promise<void> {
-    const limit = this.options.pageSize ?? PAGE_SIZE;
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       signal?.throwIfAborted();
       const response = await this.options.catalog.queryEntities(
         cursor
-          ? { cursor, limit, ...(fields ? { fields } : {}) }
+          ? { cursor, limit, fields }
           : {
               filter,
               limit,
               orderFields: { field: 'metadata.uid', order: 'asc' },
-              ...(fields ? { fields } : {}),
+              fields,
             },
         { credentials },
       );

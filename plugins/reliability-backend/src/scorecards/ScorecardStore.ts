@@ -52,6 +52,26 @@ export interface StoredScorecard {
   fingerprint: string;
 }
 
+/**
+ * What an entity's last evaluation read, summed up in a mark the next pass
+ * can recompute from change markers alone (catalog etag, store digests,
+ * source health, configuration, time bucket). The same mark means the facts
+ * are the same, so the entity is skipped without gathering them.
+ * @public
+ */
+export interface StoredInputMark {
+  entityRef: string;
+  mark: string;
+  /** Judged per UTC hour (open incidents, coverage gaps) instead of per day. */
+  hourly: boolean;
+  /** A scorecard was stored (the entity was in scope). */
+  scored: boolean;
+  /** The owner ref as the entity names it; null: none. */
+  ownerRef: string | null;
+  /** The on-call service the entity was located on; null: none. */
+  onCall: { sourceId: string; serviceId: string } | null;
+}
+
 /** One check's stored state for one entity, as the overview and preview read them. @public */
 export interface StoredCheckState {
   entityRef: string;
@@ -87,6 +107,15 @@ export interface ScorecardStore {
    */
   writeScorecards(scorecards: StoredScorecard[], now: Date): Promise<void>;
 
+  /** The input marks of every entity evaluated with one, by entity ref. */
+  getInputMarks(): Promise<Map<string, StoredInputMark>>;
+
+  /** Upserts input marks (in batches). */
+  writeInputMarks(marks: StoredInputMark[]): Promise<void>;
+
+  /** Forgets the input marks of these entities, so they are gathered again. */
+  deleteInputMarks(entityRefs: string[]): Promise<void>;
+
   /** Removes the results and history of entities that left the catalog or the scorecard's scope. */
   deleteScorecards(entityRefs: string[]): Promise<void>;
 
@@ -97,8 +126,17 @@ export interface ScorecardStore {
    */
   recordDailySnapshots(now: Date, retainFrom: Date): Promise<void>;
 
-  /** Replaces the group hierarchy used by team queries (closure, self included). */
-  replaceGroupAncestry(pairs: GroupAncestry[]): Promise<void>;
+  /**
+   * Whether today's (UTC) daily snapshots and level counts were recorded
+   * (by {@link ScorecardStore.recordDailySnapshots}) for a non-empty fleet.
+   */
+  hasDailySnapshots(now: Date): Promise<boolean>;
+
+  /**
+   * Replaces the group hierarchy used by team queries (closure, self
+   * included). Resolves to whether it changed.
+   */
+  replaceGroupAncestry(pairs: GroupAncestry[]): Promise<boolean>;
 
   /** Remembers when an evaluation run completed and how many entities it (re)evaluated. */
   recordEvaluationRun(run: {

@@ -47,12 +47,24 @@ function hourCeil(iso: string): string {
  * Whether any fact of the entity is judged against the clock within a day:
  * the age of open incidents (no-stale-high-urgency-incident) and coverage
  * gaps sliding through the 7-day look-ahead.
+ * @public
  */
-function isTimeSensitive(facts: EntityReadinessFacts): boolean {
+export function isTimeSensitive(facts: EntityReadinessFacts): boolean {
   return (
     (facts.onCall.incidents?.open.length ?? 0) > 0 ||
     (facts.onCall.escalationPolicy?.level1Gaps.length ?? 0) > 0
   );
+}
+
+/**
+ * The time bucket an entity is judged in: the UTC hour when its facts are
+ * time-sensitive ({@link isTimeSensitive}), else the UTC day.
+ * @public
+ */
+export function timeBucket(now: Date, hourly: boolean): string {
+  return hourly
+    ? now.toISOString().slice(0, 13)
+    : now.toISOString().slice(0, 10);
 }
 
 /**
@@ -79,9 +91,7 @@ export function fingerprintReadinessFacts(
   rubricVersion: string,
   now: Date,
 ): string {
-  const bucket = isTimeSensitive(facts)
-    ? now.toISOString().slice(0, 13)
-    : now.toISOString().slice(0, 10);
+  const bucket = timeBucket(now, isTimeSensitive(facts));
   const { etag: _etag, ...metadata } = facts.entity.metadata as {
     etag?: string;
   } & typeof facts.entity.metadata;

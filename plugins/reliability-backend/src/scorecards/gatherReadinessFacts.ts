@@ -111,7 +111,9 @@ export type GatheredFacts =
   | { entityRef: string; entity: Entity; facts: EntityReadinessFacts }
   | { entityRef: string; entity: Entity; error: string };
 
-const refKey = (ref: string) => ref.toLocaleLowerCase('en-US');
+/** The key of an owner ref in {@link ReadinessRunContext.owners}. @public */
+export const ownerKey = (ref: string) => ref.toLocaleLowerCase('en-US');
+const refKey = ownerKey;
 
 function freshnessOf(health: SourceHealth): FactFreshness {
   return {
@@ -132,8 +134,9 @@ function emailOf(entity: Entity): string | undefined {
 /**
  * Reads the owners of a page of entities (and the members of owner groups)
  * with two catalog requests at most, reusing owners read by earlier pages.
+ * @public
  */
-async function readOwners(
+export async function readOwners(
   catalog: CatalogService,
   ownerRefs: string[],
   context: ReadinessRunContext,
@@ -357,6 +360,56 @@ function readTier(entity: Entity): string | undefined {
   return tier ? tier : undefined;
 }
 
+/** Whether reviews are configured: without templates, entities get no `reviews` fact. @public */
+export function reviewsEnabled(sources: ReadinessFactSources): boolean {
+  return !!sources.reviews && sources.reviews.templates.length > 0;
+}
+
+/** Reads the open reviews of these entities (all entities: undefined). @public */
+export async function readOpenReviews(
+  sources: ReadinessFactSources,
+  entityRefs?: string[],
+): Promise<Map<string, ReviewFact[]>> {
+  if (!reviewsEnabled(sources)) {
+    return new Map();
+  }
+  return reviewFactsByEntity(
+    await sources.reviews!.store.listReviewHeads({
+      ...(entityRefs ? { entityRefs } : {}),
+      states: [...OPEN_REVIEW_STATES],
+    }),
+  );
+}
+
+function reviewFactsByEntity(
+  openReviews: Awaited<ReturnType<ReviewStore['listReviewHeads']>>,
+): Map<string, ReviewFact[]> {
+  const reviewsByEntity = new Map<string, ReviewFact[]>();
+  for (const review of openReviews) {
+    const list = reviewsByEntity.get(review.entityRef) ?? [];
+    list.push({
+      id: review.id,
+      stage: review.stage,
+      templateId: review.templateId,
+      state: review.state,
+      driftCount: review.digest.driftCount,
+      updatedAt: review.updatedAt,
+    });
+    reviewsByEntity.set(review.entityRef, list);
+  }
+  return reviewsByEntity;
+}
+
+/** The SLO sources whose alert rules are read (none without an alert rule store). @public */
+export function alertRuleSourceIds(sources: ReadinessFactSources): string[] {
+  return sources.alertRuleStore
+    ? sources.sloRegistry
+        .start()
+        .filter(registered => registered.provider.listAlertRules)
+        .map(registered => registered.source.id)
+    : [];
+}
+
 /**
  * Gathers the readiness facts of a page of catalog entities in bulk: a
  * bounded number of catalog requests (owners, their members) and store
@@ -385,9 +438,9 @@ export async function gatherReadinessFacts(
     (location): location is FoundService => location.kind === 'located',
   );
 
-  const reviewsOn = !!sources.reviews && sources.reviews.templates.length > 0;
-  const [, onCallData, declarations, statuses, openReviews] = await Promise.all(
-    [
+  const reviewsOn = reviewsEnabled(sources);
+  const [, onCallData, declarations, statuses, reviewsByEntity] =
+    await Promise.all([
       readOwners(
         sources.catalog,
         owners.flatMap(owner => (owner.ref ? [owner.ref] : [])),
@@ -401,34 +454,9 @@ export async function gatherReadinessFacts(
       }),
       sources.sloStore.getDeclarationsForEntities(entityRefs),
       sources.sloStore.getStatusesForEntities(entityRefs),
-      reviewsOn
-        ? sources.reviews!.store.listReviewHeads({
-            entityRefs,
-            states: [...OPEN_REVIEW_STATES],
-          })
-        : Promise.resolve([]),
-    ],
-  );
-  const reviewsByEntity = new Map<string, ReviewFact[]>();
-  for (const review of openReviews) {
-    const list = reviewsByEntity.get(review.entityRef) ?? [];
-    list.push({
-      id: review.id,
-      stage: review.stage,
-      templateId: review.templateId,
-      state: review.state,
-      driftCount: review.digest.driftCount,
-      updatedAt: review.updatedAt,
-    });
-    reviewsByEntity.set(review.entityRef, list);
-  }
-
-  const alertRuleSources = sources.alertRuleStore
-    ? sources.sloRegistry
-        .start()
-        .filter(registered => registered.provider.listAlertRules)
-        .map(registered => registered.source.id)
-    : [];
+      readOpenReviews(sources, entityRefs),
+    ]);
+  const alertRuleSources = alertRuleSourceIds(sources);
   const sloSourceIds = [
     ...new Set([
       ...declarations.flatMap(d => d.slos.flatMap(slo => slo.sourceId ?? [])),

@@ -12,6 +12,7 @@ import type {
 } from './SloStore';
 import { storedTimestamp } from './storedTimestamp';
 import { chunks } from '../lib/chunks';
+import { digest, timestampText } from '../lib/digest';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -252,6 +253,85 @@ export class DatabaseSloStore implements SloStore {
       slos: slosByRef.get(entityRef) ?? [],
       problems: problemsByRef.get(entityRef) ?? [],
     }));
+  }
+
+  async listEntityDigests(): Promise<
+    Map<string, { digest: string; sourceIds: string[] }>
+  > {
+    const [definitions, problems, statuses] = await Promise.all([
+      this.db<DefinitionRow>('slo_definitions')
+        .select('entity_ref', 'slo_id', 'position', 'source_id', 'definition')
+        .orderBy(['entity_ref', 'position', 'slo_id']),
+      this.db<ProblemsRow>('slo_entity_problems')
+        .select('entity_ref', 'problems')
+        .orderBy('entity_ref'),
+      // The evaluation and burn-down change only with `evaluated_at`, and
+      // every write sets `attempted_at`: the timestamps stand for them.
+      this.db<StatusRow>('slo_status')
+        .select(
+          'entity_ref',
+          'slo_id',
+          'source_id',
+          'state',
+          'evaluated_at',
+          'attempted_at',
+          'errors',
+          'warnings',
+        )
+        .orderBy(['entity_ref', 'slo_id']),
+    ]);
+    const parts = new Map<string, { text: string[]; sourceIds: Set<string> }>();
+    const partsOf = (entityRef: string) => {
+      let found = parts.get(entityRef);
+      if (!found) {
+        found = { text: [], sourceIds: new Set() };
+        parts.set(entityRef, found);
+      }
+      return found;
+    };
+    for (const row of definitions) {
+      const entry = partsOf(row.entity_ref);
+      entry.text.push(
+        JSON.stringify([
+          'd',
+          row.slo_id,
+          row.position,
+          row.source_id,
+          row.definition,
+        ]),
+      );
+      if (row.source_id) {
+        entry.sourceIds.add(row.source_id);
+      }
+    }
+    for (const row of problems) {
+      partsOf(row.entity_ref).text.push(JSON.stringify(['p', row.problems]));
+    }
+    for (const row of statuses) {
+      const entry = partsOf(row.entity_ref);
+      entry.text.push(
+        JSON.stringify([
+          's',
+          row.slo_id,
+          row.source_id,
+          row.state,
+          timestampText(row.evaluated_at),
+          timestampText(row.attempted_at),
+          row.errors,
+          row.warnings,
+        ]),
+      );
+      entry.sourceIds.add(row.source_id);
+    }
+    return new Map(
+      [...parts].map(([entityRef, entry]) => [
+        entityRef,
+        {
+          digest: digest(entry.text.join('\n')),
+          sourceIds: [...entry.sourceIds].sort(),
+        },
+      ]),
+    );
   }
 
   async getStatusesForEntities(

@@ -92,6 +92,16 @@ export interface SloStore {
     entityRefs: string[],
   ): Promise<EntitySloDeclarations[]>;
 
+  /**
+   * Per entity with SLO declarations, problems or statuses: a digest of them
+   * that changes whenever any of them does (a status with each measurement
+   * attempt), and the ids of the sources measuring its SLOs. For the
+   * scorecard evaluation's change detection; documents are not parsed.
+   */
+  listEntityDigests(): Promise<
+    Map<string, { digest: string; sourceIds: string[] }>
+  >;
+
   /** Stored statuses of many entities' SLOs in a few reads, ordered by entity ref and SLO id. */
   getStatusesForEntities(entityRefs: string[]): Promise<StoredSloStatus[]>;
 }

@@ -1,6 +1,22 @@
 /** Shown wherever a figure cannot be computed (no traffic, bad value). @public */
 export const NO_DATA = 'no data';
 
+// Building an Intl.NumberFormat costs far more than formatting with one, and
+// a scorecard evaluation formats figures of thousands of SLOs: one per
+// number of decimals, built on first use.
+const formats = new Map<number, Intl.NumberFormat>();
+function percentFormat(digits: number): Intl.NumberFormat {
+  let format = formats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: 0,
+    });
+    formats.set(digits, format);
+  }
+  return format;
+}
+
 /**
  * Formats a fraction as a percentage with as few decimals as say something
  * true: `99.95%`, `99.9%`, `-12.5%`. SLO figures live just below 100%, so a
@@ -29,10 +45,7 @@ export function formatPercent(
   ) {
     digits += 1;
   }
-  const text = new Intl.NumberFormat('en-US', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(percent);
+  const text = percentFormat(digits).format(percent);
   // "-0%" says nothing a reader can use.
   return `${text === '-0' ? '0' : text}%`;
 }

@@ -1,0 +1,163 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  createReadinessSources,
+  sloDefinition,
+  sloMeasurement,
+} from '../__testUtils__/readinessFixtures';
+import { makeSnapshot, makeStats } from '../__testUtils__/snapshotFixtures';
+import type { ReadinessRunContext } from './gatherReadinessFacts';
+import { ChangeMarkers, EntityInputs } from './readChangeMarkers';
+
+jest.setTimeout(120_000);
+
+const start = new Date('2026-11-22T10:00:00.000Z');
+const minutes = (n: number) => new Date(start.getTime() + n * 60_000);
+const east = { id: 'metrics:east', type: 'metrics', displayName: 'East' };
+const sloRef = 'component:default/gamma';
+
+const onAlpha: EntityInputs = {
+  ownerRef: null,
+  onCall: { sourceId: 'pagerduty:default', serviceId: 'PALPHA1' },
+};
+const onBeta: EntityInputs = {
+  ownerRef: null,
+  onCall: { sourceId: 'pagerduty:default', serviceId: 'PBETA01' },
+};
+const plain: EntityInputs = { ownerRef: null, onCall: null };
+
+describe('ChangeMarkers', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'changes the mark of exactly the entities whose observations or source health changed, on %p',
+    async databaseId => {
+      const { sources, store, sloStore, onCallProvider } =
+        await createReadinessSources(databases, databaseId, []);
+      await store.registerSource(onCallProvider.source);
+      const sync = (at: Date, stats = makeStats('PBETA01')) =>
+        store.replaceSourceSnapshot({
+          source: onCallProvider.source,
+          snapshot: {
+            ...makeSnapshot(['PALPHA1', 'PBETA01'], { now: start }),
+            incidentStats: [makeStats('PALPHA1'), stats],
+          },
+          syncedAt: at,
+        });
+      await sync(start);
+      await sloStore.replaceDeclarations([
+        {
+          entityRef: sloRef,
+          slos: [
+            { definition: sloDefinition(sloRef, 'gamma'), sourceId: east.id },
+          ],
+          problems: [],
+        },
+      ]);
+      const measure = (at: Date, bad: number) =>
+        sloStore.recordSourceMeasurement({
+          source: east,
+          measuredAt: at,
+          statuses: [sloMeasurement(sloRef, 'gamma', bad)],
+          warnings: [],
+        });
+      await measure(start, 5);
+
+      const marksAt = async (now: Date) => {
+        const context: ReadinessRunContext = {
+          credentials: mockCredentials.service(),
+          now,
+          alertRules: [],
+          owners: new Map(),
+        };
+        const markers = await ChangeMarkers.read({
+          sources,
+          context,
+          config: {
+            rubric: { checks: [], levels: [], version: 'v1' },
+            kinds: ['component'],
+          },
+          checks: [],
+        });
+        return {
+          alpha: markers.markOf(
+            'component:default/alpha',
+            'e1',
+            onAlpha,
+            false,
+          ),
+          beta: markers.markOf('component:default/beta', 'e1', onBeta, false),
+          gamma: markers.markOf(sloRef, 'e1', plain, false),
+          delta: markers.markOf('component:default/delta', 'e1', plain, false),
+        };
+      };
+      const first = await marksAt(minutes(1));
+      expect(new Set(Object.values(first)).size).toBe(4);
+
+      // Same data synced again later: no mark moves.
+      await sync(minutes(2));
+      await measure(start, 5);
+      expect(await marksAt(minutes(3))).toEqual(first);
+
+      // Beta's incident figures change: beta's mark alone.
+      await sync(minutes(4), { ...makeStats('PBETA01'), total: 99 });
+      const second = await marksAt(minutes(5));
+      expect(second).toEqual({ ...first, beta: expect.any(String) });
+      expect(second.beta).not.toBe(first.beta);
+
+      // A new SLO measurement: gamma's mark alone.
+      await measure(minutes(6), 9);
+      const third = await marksAt(minutes(7));
+      expect(third).toEqual({ ...second, gamma: expect.any(String) });
+      expect(third.gamma).not.toBe(second.gamma);
+
+      // Sixteen minutes after its sync, the on-call source is past the SLO
+      // threshold (10 minutes) but not its own (30): with the SLO source
+      // measured again (gamma's mark moves), no other mark does.
+      await measure(minutes(19), 9);
+      const later = await marksAt(minutes(20));
+      expect(later).toEqual({ ...third, gamma: expect.any(String) });
+      expect(later.gamma).not.toBe(third.gamma);
+
+      // The on-call source goes stale with time alone: the marks of the
+      // entities on it move, the others' do not. (The SLO source is kept
+      // fresh: its alert rules are part of every entity's facts.)
+      await measure(minutes(33), 9);
+      const fresh = await marksAt(minutes(34));
+      const stale = await marksAt(minutes(35));
+      expect(stale).toEqual({
+        ...fresh,
+        alpha: expect.any(String),
+        beta: expect.any(String),
+      });
+      expect(stale.alpha).not.toBe(fresh.alpha);
+      expect(stale.beta).not.toBe(fresh.beta);
+
+      // Without an etag, a mark cannot be known.
+      const context: ReadinessRunContext = {
+        credentials: mockCredentials.service(),
+        now: start,
+        alertRules: [],
+        owners: new Map(),
+      };
+      const markers = await ChangeMarkers.read({
+        sources,
+        context,
+        config: {
+          rubric: { checks: [], levels: [], version: 'v1' },
+          kinds: ['component'],
+        },
+        checks: [],
+      });
+      expect(markers.markOf(sloRef, undefined, plain, false)).toBeUndefined();
+      // Nor with an owner that was not read.
+      expect(
+        markers.markOf(
+          sloRef,
+          'e1',
+          { ownerRef: 'group:default/team-a', onCall: null },
+          false,
+        ),
+      ).toBeUndefined();
+    },
+  );
+});
