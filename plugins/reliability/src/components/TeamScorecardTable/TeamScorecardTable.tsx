@@ -388,6 +388,13 @@ function ColumnHeader(props: {
           sort.column === option.key ? sort.direction : option.firstDirection
         }
         onClick={() => onSort(option)}
+        // In a right-aligned column the arrow goes before the name, so
+        // the names line up with the figures below them.
+        // Names never break, not even at the hyphen of "On-call".
+        sx={{
+          whiteSpace: 'nowrap',
+          ...(column.numeric ? { flexDirection: 'row-reverse' } : {}),
+        }}
       >
         {option.label}
       </TableSortLabel>
