@@ -380,6 +380,71 @@ test('a team page lists every service the team and its sub-teams own, with level
   await page.close();
 });
 
+test('every column of the team table is readable at 1024 and 1440 px, light and dark', async () => {
+  for (const width of [1024, 1440]) {
+    for (const theme of ['light', 'dark']) {
+      const page = await openPage({ viewport: { width, height: 2000 } });
+      await page.goto(backend.baseUrl);
+      await page.evaluate(
+        value => window.localStorage.setItem('theme', value),
+        theme,
+      );
+      const table = page.getByRole('table', { name: 'Scorecards per entity' });
+      // team-payments: SLOs, a page-level burn and incidents fill every
+      // column.
+      const gateway = table.getByRole('row', { name: 'Payments Gateway' });
+      await eventually(
+        page,
+        `${backend.baseUrl}/catalog/default/group/team-payments/scorecards`,
+        async () => {
+          await gateway.getByText(/budget/).waitFor({ timeout: 10_000 });
+        },
+        120_000,
+      );
+      await screenshotRegion(
+        page,
+        page.getByRole('region', { name: 'Team scorecards' }),
+        `scorecard-team-${width}-${theme}.png`,
+      );
+      // Nothing scrolls out of view: the table is no wider than its box.
+      const overflow = await table.evaluate(
+        element => element.scrollWidth - element.parentElement!.clientWidth,
+      );
+      assert.ok(
+        overflow <= 0,
+        `${width} px ${theme}: the table is ${overflow} px too wide`,
+      );
+      // The last column is on screen, header and figures.
+      const last = table.getByRole('columnheader').last();
+      assert.match(await last.innerText(), /Open incidents\s*MTTR/);
+      const box = await last.boundingBox();
+      assert.ok(box && box.x + box.width <= width, 'last column on screen');
+      // Header names never break: each lays out on one line.
+      for (const label of ['Open incidents', 'On-call', 'Failing', 'MTTR']) {
+        const lines = await table
+          .getByRole('button', { name: label, exact: true })
+          .evaluate(button => {
+            const text = [...button.childNodes].find(
+              node => node.nodeType === Node.TEXT_NODE,
+            )!;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            return new Set(
+              [...range.getClientRects()].map(rect => Math.round(rect.top)),
+            ).size;
+          });
+        assert.equal(lines, 1, `${width} px: the ${label} header wraps`);
+      }
+      await checkAccessibility(
+        page,
+        `team-payments scorecards tab (${theme}, ${width} px)`,
+      );
+      await page.evaluate(() => window.localStorage.setItem('theme', 'light'));
+      await page.close();
+    }
+  }
+});
+
 test('the overview ranks teams and previews a rubric change', async () => {
   const page = await openPage({
     viewport: { width: 1440, height: 2400 },
@@ -391,10 +456,7 @@ test('the overview ranks teams and previews a rubric change', async () => {
     page,
     `${backend.baseUrl}/reliability/scorecards`,
     async () => {
-      await teams
-        .locator('a[href$="/catalog/default/group/team-payments"]')
-        .first()
-        .waitFor({ timeout: 10_000 });
+      await teams.getByRole('link').first().waitFor({ timeout: 10_000 });
     },
   );
   // "What if SLOs were a bronze requirement?" web-storefront is bronze
@@ -418,11 +480,89 @@ test('the overview ranks teams and previews a rubric change', async () => {
     .locator('a[href$="/catalog/default/component/web-storefront"]')
     .first()
     .waitFor();
+  // Team names open the team's Scorecards tab, not the group's overview.
+  for (const href of await teams
+    .getByRole('link')
+    .evaluateAll(links => links.map(link => link.getAttribute('href')))) {
+    assert.match(href ?? '', /^\/catalog\/default\/group\/[\w-]+\/scorecards$/);
+  }
   await page.screenshot({
     path: path.join(outputDir, 'scorecard-overview.png'),
     fullPage: true,
   });
   await checkAccessibility(page, 'scorecard overview page');
+  await page.close();
+});
+
+test('a failing check drills down to the teams it fails for, and on to their entities failing it', async () => {
+  const page = await openPage({
+    viewport: { width: 1440, height: 2400 },
+  });
+  const checks = page.getByRole('table', { name: 'Checks failing most' });
+  await eventually(
+    page,
+    `${backend.baseUrl}/reliability/scorecards`,
+    async () => {
+      await checks.getByRole('link').first().waitFor({ timeout: 10_000 });
+    },
+  );
+  // The check failing most: a link to its drill-down on the same page.
+  const check = checks.getByRole('link').first();
+  const title = await check.innerText();
+  const href = await check.getAttribute('href');
+  assert.match(href ?? '', /^\/reliability\/scorecards\?check=[\w-]+$/);
+  await check.click();
+  const drill = page.getByRole('region', { name: `Where “${title}” fails` });
+  const teams = drill.getByRole('table', { name: `Teams failing ${title}` });
+  await teams.waitFor();
+  const firstTeam = teams.getByRole('row').nth(1);
+  const [failing, errors] = (
+    await firstTeam.getByRole('cell').allInnerTexts()
+  ).slice(1);
+  const teamLink = firstTeam.getByRole('link');
+  assert.match(
+    (await teamLink.getAttribute('href')) ?? '',
+    /^\/catalog\/default\/group\/[\w-]+\/scorecards\?owner=group%3Adefault%2F[\w-]+&check=[\w-]+$/,
+  );
+  // The list and the drill-down below it, in one picture.
+  const top = await page
+    .getByRole('region', { name: 'Checks failing most' })
+    .boundingBox();
+  const bottom = await drill.boundingBox();
+  assert.ok(top && bottom, 'the list and the drill-down are on screen');
+  await page.screenshot({
+    path: path.join(outputDir, 'scorecard-drill-down.png'),
+    clip: {
+      x: top.x,
+      y: top.y,
+      width: top.width,
+      height: bottom.y + bottom.height - top.y,
+    },
+  });
+  await checkAccessibility(page, 'scorecard overview, one check opened');
+
+  // On to the team's scorecards, narrowed to its entities failing the check:
+  // as many rows as the drill-down counted.
+  await teamLink.click();
+  await page.waitForURL(/\/scorecards\?owner=.+&check=/);
+  const table = page.getByRole('table', { name: 'Scorecards per entity' });
+  const entityRows = table.getByRole('row').filter({
+    has: page.locator('a[href*="/catalog/default/"]'),
+  });
+  const expected = Number(failing) + Number(errors);
+  await page.waitForFunction(
+    count =>
+      document.querySelectorAll(
+        'table[aria-label="Scorecards per entity"] tbody tr[aria-label]',
+      ).length === count,
+    expected,
+    { timeout: 20_000 },
+  );
+  assert.equal(await entityRows.count(), expected);
+  assert.equal(
+    await page.getByRole('combobox', { name: 'Failing check' }).innerText(),
+    title,
+  );
   await page.close();
 });
 

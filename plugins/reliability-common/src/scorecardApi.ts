@@ -124,6 +124,21 @@ export type TeamScorecardSort =
   | 'openIncidents'
   | 'owner';
 
+/** Every column the team scorecard view sorts by. @public */
+export const TEAM_SCORECARD_SORTS: readonly TeamScorecardSort[] = [
+  'entity',
+  'level',
+  'score',
+  'failingChecks',
+  'slo',
+  'budget',
+  'sloAlert',
+  'onCall',
+  'mttr',
+  'openIncidents',
+  'owner',
+];
+
 /** Largest page of the team scorecard view. @public */
 export const TEAM_SCORECARD_MAX_PAGE_SIZE = 100;
 
@@ -142,6 +157,11 @@ export interface GroupScorecardQuery {
   owner?: string;
   /** Only entities with failing checks. */
   failing?: boolean;
+  /**
+   * A check id: only entities where that check fails or is in error
+   * (exempt results excluded), as the overview counts them.
+   */
+  check?: string;
   tier?: string;
   lifecycle?: string;
   /** Default `score`. */
@@ -213,6 +233,15 @@ export interface TeamStanding {
   distribution: LevelDistribution;
 }
 
+/** How often a check fails on the entities one team owns directly. @public */
+export interface FailingCheckTeam {
+  groupRef: string;
+  /** Entities of the team where it fails (exempt excluded). */
+  failing: number;
+  /** Entities of the team where it is in error. */
+  errors: number;
+}
+
 /** A check and how often it fails across the fleet. @public */
 export interface FailingCheckView {
   checkId: string;
@@ -225,6 +254,12 @@ export interface FailingCheckView {
   errors: number;
   /** Entities it applies to. */
   applicable: number;
+  /**
+   * The teams (groups owning entities directly, as in
+   * {@link ScorecardOverviewResponse.teams}) where it fails or is in error,
+   * most first; entities owned by people are not listed.
+   */
+  teams: FailingCheckTeam[];
 }
 
 /** `GET /scorecards/overview` @public */

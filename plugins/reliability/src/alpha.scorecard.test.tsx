@@ -35,6 +35,10 @@ import {
 } from './__testUtils__/scorecardFixtures';
 import { componentEntity } from './__testUtils__/summaryFixtures';
 
+// The lazily loaded pages render whole tables; on a loaded 2-core CI
+// machine that takes longer than jest's default 5 seconds.
+jest.setTimeout(30_000);
+
 const routes = {
   mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
 };
@@ -158,9 +162,11 @@ describe('scorecards for the new frontend system', () => {
     );
 
     expect(
-      await screen.findByRole('table', {
-        name: 'Teams ranked by average score',
-      }),
+      await screen.findByRole(
+        'table',
+        { name: 'Teams ranked by average score' },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
   });
 });

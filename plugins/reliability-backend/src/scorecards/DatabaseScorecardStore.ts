@@ -622,6 +622,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (query.failing) {
       q.andWhere('r.failing_checks', '>', 0);
     }
+    if (query.check) {
+      // Failing or in error and not exempt: what the overview counts as
+      // the check failing, so its figures and this list agree.
+      q.whereExists(
+        this.db('scorecard_check_states as c')
+          .select(this.db.raw('1'))
+          .whereRaw('c.entity_ref = r.entity_ref')
+          .andWhere('c.check_id', query.check)
+          .andWhere('c.passing', false)
+          .andWhere('c.exempt', false)
+          .whereIn('c.state', ['fail', 'error']),
+      );
+    }
     if (query.tier) {
       q.andWhere('r.tier', query.tier);
     }

@@ -64,3 +64,42 @@ describe('buildScorecardOverview', () => {
     );
   });
 });
+
+describe('the teams a failing check names', () => {
+  const state = (entityRef: string, ownerRef: string, s: string) => ({
+    entityRef,
+    ownerRef,
+    checkId: 'runbook-linked',
+    state: s,
+    passing: s === 'pass',
+    exempt: false,
+  });
+  const { failingChecks } = buildScorecardOverview({
+    rubric: testRubric,
+    rows: [],
+    checkStates: [
+      state('component:default/a', scorecardGroups.search, 'fail'),
+      state('component:default/b', 'user:default/dana', 'fail'),
+      state('component:default/c', scorecardGroups.fraud, 'error'),
+      state('component:default/d', scorecardGroups.fraud, 'fail'),
+      state('component:default/e', scorecardGroups.payments, 'pass'),
+    ],
+    ancestry: scorecardAncestry,
+    trend: [],
+    lastEvaluatedAt: null,
+    now: new Date('2026-11-22T12:00:00Z'),
+  });
+
+  it('counts people-owned entities for the fleet but lists only teams', () => {
+    expect(failingChecks).toHaveLength(1);
+    expect(failingChecks[0]).toMatchObject({
+      failing: 3,
+      errors: 1,
+      applicable: 5,
+      teams: [
+        { groupRef: scorecardGroups.fraud, failing: 1, errors: 1 },
+        { groupRef: scorecardGroups.search, failing: 1, errors: 0 },
+      ],
+    });
+  });
+});

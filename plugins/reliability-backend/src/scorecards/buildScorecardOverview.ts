@@ -1,4 +1,5 @@
 import type {
+  FailingCheckTeam,
   FailingCheckView,
   LevelTrendPoint,
   ScorecardOverviewResponse,
@@ -115,30 +116,59 @@ function rankTeamsAndDepartments(
   return { teams, departments };
 }
 
+/** A check's failures on the entities one team owns directly. */
+interface TeamTally {
+  failing: number;
+  errors: number;
+}
+
+/** A check's failures across the fleet, and per owning team. */
+interface CheckTally extends TeamTally {
+  applicable: number;
+  teams: Map<string, TeamTally>;
+}
+
+/** The teams a check fails for, most failures first, then by ref. */
+function failingTeams(teams: Map<string, TeamTally>): FailingCheckTeam[] {
+  return [...teams]
+    .map(([groupRef, t]) => ({ groupRef, ...t }))
+    .sort(
+      (a, b) =>
+        b.failing + b.errors - (a.failing + a.errors) ||
+        (a.groupRef < b.groupRef ? -1 : 1),
+    );
+}
+
 function rankFailingChecks(
   rubric: ScorecardRubricView,
   states: StoredCheckState[],
 ): FailingCheckView[] {
   const checks = new Map(rubric.checks.map(c => [c.id, c]));
-  const tally = new Map<
-    string,
-    { failing: number; errors: number; applicable: number }
-  >();
+  const tally = new Map<string, CheckTally>();
   for (const s of states) {
     if (s.state === 'not-applicable') {
       continue;
     }
-    const t = tally.get(s.checkId) ?? { failing: 0, errors: 0, applicable: 0 };
+    const t = tally.get(s.checkId) ?? {
+      failing: 0,
+      errors: 0,
+      applicable: 0,
+      teams: new Map<string, TeamTally>(),
+    };
     t.applicable++;
-    // An exempt check is accepted as it is: it is not what needs fixing.
-    if (!s.exempt && !s.passing) {
-      if (s.state === 'error') {
-        t.errors++;
-      } else if (s.state === 'fail') {
-        t.failing++;
-      }
-    }
     tally.set(s.checkId, t);
+    // An exempt check is accepted as it is: it is not what needs fixing.
+    if (s.exempt || s.passing || (s.state !== 'error' && s.state !== 'fail')) {
+      continue;
+    }
+    const field = s.state === 'error' ? 'errors' : 'failing';
+    t[field]++;
+    // Users are not teams: their entities count for the fleet only.
+    if (s.ownerRef.startsWith('group:')) {
+      const team = t.teams.get(s.ownerRef) ?? { failing: 0, errors: 0 };
+      team[field]++;
+      t.teams.set(s.ownerRef, team);
+    }
   }
   return [...tally]
     .filter(([, t]) => t.failing + t.errors > 0)
@@ -150,7 +180,10 @@ function rankFailingChecks(
         title: check?.title ?? checkId,
         category: check?.category ?? 'unknown',
         levelId: check?.levelId ?? null,
-        ...t,
+        failing: t.failing,
+        errors: t.errors,
+        applicable: t.applicable,
+        teams: failingTeams(t.teams),
       };
     })
     .sort(
@@ -165,9 +198,10 @@ function rankFailingChecks(
  * The organization overview: every team (a group owning entities
  * directly, counting what it owns itself) ranked by average score (ties:
  * more entities first, then by ref), every department (a group with
- * sub-teams, counting everything beneath it) likewise, the fleet's level distribution and trend, and the checks
- * failing most (fails and errors; exempt results excluded; `applicable`
- * counts every result that is not `not-applicable`).
+ * sub-teams, counting everything beneath it) likewise, the fleet's level
+ * distribution and trend, and the checks failing most (fails and errors;
+ * exempt results excluded; `applicable` counts every result that is not
+ * `not-applicable`) with the teams they fail for.
  * @public
  */
 export function buildScorecardOverview(

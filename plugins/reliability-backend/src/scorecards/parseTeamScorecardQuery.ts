@@ -2,22 +2,8 @@ import { InputError } from '@backstage/errors';
 import {
   TEAM_SCORECARD_MAX_PAGE_SIZE,
   type GroupScorecardQuery,
-  type TeamScorecardSort,
+  TEAM_SCORECARD_SORTS,
 } from '@preflight/plugin-reliability-common';
-
-const SORTS: TeamScorecardSort[] = [
-  'entity',
-  'level',
-  'score',
-  'failingChecks',
-  'slo',
-  'budget',
-  'sloAlert',
-  'onCall',
-  'mttr',
-  'openIncidents',
-  'owner',
-];
 
 /** Rows a page when the query names no limit. @public */
 export const DEFAULT_TEAM_PAGE_SIZE = 25;
@@ -98,9 +84,10 @@ export function parseTeamScorecardQuery(
     level: text(query, 'level'),
     owner: text(query, 'owner', 512)?.toLocaleLowerCase('en-US'),
     failing: failing === 'true',
+    check: text(query, 'check'),
     tier: text(query, 'tier'),
     lifecycle: text(query, 'lifecycle'),
-    sort: oneOf(query, 'sort', SORTS, 'score'),
+    sort: oneOf(query, 'sort', TEAM_SCORECARD_SORTS, 'score'),
     direction: oneOf(query, 'direction', ['asc', 'desc'], 'asc'),
     offset: integer(query, 'offset', 0, 1_000_000, 0),
     limit: integer(

@@ -232,12 +232,32 @@ describe('scorecard routes', () => {
       ).toEqual(['ledger-service', 'checkout-api']);
       // A wildcard in the search is text, not a pattern.
       expect(await page('search=%25')).toMatchObject({ total: 0, names: [] });
+      // One check: fails and errors count, fraud-api's exempt failure not.
+      expect(await page('check=slo-defined&sort=entity')).toMatchObject({
+        total: 2,
+        names: ['fraud-detector', 'ledger-service'],
+      });
+      expect(
+        (await page('check=escalation-policy-levels&sort=entity')).names,
+      ).toEqual(['fraud-detector', 'ledger-service']);
+      expect(
+        await page(
+          `check=techdocs-annotation&owner=${encodeURIComponent(
+            scorecardGroups.fraud,
+          )}&sort=entity`,
+        ),
+      ).toMatchObject({ total: 2, names: ['fraud-api', 'fraud-detector'] });
+      expect(await page('check=no-such-check')).toMatchObject({
+        total: 0,
+        names: [],
+      });
 
       for (const [query, field] of [
         ['limit=101', 'limit'],
         ['sort=colour', 'sort'],
         ['direction=up', 'direction'],
         ['failing=yes', 'failing'],
+        [`check=${'x'.repeat(201)}`, 'check'],
       ]) {
         const bad = await request(backend.server).get(
           api(`/groups/default/team-payments/scorecards?${query}`),
@@ -393,6 +413,33 @@ describe('scorecard routes', () => {
         ['escalation-policy-levels', 1, 1, 5],
         ['runbook-linked', 1, 0, 5],
       ]);
+      // Each check names the teams it fails for, to drill down into.
+      expect(
+        Object.fromEntries(
+          body.failingChecks.map(c => [
+            c.checkId,
+            c.teams.map(t => [t.groupRef, t.failing, t.errors]),
+          ]),
+        ),
+      ).toEqual({
+        'slo-met': [
+          [scorecardGroups.fraud, 2, 0],
+          [scorecardGroups.payments, 1, 0],
+        ],
+        'techdocs-annotation': [
+          [scorecardGroups.fraud, 2, 0],
+          [scorecardGroups.payments, 1, 0],
+        ],
+        'slo-defined': [
+          [scorecardGroups.fraud, 1, 0],
+          [scorecardGroups.payments, 1, 0],
+        ],
+        'escalation-policy-levels': [
+          [scorecardGroups.fraud, 1, 0],
+          [scorecardGroups.payments, 0, 1],
+        ],
+        'runbook-linked': [[scorecardGroups.fraud, 1, 0]],
+      });
       expect(body.failingChecks[1]).toMatchObject({
         title: 'TechDocs',
         category: 'documentation',

@@ -57,6 +57,7 @@ function filterKey(query: TeamScorecardQuery): string {
     query.level ?? '',
     query.owner ?? '',
     !!query.failing,
+    query.check ?? '',
     query.tier ?? '',
     query.lifecycle ?? '',
   ]);

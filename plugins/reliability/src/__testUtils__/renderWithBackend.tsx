@@ -22,17 +22,22 @@ export function testClient(): ReliabilityClient {
 /**
  * Renders an element on an entity page as an app would: with the real
  * reliability client (answered by msw) and catalog entity routes mounted.
- * `apis` adds others, e.g. an entity presentation API.
+ * `apis` adds others, e.g. an entity presentation API; `url` is the
+ * address the page opens at.
  */
 export async function renderWithBackend(
   element: ReactElement,
   entity: Entity,
   apis: ReadonlyArray<readonly [ApiRef<any>, any]> = [],
+  url?: string,
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[reliabilityApiRef, testClient()], ...apis]}>
       <EntityProvider entity={entity}>{element}</EntityProvider>
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(url ? { routeEntries: [url] } : {}),
+    },
   );
 }

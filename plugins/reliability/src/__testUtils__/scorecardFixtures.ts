@@ -454,6 +454,11 @@ export function fleetOverview(): ScorecardOverviewResponse {
         failing: 11,
         errors: 0,
         applicable: 18,
+        teams: [
+          { groupRef: 'group:default/team-payments', failing: 6, errors: 0 },
+          { groupRef: 'group:default/team-search', failing: 4, errors: 0 },
+          { groupRef: 'group:default/team-platform', failing: 1, errors: 0 },
+        ],
       },
       {
         checkId: 'level1-always-covered',
@@ -463,6 +468,10 @@ export function fleetOverview(): ScorecardOverviewResponse {
         failing: 6,
         errors: 2,
         applicable: 18,
+        teams: [
+          { groupRef: 'group:default/team-search', failing: 4, errors: 2 },
+          { groupRef: 'group:default/team-payments', failing: 2, errors: 0 },
+        ],
       },
       {
         checkId: 'techdocs-annotation',
@@ -472,6 +481,9 @@ export function fleetOverview(): ScorecardOverviewResponse {
         failing: 4,
         errors: 0,
         applicable: 24,
+        teams: [
+          { groupRef: 'group:default/team-search', failing: 3, errors: 0 },
+        ],
       },
     ],
     trend: [

@@ -85,6 +85,7 @@ describe('ReliabilityClient scorecard calls', () => {
       level: 'none',
       owner: 'group:default/team-fraud',
       failing: true,
+      check: 'slo-met',
       tier: '',
       sort: 'sloAlert' as const,
       direction: 'desc' as const,
@@ -96,7 +97,7 @@ describe('ReliabilityClient scorecard calls', () => {
 
     expect(csv).toBe('Entity\r\n');
     const search =
-      'search=checkout+%26+co&level=none&owner=group%3Adefault%2Fteam-fraud&failing=true&sort=sloAlert&direction=desc';
+      'search=checkout+%26+co&level=none&owner=group%3Adefault%2Fteam-fraud&failing=true&check=slo-met&sort=sloAlert&direction=desc';
     expect(urls).toEqual([
       `${BASE_URL}/groups/default/team-payments/scorecards?${search}&offset=25&limit=25`,
       `${BASE_URL}/groups/default/team-payments/scorecards/export?${search}`,

@@ -580,6 +580,7 @@ function teamScorecardSearch(
     ['level', query.level],
     ['owner', query.owner],
     ['failing', query.failing || undefined],
+    ['check', query.check],
     ['tier', query.tier],
     ['lifecycle', query.lifecycle],
     ['sort', query.sort],

@@ -40,6 +40,13 @@ export type {
   TeamScorecardColumn,
   TeamScorecardFilter,
 } from './teamScorecardRows';
+export {
+  groupScorecardsHref,
+  readTeamScorecardParams,
+  TEAM_SCORECARD_PAGE_SIZES,
+  writeTeamScorecardParams,
+} from './teamScorecardSearchParams';
+export type { TeamScorecardViewState } from './teamScorecardSearchParams';
 export { formatDay } from './formatDay';
 export { categoryTitle } from './categoryTitle';
 export { entityRefName } from './entityRefName';

@@ -19,6 +19,8 @@ export interface TeamScorecardFilter {
   tier: string;
   /** A lifecycle, or '' for every lifecycle. */
   lifecycle: string;
+  /** A check id: only entities failing it; '' for any. */
+  check: string;
 }
 
 /** No filter: every row. */
@@ -29,6 +31,7 @@ export const NO_TEAM_SCORECARD_FILTER: TeamScorecardFilter = {
   ownerRef: '',
   tier: '',
   lifecycle: '',
+  check: '',
 };
 
 /**
@@ -61,6 +64,9 @@ export function teamScorecardQuery(
   }
   if (filter.lifecycle) {
     query.lifecycle = filter.lifecycle;
+  }
+  if (filter.check) {
+    query.check = filter.check;
   }
   if (page) {
     query.offset = page.page * page.pageSize;

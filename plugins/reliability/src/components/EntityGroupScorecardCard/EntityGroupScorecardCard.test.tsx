@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
+import { useLocation } from 'react-router-dom';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import type { GroupScorecardResponse } from '@preflight/plugin-reliability-common';
 import { entityPresentationApiRef } from '@backstage/plugin-catalog-react';
@@ -18,7 +19,7 @@ import { EntityGroupScorecardCard } from './EntityGroupScorecardCard';
 
 // These tests click through whole tables; on a loaded 2-core CI machine
 // that takes longer than jest's default 5 seconds.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -63,11 +64,33 @@ function only(...names: string[]): GroupScorecardResponse {
   return { ...all, rows, total: rows.length };
 }
 
-async function renderCard(apis: Parameters<typeof renderWithBackend>[2] = []) {
+/** Shows the page's query string, as the address bar would. */
+function AddressBar() {
+  const { search } = useLocation();
+  return <output aria-label="Address">{search}</output>;
+}
+
+/** The query string of the page's address, as a plain object. */
+function address(): Record<string, string> {
+  return Object.fromEntries(
+    new URLSearchParams(
+      screen.getByRole('status', { name: 'Address' }).textContent ?? '',
+    ),
+  );
+}
+
+async function renderCard(
+  apis: Parameters<typeof renderWithBackend>[2] = [],
+  url?: string,
+) {
   await renderWithBackend(
-    <EntityGroupScorecardCard now={NOW} />,
+    <>
+      <EntityGroupScorecardCard now={NOW} />
+      <AddressBar />
+    </>,
     groupEntity('team-payments'),
     apis,
+    url,
   );
   return screen.findByRole('table', { name: 'Scorecards per entity' });
 }
@@ -225,11 +248,11 @@ describe('EntityGroupScorecardCard', () => {
     serve(paymentsTeamScorecards());
     const table = await renderCard();
 
-    await sortBy(table, 'Budget left');
+    await sortBy(table, 'Budget');
     await waitFor(() =>
       expect(lastAsked()).toMatchObject({ sort: 'budget', direction: 'asc' }),
     );
-    await sortBy(table, 'Budget left');
+    await sortBy(table, 'Budget');
     await waitFor(() =>
       expect(lastAsked()).toMatchObject({ sort: 'budget', direction: 'desc' }),
     );
@@ -240,7 +263,7 @@ describe('EntityGroupScorecardCard', () => {
         direction: 'desc',
       }),
     );
-    await sortBy(table, 'SLO alert');
+    await sortBy(table, 'Alert');
     await waitFor(() =>
       expect(lastAsked()).toMatchObject({
         sort: 'sloAlert',
@@ -251,6 +274,115 @@ describe('EntityGroupScorecardCard', () => {
     await waitFor(() =>
       expect(lastAsked()).toMatchObject({ sort: 'entity', direction: 'asc' }),
     );
+    // The order is in the address, so a copied link keeps it.
+    expect(address()).toEqual({ sort: 'entity', direction: 'asc' });
+  });
+
+  it('sorts by the figures stacked under a column name too', async () => {
+    serve(paymentsTeamScorecards());
+    const table = await renderCard();
+
+    await sortBy(table, 'MTTR');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ sort: 'mttr', direction: 'desc' }),
+    );
+    await sortBy(table, 'Owner');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({ sort: 'owner', direction: 'asc' }),
+    );
+  });
+
+  it('fits six columns, every figure keeping its own sort in the header', async () => {
+    serve(paymentsTeamScorecards());
+    const table = await renderCard();
+
+    // Eleven figures in six columns: readable from 1024 px without
+    // scrolling sideways.
+    const headers = within(table).getAllByRole('columnheader');
+    expect(headers.map(header => header.textContent)).toEqual([
+      'EntityOwner',
+      'LevelScore',
+      'Failing',
+      'SLOBudgetAlert',
+      'On-call',
+      'Open incidentsMTTR',
+    ]);
+    expect(
+      within(table)
+        .getAllByRole('button')
+        .map(button => button.textContent),
+    ).toEqual([
+      'Entity',
+      'Owner',
+      'Level',
+      'Score',
+      'Failing',
+      'SLO',
+      'Budget',
+      'Alert',
+      'On-call',
+      'Open incidents',
+      'MTTR',
+    ]);
+    // Worst score first: the column holding the score says it is sorted.
+    expect(headers[1]).toHaveAttribute('aria-sort', 'ascending');
+    for (const row of within(table).getAllByRole('row').slice(1)) {
+      expect(within(row).getAllByRole('cell')).toHaveLength(6);
+    }
+    const checkout = within(table).getByRole('row', { name: 'Checkout API' });
+    const cells = within(checkout).getAllByRole('cell');
+    // Owner under the entity; score under the level; budget under the SLO;
+    // MTTR under the open incidents.
+    expect(
+      within(cells[0]).getByRole('link', { name: 'team-payments' }),
+    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    expect(cells[1]).toHaveTextContent('Bronze73%');
+    expect(cells[3]).toHaveTextContent(/^99\.82% \/ 99\.9%18(\.0)?% budget/);
+    expect(cells[5]).toHaveTextContent(/MTTR 1h 35m$/);
+  });
+
+  it('opens with the filters, order and page a link names, and keeps them in the address', async () => {
+    serve(query => ({
+      ...only('checkout-api'),
+      total: 60,
+      entities: 60,
+      offset: Number(query.get('offset')),
+    }));
+    await renderCard(
+      [],
+      '/catalog/default/group/team-payments/scorecards?owner=group%3Adefault%2Fteam-payments&check=slo-met&sort=mttr&direction=desc&page=2',
+    );
+    await waitFor(() =>
+      expect(lastAsked()).toEqual({
+        owner: 'group:default/team-payments',
+        check: 'slo-met',
+        sort: 'mttr',
+        direction: 'desc',
+        offset: '25',
+        limit: '25',
+      }),
+    );
+    expect(
+      screen.getByRole('combobox', { name: 'Failing check' }),
+    ).toHaveTextContent('SLOs met');
+    expect(await screen.findByText('26–50 of 60')).toBeInTheDocument();
+
+    // Another check starts from the first page, in the address too.
+    await choose('Failing check', 'TechDocs annotation');
+    await waitFor(() =>
+      expect(lastAsked()).toMatchObject({
+        check: 'techdocs-annotation',
+        offset: '0',
+      }),
+    );
+    expect(address()).toEqual({
+      owner: 'group:default/team-payments',
+      check: 'techdocs-annotation',
+      sort: 'mttr',
+      direction: 'desc',
+    });
+    await choose('Failing check', 'Any check');
+    await waitFor(() => expect(lastAsked().check).toBeUndefined());
   });
 
   it('filters by text, level, failing checks, owning sub-team and lifecycle on the backend', async () => {

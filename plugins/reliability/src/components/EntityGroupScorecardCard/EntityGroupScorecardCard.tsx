@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useSearchParams } from 'react-router-dom';
 import useDebounce from 'react-use/esm/useDebounce';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
@@ -17,9 +18,12 @@ import {
   downloadCsv,
   entityRefName,
   formatDay,
-  NO_TEAM_SCORECARD_FILTER,
+  readTeamScorecardParams,
+  TEAM_SCORECARD_PAGE_SIZES,
   TeamScorecardFilter,
   teamScorecardQuery,
+  TeamScorecardViewState,
+  writeTeamScorecardParams,
 } from '../../utils';
 import { CardFrame } from '../CardFrame';
 import { EvaluationRunChip } from '../EvaluationRunChip';
@@ -85,18 +89,28 @@ export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
   const { entity } = useEntity();
   const groupRef = stringifyEntityRef(entity);
 
-  const [filter, setFilter] = useState<TeamScorecardFilter>(
-    NO_TEAM_SCORECARD_FILTER,
+  // The address holds the table's state, so a link (from the overview, a
+  // chat message) opens the same rows and Back undoes a filter.
+  const [params, setParams] = useSearchParams();
+  const defaultPageSize = props.pageSize ?? TEAM_SCORECARD_PAGE_SIZES[0];
+  const { filter, sort, page, pageSize } = useMemo(
+    () => readTeamScorecardParams(params, defaultPageSize),
+    [params, defaultPageSize],
   );
-  const [text, setText] = useState('');
+  const show = (next: Partial<TeamScorecardViewState>, replace = false) =>
+    setParams(
+      previous =>
+        writeTeamScorecardParams(
+          { ...readTeamScorecardParams(previous, defaultPageSize), ...next },
+          defaultPageSize,
+          previous,
+        ),
+      // Typing in the search box replaces the entry instead of adding one
+      // per key.
+      { replace },
+    );
+  const [text, setText] = useState(filter.text);
   useDebounce(() => setText(filter.text), SEARCH_DEBOUNCE_MS, [filter.text]);
-  // Worst score first, as a manager scans the table.
-  const [sort, setSort] = useState<TeamScorecardSortState>({
-    column: 'score',
-    direction: 'asc',
-  });
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(props.pageSize ?? 25);
   const query = useMemo(
     () => teamScorecardQuery({ ...filter, text }, sort, { page, pageSize }),
     [filter, text, sort, page, pageSize],
@@ -108,14 +122,10 @@ export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
   const response = state.value;
 
   // Another filter or order starts again from the first page.
-  const narrow = (next: TeamScorecardFilter) => {
-    setFilter(next);
-    setPage(0);
-  };
-  const resort = (next: TeamScorecardSortState) => {
-    setSort(next);
-    setPage(0);
-  };
+  const narrow = (next: TeamScorecardFilter) =>
+    show({ filter: next, page: 0 }, next.text !== filter.text);
+  const resort = (next: TeamScorecardSortState) =>
+    show({ sort: next, page: 0 });
   const exportCsv = async () => {
     const csv = await api.exportGroupScorecards(
       groupRef,
@@ -179,11 +189,8 @@ export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
           onSortChange={resort}
           page={page}
           pageSize={pageSize}
-          onPageChange={setPage}
-          onPageSizeChange={size => {
-            setPageSize(size);
-            setPage(0);
-          }}
+          onPageChange={next => show({ page: next })}
+          onPageSizeChange={size => show({ pageSize: size, page: 0 })}
           onExport={exportCsv}
         />
         <Box>

@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -11,6 +12,7 @@ import type {
   FailingCheckView,
   ScorecardRubricView,
 } from '@preflight/plugin-reliability-common';
+import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { categoryTitle } from '../../utils';
 import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 
@@ -21,6 +23,8 @@ export interface FailingChecksTableProps {
   checks: FailingCheckView[];
   /** How many to list; 10 by default. */
   limit?: number;
+  /** The check drilled into, whose row is marked. */
+  selectedCheckId?: string;
 }
 
 /** Failing and erroring shares of the entities a check applies to. */
@@ -63,10 +67,13 @@ function FailureBar(props: { check: FailingCheckView }) {
 /**
  * The checks failing on the most entities across the fleet, with how many
  * fail, how many could not be evaluated, and out of how many they apply to.
+ * Each check links to the same page with `?check=<id>`, where the teams it
+ * fails for are listed.
  * @public
  */
 export function FailingChecksTable(props: FailingChecksTableProps) {
-  const { rubric, checks, limit = 10 } = props;
+  const { rubric, checks, limit = 10, selectedCheckId } = props;
+  const { pathname } = useLocation();
   const shown = checks
     .filter(check => check.failing + check.errors > 0)
     .slice(0, limit);
@@ -101,10 +108,24 @@ export function FailingChecksTable(props: FailingChecksTableProps) {
             <TableRow
               key={check.checkId}
               aria-label={check.title}
+              selected={check.checkId === selectedCheckId}
               sx={{ '&:last-child td': { border: 0 } }}
             >
               <TableCell>
-                <Typography variant="body2">{check.title}</Typography>
+                <Typography variant="body2">
+                  <Link
+                    component={RouterLink}
+                    to={`${pathname}?check=${encodeURIComponent(
+                      check.checkId,
+                    )}`}
+                    underline="hover"
+                    aria-current={
+                      check.checkId === selectedCheckId ? 'true' : undefined
+                    }
+                  >
+                    {check.title}
+                  </Link>
+                </Typography>
                 <Typography variant="caption" color="text.secondary">
                   {categoryTitle(check.category)}
                 </Typography>

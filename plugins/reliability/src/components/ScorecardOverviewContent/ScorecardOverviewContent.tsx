@@ -1,11 +1,19 @@
+import { useEffect, useRef } from 'react';
 import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import {
+  Link as RouterLink,
+  useLocation,
+  useSearchParams,
+} from 'react-router-dom';
 import type { ScorecardOverviewResponse } from '@preflight/plugin-reliability-common';
 import { useNow } from '../../hooks';
 import { useScorecardOverview } from '../../hooks/useScorecards';
 import { CardFrame } from '../CardFrame';
 import { EvaluationRunChip } from '../EvaluationRunChip';
+import { FailingCheckTeamsTable } from '../FailingCheckTeamsTable';
 import { FailingChecksTable } from '../FailingChecksTable';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { LevelDistributionChips } from '../LevelDistributionChips';
@@ -19,11 +27,67 @@ import { TeamRankingTable } from '../TeamRankingTable';
 export interface ScorecardOverviewContentProps {
   /** Pins the clock for relative times (tests, screenshots). */
   now?: Date;
+  /**
+   * Path of the team scorecards tab on group pages, where team names link;
+   * `scorecards` by default (the demo app and the new frontend system).
+   */
+  groupTabPath?: string;
 }
 
-function Overview(props: { response: ScorecardOverviewResponse; now: Date }) {
-  const { response, now } = props;
+/** The teams a check fails for, when `?check=` names one. */
+function CheckDrillDown(props: {
+  response: ScorecardOverviewResponse;
+  checkId: string;
+  tabPath?: string;
+}) {
+  const { response, checkId, tabPath } = props;
+  const { pathname } = useLocation();
+  const ref = useRef<HTMLDivElement>(null);
+  // Opened from the list above or from a link: bring it into view.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [checkId]);
+  const check = response.failingChecks.find(c => c.checkId === checkId);
+  const title =
+    check?.title ??
+    response.rubric.checks.find(c => c.id === checkId)?.title ??
+    checkId;
+  return (
+    <Grid item xs={12} ref={ref}>
+      <CardFrame
+        title={`Where “${title}” fails`}
+        subheader="Teams with entities of their own failing it; open one to see them."
+        action={
+          <Link component={RouterLink} to={pathname} underline="hover">
+            Close
+          </Link>
+        }
+      >
+        {check ? (
+          <FailingCheckTeamsTable
+            check={check}
+            teams={response.teams}
+            tabPath={tabPath}
+          />
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            “{title}” fails nowhere in the fleet now.
+          </Typography>
+        )}
+      </CardFrame>
+    </Grid>
+  );
+}
+
+function Overview(props: {
+  response: ScorecardOverviewResponse;
+  now: Date;
+  tabPath?: string;
+}) {
+  const { response, now, tabPath } = props;
   const { rubric } = response;
+  const [params] = useSearchParams();
+  const checkId = params.get('check')?.slice(0, 200) || undefined;
   const topLevel = rubric.levels[rubric.levels.length - 1];
   return (
     <Grid container spacing={3} alignItems="stretch">
@@ -67,7 +131,11 @@ function Overview(props: { response: ScorecardOverviewResponse; now: Date }) {
           title="Teams ranked"
           subheader="Each entity counts once, for the team that owns it directly; sub-teams are ranked on their own."
         >
-          <TeamRankingTable rubric={rubric} teams={response.teams} />
+          <TeamRankingTable
+            rubric={rubric}
+            teams={response.teams}
+            tabPath={tabPath}
+          />
         </CardFrame>
       </Grid>
       {(response.departments ?? []).length > 0 && (
@@ -81,15 +149,30 @@ function Overview(props: { response: ScorecardOverviewResponse; now: Date }) {
               teams={response.departments}
               label="Departments by average score, sub-teams included"
               nameHeading="Department"
+              tabPath={tabPath}
             />
           </CardFrame>
         </Grid>
       )}
       <Grid item xs={12}>
-        <CardFrame title="Checks failing most">
-          <FailingChecksTable rubric={rubric} checks={response.failingChecks} />
+        <CardFrame
+          title="Checks failing most"
+          subheader="Open a check to see the teams it fails for."
+        >
+          <FailingChecksTable
+            rubric={rubric}
+            checks={response.failingChecks}
+            selectedCheckId={checkId}
+          />
         </CardFrame>
       </Grid>
+      {checkId && (
+        <CheckDrillDown
+          response={response}
+          checkId={checkId}
+          tabPath={tabPath}
+        />
+      )}
       <Grid item xs={12} lg={6}>
         <CardFrame title="Levels over time">
           <LevelTrendChart
@@ -144,5 +227,7 @@ export function ScorecardOverviewContent(props: ScorecardOverviewContentProps) {
       </CardFrame>
     );
   }
-  return <Overview response={response} now={now} />;
+  return (
+    <Overview response={response} now={now} tabPath={props.groupTabPath} />
+  );
 }

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   entityPresentationApiRef,
@@ -23,6 +23,7 @@ jest.setTimeout(30_000);
 async function renderPage(
   api = fakeReliabilityApi(),
   presentation = entityTitlePresentation({}),
+  url = '/reliability/scorecards',
 ) {
   await renderInTestApp(
     <TestApiProvider
@@ -33,7 +34,10 @@ async function renderPage(
     >
       <ScorecardOverviewPage now={NOW} />
     </TestApiProvider>,
-    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    {
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      routeEntries: [url],
+    },
   );
   return api;
 }
@@ -71,7 +75,10 @@ describe('ScorecardOverviewPage', () => {
     expect(rows[1]).toHaveTextContent('2Payments1072.3%');
     expect(
       within(rows[1]).getByRole('link', { name: 'Payments' }),
-    ).toHaveAttribute('href', '/catalog/default/group/team-payments');
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments/scorecards',
+    );
     expect(
       within(rows[1]).getByRole('img', {
         name: 'No level 2, Bronze 5, Silver 2, Gold 1',
@@ -97,6 +104,9 @@ describe('ScorecardOverviewPage', () => {
     expect(
       within(departments).getByRole('row', { name: 'Engineering' }),
     ).toHaveTextContent('1Engineering2472.1%');
+    expect(
+      within(departments).getByRole('link', { name: 'Engineering' }),
+    ).toHaveAttribute('href', '/catalog/default/group/engineering/scorecards');
 
     const fleet = screen.getByRole('region', { name: 'Fleet' });
     expect(fleet).toHaveTextContent('24 entities in scope, 3 teams');
@@ -124,7 +134,7 @@ describe('ScorecardOverviewPage', () => {
     const search = within(table).getByRole('row', { name: 'Search' });
     expect(
       within(search).getByRole('link', { name: 'Search' }),
-    ).toHaveAttribute('href', '/catalog/default/group/team-search');
+    ).toHaveAttribute('href', '/catalog/default/group/team-search/scorecards');
     expect(table).not.toHaveTextContent('team-search');
   });
 
@@ -149,6 +159,114 @@ describe('ScorecardOverviewPage', () => {
       within(coverage).getByRole('img', {
         name: '6 failing and 2 in error of 18 entities',
       }),
+    ).toBeInTheDocument();
+  });
+
+  it('drills from a failing check to the teams it fails for, and on to their entities', async () => {
+    await renderPage(
+      fakeReliabilityApi({
+        getScorecardOverview: jest.fn().mockResolvedValue(fleetOverview()),
+      }),
+      entityTitlePresentation({ 'group:default/team-search': 'Search' }),
+    );
+
+    const checks = await screen.findByRole('table', {
+      name: 'Checks failing most',
+    });
+    // Every listed check is a link to its drill-down.
+    expect(
+      within(checks)
+        .getAllByRole('link')
+        .map(link => [link.textContent, link.getAttribute('href')]),
+    ).toEqual([
+      ['SLOs defined', '/reliability/scorecards?check=slo-defined'],
+      [
+        'Level 1 always covered',
+        '/reliability/scorecards?check=level1-always-covered',
+      ],
+      [
+        'TechDocs annotation',
+        '/reliability/scorecards?check=techdocs-annotation',
+      ],
+    ]);
+    expect(
+      screen.queryByRole('region', { name: /^Where/ }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(
+      within(checks).getByRole('link', { name: 'Level 1 always covered' }),
+    );
+
+    const drill = await screen.findByRole('region', {
+      name: 'Where “Level 1 always covered” fails',
+    });
+    expect(
+      within(checks).getByRole('link', { name: 'Level 1 always covered' }),
+    ).toHaveAttribute('aria-current', 'true');
+    const teams = within(drill).getByRole('table', {
+      name: 'Teams failing Level 1 always covered',
+    });
+    const rows = within(teams).getAllByRole('row').slice(1);
+    expect(rows.map(row => row.textContent)).toEqual([
+      'Search42',
+      'Payments20',
+    ]);
+    // Each team opens its own scorecards narrowed to this check: the
+    // count here is the number of rows there.
+    expect(
+      within(rows[0]).getByRole('link', { name: 'Search' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-search/scorecards?owner=group%3Adefault%2Fteam-search&check=level1-always-covered',
+    );
+    expect(
+      within(rows[1]).getByRole('link', { name: 'Payments' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-payments/scorecards?owner=group%3Adefault%2Fteam-payments&check=level1-always-covered',
+    );
+
+    await userEvent.click(within(drill).getByRole('link', { name: 'Close' }));
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('region', { name: /^Where/ }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+
+  it('opens on a check named in the address, even one failing nowhere now', async () => {
+    await renderPage(
+      fakeReliabilityApi({
+        getScorecardOverview: jest.fn().mockResolvedValue(fleetOverview()),
+      }),
+      entityTitlePresentation({}),
+      '/reliability/scorecards?check=techdocs-annotation',
+    );
+    const drill = await screen.findByRole('region', {
+      name: 'Where “TechDocs annotation” fails',
+    });
+    expect(
+      within(drill).getByRole('link', { name: 'team-search' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/team-search/scorecards?owner=group%3Adefault%2Fteam-search&check=techdocs-annotation',
+    );
+    // One more failing entity than the teams hold: a person owns it.
+    expect(drill).toHaveTextContent(
+      '1 more entity is owned by a person rather than a team.',
+    );
+  });
+
+  it('says when the check in the address fails nowhere', async () => {
+    await renderPage(
+      fakeReliabilityApi({
+        getScorecardOverview: jest.fn().mockResolvedValue(fleetOverview()),
+      }),
+      entityTitlePresentation({}),
+      '/reliability/scorecards?check=owner-set',
+    );
+    expect(
+      await screen.findByText(/fails nowhere in the fleet now/),
     ).toBeInTheDocument();
   });
 

@@ -7,6 +7,11 @@ export interface ScorecardOverviewPageProps {
   title?: string;
   /** Pins the clock for relative times (tests, screenshots). */
   now?: Date;
+  /**
+   * Path of the team scorecards tab on group pages, where team names link;
+   * `scorecards` by default, as the demo app mounts it.
+   */
+  groupTabPath?: string;
 }
 
 /**
@@ -15,7 +20,7 @@ export interface ScorecardOverviewPageProps {
  * @public
  */
 export function ScorecardOverviewPage(props: ScorecardOverviewPageProps) {
-  const { title = 'Readiness scorecards', now } = props;
+  const { title = 'Readiness scorecards', now, groupTabPath } = props;
   return (
     <Page themeId="tool">
       <Header
@@ -23,7 +28,7 @@ export function ScorecardOverviewPage(props: ScorecardOverviewPageProps) {
         subtitle="Production readiness of every team's services"
       />
       <Content>
-        <ScorecardOverviewContent now={now} />
+        <ScorecardOverviewContent now={now} groupTabPath={groupTabPath} />
       </Content>
     </Page>
   );

@@ -8,14 +8,12 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import {
-  EntityRefLink,
-  useEntityPresentation,
-} from '@backstage/plugin-catalog-react';
+import { useEntityPresentation } from '@backstage/plugin-catalog-react';
 import type {
   ScorecardRubricView,
   TeamStanding,
 } from '@preflight/plugin-reliability-common';
+import { GroupScorecardsLink } from '../GroupScorecardsLink';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 
 /** @public */
@@ -27,6 +25,8 @@ export interface TeamRankingTableProps {
   label?: string;
   /** Heading of the name column; "Team" by default. */
   nameHeading?: string;
+  /** Path of the scorecards tab on group pages; `scorecards` by default. */
+  tabPath?: string;
 }
 
 /** Scores are averages; one decimal says enough to rank by. */
@@ -34,8 +34,12 @@ function formatScore(score: number): string {
   return `${Math.round(score * 10) / 10}%`;
 }
 
-function TeamRow(props: { rubric: ScorecardRubricView; team: TeamStanding }) {
-  const { rubric, team } = props;
+function TeamRow(props: {
+  rubric: ScorecardRubricView;
+  team: TeamStanding;
+  tabPath?: string;
+}) {
+  const { rubric, team, tabPath } = props;
   // The catalog's presentation knows the group's title even when the
   // backend did not store one.
   const presentation = useEntityPresentation(team.groupRef, {
@@ -46,9 +50,13 @@ function TeamRow(props: { rubric: ScorecardRubricView; team: TeamStanding }) {
     <TableRow aria-label={name} sx={{ '&:last-child td': { border: 0 } }}>
       <TableCell align="right">{team.rank}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
-        <EntityRefLink entityRef={team.groupRef} defaultKind="group">
-          {name}
-        </EntityRefLink>
+        {/* Straight to the team's scorecards: the entities behind the
+            figures, not the group's overview. */}
+        <GroupScorecardsLink
+          groupRef={team.groupRef}
+          title={name}
+          tabPath={tabPath}
+        />
       </TableCell>
       <TableCell align="right">{team.entities}</TableCell>
       <TableCell>
@@ -87,6 +95,7 @@ export function TeamRankingTable(props: TeamRankingTableProps) {
     teams,
     label = 'Teams ranked by average score',
     nameHeading = 'Team',
+    tabPath,
   } = props;
   const includesSubTeams = teams.some(team => team.includesSubTeams);
   if (teams.length === 0) {
@@ -116,7 +125,12 @@ export function TeamRankingTable(props: TeamRankingTableProps) {
         </TableHead>
         <TableBody>
           {teams.map(team => (
-            <TeamRow key={team.groupRef} rubric={rubric} team={team} />
+            <TeamRow
+              key={team.groupRef}
+              rubric={rubric}
+              team={team}
+              tabPath={tabPath}
+            />
           ))}
         </TableBody>
       </Table>

@@ -27,9 +27,9 @@ const facetOptions = (
 ) => values.map(value => ({ value, label: format(value) }));
 
 /**
- * Narrows the team table: a text search, a level, only entities with
- * failing checks, one owning sub-team, a tier and a lifecycle. The backend
- * applies them.
+ * Narrows the team table: a text search, a level, one owning sub-team, a
+ * tier, a lifecycle, one failing check, and only entities with failing
+ * checks. The backend applies them.
  * @public
  */
 export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
@@ -85,6 +85,16 @@ export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
         options={facetOptions(facets.lifecycles)}
         value={filter.lifecycle}
         onChange={lifecycle => onChange({ ...filter, lifecycle })}
+      />
+      <FilterSelect
+        label="Failing check"
+        allLabel="Any check"
+        options={rubric.checks.map(check => ({
+          value: check.id,
+          label: check.title,
+        }))}
+        value={filter.check}
+        onChange={check => onChange({ ...filter, check })}
       />
       <FormControlLabel
         control={

@@ -26,6 +26,7 @@ import type {
 import {
   entityDisplayName,
   formatDuration,
+  TEAM_SCORECARD_PAGE_SIZES,
   TeamScorecardColumn,
   TeamScorecardFilter,
 } from '../../utils';
@@ -64,66 +65,113 @@ export interface TeamScorecardSortState {
   direction: 'asc' | 'desc';
 }
 
-interface Column {
+/** One order the table can be sorted in, offered in a column's header. */
+interface SortOption {
   key: TeamScorecardColumn;
   label: string;
   help?: string;
-  numeric?: boolean;
   /** The direction a first click sorts in: worst first. */
   firstDirection: 'asc' | 'desc';
 }
 
-const COLUMNS: Column[] = [
-  { key: 'entity', label: 'Entity', firstDirection: 'asc' },
-  { key: 'level', label: 'Level', firstDirection: 'asc' },
-  { key: 'score', label: 'Score', numeric: true, firstDirection: 'asc' },
+/**
+ * A column of the table. Related figures share a column (stacked in the
+ * cell) so every column stays readable from 1024 px without scrolling
+ * sideways; each figure keeps its own sort in the header.
+ */
+interface Column {
+  id: string;
+  /** The first is the column's name; the others sit below it, smaller. */
+  sorts: [SortOption, ...SortOption[]];
+  numeric?: boolean;
+}
+
+/** The columns of the table, left to right. @internal */
+export const TEAM_SCORECARD_COLUMNS: Column[] = [
   {
-    key: 'failingChecks',
-    label: 'Failing',
-    help: 'Checks failing or in error (exempt ones excluded)',
+    id: 'entity',
+    sorts: [
+      { key: 'entity', label: 'Entity', firstDirection: 'asc' },
+      {
+        key: 'owner',
+        label: 'Owner',
+        help: 'The team or sub-team owning it',
+        firstDirection: 'asc',
+      },
+    ],
+  },
+  {
+    id: 'level',
+    sorts: [
+      { key: 'level', label: 'Level', firstDirection: 'asc' },
+      { key: 'score', label: 'Score', firstDirection: 'asc' },
+    ],
+  },
+  {
+    id: 'failing',
     numeric: true,
-    firstDirection: 'desc',
+    sorts: [
+      {
+        key: 'failingChecks',
+        label: 'Failing',
+        help: 'Checks failing or in error (exempt ones excluded)',
+        firstDirection: 'desc',
+      },
+    ],
   },
   {
-    key: 'slo',
-    label: 'SLO',
-    help: 'Lowest SLO attainment over its window, against its objective',
+    id: 'slo',
     numeric: true,
-    firstDirection: 'asc',
+    sorts: [
+      {
+        key: 'slo',
+        label: 'SLO',
+        help: 'Lowest SLO attainment over its window, against its objective',
+        firstDirection: 'asc',
+      },
+      {
+        key: 'budget',
+        label: 'Budget',
+        help: 'Lowest error budget remaining among the SLOs',
+        firstDirection: 'asc',
+      },
+      {
+        key: 'sloAlert',
+        label: 'Alert',
+        help: 'The most severe burn-rate alert firing among the SLOs',
+        firstDirection: 'desc',
+      },
+    ],
   },
   {
-    key: 'budget',
-    label: 'Budget left',
-    help: 'Lowest error budget remaining among the SLOs',
+    id: 'onCall',
+    sorts: [
+      {
+        key: 'onCall',
+        label: 'On-call',
+        help: 'Level 1 held throughout the next 7 days',
+        firstDirection: 'asc',
+      },
+    ],
+  },
+  {
+    id: 'incidents',
     numeric: true,
-    firstDirection: 'asc',
+    sorts: [
+      {
+        key: 'openIncidents',
+        label: 'Open incidents',
+        help: 'Incidents open now, any urgency',
+        firstDirection: 'desc',
+      },
+      {
+        key: 'mttr',
+        label: 'MTTR',
+        help: 'Mean time to resolve over 90 days',
+        firstDirection: 'desc',
+      },
+    ],
   },
-  {
-    key: 'sloAlert',
-    label: 'SLO alert',
-    help: 'The most severe burn-rate alert firing among the SLOs',
-    firstDirection: 'desc',
-  },
-  {
-    key: 'onCall',
-    label: 'On-call',
-    help: 'Level 1 held throughout the next 7 days',
-    firstDirection: 'asc',
-  },
-  {
-    key: 'mttr',
-    label: 'MTTR',
-    help: 'Mean time to resolve over 90 days',
-    numeric: true,
-    firstDirection: 'desc',
-  },
-  {
-    key: 'openIncidents',
-    label: 'Open incidents',
-    numeric: true,
-    firstDirection: 'desc',
-  },
-  { key: 'owner', label: 'Owner', firstDirection: 'asc' },
 ];
 
 function EntityCell(props: { row: TeamScorecardRow }) {
@@ -152,22 +200,42 @@ function EntityCell(props: { row: TeamScorecardRow }) {
           </Tooltip>
         )}
       </Typography>
+      <Typography variant="caption" component="div">
+        {/* No children: the link asks the catalog's entity presentation
+            for the group's title. */}
+        <EntityRefLink
+          entityRef={row.ownerRef}
+          defaultKind="group"
+          disableTooltip
+        />
+      </Typography>
     </>
   );
 }
 
-function SloCell(props: { row: TeamScorecardRow }) {
+function LevelCell(props: {
+  rubric: ScorecardRubricView;
+  row: TeamScorecardRow;
+}) {
+  const { rubric, row } = props;
+  return (
+    <Stack spacing={0.5} alignItems="flex-start">
+      <ScorecardLevelBadge rubric={rubric} levelId={row.levelId} />
+      <Typography variant="body2" aria-label={`Score ${row.score}%`}>
+        {row.score}%
+      </Typography>
+    </Stack>
+  );
+}
+
+function Attainment(props: { row: TeamScorecardRow }) {
   const { sloAttainment, sloObjective } = props.row;
   if (sloAttainment === null) {
     return <Dash label="no SLO data" />;
   }
   const below = sloObjective !== null && sloAttainment < sloObjective;
   return (
-    <Typography
-      variant="body2"
-      color={below ? 'error.main' : 'text.primary'}
-      sx={{ whiteSpace: 'nowrap' }}
-    >
+    <Typography variant="body2" color={below ? 'error.main' : 'text.primary'}>
       {formatPercent(sloAttainment)}
       {sloObjective !== null && (
         <Typography component="span" variant="caption" color="text.secondary">
@@ -179,20 +247,20 @@ function SloCell(props: { row: TeamScorecardRow }) {
   );
 }
 
-function BudgetCell(props: { budget: number | null }) {
+function Budget(props: { budget: number | null }) {
   const { budget } = props;
   if (budget === null) {
-    return <Dash label="no SLO data" />;
+    return null;
   }
-  let color = 'text.primary';
+  let color = 'text.secondary';
   if (budget < 0) {
     color = 'error.main';
   } else if (budget < 0.25) {
     color = 'warning.main';
   }
   return (
-    <Typography variant="body2" color={color}>
-      {formatPercent(budget, 1)}
+    <Typography variant="caption" color={color}>
+      {formatPercent(budget, 1)} budget
     </Typography>
   );
 }
@@ -208,21 +276,49 @@ const ALERT_LOOK: Record<
   'no-data': { label: 'No data', color: 'default' },
 };
 
-function SloAlertCell(props: { alert: TeamScorecardRow['sloAlert'] }) {
+function SloAlert(props: { alert: TeamScorecardRow['sloAlert'] }) {
   const { alert } = props;
   if (!alert) {
-    return <Dash label="no SLO" />;
+    return null;
   }
   const look = ALERT_LOOK[alert];
   // Quiet states read as text; a firing alert stands out as a chip.
   if (alert === 'ok' || alert === 'no-data') {
     return (
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="caption" color="text.secondary">
         {look.label}
       </Typography>
     );
   }
-  return <Chip size="small" color={look.color} label={look.label} />;
+  return (
+    <Chip
+      size="small"
+      color={look.color}
+      label={look.label}
+      sx={{ height: 20 }}
+    />
+  );
+}
+
+/** Attainment against the objective, then the budget left and the alert. */
+function SloCell(props: { row: TeamScorecardRow }) {
+  const { row } = props;
+  if (
+    row.sloAttainment === null &&
+    row.sloBudgetRemaining === null &&
+    !row.sloAlert
+  ) {
+    return <Dash label="no SLO" />;
+  }
+  return (
+    <Stack spacing={0.25} alignItems="flex-end">
+      <Attainment row={row} />
+      <Stack direction="row" spacing={0.75} alignItems="center">
+        <Budget budget={row.sloBudgetRemaining} />
+        <SloAlert alert={row.sloAlert ?? null} />
+      </Stack>
+    </Stack>
+  );
 }
 
 function OnCallCell(props: { covered: boolean | null }) {
@@ -260,10 +356,72 @@ function CountCell(props: { count: number | null; label: string }) {
   return <Chip size="small" color="error" label={count} />;
 }
 
+/** Open incidents, and below them the time to resolve. */
+function IncidentsCell(props: { row: TeamScorecardRow }) {
+  const { row } = props;
+  return (
+    <Stack spacing={0.25} alignItems="flex-end">
+      <CountCell count={row.openIncidents} label="open incidents" />
+      <Typography variant="caption" color="text.secondary">
+        {row.mttrSeconds === null ? (
+          <Dash label="no resolved incidents" />
+        ) : (
+          `MTTR ${formatDuration(row.mttrSeconds)}`
+        )}
+      </Typography>
+    </Stack>
+  );
+}
+
+/** A column's header: its name and any further figures it sorts by. */
+function ColumnHeader(props: {
+  column: Column;
+  sort: TeamScorecardSortState;
+  onSort(option: SortOption): void;
+}) {
+  const { column, sort, onSort } = props;
+  const label = (option: SortOption) => (
+    <Tooltip key={option.key} title={option.help ?? ''} describeChild>
+      <TableSortLabel
+        active={sort.column === option.key}
+        direction={
+          sort.column === option.key ? sort.direction : option.firstDirection
+        }
+        onClick={() => onSort(option)}
+        // In a right-aligned column the arrow goes before the name, so
+        // the names line up with the figures below them.
+        // Names never break, not even at the hyphen of "On-call".
+        sx={{
+          whiteSpace: 'nowrap',
+          ...(column.numeric ? { flexDirection: 'row-reverse' } : {}),
+        }}
+      >
+        {option.label}
+      </TableSortLabel>
+    </Tooltip>
+  );
+  const [main, ...more] = column.sorts;
+  return (
+    <Stack alignItems={column.numeric ? 'flex-end' : 'flex-start'}>
+      {label(main)}
+      {more.length > 0 && (
+        <Typography
+          variant="caption"
+          color="text.secondary"
+          component="div"
+          sx={{ display: 'flex', gap: 1 }}
+        >
+          {more.map(label)}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
 /**
- * One page of the entities a team owns with their level, score, failing
- * checks, SLO, budget, SLO alert, on-call coverage, MTTR and open
- * incidents. Sorting, filtering and paging are done by the backend (the
+ * One page of the entities a team owns with their owner, level, score,
+ * failing checks, SLO, budget, SLO alert, on-call coverage, open incidents
+ * and MTTR, in six columns. Sorting, filtering and paging are done by the backend (the
  * table is controlled by its parent); the CSV export asks the backend for
  * every matching row.
  * @public
@@ -288,14 +446,14 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<Error | undefined>();
 
-  const onSort = (column: Column) =>
+  const onSort = (option: SortOption) =>
     onSortChange(
-      sort.column === column.key
+      sort.column === option.key
         ? {
-            column: column.key,
+            column: option.key,
             direction: sort.direction === 'asc' ? 'desc' : 'asc',
           }
-        : { column: column.key, direction: column.firstDirection },
+        : { column: option.key, direction: option.firstDirection },
     );
 
   const exportCsv = async () => {
@@ -346,47 +504,36 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
           ? `${entities} ${entities === 1 ? 'entity' : 'entities'}`
           : `${total} of ${entities} entities match`}
       </Typography>
-      {/* Below its minimum width the table scrolls sideways rather than
-          breaking numbers, chips and names mid-word. */}
+      {/* Six columns fit beside the sidebar from 1024 px; below that the
+          table scrolls sideways rather than breaking figures mid-word. */}
       <TableContainer sx={{ overflowX: 'auto' }}>
         <Table
           size="small"
           aria-label="Scorecards per entity"
           sx={{
-            minWidth: 1080,
-            // Eleven columns: half the default gutter lets them all fit a
-            // 1440px screen beside the sidebar.
-            '& td, & th': { whiteSpace: 'nowrap', px: 1 },
-            '& td:first-of-type, & th:first-of-type': { pl: 2 },
+            '& td, & th': { whiteSpace: 'nowrap', px: 1, verticalAlign: 'top' },
+            '& td:first-of-type, & th:first-of-type': {
+              pl: 2,
+              whiteSpace: 'normal',
+              minWidth: 160,
+            },
             '& td:last-of-type, & th:last-of-type': { pr: 2 },
-            '& td:first-of-type': { whiteSpace: 'normal', minWidth: 180 },
           }}
         >
           <TableHead>
             <TableRow>
-              {COLUMNS.map(column => (
-                <TableCell
-                  key={column.key}
-                  align={column.numeric ? 'right' : 'left'}
-                  sortDirection={
-                    sort.column === column.key ? sort.direction : false
-                  }
-                >
-                  <Tooltip title={column.help ?? ''} describeChild>
-                    <TableSortLabel
-                      active={sort.column === column.key}
-                      direction={
-                        sort.column === column.key
-                          ? sort.direction
-                          : column.firstDirection
-                      }
-                      onClick={() => onSort(column)}
-                    >
-                      {column.label}
-                    </TableSortLabel>
-                  </Tooltip>
-                </TableCell>
-              ))}
+              {TEAM_SCORECARD_COLUMNS.map(column => {
+                const sorted = column.sorts.some(o => o.key === sort.column);
+                return (
+                  <TableCell
+                    key={column.id}
+                    align={column.numeric ? 'right' : 'left'}
+                    sortDirection={sorted ? sort.direction : false}
+                  >
+                    <ColumnHeader column={column} sort={sort} onSort={onSort} />
+                  </TableCell>
+                );
+              })}
             </TableRow>
           </TableHead>
           <TableBody>
@@ -401,48 +548,25 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
                   <EntityCell row={row} />
                 </TableCell>
                 <TableCell>
-                  <ScorecardLevelBadge rubric={rubric} levelId={row.levelId} />
+                  <LevelCell rubric={rubric} row={row} />
                 </TableCell>
-                <TableCell align="right">{row.score}%</TableCell>
                 <TableCell align="right">
                   <CountCell count={row.failingChecks} label="failing checks" />
                 </TableCell>
                 <TableCell align="right">
                   <SloCell row={row} />
                 </TableCell>
-                <TableCell align="right">
-                  <BudgetCell budget={row.sloBudgetRemaining} />
-                </TableCell>
-                <TableCell>
-                  <SloAlertCell alert={row.sloAlert ?? null} />
-                </TableCell>
                 <TableCell>
                   <OnCallCell covered={row.onCallCovered} />
                 </TableCell>
                 <TableCell align="right">
-                  {row.mttrSeconds === null ? (
-                    <Dash label="no incidents" />
-                  ) : (
-                    formatDuration(row.mttrSeconds)
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  <CountCell count={row.openIncidents} label="open incidents" />
-                </TableCell>
-                <TableCell>
-                  {/* No children: the link asks the catalog's entity
-                      presentation for the group's title. */}
-                  <EntityRefLink
-                    entityRef={row.ownerRef}
-                    defaultKind="group"
-                    disableTooltip
-                  />
+                  <IncidentsCell row={row} />
                 </TableCell>
               </TableRow>
             ))}
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={COLUMNS.length}>
+                <TableCell colSpan={TEAM_SCORECARD_COLUMNS.length}>
                   <Typography variant="body2" color="text.secondary">
                     No entity matches these filters.
                   </Typography>
@@ -458,7 +582,7 @@ export function TeamScorecardTable(props: TeamScorecardTableProps) {
           count={total}
           page={page}
           rowsPerPage={pageSize}
-          rowsPerPageOptions={[25, 50, 100]}
+          rowsPerPageOptions={[...TEAM_SCORECARD_PAGE_SIZES]}
           onPageChange={(_event, next) => onPageChange(next)}
           onRowsPerPageChange={event =>
             onPageSizeChange(Number(event.target.value))

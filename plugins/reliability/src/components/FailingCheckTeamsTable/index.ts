@@ -1,0 +1,2 @@
+export { FailingCheckTeamsTable } from './FailingCheckTeamsTable';
+export type { FailingCheckTeamsTableProps } from './FailingCheckTeamsTable';

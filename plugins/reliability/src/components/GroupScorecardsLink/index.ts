@@ -1,0 +1,5 @@
+export {
+  GROUP_SCORECARDS_TAB_PATH,
+  GroupScorecardsLink,
+} from './GroupScorecardsLink';
+export type { GroupScorecardsLinkProps } from './GroupScorecardsLink';
