@@ -16,6 +16,7 @@ import type {
   StoredSourceHealth,
 } from './ReliabilityStore';
 import { chunks } from '../lib/chunks';
+import { bumpDataVersion, DATA_SCOPES, readDataVersion } from './dataVersions';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -190,19 +191,22 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
   private constructor(private readonly db: Knex) {}
 
   async registerSource(source: OnCallSourceInfo): Promise<void> {
-    await this.db<SourceRow>('sources')
-      .insert({
-        source_id: source.id,
-        type: source.type,
-        display_name: source.displayName,
-        last_attempt_at: null,
-        last_success_at: null,
-        last_error: null,
-        error_since: null,
-        warnings: '[]',
-      })
-      .onConflict('source_id')
-      .merge(['type', 'display_name']);
+    await this.db.transaction(async tx => {
+      await tx<SourceRow>('sources')
+        .insert({
+          source_id: source.id,
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: null,
+          last_success_at: null,
+          last_error: null,
+          error_since: null,
+          warnings: '[]',
+        })
+        .onConflict('source_id')
+        .merge(['type', 'display_name']);
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
+    });
   }
 
   async replaceSourceSnapshot(options: {
@@ -255,6 +259,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
         })
         .onConflict('source_id')
         .merge();
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
   }
 
@@ -291,6 +296,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           warnings: '[]',
         });
       }
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
   }
 
@@ -327,7 +333,12 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           .onConflict(['source_id', 'service_id'])
           .merge();
       }
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
+  }
+
+  async getDataVersion(scopes: string[]): Promise<number> {
+    return readDataVersion(this.db, scopes);
   }
 
   async listSourceHealth(options?: {

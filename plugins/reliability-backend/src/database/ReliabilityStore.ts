@@ -127,6 +127,13 @@ export interface ReliabilityStore {
     serviceIds: string[],
   ): Promise<IncidentStats[]>;
 
+  /**
+   * One number naming the state of the given data sets
+   * (`DATA_SCOPES`): it grows with every write to any of them, on any
+   * replica. Caches of reads key their entries by it.
+   */
+  getDataVersion(scopes: string[]): Promise<number>;
+
   /** Remembers one accepted "refresh now" request, for rate limiting. */
   recordRefreshRequest(options: {
     entityRef: string;

@@ -19,6 +19,7 @@ import type {
   TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
+import { bumpDataVersion, DATA_SCOPES } from '../database/dataVersions';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
 
@@ -656,29 +657,40 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async writeEntityPageSnapshots(
     snapshots: EntityPageSnapshot[],
   ): Promise<void> {
-    const capturedAt = new Date();
-    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
-      await this.db('entity_page_snapshots')
-        .insert(
-          chunk.map(s => ({
-            entity_ref: s.entityRef,
-            mark: s.mark,
-            entity_json: JSON.stringify(s.entity),
-            owner_json: s.owner ? JSON.stringify(s.owner) : null,
-            captured_at: capturedAt,
-          })),
-        )
-        .onConflict('entity_ref')
-        .merge();
+    if (snapshots.length === 0) {
+      return;
     }
+    const capturedAt = new Date();
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+        await tx('entity_page_snapshots')
+          .insert(
+            chunk.map(s => ({
+              entity_ref: s.entityRef,
+              mark: s.mark,
+              entity_json: JSON.stringify(s.entity),
+              owner_json: s.owner ? JSON.stringify(s.owner) : null,
+              captured_at: capturedAt,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+      // Entity summaries are cached per version of these rows.
+      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
+    });
   }
 
   async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {
-    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
-      await this.db('entity_page_snapshots')
-        .whereIn('entity_ref', chunk)
-        .delete();
+    if (entityRefs.length === 0) {
+      return;
     }
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+        await tx('entity_page_snapshots').whereIn('entity_ref', chunk).delete();
+      }
+      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
+    });
   }
 
   async getEntityPageSnapshot(
