@@ -12,6 +12,7 @@ import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 import { Knex } from 'knex';
 import type {
   RefreshRequestFilter,
+  RefreshRequestLog,
   ReliabilityStore,
   StoredSourceHealth,
 } from './ReliabilityStore';
@@ -168,6 +169,10 @@ function statsRows(sourceId: string, snapshot: OnCallSnapshot): StatsRow[] {
     service_id: stats.serviceId,
     document: JSON.stringify(stats),
   }));
+}
+
+function isSqlite(db: Knex): boolean {
+  return String(db.client.config.client).includes('sqlite');
 }
 
 /**
@@ -519,6 +524,35 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       rows.push(...(found as Row[]));
     }
     return rows;
+  }
+
+  async withRefreshLock<T>(
+    keys: { entityRef: string; actorRef: string },
+    fn: (log: RefreshRequestLog) => Promise<T>,
+  ): Promise<T> {
+    const lockKeys = [
+      `entity:${keys.entityRef}`,
+      `actor:${keys.actorRef}`,
+    ].sort();
+    return this.db.transaction(async tx => {
+      // Always in the same order, so two requests never wait on each other
+      // in a circle.
+      await tx('refresh_locks')
+        .insert(lockKeys.map(lock_key => ({ lock_key })))
+        .onConflict('lock_key')
+        .ignore();
+      const locked = tx('refresh_locks')
+        .whereIn('lock_key', lockKeys)
+        .orderBy('lock_key')
+        .select('lock_key');
+      // SQLite has no row locks; it runs one writing transaction at a time
+      // (and cannot be shared by replicas anyway).
+      if (!isSqlite(tx)) {
+        locked.forUpdate();
+      }
+      await locked;
+      return fn(new DatabaseReliabilityStore(tx));
+    });
   }
 
   async recordRefreshRequest(options: {
