@@ -19,12 +19,13 @@ import type {
   TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
-import { bumpDataVersion, DATA_SCOPES } from '../database/dataVersions';
+import {
+  bumpDataVersion,
+  DATA_SCOPES,
+  readDataVersion,
+} from '../database/dataVersions';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
-
-// The data set whose version names the scorecard reads' ETags and caches.
-const DATA_SCOPE = 'scorecards';
 
 // Scope of the fleet-wide rows of `scorecard_daily_levels`.
 const FLEET_SCOPE = '*';
@@ -172,18 +173,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   /** Marks the scorecard data as changed, inside the writing transaction. */
   private async bumpDataVersion(tx: Knex.Transaction): Promise<void> {
-    await tx.raw(
-      'UPDATE reliability_data_versions SET version = version + 1, changed_at = ? WHERE scope = ?',
-      [new Date(), DATA_SCOPE],
-    );
+    await bumpDataVersion(tx, DATA_SCOPES.scorecards);
   }
 
   async getDataVersion(): Promise<number> {
-    const row = await this.db('reliability_data_versions')
-      .select('version')
-      .where('scope', DATA_SCOPE)
-      .first();
-    return Number(row?.version ?? 0);
+    return readDataVersion(this.db, [DATA_SCOPES.scorecards]);
   }
 
   async getFingerprints(): Promise<Map<string, string>> {
