@@ -414,10 +414,10 @@ function report(
       `entity summary, ${e.summaryMany.connections} clients, ${e.components} components`,
       `${e.summaryMany.requestsPerSecond} req/s (p99 ${ms(
         e.summaryMany.p99Ms,
-      )})`,
+      )}, ${kb(e.summaryMany.bytesPerResponse)} per answer)`,
       `catalog by-name ${e.catalogMany.requestsPerSecond} req/s (p99 ${ms(
         e.catalogMany.p99Ms,
-      )})`,
+      )}, ${kb(e.catalogMany.bytesPerResponse)} per answer)`,
       ratio(e.summaryMany.requestsPerSecond, e.catalogMany.requestsPerSecond),
       '≥ 0.8×',
       verdict(

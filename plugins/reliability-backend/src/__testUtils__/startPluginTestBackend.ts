@@ -1,3 +1,4 @@
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,13 +16,17 @@ type Feature = Parameters<typeof startTestBackend>[0]['features'] extends
  * The setup every plugin test backend shares: the given features with an
  * in-memory catalog, the given config, a scheduler that runs tasks only when
  * triggered and, when `knex` is given, that database for the plugin (so a
- * test can read and seed what the plugin stores).
+ * test can read and seed what the plugin stores). `scheduler: 'database'`
+ * puts Backstage's own scheduler in its place, which runs tasks on their
+ * schedules and coordinates global tasks through that database, as between
+ * production replicas.
  */
 export function startPluginTestBackend(options: {
   features: Feature[];
   catalog: CatalogService;
   config?: JsonObject;
   knex?: Knex;
+  scheduler?: 'manual' | 'database';
 }) {
   const { catalog } = options;
   return startTestBackend({
@@ -33,7 +38,9 @@ export function startPluginTestBackend(options: {
         factory: () => catalog,
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+      options.scheduler === 'database'
+        ? schedulerServiceFactory
+        : mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),

@@ -11,6 +11,7 @@ import {
   AuthorizeResult,
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import type { Knex } from 'knex';
 import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import { reliabilityPlugin } from '../plugin';
 import { FakeOnCallProvider } from './FakeOnCallProvider';
@@ -160,7 +161,12 @@ export interface ReliabilityTestBackend {
  * only run when the test calls `syncNow`.
  */
 export async function startReliabilityTestBackend(
-  options: { config?: JsonObject; entities?: Entity[] } = {},
+  options: {
+    config?: JsonObject;
+    entities?: Entity[];
+    /** The plugin's database; an in-memory one of its own when absent. */
+    knex?: Knex;
+  } = {},
 ): Promise<ReliabilityTestBackend> {
   const provider = new FakeOnCallProvider();
   const permissions = mockServices.permissions.mock({
@@ -199,6 +205,7 @@ export async function startReliabilityTestBackend(
     ],
     catalog,
     config: options.config,
+    knex: options.knex,
   });
 
   return {

@@ -37,10 +37,17 @@ export async function startScorecardTestBackend(options: {
   rubric: ScorecardRubric;
   kinds?: string[];
   now?: () => Date;
-  /** The permission decision for every request; ALLOW by default. */
-  decision?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  /**
+   * The permission decision for every request, or a function asked at each
+   * request; ALLOW by default.
+   */
+  decision?:
+    | AuthorizeResult.ALLOW
+    | AuthorizeResult.DENY
+    | (() => AuthorizeResult.ALLOW | AuthorizeResult.DENY);
 }): Promise<ScorecardTestBackend> {
   let store: DatabaseScorecardStore | undefined;
+  const decision = options.decision ?? AuthorizeResult.ALLOW;
   const plugin = createBackendPlugin({
     pluginId: 'reliability',
     register(env) {
@@ -81,12 +88,14 @@ export async function startScorecardTestBackend(options: {
   const backend = await startPluginTestBackend({
     features: [
       plugin,
-      options.decision === AuthorizeResult.DENY
-        ? mockServices.permissions.mock({
+      decision === AuthorizeResult.ALLOW
+        ? mockServices.permissions.factory()
+        : mockServices.permissions.mock({
             authorize: async requests =>
-              requests.map(() => ({ result: AuthorizeResult.DENY })),
-          }).factory
-        : mockServices.permissions.factory(),
+              requests.map(() => ({
+                result: typeof decision === 'function' ? decision() : decision,
+              })),
+          }).factory,
     ],
     catalog: catalogServiceMock({ entities: options.entities }),
     knex: options.knex,

@@ -6,6 +6,7 @@ import {
   makeStats,
 } from '../__testUtils__/snapshotFixtures';
 import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
+import { DATA_SCOPES } from './dataVersions';
 
 jest.setTimeout(60_000);
 
@@ -55,6 +56,42 @@ describe('DatabaseReliabilityStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'moves the on-call data version with every write, and only then, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const version = () => store.getDataVersion([DATA_SCOPES.onCall]);
+      const seen = [await version()];
+      const expectGrown = async () => {
+        const now = await version();
+        expect(now).toBeGreaterThan(seen[seen.length - 1]);
+        seen.push(now);
+      };
+      await store.registerSource(source);
+      await expectGrown();
+      await store.replaceSourceSnapshot({
+        source,
+        snapshot: makeSnapshot(['PCHKOUT']),
+        syncedAt: new Date(),
+      });
+      await expectGrown();
+      await store.recordSyncFailure({
+        source,
+        error: 'timeout',
+        attemptedAt: new Date(),
+      });
+      await expectGrown();
+      await store.upsertServiceSnapshot({
+        sourceId: source.id,
+        snapshot: makeSnapshot(['PLEDGER']),
+      });
+      await expectGrown();
+      // Reads leave it alone.
+      await store.getServiceView(source.id, 'PCHKOUT');
+      expect(await version()).toBe(seen[seen.length - 1]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'remembers until the next complete sync that a source could not list every service, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
@@ -81,9 +118,7 @@ describe('DatabaseReliabilityStore', () => {
         snapshot: makeSnapshot(['PCHKOUT']),
         syncedAt: new Date('2025-03-01T10:05:00.000Z'),
       });
-      expect(await store.getIncompleteServices([source.id])).toEqual(
-        new Map(),
-      );
+      expect(await store.getIncompleteServices([source.id])).toEqual(new Map());
     },
   );
 

@@ -14,11 +14,13 @@ import {
   onCallRowKey,
   type OnCallObservationDigests,
   type RefreshRequestFilter,
+  type RefreshRequestLog,
   type ReliabilityStore,
   type StoredSourceHealth,
 } from './ReliabilityStore';
 import { chunks } from '../lib/chunks';
 import { digest } from '../lib/digest';
+import { bumpDataVersion, DATA_SCOPES, readDataVersion } from './dataVersions';
 
 const migrationsDir = resolvePackagePath(
   '@preflight/plugin-reliability-backend',
@@ -172,6 +174,10 @@ function statsRows(sourceId: string, snapshot: OnCallSnapshot): StatsRow[] {
   }));
 }
 
+function isSqlite(db: Knex): boolean {
+  return String(db.client.config.client).includes('sqlite');
+}
+
 /**
  * {@link ReliabilityStore} on the plugin's knex database (SQLite, PostgreSQL
  * or MySQL).
@@ -193,19 +199,22 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
   private constructor(private readonly db: Knex) {}
 
   async registerSource(source: OnCallSourceInfo): Promise<void> {
-    await this.db<SourceRow>('sources')
-      .insert({
-        source_id: source.id,
-        type: source.type,
-        display_name: source.displayName,
-        last_attempt_at: null,
-        last_success_at: null,
-        last_error: null,
-        error_since: null,
-        warnings: '[]',
-      })
-      .onConflict('source_id')
-      .merge(['type', 'display_name']);
+    await this.db.transaction(async tx => {
+      await tx<SourceRow>('sources')
+        .insert({
+          source_id: source.id,
+          type: source.type,
+          display_name: source.displayName,
+          last_attempt_at: null,
+          last_success_at: null,
+          last_error: null,
+          error_since: null,
+          warnings: '[]',
+        })
+        .onConflict('source_id')
+        .merge(['type', 'display_name']);
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
+    });
   }
 
   async replaceSourceSnapshot(options: {
@@ -258,6 +267,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
         })
         .onConflict('source_id')
         .merge();
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
   }
 
@@ -294,6 +304,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           warnings: '[]',
         });
       }
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
   }
 
@@ -330,6 +341,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
           .onConflict(['source_id', 'service_id'])
           .merge();
       }
+      await bumpDataVersion(tx, DATA_SCOPES.onCall);
     });
   }
 
@@ -377,6 +389,10 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
         ]),
       ),
     };
+  }
+
+  async getDataVersion(scopes: string[]): Promise<number> {
+    return readDataVersion(this.db, scopes);
   }
 
   async listSourceHealth(options?: {
@@ -557,6 +573,35 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
       rows.push(...(found as Row[]));
     }
     return rows;
+  }
+
+  async withRefreshLock<T>(
+    keys: { entityRef: string; actorRef: string },
+    fn: (log: RefreshRequestLog) => Promise<T>,
+  ): Promise<T> {
+    const lockKeys = [
+      `entity:${keys.entityRef}`,
+      `actor:${keys.actorRef}`,
+    ].sort();
+    return this.db.transaction(async tx => {
+      // Always in the same order, so two requests never wait on each other
+      // in a circle.
+      await tx('refresh_locks')
+        .insert(lockKeys.map(lock_key => ({ lock_key })))
+        .onConflict('lock_key')
+        .ignore();
+      const locked = tx('refresh_locks')
+        .whereIn('lock_key', lockKeys)
+        .orderBy('lock_key')
+        .select('lock_key');
+      // SQLite has no row locks; it runs one writing transaction at a time
+      // (and cannot be shared by replicas anyway).
+      if (!isSqlite(tx)) {
+        locked.forUpdate();
+      }
+      await locked;
+      return fn(new DatabaseReliabilityStore(tx));
+    });
   }
 
   async recordRefreshRequest(options: {

@@ -19,6 +19,14 @@ export type RefreshRequestFilter =
   | { entityRef: string; since: Date }
   | { actorRef: string; since: Date };
 
+/** The refresh request history, as used under a refresh lock. @public */
+export type RefreshRequestLog = Pick<
+  ReliabilityStore,
+  | 'recordRefreshRequest'
+  | 'listRefreshRequestTimes'
+  | 'deleteRefreshRequestsBefore'
+>;
+
 /**
  * Persistence of the reliability plugin. Reads never reach upstream; writes
  * come from scheduled syncs (whole sources) and explicit refreshes (one
@@ -135,6 +143,25 @@ export interface ReliabilityStore {
     sourceId: string,
     serviceIds: string[],
   ): Promise<IncidentStats[]>;
+
+  /**
+   * One number naming the state of the given data sets
+   * (`DATA_SCOPES`): it grows with every write to any of them, on any
+   * replica. Caches of reads key their entries by it.
+   */
+  getDataVersion(scopes: string[]): Promise<number>;
+
+  /**
+   * Runs `fn` holding, in the database, a lock on the entity and one on the
+   * user (across replicas), in one transaction with what `fn` reads and
+   * records through `log`. Deciding on a refresh slot inside it is atomic:
+   * a second request for the same entity or by the same user waits, then
+   * sees the first one's record.
+   */
+  withRefreshLock<T>(
+    keys: { entityRef: string; actorRef: string },
+    fn: (log: RefreshRequestLog) => Promise<T>,
+  ): Promise<T>;
 
   /** Remembers one accepted "refresh now" request, for rate limiting. */
   recordRefreshRequest(options: {

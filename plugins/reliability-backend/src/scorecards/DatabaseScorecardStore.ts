@@ -20,11 +20,13 @@ import type {
   TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
+import {
+  bumpDataVersion,
+  DATA_SCOPES,
+  readDataVersion,
+} from '../database/dataVersions';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
-
-// The data set whose version names the scorecard reads' ETags and caches.
-const DATA_SCOPE = 'scorecards';
 
 // Scope of the fleet-wide rows of `scorecard_daily_levels`.
 const FLEET_SCOPE = '*';
@@ -172,18 +174,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
   /** Marks the scorecard data as changed, inside the writing transaction. */
   private async bumpDataVersion(tx: Knex.Transaction): Promise<void> {
-    await tx.raw(
-      'UPDATE reliability_data_versions SET version = version + 1, changed_at = ? WHERE scope = ?',
-      [new Date(), DATA_SCOPE],
-    );
+    await bumpDataVersion(tx, DATA_SCOPES.scorecards);
   }
 
   async getDataVersion(): Promise<number> {
-    const row = await this.db('reliability_data_versions')
-      .select('version')
-      .where('scope', DATA_SCOPE)
-      .first();
-    return Number(row?.version ?? 0);
+    return readDataVersion(this.db, [DATA_SCOPES.scorecards]);
   }
 
   async getFingerprints(): Promise<Map<string, string>> {
@@ -752,29 +747,40 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async writeEntityPageSnapshots(
     snapshots: EntityPageSnapshot[],
   ): Promise<void> {
-    const capturedAt = new Date();
-    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
-      await this.db('entity_page_snapshots')
-        .insert(
-          chunk.map(s => ({
-            entity_ref: s.entityRef,
-            mark: s.mark,
-            entity_json: JSON.stringify(s.entity),
-            owner_json: s.owner ? JSON.stringify(s.owner) : null,
-            captured_at: capturedAt,
-          })),
-        )
-        .onConflict('entity_ref')
-        .merge();
+    if (snapshots.length === 0) {
+      return;
     }
+    const capturedAt = new Date();
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+        await tx('entity_page_snapshots')
+          .insert(
+            chunk.map(s => ({
+              entity_ref: s.entityRef,
+              mark: s.mark,
+              entity_json: JSON.stringify(s.entity),
+              owner_json: s.owner ? JSON.stringify(s.owner) : null,
+              captured_at: capturedAt,
+            })),
+          )
+          .onConflict('entity_ref')
+          .merge();
+      }
+      // Entity summaries are cached per version of these rows.
+      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
+    });
   }
 
   async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {
-    for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
-      await this.db('entity_page_snapshots')
-        .whereIn('entity_ref', chunk)
-        .delete();
+    if (entityRefs.length === 0) {
+      return;
     }
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
+        await tx('entity_page_snapshots').whereIn('entity_ref', chunk).delete();
+      }
+      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
+    });
   }
 
   async getEntityPageSnapshot(

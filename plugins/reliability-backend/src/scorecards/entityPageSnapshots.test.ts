@@ -126,6 +126,70 @@ describe('entity summary from the snapshot', () => {
     }
   });
 
+  it('checks access at every request, also for an answer it has cached', async () => {
+    let decision: AuthorizeResult.ALLOW | AuthorizeResult.DENY =
+      AuthorizeResult.ALLOW;
+    const backend = await startScorecardTestBackend({
+      knex: await databases.init('SQLITE_3'),
+      entities: [],
+      rubric: testRubric,
+      decision: () => decision,
+    });
+    try {
+      await backend.store.writeEntityPageSnapshots(
+        changedEntityPageSnapshots(
+          [checkout],
+          new Map([['group:default/team-payments', payments]]),
+          new Map(),
+        ),
+      );
+      expect((await request(backend.server).get(summary)).status).toBe(200);
+      decision = AuthorizeResult.DENY;
+      expect((await request(backend.server).get(summary)).status).toBe(404);
+      decision = AuthorizeResult.ALLOW;
+      expect((await request(backend.server).get(summary)).status).toBe(200);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it('follows a rewritten or removed snapshot', async () => {
+    const backend = await startScorecardTestBackend({
+      knex: await databases.init('SQLITE_3'),
+      entities: [],
+      rubric: testRubric,
+    });
+    const write = (entity: Entity) =>
+      backend.store.writeEntityPageSnapshots(
+        changedEntityPageSnapshots(
+          [entity],
+          new Map([['group:default/team-payments', payments]]),
+          new Map(),
+        ),
+      );
+    try {
+      await write(checkout);
+      expect(
+        (await request(backend.server).get(summary)).body.runbooks,
+      ).toHaveLength(1);
+      // The next evaluation read the entity without its runbook link.
+      await write({
+        ...checkout,
+        metadata: { ...checkout.metadata, etag: 'e2', links: [] },
+      });
+      expect(
+        (await request(backend.server).get(summary)).body.runbooks,
+      ).toEqual([]);
+      await backend.store.deleteEntityPageSnapshots([
+        'component:default/checkout-api',
+      ]);
+      // No snapshot, nothing in the catalog: not found.
+      expect((await request(backend.server).get(summary)).status).toBe(404);
+    } finally {
+      await backend.stop();
+    }
+  });
+
   it('answers 404 to a caller the catalog would not show the entity', async () => {
     const backend = await startScorecardTestBackend({
       knex: await databases.init('SQLITE_3'),

@@ -23,6 +23,26 @@ import { toSourceHealth } from './toSourceHealth';
 
 export type { LocatedService } from './locateEntityService';
 
+/** What the store holds for a located service, as read. */
+type StoredOnCall = Awaited<ReturnType<ReliabilityStore['getServiceView']>> & {
+  incompleteServices?: { confirmedMissing: string[] };
+};
+
+/**
+ * The part of an entity summary that does not depend on the time of the
+ * read ({@link EntitySummaryBuilder.prepare}); treat as immutable, it may be
+ * shared between requests.
+ * @public
+ */
+export interface PreparedEntitySummary {
+  entityRef: string;
+  located: LocatedService;
+  runbooks: ReturnType<typeof readRunbooks>;
+  owner: { owner: EntityOwner | null; problems: MetadataProblem[] };
+  /** Undefined when no provider located the entity's service. */
+  stored?: StoredOnCall;
+}
+
 /**
  * Assembles an entity's reliability summary from the catalog entity and the
  * store. It never calls an upstream source: providers are only asked to map
@@ -55,21 +75,52 @@ export class EntitySummaryBuilder {
     now: Date = new Date(),
     ownerEntity?: Entity | null,
   ): Promise<EntityReliabilitySummary> {
-    const entityRef = stringifyEntityRef(entity);
-    const located = this.locateService(entity);
-    const runbooks = readRunbooks(entity);
+    return this.finish(
+      await this.prepare(entity, credentials, ownerEntity),
+      now,
+    );
+  }
 
-    const [owner, onCallPart] = await Promise.all([
+  /**
+   * Everything of a summary that does not depend on the time of the read:
+   * the entity's metadata read, its owner and the stored on-call data, in
+   * one store read (two when the service is missing). With `ownerEntity`
+   * given it makes no catalog request and does not depend on the caller,
+   * so it may be cached for as long as the stored data is unchanged.
+   */
+  async prepare(
+    entity: Entity,
+    credentials: BackstageCredentials,
+    ownerEntity?: Entity | null,
+  ): Promise<PreparedEntitySummary> {
+    const located = this.locateService(entity);
+    const [owner, stored] = await Promise.all([
       this.readOwner(entity, credentials, ownerEntity),
       located.kind === 'located'
-        ? this.readOnCall(entityRef, located, now)
-        : Promise.resolve({
+        ? this.readStored(located)
+        : Promise.resolve(undefined),
+    ]);
+    return {
+      entityRef: stringifyEntityRef(entity),
+      located,
+      runbooks: readRunbooks(entity),
+      owner,
+      stored,
+    };
+  }
+
+  /** The summary at `now` (the on-call levels, the data's age). Pure. */
+  finish(prepared: PreparedEntitySummary, now: Date): EntityReliabilitySummary {
+    const { entityRef, located, runbooks, owner, stored } = prepared;
+    // `stored` is read for every located service.
+    const onCallPart =
+      located.kind === 'located'
+        ? this.onCallAt(entityRef, located, stored ?? {}, now)
+        : {
             onCall: located.onCall,
             sources: [] as SourceHealth[],
             problems: [] as MetadataProblem[],
-          }),
-    ]);
-
+          };
     return {
       entityRef,
       owner: owner.owner,
@@ -86,32 +137,36 @@ export class EntitySummaryBuilder {
     };
   }
 
-  private async readOnCall(
+  private async readStored(located: FoundService): Promise<StoredOnCall> {
+    const { store } = this.deps;
+    const { source } = located.registered;
+    // One read: the source's health with the service, its policy and stats.
+    const view = await store.getServiceView(source.id, located.serviceId);
+    // Only asked when the service is missing: is it unknown, or unreached?
+    const incompleteServices =
+      view.health?.lastSuccessAt && !view.service
+        ? (await store.getIncompleteServices([source.id])).get(source.id)
+        : undefined;
+    return { ...view, incompleteServices };
+  }
+
+  private onCallAt(
     entityRef: string,
     located: FoundService,
+    stored: StoredOnCall,
     now: Date,
-  ): Promise<{
+  ): {
     onCall: EntityOnCall;
     sources: SourceHealth[];
     problems: MetadataProblem[];
-  }> {
-    const { store, staleAfterMs } = this.deps;
-    const { source } = located.registered;
-    const { serviceId } = located;
-
-    // One read: the source's health with the service, its policy and stats.
-    const stored = await store.getServiceView(source.id, serviceId);
+  } {
     const health = stored.health
-      ? toSourceHealth(stored.health, { now, staleAfterMs })
-      : neverSyncedHealth(source);
-    const { service, policy, incidents } = stored;
-
-    // Only asked when the service is missing: is it unknown, or unreached?
-    const incompleteServices =
-      health.lastSuccessAt && !service
-        ? (await store.getIncompleteServices([source.id])).get(source.id)
-        : undefined;
-
+      ? toSourceHealth(stored.health, {
+          now,
+          staleAfterMs: this.deps.staleAfterMs,
+        })
+      : neverSyncedHealth(located.registered.source);
+    const { service, policy, incidents, incompleteServices } = stored;
     const { onCall, problems } = buildEntityOnCall(
       entityRef,
       located,

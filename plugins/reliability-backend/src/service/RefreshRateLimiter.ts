@@ -1,4 +1,7 @@
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type {
+  RefreshRequestLog,
+  ReliabilityStore,
+} from '../database/ReliabilityStore';
 import { formatDuration } from '../lib/formatDuration';
 
 const USER_WINDOW_MS = 60_000;
@@ -28,8 +31,9 @@ export class RefreshRateLimiter {
 
   /**
    * Takes a slot for `actorRef` refreshing `entityRef` at `now`, or says how
-   * long to wait. A granted slot is recorded immediately so concurrent
-   * requests see it.
+   * long to wait. The check and the record of a granted slot run under the
+   * store's refresh lock on the entity and the user, so concurrent requests,
+   * on any replica, cannot both take the last slot.
    */
   async acquire(options: {
     entityRef: string;
@@ -38,11 +42,22 @@ export class RefreshRateLimiter {
   }): Promise<RefreshRateLimitDecision> {
     const { entityRef, actorRef, now } = options;
     const nowMs = now.getTime();
+    // Outside the lock: old rows are nobody's slot.
+    await this.store.deleteRefreshRequestsBefore(new Date(nowMs - HISTORY_MS));
+    return this.store.withRefreshLock({ entityRef, actorRef }, log =>
+      this.decide(log, options),
+    );
+  }
+
+  private async decide(
+    log: RefreshRequestLog,
+    options: { entityRef: string; actorRef: string; now: Date },
+  ): Promise<RefreshRateLimitDecision> {
+    const { entityRef, actorRef, now } = options;
+    const nowMs = now.getTime();
     const { perEntityIntervalMs, perUserPerMinute } = this.limits;
 
-    await this.store.deleteRefreshRequestsBefore(new Date(nowMs - HISTORY_MS));
-
-    const entityTimes = await this.store.listRefreshRequestTimes({
+    const entityTimes = await log.listRefreshRequestTimes({
       entityRef,
       since: new Date(nowMs - perEntityIntervalMs + 1),
     });
@@ -60,7 +75,7 @@ export class RefreshRateLimiter {
       };
     }
 
-    const userTimes = await this.store.listRefreshRequestTimes({
+    const userTimes = await log.listRefreshRequestTimes({
       actorRef,
       since: new Date(nowMs - USER_WINDOW_MS + 1),
     });
@@ -75,7 +90,7 @@ export class RefreshRateLimiter {
       };
     }
 
-    await this.store.recordRefreshRequest({
+    await log.recordRefreshRequest({
       entityRef,
       actorRef,
       requestedAt: now,

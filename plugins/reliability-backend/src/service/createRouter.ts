@@ -20,10 +20,15 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { ReliabilityConfig } from '../config/readReliabilityConfig';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
+import { DATA_SCOPES } from '../database/dataVersions';
 import { errorMessage } from '../lib/errorMessage';
+import { VersionedCache } from '../lib/VersionedCache';
 import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { auditRefusedRefresh } from './auditRefusedRefresh';
-import { EntitySummaryBuilder } from './EntitySummaryBuilder';
+import {
+  EntitySummaryBuilder,
+  type PreparedEntitySummary,
+} from './EntitySummaryBuilder';
 import {
   EntityParams,
   parseEntityParams,
@@ -113,6 +118,9 @@ export interface RouterOptions {
   now?: () => Date;
 }
 
+// What an entity summary answered from a snapshot is read from.
+const ENTITY_PAGE_SCOPES = [DATA_SCOPES.entityPages, DATA_SCOPES.onCall];
+
 function entityRefOf(params: EntityParams): string {
   return stringifyEntityRef(params);
 }
@@ -151,12 +159,20 @@ export async function createRouter(
     staleAfterMs: config.sync.staleAfterMs,
   });
   const limiter = new RefreshRateLimiter(store, config.refresh);
+  // Entity-page summaries without their time-dependent parts, per entity;
+  // null: no snapshot (the catalog is asked). Sized for the entities people
+  // look at, not the fleet.
+  const entityPages = new VersionedCache<PreparedEntitySummary | null>(2000);
 
   const router = Router();
   // Answers are JSON of up to hundreds of kB (a team page, SLO burn-downs,
   // a CSV export): compress them here rather than rely on the app's root
-  // router doing it.
-  router.use(compression());
+  // router doing it. A client that accepts no encoding skips the middleware,
+  // which otherwise wraps every answer's writes for nothing.
+  const compress = compression();
+  router.use((req, res, next) =>
+    req.headers['accept-encoding'] ? compress(req, res, next) : next(),
+  );
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req);
@@ -174,14 +190,30 @@ export async function createRouter(
     const params = parseEntityParams(req.params);
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefOf(params);
-    // The entity as the last evaluation read it: the access check is the
-    // catalog's own read permission, asked for this entity with the caller's
-    // credentials; no catalog request. An entity the caller may not see is
-    // indistinguishable from a missing one.
-    const snapshot = await options.scorecards?.store.getEntityPageSnapshot(
-      entityRef,
-    );
-    if (snapshot) {
+    // The entity as the last evaluation read it, with its stored on-call
+    // data, cached per version of both (so a page view is one indexed read
+    // of the versions when nothing changed, on any replica). The access
+    // check is the catalog's own read permission, asked for this entity
+    // with the caller's credentials; no catalog request. An entity the
+    // caller may not see is indistinguishable from a missing one.
+    const scorecardStore = options.scorecards?.store;
+    const prepared = scorecardStore
+      ? await entityPages.get(
+          await store.getDataVersion(ENTITY_PAGE_SCOPES),
+          entityRef,
+          async () => {
+            const snapshot = await scorecardStore.getEntityPageSnapshot(
+              entityRef,
+            );
+            // The owner is known: no catalog request, nothing that depends
+            // on the caller.
+            return snapshot
+              ? summaries.prepare(snapshot.entity, credentials, snapshot.owner)
+              : null;
+          },
+        )
+      : null;
+    if (prepared) {
       const [decision] = await permissions.authorize(
         [{ permission: catalogEntityReadPermission, resourceRef: entityRef }],
         { credentials },
@@ -189,14 +221,7 @@ export async function createRouter(
       if (decision.result !== AuthorizeResult.ALLOW) {
         throw new NotFoundError(`No entity ${entityRef} in the catalog`);
       }
-      res.json(
-        await summaries.build(
-          snapshot.entity,
-          credentials,
-          now(),
-          snapshot.owner,
-        ),
-      );
+      res.json(summaries.finish(prepared, now()));
       return;
     }
     // Not evaluated yet (or out of the scorecards' kinds): read the catalog
