@@ -28,7 +28,7 @@ echo "== lint"
 npx backstage-cli repo lint
 echo "== publishable packages"
 # Builds and packs every plugin and checks each tarball would install: about
-# a minute and a half of CPU on top of the type-check above.
+# two minutes of CPU (measured: user 1m59s) on top of the type-check above.
 bash scripts/pack-plugins.sh
 echo "== unit and integration tests"
 # CI=true makes jest run every suite once (not watch mode, not only changed files).
