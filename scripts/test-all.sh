@@ -22,9 +22,14 @@ fi
 export BACKSTAGE_TEST_DISABLE_DOCKER=1
 
 echo "== type-check"
-npx tsc --noEmit
+# Also writes the declarations (dist-types/) the package builds below bundle.
+npx tsc
 echo "== lint"
 npx backstage-cli repo lint
+echo "== publishable packages"
+# Builds and packs every plugin and checks each tarball would install: about
+# two minutes of CPU (measured: user 1m59s) on top of the type-check above.
+bash scripts/pack-plugins.sh
 echo "== unit and integration tests"
 # CI=true makes jest run every suite once (not watch mode, not only changed files).
 CI=true npx backstage-cli repo test

@@ -289,6 +289,17 @@ export interface Config {
          * nothing says it stopped failing). `block` (default) or `allow`.
          */
         unknownPageAlert?: 'block' | 'allow';
+        /**
+         * What the gate's `allowed` says when its decision is `unknown`:
+         * nothing blocks, but some SLO cannot be judged (no measurement yet,
+         * its source never answered, data older than `sync.staleAfter`, a
+         * declaration that cannot be read). `block` (default): a gate that
+         * cannot see must not wave a deploy through, and an outage of the
+         * metrics source must not silently turn the guard off. `allow`
+         * keeps deploys flowing while Prometheus is down; the answer still
+         * says `decision: unknown` with the reasons.
+         */
+        onUnknown?: 'block' | 'allow';
       };
     };
   };

@@ -124,23 +124,32 @@ export interface SloRulesResponse {
 }
 
 /**
- * Why a deploy is blocked: an SLO (`sloId` set), or, when
- * `reliability.reviews.gate` is configured, a readiness review (`stage` set):
- * none approved (`review-missing`), one not approved yet
- * (`review-not-approved`), or an approved one that drifted (`review-drifted`).
- * `page-alert-unknown`: a page-level alert's long window burns over its
- * threshold while its short window has no data (blocks unless configured
- * with `reliability.slos.deployGate.unknownPageAlert: allow`).
+ * Why a deploy is not simply allowed. Kinds that block: an SLO's budget is
+ * exhausted (`budget-exhausted`), a page-level alert fires (`page-alert`),
+ * a page-level alert's long window burns over its threshold while its short
+ * window has no data (`page-alert-unknown`, blocks unless configured with
+ * `reliability.slos.deployGate.unknownPageAlert: allow`), or, when
+ * `reliability.reviews.gate` is configured, a readiness review (`stage`
+ * set): none approved (`review-missing`), one not approved yet
+ * (`review-not-approved`), or an approved one that drifted
+ * (`review-drifted`). Kinds that leave the gate unable to judge (see
+ * {@link DEPLOY_GATE_UNKNOWN_KINDS}): an SLO's last measurement is older
+ * than the staleness limit (`stale-data`), an SLO has no usable measurement
+ * (`slo-not-measured`: not measured yet, its source never answered, or its
+ * measurement fails), or an SLO file or declaration cannot be read
+ * (`slo-invalid`).
  * @public
  */
 export interface DeployGateReason {
-  /** The SLO concerned; absent for review reasons. */
+  /** The SLO concerned; absent for review reasons and unreadable files. */
   sloId?: string;
   kind:
     | 'budget-exhausted'
     | 'page-alert'
     | 'page-alert-unknown'
     | 'stale-data'
+    | 'slo-not-measured'
+    | 'slo-invalid'
     | 'review-missing'
     | 'review-not-approved'
     | 'review-drifted';
@@ -152,16 +161,81 @@ export interface DeployGateReason {
 }
 
 /**
+ * The reason kinds that mean "cannot judge" rather than "no": a gate with
+ * only these reasons decides `unknown`.
+ * @public
+ */
+export const DEPLOY_GATE_UNKNOWN_KINDS: ReadonlyArray<
+  DeployGateReason['kind']
+> = ['stale-data', 'slo-not-measured', 'slo-invalid'];
+
+/**
+ * The gate's verdict: `allow` nothing stands in the way; `block` something
+ * does (an exhausted budget, a firing page alert, a missing review);
+ * `unknown` nothing blocks, but the gate cannot judge some SLO (its data is
+ * missing or stale, its source never answered, its declaration is broken).
+ * @public
+ */
+export type DeployGateDecision = 'allow' | 'block' | 'unknown';
+
+/**
+ * What an `unknown` decision does to `allowed`
+ * (`reliability.slos.deployGate.onUnknown`).
+ * @public
+ */
+export type DeployGateUnknownPolicy = 'allow' | 'block';
+
+/**
+ * The decision a list of reasons amounts to: `block` when any reason
+ * blocks, else `unknown` when any says the gate cannot judge, else `allow`.
+ * @public
+ */
+export function decideDeployGate(
+  reasons: ReadonlyArray<Pick<DeployGateReason, 'kind'>>,
+): DeployGateDecision {
+  if (
+    reasons.some(reason => !DEPLOY_GATE_UNKNOWN_KINDS.includes(reason.kind))
+  ) {
+    return 'block';
+  }
+  return reasons.length > 0 ? 'unknown' : 'allow';
+}
+
+/**
+ * `allowed` derived from a decision and the policy for unknown: only
+ * `allow`, or `unknown` under `onUnknown: allow`, may deploy.
+ * @public
+ */
+export function isDeployAllowed(
+  decision: DeployGateDecision,
+  onUnknown: DeployGateUnknownPolicy,
+): boolean {
+  return (
+    decision === 'allow' || (decision === 'unknown' && onUnknown === 'allow')
+  );
+}
+
+/**
  * `GET /entities/:kind/:namespace/:name/deploy-gate`: may this entity deploy
- * now under its error-budget policy?
+ * now under its error-budget policy? CI should test `decision` (`jq -e
+ * '.decision == "allow"'`); `allowed` is kept for older clients and is
+ * derived from `decision` and `onUnknown`.
  * @public
  */
 export interface DeployGateResponse {
   entityRef: string;
+  decision: DeployGateDecision;
+  /** The policy applied to an `unknown` decision. */
+  onUnknown: DeployGateUnknownPolicy;
+  /** `decision` is `allow`, or `unknown` while `onUnknown` is `allow`. */
   allowed: boolean;
-  /** Empty when allowed. */
+  /** Why the decision is not `allow`: blocking and cannot-judge reasons; empty when it is. */
   reasons: DeployGateReason[];
-  /** SLOs that could not be judged (no data, awaiting sync); they do not block. */
+  /**
+   * Notes that do not change the decision: SLOs with no traffic in their
+   * window, and a page alert of unknown state while
+   * `reliability.slos.deployGate.unknownPageAlert` is `allow`.
+   */
   unknown: Array<{ sloId: string; message: string }>;
   evaluatedAt: string;
 }

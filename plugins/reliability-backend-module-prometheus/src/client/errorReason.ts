@@ -1,4 +1,4 @@
-/** Longest error reason kept from an engine's answer. @internal */
+/** Longest error reason kept from an engine's answer. */
 export const MAX_ERROR_REASON = 500;
 
 // VictoriaMetrics writes `error when executing query="<query, Go-quoted>" on
@@ -20,7 +20,6 @@ function isEchoedExpression(quoted: string): boolean {
  * ("cannot select more than -search.maxSamplesPerQuery samples") past the
  * length bound. A message still too long keeps its start and its end, where
  * engines put the cause.
- * @internal
  */
 export function errorReason(message: string, query?: string): string {
   let text = message;

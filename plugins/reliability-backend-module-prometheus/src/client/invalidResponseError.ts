@@ -3,7 +3,6 @@ import { PrometheusQueryError } from './PrometheusQueryError';
 /**
  * The error for a success envelope whose `data` does not have the shape of
  * the endpoint's answer. Never retried: the same server answers the same.
- * @internal
  */
 export function invalidResponseError(
   instance: string,

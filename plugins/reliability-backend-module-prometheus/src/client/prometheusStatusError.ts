@@ -5,7 +5,6 @@ import { PrometheusQueryError } from './PrometheusQueryError';
  * classified by its HTTP status: 401/403 and 404 explain the likely
  * misconfiguration, 429 and 5xx are retryable, anything else is an
  * `invalid_response`.
- * @internal
  */
 export function prometheusStatusError(
   instance: string,

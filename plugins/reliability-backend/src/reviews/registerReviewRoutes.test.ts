@@ -694,6 +694,7 @@ describe('review routes', () => {
         )
       ).body;
     expect(await gateOf('checkout-api')).toMatchObject({
+      decision: 'block',
       allowed: false,
       reasons: [{ kind: 'review-missing', stage: 'ga' }],
     });
@@ -726,6 +727,7 @@ describe('review routes', () => {
     );
     expect(approved.body.review.state).toBe('approved');
     expect(await gateOf('checkout-api')).toMatchObject({
+      decision: 'allow',
       allowed: true,
       reasons: [],
     });

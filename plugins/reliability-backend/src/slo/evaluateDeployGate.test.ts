@@ -178,3 +178,138 @@ describe('evaluateDeployGate on a source that keeps failing', () => {
     );
   });
 });
+
+describe('evaluateDeployGate decision', () => {
+  // Prometheus refused the connection on every run since the backend started.
+  function neverReached(): EntitySlosResponse {
+    const slos = view();
+    const { evaluation: _never, ...slo } = slos.slos[0];
+    slos.slos = [{ ...slo, state: 'awaiting-sync', evaluatedAt: null }];
+    slos.sources = [
+      {
+        id: 'prometheus:main',
+        type: 'prometheus',
+        displayName: 'Prometheus main',
+        lastAttemptAt: '2026-11-22T07:59:00.000Z',
+        lastSuccessAt: null,
+        lastError: 'connect ECONNREFUSED 127.0.0.1:9090',
+        errorSince: '2026-11-22T07:00:00.000Z',
+        stale: true,
+        ageSeconds: null,
+        warnings: [],
+      },
+    ];
+    return slos;
+  }
+
+  it('is unknown, and not allowed, when the source never answered', () => {
+    const gate = evaluateDeployGate(neverReached(), {
+      now,
+      staleAfterMs: 600_000,
+    });
+    expect(gate).toMatchObject({
+      decision: 'unknown',
+      onUnknown: 'block',
+      allowed: false,
+    });
+    expect(gate.reasons).toEqual([
+      {
+        sloId: 'availability',
+        kind: 'slo-not-measured',
+        message:
+          'Checkout availability has not been measured: Prometheus main has never answered: connect ECONNREFUSED 127.0.0.1:9090 (last tried 2026-11-22T07:59:00.000Z)',
+      },
+    ]);
+  });
+
+  it('lets an unknown decision through only when onUnknown is allow', () => {
+    const gate = evaluateDeployGate(neverReached(), {
+      now,
+      staleAfterMs: 600_000,
+      policy: { onUnknown: 'allow' },
+    });
+    expect(gate.decision).toBe('unknown');
+    expect(gate.allowed).toBe(true);
+    expect(gate.reasons.map(r => r.kind)).toEqual(['slo-not-measured']);
+  });
+
+  it('is unknown on stale data, and block when something also blocks', () => {
+    const later = new Date(now.getTime() + 2 * 3_600_000);
+    const lenient = evaluateDeployGate(view(), {
+      now: later,
+      staleAfterMs: 600_000,
+      policy: { unknownPageAlert: 'allow', onUnknown: 'allow' },
+    });
+    expect(lenient).toMatchObject({ decision: 'unknown', allowed: true });
+    const strict = evaluateDeployGate(view(), {
+      now: later,
+      staleAfterMs: 600_000,
+    });
+    expect(strict.decision).toBe('block');
+    expect(strict.reasons.map(r => r.kind)).toEqual([
+      'stale-data',
+      'page-alert-unknown',
+    ]);
+  });
+
+  it('counts an SLO that cannot be measured as declared as unknown', () => {
+    const slos = neverReached();
+    const { sourceId: _none, ...slo } = slos.slos[0];
+    slos.slos = [
+      {
+        ...slo,
+        state: 'error',
+        errors: ['instance "eu" is not configured (field spec.indicator)'],
+      },
+    ];
+    slos.problems = [
+      {
+        entityRef: definition.entityRef,
+        file: 'broken.yaml',
+        field: '(whole file)',
+        message: 'not YAML',
+      },
+    ];
+    const gate = evaluateDeployGate(slos, { now, staleAfterMs: 600_000 });
+    expect(gate.decision).toBe('unknown');
+    expect(gate.reasons).toEqual([
+      {
+        sloId: 'availability',
+        kind: 'slo-invalid',
+        message:
+          'Checkout availability cannot be measured: instance "eu" is not configured (field spec.indicator)',
+      },
+      {
+        kind: 'slo-invalid',
+        message: 'broken.yaml, (whole file): not YAML',
+      },
+    ]);
+  });
+
+  it('allows a measured SLO with no traffic, noting it', () => {
+    const slos = view();
+    const evaluation = slos.slos[0].evaluation!;
+    slos.slos[0] = {
+      ...slos.slos[0],
+      state: 'no-data',
+      evaluation: {
+        ...evaluation,
+        attainment: null,
+        budgetRemaining: null,
+        alerts: { ...evaluation.alerts, state: 'ok', firing: [], unknown: [] },
+      },
+    };
+    const gate = evaluateDeployGate(slos, { now, staleAfterMs: 600_000 });
+    expect(gate).toMatchObject({
+      decision: 'allow',
+      allowed: true,
+      reasons: [],
+      unknown: [
+        {
+          sloId: 'availability',
+          message: 'Checkout availability had no traffic in its 30d window',
+        },
+      ],
+    });
+  });
+});

@@ -1,5 +1,8 @@
 import {
+  decideDeployGate,
   formatSloDuration,
+  isDeployAllowed,
+  type DeployGateUnknownPolicy,
   type BurnRateAlertResult,
   type DeployGateReason,
   type DeployGateResponse,
@@ -12,16 +15,24 @@ function percent(fraction: number): string {
   return `${Number((fraction * 100).toPrecision(4))}%`;
 }
 
-function whyUnknown(slo: SloStatusView): string {
-  if (slo.state === 'awaiting-sync') {
-    return `${slo.displayName} has not been measured yet`;
+/**
+ * Why an SLO with no usable measurement cannot be judged, naming the
+ * source's failure when its source never answered (e.g. Prometheus
+ * unreachable from the start), so CI logs say what to fix.
+ */
+function whyNotMeasured(slos: EntitySlosResponse, slo: SloStatusView): string {
+  if (slo.errors[0]) {
+    return `${slo.displayName} could not be measured: ${slo.errors[0]}`;
   }
-  if (slo.state === 'error') {
-    return `${slo.displayName} could not be measured: ${
-      slo.errors[0] ?? 'unknown error'
+  const source = slos.sources.find(candidate => candidate.id === slo.sourceId);
+  if (source?.lastError) {
+    return `${slo.displayName} has not been measured: ${source.displayName} ${
+      source.lastSuccessAt ? 'fails' : 'has never answered'
+    }: ${source.lastError}${
+      source.lastAttemptAt ? ` (last tried ${source.lastAttemptAt})` : ''
     }`;
   }
-  return `${slo.displayName} had no traffic in its ${slo.window} window`;
+  return `${slo.displayName} has not been measured yet`;
 }
 
 /**
@@ -53,28 +64,50 @@ function windows(rule: BurnRateAlertResult): string {
 }
 
 /**
- * Whether an entity may deploy now under its error-budget policy: blocked
- * while any SLO's budget is exhausted (≤ 0 left), a page-level burn-rate
- * alert fires, or the evaluation it would be judged on is older than
- * `staleAfterMs`. A page-level alert whose long window burns while its
- * short window has no data (the metrics stopped) blocks too, unless
- * `policy.unknownPageAlert` is `allow`; then it is listed as unknown. SLOs
- * that cannot be judged (no traffic, not measured yet, never measured
- * successfully, or declared with problems) are listed as unknown and do not
- * block.
+ * Whether an entity may deploy now under its error-budget policy.
+ * `block` while any SLO's budget is exhausted (≤ 0 left) or a page-level
+ * burn-rate alert fires; a page-level alert whose long window burns while
+ * its short window has no data (the metrics stopped) blocks too, unless
+ * `policy.unknownPageAlert` is `allow` (then it is a note in `unknown`).
+ * `unknown` when nothing blocks but some SLO cannot be judged: its
+ * evaluation is older than `staleAfterMs`, it has no usable measurement
+ * (not measured yet, its source never answered, its measurement fails) or
+ * its declaration cannot be read. `allowed` follows `policy.onUnknown` for
+ * `unknown` (block by default: a gate that cannot see must not say yes).
+ * Zero traffic in an SLO's window is judged, not unknown: nothing can burn.
  * @public
  */
 export function evaluateDeployGate(
   slos: EntitySlosResponse,
-  options: { now: Date; staleAfterMs: number; policy?: DeployGatePolicy },
+  options: {
+    now: Date;
+    staleAfterMs: number;
+    policy?: Partial<DeployGatePolicy>;
+  },
 ): DeployGateResponse {
   const unknownPageAlert = options.policy?.unknownPageAlert ?? 'block';
+  const onUnknown = options.policy?.onUnknown ?? 'block';
   const reasons: DeployGateReason[] = [];
   const unknown: DeployGateResponse['unknown'] = [];
   for (const slo of slos.slos) {
     const evaluation = slo.evaluation;
-    if (!evaluation || !slo.evaluatedAt || evaluation.attainment === null) {
-      unknown.push({ sloId: slo.id, message: whyUnknown(slo) });
+    if (!slo.sourceId) {
+      // No configured source can measure it as declared.
+      reasons.push({
+        sloId: slo.id,
+        kind: 'slo-invalid',
+        message: `${slo.displayName} cannot be measured: ${
+          slo.errors[0] ?? 'no configured SLO source measures it'
+        }`,
+      });
+      continue;
+    }
+    if (!evaluation || !slo.evaluatedAt) {
+      reasons.push({
+        sloId: slo.id,
+        kind: 'slo-not-measured',
+        message: whyNotMeasured(slos, slo),
+      });
       continue;
     }
     const ageMs = options.now.getTime() - Date.parse(slo.evaluatedAt);
@@ -87,6 +120,11 @@ export function evaluateDeployGate(
         )} minutes ago; the gate needs data younger than ${Math.round(
           options.staleAfterMs / 60_000,
         )} minutes${sourceFailure(slos, slo)}`,
+      });
+    } else if (evaluation.attainment === null) {
+      unknown.push({
+        sloId: slo.id,
+        message: `${slo.displayName} had no traffic in its ${slo.window} window`,
       });
     }
     if (
@@ -135,24 +173,49 @@ export function evaluateDeployGate(
     }
   }
   for (const problem of slos.problems) {
-    const sloId = problem.sloName ?? problem.file;
     // An unmeasurable SLO already names its configuration problem above.
     if (
-      unknown.some(
-        entry =>
-          slos.slos.some(slo => slo.id === entry.sloId && slo.name === sloId) &&
-          entry.message.includes(problem.message),
+      reasons.some(
+        reason =>
+          slos.slos.some(
+            slo => slo.id === reason.sloId && slo.name === problem.sloName,
+          ) && reason.message.includes(problem.message),
       )
     ) {
       continue;
     }
-    unknown.push({ sloId, message: problem.message });
+    reasons.push({
+      ...(problem.sloName ? { sloId: problem.sloName } : {}),
+      kind: 'slo-invalid',
+      message: `${problem.file}${
+        problem.sloName ? ` (SLO "${problem.sloName}")` : ''
+      }, ${problem.field}: ${problem.message}`,
+    });
   }
+  return gateAnswer(slos.entityRef, reasons, unknown, options.now, onUnknown);
+}
+
+/**
+ * The gate's answer for a list of reasons, with `decision` and the
+ * `allowed` it implies under `onUnknown`. Shared by the SLO gate and the
+ * readiness-review gate added to it, so both derive `allowed` one way.
+ * @public
+ */
+export function gateAnswer(
+  entityRef: string,
+  reasons: DeployGateReason[],
+  unknown: DeployGateResponse['unknown'],
+  now: Date,
+  onUnknown: DeployGateUnknownPolicy,
+): DeployGateResponse {
+  const decision = decideDeployGate(reasons);
   return {
-    entityRef: slos.entityRef,
-    allowed: reasons.length === 0,
+    entityRef,
+    decision,
+    onUnknown,
+    allowed: isDeployAllowed(decision, onUnknown),
     reasons,
     unknown,
-    evaluatedAt: options.now.toISOString(),
+    evaluatedAt: now.toISOString(),
   };
 }

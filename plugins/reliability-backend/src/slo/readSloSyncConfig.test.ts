@@ -2,10 +2,13 @@ import { ConfigReader } from '@backstage/config';
 import { readSloSyncConfig } from './readSloSyncConfig';
 
 describe('readSloSyncConfig', () => {
-  it('bounds SLO windows at 90 days and blocks deploys on unknown page alerts by default', () => {
+  it('bounds SLO windows at 90 days and blocks deploys on unknown page alerts and unknown decisions by default', () => {
     const config = readSloSyncConfig(new ConfigReader({}));
     expect(config.maxWindowSeconds).toBe(90 * 86_400);
-    expect(config.deployGate).toEqual({ unknownPageAlert: 'block' });
+    expect(config.deployGate).toEqual({
+      unknownPageAlert: 'block',
+      onUnknown: 'block',
+    });
   });
 
   it('reads the window bound and the gate policy', () => {
@@ -14,13 +17,16 @@ describe('readSloSyncConfig', () => {
         reliability: {
           slos: {
             maxWindow: '400d',
-            deployGate: { unknownPageAlert: 'allow' },
+            deployGate: { unknownPageAlert: 'allow', onUnknown: 'allow' },
           },
         },
       }),
     );
     expect(config.maxWindowSeconds).toBe(400 * 86_400);
-    expect(config.deployGate).toEqual({ unknownPageAlert: 'allow' });
+    expect(config.deployGate).toEqual({
+      unknownPageAlert: 'allow',
+      onUnknown: 'allow',
+    });
     expect(
       readSloSyncConfig(
         new ConfigReader({
@@ -39,6 +45,15 @@ describe('readSloSyncConfig', () => {
       ),
     ).toThrow(
       'reliability.slos.deployGate.unknownPageAlert must be "block" or "allow", got "maybe"',
+    );
+    expect(() =>
+      readSloSyncConfig(
+        new ConfigReader({
+          reliability: { slos: { deployGate: { onUnknown: 'open' } } },
+        }),
+      ),
+    ).toThrow(
+      'reliability.slos.deployGate.onUnknown must be "block" or "allow", got "open"',
     );
     expect(() =>
       readSloSyncConfig(

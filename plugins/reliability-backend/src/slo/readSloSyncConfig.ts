@@ -28,6 +28,12 @@ export interface DeployGatePolicy {
    * (default) or `allow` the deploy.
    */
   unknownPageAlert: 'block' | 'allow';
+  /**
+   * What `allowed` says when the gate cannot judge (decision `unknown`: SLO
+   * data missing, stale, its source never answered, a broken declaration):
+   * `block` (default) or `allow`.
+   */
+  onUnknown: 'block' | 'allow';
 }
 
 // Every minute: page-level burn alerts look at a 5-minute window, so the
@@ -78,14 +84,18 @@ function readMaxWindowSeconds(slos: Config | undefined): number {
   );
 }
 
-function readUnknownPageAlert(slos: Config | undefined): 'block' | 'allow' {
-  const value = slos?.getOptionalString('deployGate.unknownPageAlert');
+// Only the two words: a typo must not quietly open or close the gate.
+function readGateChoice(
+  slos: Config | undefined,
+  key: 'unknownPageAlert' | 'onUnknown',
+): 'block' | 'allow' {
+  const value = slos?.getOptionalString(`deployGate.${key}`);
   if (value === undefined) {
     return 'block';
   }
   if (value !== 'block' && value !== 'allow') {
     throw new Error(
-      `reliability.slos.deployGate.unknownPageAlert must be "block" or "allow", got "${value}"`,
+      `reliability.slos.deployGate.${key} must be "block" or "allow", got "${value}"`,
     );
   }
   return value;
@@ -117,6 +127,9 @@ export function readSloSyncConfig(root: Config): SloSyncConfig {
       readDuration(sync, 'staleAfter', DEFAULT_STALE_AFTER),
     ),
     maxWindowSeconds: readMaxWindowSeconds(slos),
-    deployGate: { unknownPageAlert: readUnknownPageAlert(slos) },
+    deployGate: {
+      unknownPageAlert: readGateChoice(slos, 'unknownPageAlert'),
+      onUnknown: readGateChoice(slos, 'onUnknown'),
+    },
   };
 }

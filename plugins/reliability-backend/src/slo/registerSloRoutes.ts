@@ -16,7 +16,7 @@ import type { Router } from 'express';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
 import { parseEntityParams } from '../service/entityParams';
 import { buildEntitySlos } from './buildEntitySlos';
-import { evaluateDeployGate } from './evaluateDeployGate';
+import { evaluateDeployGate, gateAnswer } from './evaluateDeployGate';
 import { exportEntitySloRules } from './exportEntitySloRules';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { DeployGatePolicy } from './readSloSyncConfig';
@@ -112,26 +112,35 @@ export function registerSloRoutes(
       });
       const entity = await requireEntity(req.params, credentials);
       const at = now();
-      const answer = evaluateDeployGate(await slosOf(entity, at), {
+      const sloGate = evaluateDeployGate(await slosOf(entity, at), {
         now: at,
         staleAfterMs,
         policy: deployGate,
       });
-      if (reviewGate) {
-        const reviewReasons = evaluateReviewGate({
-          entity,
-          tier: entityTier(entity),
-          gate: reviewGate.gate,
-          templates: reviewGate.templates,
-          reviews: await reviewGate.store.listReviewHeads({
-            entityRefs: [stringifyEntityRef(entity)],
-            states: [...OPEN_REVIEW_STATES],
-          }),
-        });
-        answer.reasons.push(...reviewReasons);
-        answer.allowed = answer.reasons.length === 0;
+      if (!reviewGate) {
+        res.json(sloGate);
+        return;
       }
-      res.json(answer);
+      const reviewReasons = evaluateReviewGate({
+        entity,
+        tier: entityTier(entity),
+        gate: reviewGate.gate,
+        templates: reviewGate.templates,
+        reviews: await reviewGate.store.listReviewHeads({
+          entityRefs: [stringifyEntityRef(entity)],
+          states: [...OPEN_REVIEW_STATES],
+        }),
+      });
+      // Review reasons block; the decision is recomputed over both lists.
+      res.json(
+        gateAnswer(
+          sloGate.entityRef,
+          [...sloGate.reasons, ...reviewReasons],
+          sloGate.unknown,
+          at,
+          sloGate.onUnknown,
+        ),
+      );
     },
   );
 

@@ -329,11 +329,13 @@ describe('SLO routes', () => {
     );
 
     const gate = await get('orphan-service', 'deploy-gate');
-    expect(gate.body.unknown).toEqual([
+    expect(gate.body.decision).toBe('unknown');
+    expect(gate.body.reasons).toEqual([
       {
         sloId: 'orphan-nowhere',
+        kind: 'slo-invalid',
         message: expect.stringContaining(
-          'could not be measured: component:default/orphan-service: SLO "orphan-nowhere" names the unknown instance "nowhere"',
+          'cannot be measured: component:default/orphan-service: SLO "orphan-nowhere" names the unknown instance "nowhere"',
         ),
       },
     ]);
@@ -479,25 +481,41 @@ describe('SLO routes', () => {
       ]);
     });
 
-    it('allows when nothing blocks, listing SLOs it cannot judge', async () => {
-      const body = await gate('search-api');
-      expect(body.allowed).toBe(true);
-      expect(body.reasons).toEqual([]);
-      expect(body.unknown.map(u => u.sloId)).toEqual(
-        expect.arrayContaining([
-          'search-quiet',
-          'search-broken',
-          'search-bad-target',
-        ]),
+    it('allows when every SLO is measured, fresh and within budget', async () => {
+      backend.provider.readings.set(
+        'component:default/checkout-api/checkout-burning',
+        { good: 9999, total: 10000 },
       );
+      await backend.syncNow('metrics:east');
+      expect(await gate('checkout-api')).toMatchObject({
+        decision: 'allow',
+        allowed: true,
+        reasons: [],
+        unknown: [],
+      });
     });
 
-    it('does not count unmeasured SLOs against a deploy', async () => {
+    it('cannot judge SLOs that are broken or unreadable, and says which', async () => {
+      const body = await gate('search-api');
+      expect(body).toMatchObject({ decision: 'unknown', allowed: false });
+      expect(body.reasons.map(r => r.kind)).not.toContain('budget-exhausted');
+      expect(body.reasons.map(r => r.sloId)).toEqual(
+        expect.arrayContaining(['search-broken', 'search-bad-target']),
+      );
+      expect(body.unknown.map(u => u.sloId)).toEqual(['search-quiet']);
+    });
+
+    it('does not allow a deploy it cannot judge, unless onUnknown says so', async () => {
       const body = await gate('fraud-detector');
-      expect(body).toMatchObject({ allowed: true, reasons: [] });
-      expect(body.unknown).toEqual([
+      expect(body).toMatchObject({
+        decision: 'unknown',
+        onUnknown: 'block',
+        allowed: false,
+      });
+      expect(body.reasons).toEqual([
         {
           sloId: 'fraud-west',
+          kind: 'slo-not-measured',
           message: expect.stringContaining('not been measured'),
         },
       ]);
@@ -704,6 +722,39 @@ describe('SLO sync', () => {
     expect(after.burnDown).toEqual(before.burnDown);
   });
 
+  it('answers unknown, not allowed, while the source was never reached', async () => {
+    backend = await startSloTestBackend({ entities });
+    backend.provider.failingSources.add('metrics:east');
+    await backend.syncNow('metrics:east');
+    const strict = (
+      await request(backend.server).get(path('checkout-api', 'deploy-gate'))
+    ).body as DeployGateResponse;
+    expect(strict).toMatchObject({ decision: 'unknown', allowed: false });
+    expect(strict.reasons.map(r => r.kind)).toEqual([
+      'slo-not-measured',
+      'slo-not-measured',
+    ]);
+    expect(strict.reasons[0].message).toMatch(
+      /has never answered: metrics:east is unreachable \(last tried /,
+    );
+
+    await backend.stop();
+    backend = await startSloTestBackend({
+      entities,
+      config: { reliability: { slos: { deployGate: { onUnknown: 'allow' } } } },
+    });
+    backend.provider.failingSources.add('metrics:east');
+    await backend.syncNow('metrics:east');
+    const lenient = (
+      await request(backend.server).get(path('checkout-api', 'deploy-gate'))
+    ).body as DeployGateResponse;
+    expect(lenient).toMatchObject({
+      decision: 'unknown',
+      onUnknown: 'allow',
+      allowed: true,
+    });
+  });
+
   it('blocks deploys on evaluations older than staleAfter', async () => {
     backend = await startSloTestBackend({
       entities,
@@ -721,7 +772,7 @@ describe('SLO sync', () => {
     const res = await request(backend.server).get(
       path('checkout-api', 'deploy-gate'),
     );
-    expect(res.body.allowed).toBe(false);
+    expect(res.body).toMatchObject({ decision: 'unknown', allowed: false });
     expect(res.body.reasons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

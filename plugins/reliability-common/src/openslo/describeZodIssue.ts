@@ -1,6 +1,6 @@
 import type { ZodIssue } from 'zod';
 
-/** A zod issue in words, with the path it belongs to. @internal */
+/** A zod issue in words, with the path it belongs to. */
 export interface DescribedIssue {
   field: string;
   message: string;
@@ -9,7 +9,6 @@ export interface DescribedIssue {
 
 /**
  * Formats a path as users read it in YAML: `spec.objectives[0].target`.
- * @internal
  */
 export function formatFieldPath(path: ReadonlyArray<string | number>): string {
   return path.reduce<string>((text, segment) => {
@@ -27,7 +26,6 @@ function article(type: string): string {
 /**
  * Turns a zod issue from the OpenSLO schemas into a message a service owner
  * understands; custom issues carry their own message and fix.
- * @internal
  */
 export function describeZodIssue(
   issue: ZodIssue,

@@ -2,7 +2,7 @@ import type { SloIndicator } from './SloDefinition';
 import type { OpenSloSliSpec } from './openSloSchemas';
 import { DescribedIssue, formatFieldPath } from './describeZodIssue';
 
-/** An SLI spec reduced to what the evaluator needs. @internal */
+/** An SLI spec reduced to what the evaluator needs. */
 export type NormalizedIndicator =
   | { ok: true; indicator: SloIndicator; prometheusInstance?: string }
   | { ok: false; issues: DescribedIssue[] };
@@ -19,7 +19,6 @@ interface UsedSource {
  *
  * A `metricSourceRef` given on one query applies to all of them; two
  * different ones are a problem because a ratio is computed on one instance.
- * @internal
  */
 export function normalizeIndicator(
   spec: OpenSloSliSpec,

@@ -7,6 +7,8 @@ import {
   SloStatusView,
   SourceHealth,
   computeBurnDownSeries,
+  decideDeployGate,
+  isDeployAllowed,
   evaluateSloBudget,
 } from '@preflight/plugin-reliability-common';
 import { componentEntity, minutesFromNow, NOW } from './summaryFixtures';
@@ -225,9 +227,15 @@ export function slosResponse(
 export function gateResponse(
   overrides: Partial<DeployGateResponse> = {},
 ): DeployGateResponse {
+  // Derived as the backend derives them, unless a test says otherwise.
+  const decision =
+    overrides.decision ?? decideDeployGate(overrides.reasons ?? []);
+  const onUnknown = overrides.onUnknown ?? 'block';
   return {
     entityRef: 'component:default/checkout-api',
-    allowed: true,
+    decision,
+    onUnknown,
+    allowed: isDeployAllowed(decision, onUnknown),
     reasons: [],
     unknown: [],
     evaluatedAt: NOW.toISOString(),

@@ -1,7 +1,7 @@
 import { OPENSLO_API_VERSION } from '../openSloSchemas';
 import type { OpenSloObject } from './types';
 
-/** A ratio SLO from another format, in the terms OpenSLO uses. @internal */
+/** A ratio SLO from another format, in the terms OpenSLO uses. */
 export interface RatioSloInput {
   name: string;
   displayName?: string;
@@ -28,7 +28,6 @@ function prometheusMetric(query: string) {
  * Writes an OpenSLO v1 `SLO` with an inline ratio indicator, a rolling
  * window and Occurrences budgeting: what Sloth and Pyrra SLOs are, an
  * objective over the share of good events in a window.
- * @internal
  */
 export function buildRatioSlo(input: RatioSloInput): OpenSloObject {
   const ratioMetric: Record<string, unknown> = { counter: input.counter };

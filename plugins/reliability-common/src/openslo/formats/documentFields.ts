@@ -1,13 +1,13 @@
 import type { SloFormatProblem } from './types';
 
-/** Whether a YAML value is a mapping. @internal */
+/** Whether a YAML value is a mapping. */
 export function isPlainObject(
   value: unknown,
 ): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Joins a parent path and a key the way problems show paths. @internal */
+/** Joins a parent path and a key the way problems show paths. */
 export function fieldPath(parent: string, key: string | number): string {
   if (typeof key === 'number') {
     return `${parent}[${key}]`;
@@ -19,7 +19,6 @@ export function fieldPath(parent: string, key: string | number): string {
  * Reports every key of `object` that the converter does not know, by name:
  * a field silently dropped would change what the SLO means without anyone
  * noticing.
- * @internal
  */
 export function reportUnknownFields(
   object: Record<string, unknown>,
@@ -42,7 +41,6 @@ export function reportUnknownFields(
 /**
  * Reads a string → string map (labels). Values that are not strings are
  * reported and left out.
- * @internal
  */
 export function readStringMap(
   value: unknown,
@@ -83,7 +81,6 @@ const MAX_NAME_LENGTH = 63;
  * Turns a name from another format (which allows capitals, `_` and `.`)
  * into an OpenSLO object name: lowercase letters, digits and `-`, at most
  * 63 characters. `undefined` when nothing usable is left.
- * @internal
  */
 export function toOpenSloName(text: string): string | undefined {
   const name = text
@@ -100,7 +97,6 @@ export function toOpenSloName(text: string): string | undefined {
 /**
  * Checks an objective given as a percentage. OpenSLO needs it strictly
  * between 0 and 100: 100% leaves no error budget to measure.
- * @internal
  */
 export function checkPercent(
   value: number,

@@ -17,7 +17,6 @@ const DURATION =
  * Parses a Prometheus duration as Pyrra writes windows and latencies
  * (`28d`, `2w`, `1w3d`, `200ms`) into milliseconds; `undefined` when it is
  * not one or is zero.
- * @internal
  */
 export function parsePrometheusDuration(text: string): number | undefined {
   const match = DURATION.exec(text);

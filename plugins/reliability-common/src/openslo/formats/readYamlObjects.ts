@@ -1,13 +1,13 @@
 import { parseAllDocuments } from 'yaml';
 
-/** One object of a YAML file and where it is. @internal */
+/** One object of a YAML file and where it is. */
 export interface YamlObject {
   /** 0-based YAML document (`---`) and, for a top-level list, item. */
   position: { index: number; item?: number };
   value: unknown;
 }
 
-/** The objects of a YAML file, or why it does not read. @internal */
+/** The objects of a YAML file, or why it does not read. */
 export type YamlObjects =
   | { ok: true; objects: YamlObject[] }
   | { ok: false; index: number; message: string };
@@ -15,7 +15,6 @@ export type YamlObjects =
 /**
  * Reads the objects of a YAML file the way the OpenSLO parser does
  * (documents separated by `---`, or a top-level list of objects).
- * @internal
  */
 export function readYamlObjects(text: string): YamlObjects {
   const objects: YamlObject[] = [];

@@ -1,7 +1,7 @@
 // Go template actions: Sloth renders its queries with text/template.
 const TEMPLATE_ACTION = /\{\{-?\s*(.*?)\s*-?\}\}/g;
 
-/** A Sloth query rewritten for Preflight. @internal */
+/** A Sloth query rewritten for Preflight. */
 export interface RewrittenSlothQuery {
   /** The query with `$window` wherever Sloth had `{{.window}}`. */
   query: string;
@@ -15,7 +15,6 @@ export interface RewrittenSlothQuery {
  * OpenSLO reads like any other. Sloth fills in only `.window`, so any
  * other action would not render in Sloth either; it is returned for the
  * caller to report.
- * @internal
  */
 export function rewriteSlothWindowTemplate(query: string): RewrittenSlothQuery {
   const unknownActions: string[] = [];

@@ -1,7 +1,6 @@
 /**
  * A precomputed ratio split back into the two counts it divides, when
  * that can be done without changing what it measures.
- * @internal
  */
 export type SplitRatio =
   | { kind: 'bad'; bad: string; total: string }
@@ -147,7 +146,6 @@ function splitDivision(
  * Both are exactly the ratio that Preflight computes from two counts over
  * the same window. Anything else (an average of ratios, vector matching,
  * further arithmetic) has no such split and yields `undefined`.
- * @internal
  */
 export function splitErrorRatioQuery(query: string): SplitRatio | undefined {
   const text = stripOuterParentheses(query);

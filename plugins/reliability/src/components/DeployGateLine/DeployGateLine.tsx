@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import type { DeployGateResponse } from '@preflight/plugin-reliability-common';
 import type { RequestState } from '../../hooks/useEntitySlos';
+import { deployGateVerdict } from './deployGateVerdict';
 
 /** @public */
 export interface DeployGateLineProps {
@@ -9,9 +10,11 @@ export interface DeployGateLineProps {
 }
 
 /**
- * The release gate in one line: "Deploys allowed", or "Deploys blocked"
- * with each reason (an exhausted budget, a firing page alert). SLOs the
- * gate could not judge are listed, since they do not block.
+ * The release gate in one line: "Deploys allowed"; "Deploys blocked" with
+ * each reason (an exhausted budget, a firing page alert); or that the gate
+ * cannot judge (data missing or stale, source unreachable) with why and
+ * whether deploys are held or let through. Notes that do not change the
+ * decision (SLOs without traffic) follow.
  * @public
  */
 export function DeployGateLine(props: DeployGateLineProps) {
@@ -31,25 +34,16 @@ export function DeployGateLine(props: DeployGateLineProps) {
       </Typography>
     );
   }
-  const unknown = response.unknown.length > 0 && (
-    <Typography variant="caption" component="div">
-      Not judged: {response.unknown.map(item => item.message).join('; ')}
-    </Typography>
-  );
-  if (response.allowed) {
-    return (
-      <Alert severity="success" role="status">
-        Deploys allowed
-        {unknown}
-      </Alert>
-    );
-  }
+  const verdict = deployGateVerdict(response);
   return (
-    <Alert severity="error" role="status">
-      Deploys blocked:{' '}
-      {response.reasons.map(reason => reason.message).join('; ') ||
-        'the error-budget policy says no'}
-      {unknown}
+    <Alert severity={verdict.severity} role="status">
+      {verdict.headline}
+      {verdict.detail && `: ${verdict.detail}`}
+      {response.unknown.length > 0 && (
+        <Typography variant="caption" component="div">
+          Not judged: {response.unknown.map(item => item.message).join('; ')}
+        </Typography>
+      )}
     </Alert>
   );
 }

@@ -2,7 +2,10 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import type { EntityReliabilitySummary } from '@preflight/plugin-reliability-common';
+import type {
+  DeployGateResponse,
+  EntityReliabilitySummary,
+} from '@preflight/plugin-reliability-common';
 import {
   BASE_URL,
   renderWithBackend,
@@ -27,7 +30,10 @@ registerMswTestHooks(server);
 
 const ENTITY_URL = `${BASE_URL}/entities/component/default/checkout-api`;
 
-function serve(options: { summary?: EntityReliabilitySummary }) {
+function serve(options: {
+  summary?: EntityReliabilitySummary;
+  gate?: DeployGateResponse;
+}) {
   const requested: string[] = [];
   const record = (request: Request) =>
     requested.push(new URL(request.url).pathname.split('/').pop()!);
@@ -49,16 +55,16 @@ function serve(options: { summary?: EntityReliabilitySummary }) {
     http.get(`${ENTITY_URL}/deploy-gate`, ({ request }) => {
       record(request);
       return HttpResponse.json(
-        gateResponse({
-          allowed: false,
-          reasons: [
-            {
-              sloId: 'ledger-availability',
-              kind: 'budget-exhausted' as const,
-              message: 'Ledger availability has spent its error budget',
-            },
-          ],
-        }),
+        options.gate ??
+          gateResponse({
+            reasons: [
+              {
+                sloId: 'ledger-availability',
+                kind: 'budget-exhausted' as const,
+                message: 'Ledger availability has spent its error budget',
+              },
+            ],
+          }),
       );
     }),
   );
@@ -120,6 +126,29 @@ describe('EntityReliabilityGlanceCard', () => {
       'slos',
       'summary',
     ]);
+  });
+
+  it('shows a gate that cannot judge as neither allowed nor blocked', async () => {
+    serve({
+      gate: gateResponse({
+        reasons: [
+          {
+            sloId: 'ledger-availability',
+            kind: 'stale-data',
+            message: 'Ledger availability was last measured 42 minutes ago',
+          },
+        ],
+      }),
+    });
+    const card = await renderCard();
+    const gate = within(card).getByRole('group', { name: 'Deploy gate' });
+    expect(
+      await within(gate).findByText('Deploy gate cannot judge: deploys held'),
+    ).toBeVisible();
+    expect(gate).toHaveTextContent(
+      'Ledger availability was last measured 42 minutes ago',
+    );
+    expect(gate).not.toHaveTextContent(/Deploys (allowed|blocked)/);
   });
 
   it('says when nobody holds level 1 now', async () => {

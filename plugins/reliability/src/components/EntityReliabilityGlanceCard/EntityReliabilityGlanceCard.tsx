@@ -17,6 +17,7 @@ import { isSloAvailable } from '../../isSloAvailable';
 import { formatDateTime, worstSlo } from '../../utils';
 import { formatBudgetRemaining } from '../../utils/formatPercent';
 import { AsOfChip } from '../AsOfChip';
+import { deployGateVerdict } from '../DeployGateLine/deployGateVerdict';
 import { CardFrame } from '../CardFrame';
 import { FreshnessBadge } from '../FreshnessBadge';
 import { PersonContact } from '../PersonContact';
@@ -151,6 +152,7 @@ export function EntityReliabilityGlanceCard(
     entityRef,
     hasSlos && (slos.value?.slos.length ?? 0) > 0,
   );
+  const verdict = gate.value && deployGateVerdict(gate.value);
   const scorecard = useEntityScorecard(entityRef);
   const { summary } = summaryState;
 
@@ -257,16 +259,14 @@ export function EntityReliabilityGlanceCard(
             {!gate.value && (
               <Pending what="deploy gate" error={gate.error ?? slos.error} />
             )}
-            {gate.value && (
+            {verdict && gate.value && (
               <Stack spacing={0.5} alignItems="flex-start">
                 <Chip
-                  label={
-                    gate.value.allowed ? 'Deploys allowed' : 'Deploys blocked'
-                  }
-                  color={gate.value.allowed ? 'success' : 'error'}
+                  label={verdict.headline}
+                  color={verdict.severity}
                   sx={{ fontWeight: 600 }}
                 />
-                {!gate.value.allowed && gate.value.reasons.length > 0 && (
+                {gate.value.reasons.length > 0 && (
                   <Typography variant="body2">
                     {gate.value.reasons[0].message}
                     {gate.value.reasons.length > 1 &&

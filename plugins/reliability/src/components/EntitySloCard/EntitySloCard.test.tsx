@@ -306,7 +306,7 @@ describe('EntitySloCard', () => {
     expect(within(slo).queryByText(/Awaiting/)).not.toBeInTheDocument();
   });
 
-  it('shows SLOs awaiting their first sync', async () => {
+  it('shows SLOs awaiting their first sync, and the gate that cannot judge them', async () => {
     serve(
       slosResponse({
         slos: [awaitingSyncSlo()],
@@ -319,9 +319,10 @@ describe('EntitySloCard', () => {
         ],
       }),
       gateResponse({
-        unknown: [
+        reasons: [
           {
             sloId: 'checkout-api-availability',
+            kind: 'slo-not-measured',
             message: 'Checkout API availability has not been measured yet',
           },
         ],
@@ -339,9 +340,56 @@ describe('EntitySloCard', () => {
       within(card).getByText(/Awaiting sync: Prometheus main/),
     ).toBeInTheDocument();
     expect(within(card).getByText('not synced yet')).toBeInTheDocument();
+    const gate = await within(card).findByText(
+      /Deploy gate cannot judge: deploys held/,
+    );
+    expect(gate).toHaveTextContent(
+      'Checkout API availability has not been measured yet',
+    );
+    expect(within(card).queryByText(/Deploys allowed/)).not.toBeInTheDocument();
+  });
+
+  it('says a source that never answered is unreachable, with its error and last attempt, not "not read yet"', async () => {
+    serve(
+      slosResponse({
+        slos: [awaitingSyncSlo()],
+        sources: [
+          prometheusSource({
+            lastSuccessAt: null,
+            lastAttemptAt: minutesFromNow(-2),
+            lastError: 'connect ECONNREFUSED 127.0.0.1:9090',
+            errorSince: minutesFromNow(-30),
+            ageSeconds: null,
+            stale: true,
+          }),
+        ],
+      }),
+      gateResponse({
+        onUnknown: 'allow',
+        reasons: [
+          {
+            sloId: 'checkout-api-availability',
+            kind: 'slo-not-measured',
+            message:
+              'Checkout API availability has not been measured: Prometheus main has never answered: connect ECONNREFUSED 127.0.0.1:9090',
+          },
+        ],
+      }),
+    );
+    const card = await renderCard();
+
+    expect(
+      await within(card).findByText('Prometheus main is unreachable'),
+    ).toBeInTheDocument();
+    expect(card).toHaveTextContent(
+      'No SLO has been measured from it yet: connect ECONNREFUSED 127.0.0.1:9090',
+    );
+    expect(card).toHaveTextContent('Last tried 2m ago; failing since 30m ago.');
+    expect(card).not.toHaveTextContent('has not been read yet');
+    // Let through by policy, and still saying it could not judge.
     expect(
       await within(card).findByText(
-        /Not judged: Checkout API availability has not been measured yet/,
+        /Deploy gate cannot judge: deploys let through/,
       ),
     ).toBeInTheDocument();
   });

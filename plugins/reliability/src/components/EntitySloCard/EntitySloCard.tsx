@@ -1,4 +1,3 @@
-import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -17,6 +16,7 @@ import { RequestPending } from '../RequestPending';
 import { SloHowTo } from '../SloHowTo';
 import { SloPanel } from '../SloPanel';
 import { SloProblemList } from '../SloProblemList';
+import { SloSourcePendingAlert } from '../SloSourcePendingAlert';
 import { StaleWarning } from '../StaleWarning';
 
 /** @public */
@@ -58,6 +58,7 @@ function SloCardBody(props: {
     );
   }
   const syncing = response.sources.filter(source => !source.lastSuccessAt);
+  const allAwaiting = response.slos.every(slo => slo.state === 'awaiting-sync');
   return (
     <>
       {response.sources
@@ -71,14 +72,13 @@ function SloCardBody(props: {
         <SloHowTo />
       )}
       {response.slos.length > 0 &&
-        syncing.length > 0 &&
-        response.slos.every(slo => slo.state === 'awaiting-sync') && (
-          <Alert severity="info">
-            Awaiting sync:{' '}
-            {syncing.map(source => source.displayName).join(', ')} has not been
-            read yet. SLOs show once it has.
-          </Alert>
-        )}
+        syncing
+          // A failing source is news whatever its SLOs show; a first sync
+          // still on its way only while nothing has been measured.
+          .filter(source => source.lastError || allAwaiting)
+          .map(source => (
+            <SloSourcePendingAlert key={source.id} source={source} now={now} />
+          ))}
       {response.slos.map(slo => (
         <SloPanel key={slo.id} slo={slo} sources={response.sources} now={now} />
       ))}

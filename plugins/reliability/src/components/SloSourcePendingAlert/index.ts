@@ -1,0 +1,2 @@
+export { SloSourcePendingAlert } from './SloSourcePendingAlert';
+export type { SloSourcePendingAlertProps } from './SloSourcePendingAlert';
