@@ -117,6 +117,22 @@ export class ReportReader {
   private readonly health = new VersionedCache<OnCallHealthResponse>(
     CACHED_ANSWERS,
   );
+  // The entity map only changes with a report sync too: the organisation's
+  // 10,000 rows are read once per version, not on every request.
+  private readonly mapped = new VersionedCache<ReportEntity[]>(CACHED_ANSWERS);
+
+  /** Mapped entities (owned by `ownerRefs`, or all), per data version. */
+  private async mappedEntities(ownerRefs?: string[]): Promise<ReportEntity[]> {
+    const { reportStore } = this.deps;
+    const version = dataVersion(await reportStore.listReportSyncStates());
+    const key = ownerRefs ? [...new Set(ownerRefs)].sort().join('\u0000') : '';
+    return this.mapped.get(
+      version,
+      `${ownerRefs ? 'owned' : 'all'}:${key}`,
+      () =>
+        reportStore.listReportEntities(ownerRefs ? { ownerRefs } : undefined),
+    );
+  }
 
   constructor(
     private readonly deps: {
@@ -137,7 +153,7 @@ export class ReportReader {
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
     const entities = await this.visible(
-      await this.deps.reportStore.listReportEntities(),
+      await this.mappedEntities(),
       credentials,
     );
     return this.report(
@@ -286,7 +302,7 @@ export class ReportReader {
     // ancestry yet: it stands for itself.
     const groupRefs = descendants.length > 0 ? descendants : [ref];
     const entities = await this.visible(
-      await this.deps.reportStore.listReportEntities({ ownerRefs: groupRefs }),
+      await this.mappedEntities(groupRefs),
       credentials,
     );
     return { group, entities };
@@ -387,11 +403,11 @@ export class ReportReader {
       ],
       entities,
     );
-    const answer = await this.reports.get(dataVersion(states), key, () =>
+    // The same object until the data changes (its `generatedAt` is when the
+    // figures were added up), so the route can reuse its JSON text too.
+    return this.reports.get(dataVersion(states), key, () =>
       this.computeReport(scope, entities, period, states),
     );
-    // The figures are those of the data version; the answer is of now.
-    return { ...answer, generatedAt: this.deps.now().toISOString() };
   }
 
   private async computeReport(
