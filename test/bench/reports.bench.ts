@@ -31,6 +31,7 @@ import {
 } from '@preflight/plugin-reliability-backend';
 import { load, type LoadFigures } from './autocannonLoad';
 import {
+  EVALUATION_TASK_ID,
   openDatabase,
   seedObservations,
   startBenchBackend,
@@ -225,9 +226,7 @@ async function main() {
     });
     const seedSeconds = +((performance.now() - seedStarted) / 1000).toFixed(1);
     // The group report reads the stored group ancestry: one evaluation.
-    await tasks.get('reliability-scorecards-evaluate')?.(
-      new AbortController().signal,
-    );
+    await tasks.get(EVALUATION_TASK_ID)?.(new AbortController().signal);
 
     const { port } = backend.server.address() as { port: number };
     const baseUrl = `http://127.0.0.1:${port}`;
