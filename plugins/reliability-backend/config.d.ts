@@ -253,6 +253,34 @@ export interface Config {
         /** `HH:MM`. Default 07:00. */
         sleepEnd?: string;
       };
+      /**
+       * Monthly digest through Backstage notifications: each team owning
+       * entities with report data gets its last month's headline figures,
+       * with the change from the month before, linking to its report tab.
+       * Sent once per team and month, whichever replica runs the task and
+       * however often it runs. Nothing is sent without the notifications
+       * backend.
+       */
+      digest?: {
+        /** Default false. */
+        enabled?: boolean;
+        /**
+         * When the digest task runs (scheduler task
+         * `reliability-report-digest`). A team already digested this month
+         * is skipped, so a run every few hours sends soon after the month
+         * ends and after a failure. Default: every 6 hours, 30-minute
+         * timeout, first run 5 minutes after start.
+         */
+        schedule?: {
+          frequency:
+            | HumanDuration
+            | string
+            | { cron: string }
+            | { trigger: 'manual' };
+          timeout: HumanDuration | string;
+          initialDelay?: HumanDuration | string;
+        };
+      };
     };
     slos?: {
       /** Same keys as `reliability.sync`, with SLO defaults. */

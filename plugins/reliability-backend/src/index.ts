@@ -14,3 +14,10 @@ export { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 export { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
 export { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
 export type { StoredReview, NewReviewEvent } from './reviews/reviewTypes';
+export { DatabaseReportStore } from './reports/store/DatabaseReportStore';
+export type { ReportEntity } from './reports/store/ReportStore';
+export type {
+  ServiceDailyRow,
+  RotationDailyRow,
+} from './reports/metrics/dailyRowTypes';
+export { histogramOf } from './reports/metrics/durationHistogram';

@@ -29,6 +29,9 @@ import { ScorecardCheckRegistry } from './scorecards/ScorecardCheckRegistry';
 import { ScorecardEvaluator } from './scorecards/ScorecardEvaluator';
 import { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
 import { readReportConfig } from './reports/config/readReportConfig';
+import { ReportDigestSender } from './reports/digest/ReportDigestSender';
+import { scheduleReportDigest } from './reports/digest/scheduleReportDigest';
+import { ReportReader } from './reports/routes/ReportReader';
 import { DatabaseReportStore } from './reports/store/DatabaseReportStore';
 import { listMappedEntities } from './reports/sync/listMappedEntities';
 import { runReportSync } from './reports/sync/runReportSync';
@@ -208,6 +211,31 @@ export const reliabilityPlugin = createBackendPlugin({
               signal,
             }),
         });
+
+        if (reportConfig.digest.enabled) {
+          await scheduleReportDigest({
+            scheduler,
+            logger: logger.child({ task: 'report-digest' }),
+            schedule: reportConfig.digest.schedule,
+            sender: new ReportDigestSender({
+              reportStore,
+              reader: new ReportReader({
+                reportStore,
+                store,
+                ancestry: scorecardStore,
+                catalog,
+                registry,
+                config: reportConfig,
+                now: () => new Date(),
+              }),
+              notifications,
+              auth,
+              logger: logger.child({ task: 'report-digest' }),
+              timeZone: reportConfig.timeZone,
+              now: () => new Date(),
+            }),
+          });
+        }
 
         await scheduleSloSyncs(
           {

@@ -11,6 +11,7 @@ import {
   ReviewTemplateSection,
 } from '@preflight/plugin-reliability-common';
 import { errorMessage } from '../lib/errorMessage';
+import { sendNotification } from '../lib/sendNotification';
 import type { NewReviewEvent, StoredReview } from './reviewTypes';
 
 /** A review as just written, with the events that write appended. @public */
@@ -255,44 +256,12 @@ export class ReviewNotifier {
     notifications: NotificationService,
     message: NotificationSendOptions,
   ): Promise<void> {
-    const { logger } = this.options;
-    const attempts = Math.max(1, this.options.attempts ?? 2);
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        await withTimeout(
-          notifications.send(message),
-          this.options.timeoutMs ?? 10_000,
-        );
-        return;
-      } catch (error) {
-        const text = errorMessage(error);
-        if (/status 404\b/.test(text)) {
-          logger.debug(
-            `Review notification not sent, the notifications backend is not installed: ${message.payload.title}`,
-          );
-          return;
-        }
-        if (attempt === attempts) {
-          logger.warn(
-            `Review notification not sent after ${attempts} attempts: ${message.payload.title}: ${text}`,
-          );
-          return;
-        }
-        await delay(this.options.retryDelayMs ?? 1_000);
-      }
-    }
+    await sendNotification(notifications, message, {
+      logger: this.options.logger,
+      timeoutMs: this.options.timeoutMs,
+      attempts: this.options.attempts,
+      retryDelayMs: this.options.retryDelayMs,
+      what: 'Review notification',
+    });
   }
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms).unref?.());
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    timer.unref?.();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -17,7 +17,32 @@ describe('readReportConfig', () => {
         sleepEnd: '07:00',
         defaultTimeZone: 'UTC',
       },
+      digest: {
+        enabled: false,
+        schedule: {
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 5 },
+        },
+      },
     });
+  });
+
+  it('reads the digest switch and its schedule', () => {
+    const config = readReportConfig(
+      new ConfigReader({
+        reliability: {
+          reports: {
+            digest: {
+              enabled: true,
+              schedule: { frequency: { cron: '0 8 1 * *' }, timeout: '10m' },
+            },
+          },
+        },
+      }),
+    );
+    expect(config.digest.enabled).toBe(true);
+    expect(config.digest.schedule.frequency).toEqual({ cron: '0 8 1 * *' });
   });
 
   it('reads every key, the zone becoming the hours’ default', () => {
@@ -47,6 +72,10 @@ describe('readReportConfig', () => {
     [
       { onCallHours: { businessStart: '25:00' } },
       /onCallHours: .*businessStart/,
+    ],
+    [
+      { digest: { schedule: { frequency: 'often' } } },
+      /reliability\.reports\.digest\.schedule/,
     ],
   ])('refuses %j naming the key', (reports, message) => {
     expect(() =>

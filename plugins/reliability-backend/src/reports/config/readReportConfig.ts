@@ -1,3 +1,7 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { DEFAULT_CHANGE_FAILURE_WINDOW_MINUTES } from '../metrics/changeFailureRate';
 import { DEFAULT_TRANSIENT_MINUTES } from '../metrics/alertQuality';
@@ -26,6 +30,38 @@ export interface ReportConfig {
   resyncDays: number;
   /** Business and sleep hours of pages; the default zone is `timeZone`. */
   hours: OnCallHours;
+  /** The monthly digest through notifications. */
+  digest: {
+    enabled: boolean;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
+}
+
+/** Every 6 hours: soon after a month ends, and again after a failed send. */
+const DEFAULT_DIGEST_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 30 },
+  initialDelay: { minutes: 5 },
+};
+
+function readDigest(config: Config | undefined): ReportConfig['digest'] {
+  const digest = config?.getOptionalConfig('digest');
+  const enabled = digest?.getOptionalBoolean('enabled') ?? false;
+  if (!digest?.has('schedule')) {
+    return { enabled, schedule: DEFAULT_DIGEST_SCHEDULE };
+  }
+  try {
+    return {
+      enabled,
+      schedule: readSchedulerServiceTaskScheduleDefinitionFromConfig(
+        digest.getConfig('schedule'),
+      ),
+    };
+  } catch (error) {
+    throw new Error(
+      `reliability.reports.digest.schedule: ${(error as Error).message}`,
+    );
+  }
 }
 
 function positiveInteger(
@@ -100,5 +136,6 @@ export function readReportConfig(root: Config): ReportConfig {
     historyDays: positiveInteger(config, 'historyDays', 400, 800),
     resyncDays: positiveInteger(config, 'resyncDays', 3, 90),
     hours,
+    digest: readDigest(config),
   };
 }

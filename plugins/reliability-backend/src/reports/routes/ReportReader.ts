@@ -11,6 +11,8 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import type { ReliabilityStore } from '../../database/ReliabilityStore';
 import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
+import { digest } from '../../lib/digest';
+import { VersionedCache } from '../../lib/VersionedCache';
 import { CatalogVisibility } from '../../reviews/CatalogVisibility';
 import { locateEntityService } from '../../service/locateEntityService';
 import type { ReportConfig } from '../config/readReportConfig';
@@ -31,6 +33,36 @@ import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
 
 /** Days of the on-call health card: four whole weeks. @public */
 export const ON_CALL_HEALTH_DAYS = 28;
+
+// Answers kept per data version: an organisation report of 10,000 services
+// is about a megabyte, so a few dozen scopes and periods at most.
+const CACHED_ANSWERS = 48;
+
+/**
+ * The version of the report data: the latest report sync of any source. A
+ * sync replaces daily rows and the entity map before it records itself, on
+ * whichever replica ran it, so every replica sees the version move and drops
+ * answers computed from the rows before it.
+ */
+function dataVersion(states: ReportSyncState[]): number {
+  return Math.max(0, ...states.map(state => state.syncedAt.getTime()));
+}
+
+/** What an answer depends on besides the data version and period. */
+function scopeKey(parts: string[], entities: ReportEntity[]): string {
+  return [
+    ...parts,
+    digest(
+      entities
+        .map(e =>
+          [e.entityRef, e.sourceId, e.serviceId, e.ownerRef, e.title].join(
+            '\u0000',
+          ),
+        )
+        .join('\u0001'),
+    ),
+  ].join('\u0002');
+}
 
 /** What the report reader needs of the scorecard store: the group ancestry. */
 export interface GroupAncestry {
@@ -75,6 +107,32 @@ function serviceRefs(entities: ReportEntity[]): ReportServiceRef[] {
  */
 export class ReportReader {
   private readonly visibility: CatalogVisibility;
+  // Assembling a report adds up every daily row of thirteen months (the
+  // period, the previous one and the trend): for the whole organisation,
+  // hundreds of thousands of rows. The answer only changes with the data
+  // version and the scope, so it is computed once per version.
+  private readonly reports = new VersionedCache<ReliabilityReportResponse>(
+    CACHED_ANSWERS,
+  );
+  private readonly health = new VersionedCache<OnCallHealthResponse>(
+    CACHED_ANSWERS,
+  );
+  // The entity map only changes with a report sync too: the organisation's
+  // 10,000 rows are read once per version, not on every request.
+  private readonly mapped = new VersionedCache<ReportEntity[]>(CACHED_ANSWERS);
+
+  /** Mapped entities (owned by `ownerRefs`, or all), per data version. */
+  private async mappedEntities(ownerRefs?: string[]): Promise<ReportEntity[]> {
+    const { reportStore } = this.deps;
+    const version = dataVersion(await reportStore.listReportSyncStates());
+    const key = ownerRefs ? [...new Set(ownerRefs)].sort().join('\u0000') : '';
+    return this.mapped.get(
+      version,
+      `${ownerRefs ? 'owned' : 'all'}:${key}`,
+      () =>
+        reportStore.listReportEntities(ownerRefs ? { ownerRefs } : undefined),
+    );
+  }
 
   constructor(
     private readonly deps: {
@@ -95,7 +153,7 @@ export class ReportReader {
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
     const entities = await this.visible(
-      await this.deps.reportStore.listReportEntities(),
+      await this.mappedEntities(),
       credentials,
     );
     return this.report(
@@ -179,6 +237,23 @@ export class ReportReader {
       formatLocalDate(today),
       timeZone,
     );
+    const states = await this.deps.reportStore.listReportSyncStates();
+    const key = scopeKey(
+      [stringifyEntityRef(group), period.startDate, period.endDate],
+      entities,
+    );
+    return this.health.get(dataVersion(states), key, () =>
+      this.computeOnCallHealth(group, entities, period, states),
+    );
+  }
+
+  private async computeOnCallHealth(
+    group: Entity,
+    entities: ReportEntity[],
+    period: ReportPeriod,
+    states: ReportSyncState[],
+  ): Promise<OnCallHealthResponse> {
+    const { timeZone } = this.deps.config;
     const services = serviceKeys(entities);
     const rotations = await this.rotationsOf(services);
     const [serviceRows, rotationRows, freshness] = await Promise.all([
@@ -194,7 +269,7 @@ export class ReportReader {
         toDay: period.endDate,
         rotations,
       }),
-      this.freshness(services, period),
+      this.freshness(services, period, states),
     ]);
     return {
       group: stringifyEntityRef(group),
@@ -227,7 +302,7 @@ export class ReportReader {
     // ancestry yet: it stands for itself.
     const groupRefs = descendants.length > 0 ? descendants : [ref];
     const entities = await this.visible(
-      await this.deps.reportStore.listReportEntities({ ownerRefs: groupRefs }),
+      await this.mappedEntities(groupRefs),
       credentials,
     );
     return { group, entities };
@@ -273,15 +348,16 @@ export class ReportReader {
   private async freshness(
     services: SourceKey[],
     period: ReportPeriod,
+    allStates: ReportSyncState[],
   ): Promise<{
     dataAsOf: string | null;
     historyStartsOn: string | null;
     warnings: string[];
   }> {
     const sourceIds = new Set(services.map(s => s.sourceId));
-    const states: ReportSyncState[] = (
-      await this.deps.reportStore.listReportSyncStates()
-    ).filter(state => sourceIds.size === 0 || sourceIds.has(state.sourceId));
+    const states = allStates.filter(
+      state => sourceIds.size === 0 || sourceIds.has(state.sourceId),
+    );
     const warnings = states.flatMap(state => state.warnings);
     if (states.length === 0) {
       warnings.push(
@@ -314,6 +390,34 @@ export class ReportReader {
     entities: ReportEntity[],
     period: ReportPeriod,
   ): Promise<ReliabilityReportResponse> {
+    const states = await this.deps.reportStore.listReportSyncStates();
+    const key = scopeKey(
+      [
+        scope.kind,
+        scope.ref ?? '',
+        scope.title,
+        period.kind,
+        period.startDate,
+        period.endDate,
+        period.timeZone,
+      ],
+      entities,
+    );
+    // The same object until the data changes (its `generatedAt` is when the
+    // figures were added up), so the route can reuse its JSON text too.
+    return this.reports.get(dataVersion(states), key, () =>
+      this.computeReport(scope, entities, period, states),
+    );
+  }
+
+  private async computeReport(
+    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+      entityCount?: number;
+    },
+    entities: ReportEntity[],
+    period: ReportPeriod,
+    states: ReportSyncState[],
+  ): Promise<ReliabilityReportResponse> {
     const { reportStore, config } = this.deps;
     const previous = previousPeriod(period);
     const trend = trendMonths(period);
@@ -337,7 +441,7 @@ export class ReportReader {
         toDay,
         rotations,
       }),
-      this.freshness(services, period),
+      this.freshness(services, period, states),
     ]);
     const assembled = assembleReport({
       period,

@@ -474,4 +474,25 @@ export class DatabaseReportStore implements ReportStore {
     }
     return result.sort((a, b) => (a.entityRef < b.entityRef ? -1 : 1));
   }
+
+  async claimDigest(
+    groupRef: string,
+    month: string,
+    at: Date,
+  ): Promise<boolean> {
+    // Insert-or-nothing in one statement: of two replicas claiming at once,
+    // exactly one inserts the row.
+    const inserted = await this.db('report_digests')
+      .insert({ group_ref: groupRef, month, claimed_ms: at.getTime() })
+      .onConflict(['group_ref', 'month'])
+      .ignore()
+      .returning('group_ref');
+    return inserted.length > 0;
+  }
+
+  async releaseDigest(groupRef: string, month: string): Promise<void> {
+    await this.db('report_digests')
+      .where({ group_ref: groupRef, month })
+      .delete();
+  }
 }

@@ -106,4 +106,13 @@ export interface ReportStore {
 
   /** Mapped entities owned by the given groups, or all of them. */
   listReportEntities(filter?: { ownerRefs: string[] }): Promise<ReportEntity[]>;
+
+  /**
+   * Records that the digest of `groupRef` for `month` (`YYYY-MM`) is being
+   * sent; false when it already was (by this or another replica).
+   */
+  claimDigest(groupRef: string, month: string, at: Date): Promise<boolean>;
+
+  /** Forgets a claim whose send failed, so the next run tries again. */
+  releaseDigest(groupRef: string, month: string): Promise<void>;
 }
