@@ -58,7 +58,9 @@ export function OnCallLoadTable(props: OnCallLoadTableProps) {
             Fairness (Gini, 0 = even): {formatFairness(rotation.fairness)}
           </Typography>
           {rotation.people.length > 0 && (
-            <TableContainer>
+            // Eight columns: cells keep to one line ("Shift/s", ids split
+            // mid-word at 1024 px) and the container scrolls if it must.
+            <TableContainer sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
               <Table
                 size="small"
                 aria-label={`People of rotation ${rotation.rotationId}`}
