@@ -17,8 +17,17 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * violations. `what` names the page in the failure, e.g. "checkout-api
  * overview (dark, 1024 px)".
  */
-export async function checkAccessibility(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+export async function checkAccessibility(
+  page: Page,
+  what: string,
+  /** A CSS selector to check only part of the page, e.g. one card. */
+  include?: string,
+) {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  const results = await (include
+    ? builder.include(include)
+    : builder
+  ).analyze();
   const failing = results.violations.filter(violation =>
     FAILING_IMPACTS.has(violation.impact ?? ''),
   );

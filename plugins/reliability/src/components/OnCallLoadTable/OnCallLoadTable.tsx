@@ -58,7 +58,15 @@ export function OnCallLoadTable(props: OnCallLoadTableProps) {
             Fairness (Gini, 0 = even): {formatFairness(rotation.fairness)}
           </Typography>
           {rotation.people.length > 0 && (
-            <TableContainer>
+            // Eight columns at 1024 px: words must not split mid-word
+            // ("Shift/s", "PUBOB0/1"), yet headers may wrap between words
+            // so the table fits without a scrollbar.
+            <TableContainer
+              sx={{
+                '& th, & td': { wordBreak: 'normal', overflowWrap: 'normal' },
+                '& td:first-of-type': { whiteSpace: 'nowrap' },
+              }}
+            >
               <Table
                 size="small"
                 aria-label={`People of rotation ${rotation.rotationId}`}

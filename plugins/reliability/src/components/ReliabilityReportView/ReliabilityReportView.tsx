@@ -87,8 +87,10 @@ export function ReliabilityReportView(props: ReliabilityReportViewProps) {
         subheader={`${formatReportPeriod(period)} against ${formatReportPeriod(
           previousPeriod,
         )}`}
-        action={<ReportExportButtons report={report} />}
       >
+        {/* In the body, not the header's action slot: three buttons there
+            squeezed the subheader into a narrow column at 1024 px. */}
+        <ReportExportButtons report={report} />
         <ReportHeadlineTiles report={report} />
       </CardFrame>
       <Grid container spacing={3} alignItems="stretch">

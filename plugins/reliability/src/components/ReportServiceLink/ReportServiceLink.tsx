@@ -29,6 +29,9 @@ export function ReportServiceLink(props: ReportServiceLinkProps) {
       entityRef={service.entityRef}
       defaultKind="component"
       disableTooltip
+      // Always underlined: the link sits inside sentences and table text,
+      // where colour alone does not set it apart (WCAG 1.4.1).
+      underline="always"
     >
       {service.title}
     </EntityRefLink>

@@ -58,6 +58,17 @@ const shortMonth = new Intl.DateTimeFormat('en-US', {
 });
 
 /**
+ * An axis tick for a month, "2026-02" → "Feb ’26": the apostrophe marks
+ * the year, which "Feb 26" left to be read as the 26th of February.
+ */
+export function formatTickMonth(month: string): string {
+  const parts = shortMonth.formatToParts(new Date(`${month}-01T00:00:00Z`));
+  const part = (type: string) =>
+    parts.find(candidate => candidate.type === type)?.value ?? '';
+  return `${part('month')} ’${part('year')}`;
+}
+
+/**
  * Twelve months of report figures as a recharts chart in the theme's
  * colours, with the same figures as a table for screen readers (the chart
  * itself is hidden from them: an SVG of bars says nothing read aloud).
@@ -83,9 +94,7 @@ export function ReportTrendChart(props: ReportTrendChartProps) {
     <XAxis
       key="x"
       dataKey="month"
-      tickFormatter={month =>
-        shortMonth.format(new Date(`${String(month)}-01T00:00:00Z`))
-      }
+      tickFormatter={month => formatTickMonth(String(month))}
       {...chart.axis}
     />,
     <YAxis
