@@ -13,6 +13,7 @@ import {
   ReadinessRunContext,
 } from './gatherReadinessFacts';
 import { timeBucket } from './fingerprintReadinessFacts';
+import { reportFactPeriod } from './readReportFacts';
 import type { ScorecardConfig } from './readScorecardConfig';
 import type { StoredInputMark } from './ScorecardStore';
 
@@ -47,6 +48,8 @@ export class ChangeMarkers {
     private readonly health: Map<string, string>,
     private readonly reviews: Map<string, string>,
     private readonly alertRules: string,
+    /** By source: its report sync, and the report window judged now. */
+    private readonly reports: Map<string, string>,
     private readonly context: ReadinessRunContext,
   ) {}
 
@@ -62,11 +65,12 @@ export class ChangeMarkers {
     checks: ScorecardCheck[];
   }): Promise<ChangeMarkers> {
     const { sources, context } = options;
-    const [onCall, slos, stored, reviews] = await Promise.all([
+    const [onCall, slos, stored, reviews, reportStates] = await Promise.all([
       sources.store.listObservationDigests(),
       sources.sloStore.listEntityDigests(),
       sources.store.listSourceHealth(),
       readOpenReviews(sources),
+      sources.reports ? sources.reports.store.listReportSyncStates() : [],
     ]);
     const incomplete = await sources.store.getIncompleteServices(
       stored.map(source => source.id),
@@ -137,6 +141,29 @@ export class ChangeMarkers {
       }),
     );
 
+    // Report figures change only through a report sync, and the 28-day
+    // window moves at local midnight of the report zone (not at the UTC
+    // time bucket). The sync state stands for the rows it wrote: any report
+    // sync of a source re-gathers its entities, even when their rows came
+    // out the same (no per-service row digest is stored yet).
+    const reportWindow = sources.reports
+      ? JSON.stringify(reportFactPeriod(context.now, sources.reports.timeZone))
+      : ABSENT;
+    const reportMarks = new Map(
+      reportStates.map(state => [
+        state.sourceId,
+        digest(
+          JSON.stringify([
+            reportWindow,
+            state.historyStartMs,
+            state.syncedUntilMs,
+            state.syncedAt.getTime(),
+            sources.reports?.staleAfterMs ?? null,
+          ]),
+        ),
+      ]),
+    );
+
     return new ChangeMarkers(
       config,
       onCall,
@@ -149,6 +176,7 @@ export class ChangeMarkers {
         ]),
       ),
       alertRules,
+      reportMarks,
       context,
     );
   }
@@ -196,6 +224,7 @@ export class ChangeMarkers {
             ) ?? ABSENT
           : ABSENT,
         this.onCall.stats.get(key) ?? ABSENT,
+        this.reports.get(sourceId) ?? ABSENT,
       );
     } else {
       parts.push(ABSENT);
