@@ -31,7 +31,7 @@ describe('ChangeMarkers', () => {
   it.each(databases.eachSupportedId())(
     'changes the mark of exactly the entities whose observations or source health changed, on %p',
     async databaseId => {
-      const { sources, store, sloStore, onCallProvider } =
+      const { sources, store, sloStore, reportStore, onCallProvider } =
         await createReadinessSources(databases, databaseId, []);
       await store.registerSource(onCallProvider.source);
       const sync = (at: Date, stats = makeStats('PBETA01')) =>
@@ -131,6 +131,32 @@ describe('ChangeMarkers', () => {
       });
       expect(stale.alpha).not.toBe(fresh.alpha);
       expect(stale.beta).not.toBe(fresh.beta);
+
+      // A report sync of the on-call source: the marks of the entities on
+      // it move (their report figures may have changed), the others' do not.
+      const reportSync = (at: Date) =>
+        reportStore.recordReportSync({
+          sourceId: 'pagerduty:default',
+          historyStartMs: start.getTime() - 365 * 86_400_000,
+          syncedUntilMs: at.getTime(),
+          syncedAt: at,
+          warnings: [],
+        });
+      await reportSync(minutes(36));
+      const reported = await marksAt(minutes(36));
+      expect(reported).toEqual({
+        ...stale,
+        alpha: expect.any(String),
+        beta: expect.any(String),
+      });
+      expect(reported.alpha).not.toBe(stale.alpha);
+      expect(reported.beta).not.toBe(stale.beta);
+      // Read again without a sync: nothing moves.
+      expect(await marksAt(minutes(36))).toEqual(reported);
+      await reportSync(minutes(37));
+      const resynced = await marksAt(minutes(37));
+      expect(resynced.alpha).not.toBe(reported.alpha);
+      expect(resynced.gamma).toBe(reported.gamma);
 
       // Without an etag, a mark cannot be known.
       const context: ReadinessRunContext = {
