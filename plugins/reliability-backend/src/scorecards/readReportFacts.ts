@@ -23,7 +23,10 @@ export const REPORT_FACT_DAYS = 28;
 export interface ReportFactSources {
   store: Pick<
     ReportStore,
-    'readServiceDays' | 'readRotationDays' | 'listReportSyncStates'
+    | 'readServiceDays'
+    | 'readRotationDays'
+    | 'listReportSyncStates'
+    | 'readDayDigests'
   >;
   /** `reliability.reports.timeZone`: the zone the daily rows were folded in. */
   timeZone: string;
@@ -58,7 +61,20 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string) {
 /**
  * Stale when the last sync is older than the threshold, or when its data
  * stops before the period ends: figures would then miss the last days.
+ * @public
  */
+export function isReportDataStale(
+  state: ReportSyncState,
+  period: ReportPeriod,
+  staleAfterMs: number,
+  now: Date,
+): boolean {
+  return (
+    now.getTime() - state.syncedAt.getTime() > staleAfterMs ||
+    state.syncedUntilMs < Date.parse(period.end)
+  );
+}
+
 function freshnessOf(
   state: ReportSyncState | undefined,
   sourceId: string,
@@ -72,9 +88,7 @@ function freshnessOf(
   return {
     sourceId,
     asOf: state.syncedAt.toISOString(),
-    stale:
-      now.getTime() - state.syncedAt.getTime() > sources.staleAfterMs ||
-      state.syncedUntilMs < Date.parse(period.end),
+    stale: isReportDataStale(state, period, sources.staleAfterMs, now),
   };
 }
 
