@@ -148,6 +148,12 @@ export const reliabilityPlugin = createBackendPlugin({
               store: reviewStore,
               templates: reviewConfig.templates,
             },
+            reports: {
+              store: reportStore,
+              timeZone: reportConfig.timeZone,
+              // Report data is read on the on-call sync schedule.
+              staleAfterMs: reliabilityConfig.sync.staleAfterMs,
+            },
           },
           config: scorecardConfig,
           checks,

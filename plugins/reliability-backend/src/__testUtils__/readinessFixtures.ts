@@ -1,3 +1,4 @@
+import { DatabaseReportStore } from '../reports/store/DatabaseReportStore';
 import type { JsonObject } from '@backstage/types';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
@@ -115,6 +116,7 @@ export async function createReadinessSources(
   const store = await DatabaseReliabilityStore.create({ database });
   const sloStore = await DatabaseSloStore.create({ database });
   const alertRuleStore = await DatabaseAlertRuleStore.create({ database });
+  const reportStore = await DatabaseReportStore.create({ database });
   const onCallProvider = new FakeOnCallProvider();
   const onCallRegistry = new OnCallProviderRegistry();
   onCallRegistry.add(onCallProvider);
@@ -134,6 +136,11 @@ export async function createReadinessSources(
     alertRuleStore,
     onCallStaleAfterMs: 30 * 60_000,
     sloStaleAfterMs: 10 * 60_000,
+    reports: {
+      store: reportStore,
+      timeZone: 'UTC',
+      staleAfterMs: 30 * 60_000,
+    },
   };
   return {
     knex,
@@ -142,6 +149,7 @@ export async function createReadinessSources(
     store,
     sloStore,
     alertRuleStore,
+    reportStore,
     catalog,
     onCallProvider,
     sloProvider,

@@ -13,6 +13,7 @@ import {
   sloMeasurement,
 } from '../__testUtils__/readinessFixtures';
 import { makeSnapshot, makeStats } from '../__testUtils__/snapshotFixtures';
+import type { ReportStore } from '../reports/store/ReportStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
 
@@ -96,6 +97,40 @@ function rubric(version: string): {
 
 const east = { id: 'metrics:east', type: 'metrics', displayName: 'East' };
 
+/** A report sync of the on-call source that always folds the same rows. */
+async function reportSync(reportStore: ReportStore, at: Date) {
+  await reportStore.replaceDailyRows({
+    sourceId: 'pagerduty:default',
+    timeZone: 'UTC',
+    fromDay: '2026-11-01',
+    toDay: '2026-11-22',
+    serviceRows: ['PALPHA1', 'PBETA01'].map(serviceId => ({
+      serviceId,
+      day: '2026-11-21',
+      timeZone: 'UTC',
+      high: 2,
+      low: 0,
+      ack: { count: 0, sumMs: 0, histogram: [] },
+      unacknowledged: 2,
+      resolve: { count: 0, sumMs: 0, histogram: [] },
+      unresolved: 2,
+      openAtDayEnd: 2,
+      longest: null,
+      noise: 0,
+      changes: 1,
+      failedChanges: 0,
+    })),
+    rotationRows: [],
+  });
+  await reportStore.recordReportSync({
+    sourceId: 'pagerduty:default',
+    historyStartMs: start.getTime() - 365 * 86_400_000,
+    syncedUntilMs: at.getTime(),
+    syncedAt: at,
+    warnings: [],
+  });
+}
+
 describe('ScorecardEvaluator change detection', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -126,9 +161,11 @@ describe('ScorecardEvaluator change detection', () => {
       statuses: [sloMeasurement(ref('gamma'), 'gamma', 5)],
       warnings: [],
     });
+    await reportSync(ctx.reportStore, start);
     // Sources stay fresh for the whole test: staleness is not under test.
     ctx.sources.onCallStaleAfterMs = 7 * 24 * 3600_000;
     ctx.sources.sloStaleAfterMs = 7 * 24 * 3600_000;
+    ctx.sources.reports!.staleAfterMs = 7 * 24 * 3600_000;
 
     const scorecardStore = await DatabaseScorecardStore.create({
       database: ctx.database,
@@ -168,8 +205,14 @@ describe('ScorecardEvaluator change detection', () => {
   it.each(databases.eachSupportedId())(
     're-gathers exactly the entities whose markers changed, on %p',
     async databaseId => {
-      const { evaluatorFor, gathered, store, sloStore, onCallProvider } =
-        await setup(databaseId);
+      const {
+        evaluatorFor,
+        gathered,
+        store,
+        sloStore,
+        reportStore,
+        onCallProvider,
+      } = await setup(databaseId);
 
       expect(await evaluatorFor(fleet, start).run()).toMatchObject({
         evaluated: 4,
@@ -192,6 +235,11 @@ describe('ScorecardEvaluator change detection', () => {
         syncedAt: minutes(10),
       });
       await evaluatorFor(fleet, minutes(11)).run();
+      expect(gathered()).toEqual([]);
+
+      // ...nor does a report sync that folds the same daily rows again...
+      await reportSync(reportStore, minutes(12));
+      await evaluatorFor(fleet, minutes(13)).run();
       expect(gathered()).toEqual([]);
 
       // ...one that changes beta's incident figures re-gathers beta alone.

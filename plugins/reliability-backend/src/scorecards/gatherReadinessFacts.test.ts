@@ -293,6 +293,90 @@ describe('gatherReadinessFacts', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'gives linked entities the report figures of their service and rotation, on %p',
+    async databaseId => {
+      const { sources, store, reportStore, onCallProvider } =
+        await createReadinessSources(databases, databaseId, fleet);
+      await store.registerSource(onCallProvider.source);
+      await store.replaceSourceSnapshot({
+        source: onCallProvider.source,
+        snapshot: makeSnapshot(['PCHKOUT'], { now }),
+        syncedAt: minutesAgo(2),
+      });
+      const empty = {
+        timeZone: 'UTC',
+        low: 0,
+        ack: { count: 0, sumMs: 0, histogram: [] },
+        unacknowledged: 0,
+        resolve: { count: 0, sumMs: 0, histogram: [] },
+        unresolved: 0,
+        openAtDayEnd: 0,
+        longest: null,
+      };
+      await reportStore.replaceDailyRows({
+        sourceId: 'pagerduty:default',
+        timeZone: 'UTC',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-21',
+        serviceRows: [
+          {
+            ...empty,
+            serviceId: 'PCHKOUT',
+            day: '2026-11-20',
+            high: 2,
+            noise: 1,
+            changes: 5,
+            failedChanges: 2,
+          },
+        ],
+        rotationRows: [
+          {
+            rotationId: 'PEPAY01',
+            day: '2026-11-20',
+            timeZone: 'UTC',
+            shifts: 2,
+            pages: 2,
+            offHoursPages: 1,
+            sleepHoursPages: 0,
+            people: [],
+          },
+        ],
+      });
+      await reportStore.recordReportSync({
+        sourceId: 'pagerduty:default',
+        historyStartMs: Date.parse('2025-11-22T00:00:00Z'),
+        syncedUntilMs: minutesAgo(2).getTime(),
+        syncedAt: minutesAgo(2),
+        warnings: [],
+      });
+
+      const gathered = await gatherReadinessFacts(
+        sources,
+        components,
+        context(),
+      );
+      expect(factsOf(gathered, checkoutRef).reports).toMatchObject({
+        period: { startDate: '2026-10-25', endDate: '2026-11-22' },
+        windowDays: 28,
+        freshness: { sourceId: 'pagerduty:default', stale: false },
+        changeFailure: { changes: 5, failedChanges: 2, rate: 0.4 },
+        alerts: { total: 2, noise: 1 },
+        onCall: {
+          rotationId: 'PEPAY01',
+          shifts: 2,
+          pages: 2,
+          pagesPerShift: 1,
+          offHoursPages: 1,
+        },
+      });
+      // No rows for the unknown service: no report fact, not zeros.
+      expect(
+        factsOf(gathered, 'component:default/build-runner').reports,
+      ).toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'says when on-call data is stale or was never synced, on %p',
     async databaseId => {
       const { sources, store, onCallProvider } = await createReadinessSources(

@@ -19,6 +19,7 @@ import {
   OnCallFacts,
   OnCallPersonFact,
   OPEN_REVIEW_STATES,
+  ReportFacts,
   parseScorecardExemptions,
   readRunbooks,
   ReviewFact,
@@ -56,6 +57,11 @@ import type {
 } from '../slo/SloStore';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import type { ReviewStore } from '../reviews/ReviewStore';
+import {
+  readReportFacts,
+  ReportFactSources,
+  ReportFactTarget,
+} from './readReportFacts';
 
 /** How far ahead level-1 coverage and people are looked at (as the on-call card does). @public */
 export const ON_CALL_LOOK_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
@@ -81,6 +87,8 @@ export interface ReadinessFactSources {
     store: Pick<ReviewStore, 'listReviewHeads'>;
     templates: ReviewTemplate[];
   };
+  /** Report daily rows: the `reports` fact. Absent: entities get none. */
+  reports?: ReportFactSources;
 }
 
 /** What one evaluation run reads once and shares between its pages. @public */
@@ -456,6 +464,13 @@ export async function gatherReadinessFacts(
       sources.sloStore.getStatusesForEntities(entityRefs),
       readOpenReviews(sources, entityRefs),
     ]);
+  const reportFacts = sources.reports
+    ? await readReportFacts(
+        sources.reports,
+        reportTargets(entityRefs, located, onCallData),
+        now,
+      )
+    : new Map<string, ReportFacts>();
   const alertRuleSources = alertRuleSourceIds(sources);
   const sloSourceIds = [
     ...new Set([
@@ -523,6 +538,7 @@ export async function gatherReadinessFacts(
               : {}),
           },
           reviews: reviewsOn ? reviewsByEntity.get(entityRef) ?? [] : undefined,
+          reports: reportFacts.get(entityRef),
           sources,
           context,
         }),
@@ -530,6 +546,31 @@ export async function gatherReadinessFacts(
     } catch (error) {
       return { entityRef, entity, error: errorMessage(error) };
     }
+  });
+}
+
+/** The located entities' services and the rotation (escalation policy) each pages. */
+function reportTargets(
+  entityRefs: string[],
+  located: LocatedService[],
+  onCallData: Map<string, OnCallSourceData>,
+): ReportFactTarget[] {
+  return located.flatMap((location, index) => {
+    if (location.kind !== 'located') {
+      return [];
+    }
+    const sourceId = location.registered.source.id;
+    const service = onCallData.get(sourceId)?.services.get(location.serviceId);
+    return [
+      {
+        entityRef: entityRefs[index],
+        sourceId,
+        serviceId: location.serviceId,
+        ...(service?.escalationPolicyId
+          ? { rotationId: service.escalationPolicyId }
+          : {}),
+      },
+    ];
   });
 }
 
@@ -545,6 +586,7 @@ function assemble(input: {
   alertRules: AlertRulesFacts;
   /** Open reviews; undefined when reviews are not configured. */
   reviews: ReviewFact[] | undefined;
+  reports: ReportFacts | undefined;
   sources: ReadinessFactSources;
   context: ReadinessRunContext;
 }): EntityReadinessFacts {
@@ -621,6 +663,7 @@ function assemble(input: {
           },
         }
       : {}),
+    ...(input.reports ? { reports: input.reports } : {}),
     problems,
   };
 }

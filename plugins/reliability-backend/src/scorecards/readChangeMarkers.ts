@@ -13,12 +13,14 @@ import {
   ReadinessRunContext,
 } from './gatherReadinessFacts';
 import { timeBucket } from './fingerprintReadinessFacts';
+import { isReportDataStale, reportFactPeriod } from './readReportFacts';
+import type { ReportDayDigests } from '../reports/store/ReportStore';
 import type { ScorecardConfig } from './readScorecardConfig';
 import type { StoredInputMark } from './ScorecardStore';
 
 // Bumped when what a mark covers changes, so marks of an older version never
 // match and every entity is gathered once.
-const MARK_VERSION = '1';
+const MARK_VERSION = '2';
 
 // Stands for "nothing stored" in a mark.
 const ABSENT = '-';
@@ -29,9 +31,10 @@ export type EntityInputs = Pick<StoredInputMark, 'ownerRef' | 'onCall'>;
 /**
  * The change markers of one evaluation pass, read in bulk before any fact:
  * digests of every stored on-call row, of each entity's SLO declarations and
- * statuses and of its open reviews, the health of every source (whether it
- * ever synced, fails, or is stale now), the alert rules, and the rubric and
- * configuration. {@link ChangeMarkers.markOf} combines those an entity's
+ * statuses and of its open reviews, of the report daily rows of each
+ * service and rotation in the report window, the health of every source
+ * (whether it ever synced, fails, or is stale now; for report data, whether
+ * it is stale), the alert rules, and the rubric and configuration. {@link ChangeMarkers.markOf} combines those an entity's
  * facts depend on with its catalog etag and time bucket; an unchanged mark
  * means unchanged facts. Reading them costs a few narrow queries, where
  * gathering facts builds every entity's on-call, SLO and review views.
@@ -47,6 +50,12 @@ export class ChangeMarkers {
     private readonly health: Map<string, string>,
     private readonly reviews: Map<string, string>,
     private readonly alertRules: string,
+    /** By source: whether it has report data, and whether that is stale now. */
+    private readonly reportHealth: Map<string, string>,
+    /** By source, then service or rotation: digests of the window's daily rows. */
+    private readonly reportDays: ReportDayDigests,
+    /** The report window judged now, or ABSENT without reports. */
+    private readonly reportWindow: string,
     private readonly context: ReadinessRunContext,
   ) {}
 
@@ -62,12 +71,25 @@ export class ChangeMarkers {
     checks: ScorecardCheck[];
   }): Promise<ChangeMarkers> {
     const { sources, context } = options;
-    const [onCall, slos, stored, reviews] = await Promise.all([
-      sources.store.listObservationDigests(),
-      sources.sloStore.listEntityDigests(),
-      sources.store.listSourceHealth(),
-      readOpenReviews(sources),
-    ]);
+    const { reports } = sources;
+    const reportPeriod = reports
+      ? reportFactPeriod(context.now, reports.timeZone)
+      : undefined;
+    const [onCall, slos, stored, reviews, reportStates, reportDays] =
+      await Promise.all([
+        sources.store.listObservationDigests(),
+        sources.sloStore.listEntityDigests(),
+        sources.store.listSourceHealth(),
+        readOpenReviews(sources),
+        reports ? reports.store.listReportSyncStates() : [],
+        reports && reportPeriod
+          ? reports.store.readDayDigests({
+              timeZone: reports.timeZone,
+              fromDay: reportPeriod.startDate,
+              toDay: reportPeriod.endDate,
+            })
+          : { services: new Map(), rotations: new Map() },
+      ]);
     const incomplete = await sources.store.getIncompleteServices(
       stored.map(source => source.id),
     );
@@ -137,6 +159,30 @@ export class ChangeMarkers {
       }),
     );
 
+    // Report figures are summed from the window's daily rows: an entity's
+    // mark holds the digests of its service's and rotation's rows, so a
+    // report sync that rewrites them unchanged moves nothing. The 28-day
+    // window moves at local midnight of the report zone (not at the UTC time
+    // bucket), so it is part of the mark. Of the sync state, facts keep only
+    // whether it is stale under the report threshold (its time is shown,
+    // not judged), as for source health above.
+    const reportWindow = reportPeriod ? JSON.stringify(reportPeriod) : ABSENT;
+    const reportHealth = new Map(
+      reportStates.map(state => [
+        state.sourceId,
+        reports && reportPeriod
+          ? String(
+              isReportDataStale(
+                state,
+                reportPeriod,
+                reports.staleAfterMs,
+                context.now,
+              ),
+            )
+          : ABSENT,
+      ]),
+    );
+
     return new ChangeMarkers(
       config,
       onCall,
@@ -149,6 +195,9 @@ export class ChangeMarkers {
         ]),
       ),
       alertRules,
+      reportHealth,
+      reportDays,
+      reportWindow,
       context,
     );
   }
@@ -196,6 +245,15 @@ export class ChangeMarkers {
             ) ?? ABSENT
           : ABSENT,
         this.onCall.stats.get(key) ?? ABSENT,
+        // Report facts: the rows of the service and of the rotation its
+        // escalation policy stands for (as `readReportFacts` reads them).
+        this.reportWindow,
+        this.reportHealth.get(sourceId) ?? ABSENT,
+        this.reportDays.services.get(sourceId)?.get(serviceId) ?? ABSENT,
+        service?.policyId
+          ? this.reportDays.rotations.get(sourceId)?.get(service.policyId) ??
+              ABSENT
+          : ABSENT,
       );
     } else {
       parts.push(ABSENT);

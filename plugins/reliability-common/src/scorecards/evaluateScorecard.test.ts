@@ -59,7 +59,7 @@ describe('evaluateScorecard', () => {
       nextLevel: null,
       score: 100,
       counts: {
-        pass: 21,
+        pass: 25,
         fail: 0,
         warning: 0,
         notApplicable: 0,
@@ -69,7 +69,7 @@ describe('evaluateScorecard', () => {
       evaluatedAt: '2026-11-23T12:00:00.000Z',
       rubricVersion: rubric.version,
     });
-    expect(scorecard!.checks).toHaveLength(21);
+    expect(scorecard!.checks).toHaveLength(25);
     expect(scorecard!.checks.every(check => check.passing)).toBe(true);
   });
 
@@ -134,7 +134,7 @@ describe('evaluateScorecard', () => {
       pass: 7,
       fail: 0,
       warning: 0,
-      notApplicable: 14,
+      notApplicable: 18,
       error: 0,
       exempt: 0,
     });
@@ -153,11 +153,11 @@ describe('evaluateScorecard', () => {
     });
     const scorecard = await evaluate(facts);
     expect(scorecard!.counts).toMatchObject({
-      pass: 16,
+      pass: 20,
       fail: 2,
       notApplicable: 3,
     });
-    expect(scorecard!.score).toBe(Math.round((100 * 16) / 18));
+    expect(scorecard!.score).toBe(Math.round((100 * 20) / 22));
     expect(scorecard!.level).toBeNull();
     expect(scorecard!.nextLevel).toEqual({
       id: 'bronze',
@@ -171,7 +171,7 @@ describe('evaluateScorecard', () => {
     const scorecard = await evaluate(
       buildReadinessFacts({ onCall: { incidents: { mttaSeconds: null } } }),
     );
-    expect(scorecard!.counts).toMatchObject({ pass: 20, warning: 1 });
+    expect(scorecard!.counts).toMatchObject({ pass: 24, warning: 1 });
     expect(scorecard!.score).toBe(100);
     expect(scorecard!.level?.id).toBe('gold');
   });
@@ -250,7 +250,9 @@ describe('evaluateScorecard', () => {
       id: 'bronze',
       blockingCheckIds: ['pagerduty-service-linked'],
     });
-    expect(scorecard!.counts.error).toBe(8);
+    // Stale on-call data: the 8 checks that read it before, and
+    // the 4 report checks, which read the same PagerDuty service.
+    expect(scorecard!.counts.error).toBe(12);
   });
 
   describe('exemptions', () => {
@@ -381,7 +383,7 @@ describe('evaluateScorecard', () => {
         state: 'fail',
         message: 'component:default/checkout declares no dependencies',
       });
-      expect(scorecard!.score).toBe(Math.round((100 * 21) / 22));
+      expect(scorecard!.score).toBe(Math.round((100 * 25) / 26));
       expect(scorecard!.level?.id).toBe('gold');
     });
 

@@ -10,6 +10,7 @@ import type { Runbook, OnCallState } from '../api';
 import type { SloProblem } from '../openslo';
 import type { SloStatusState } from '../sloApi';
 import type { ReviewState } from '../reviewApi';
+import type { ChangeFailureRate, ReportPeriod } from '../reportApi';
 import type {
   IncidentStats,
   MetadataProblem,
@@ -192,8 +193,40 @@ export interface EntityReadinessFacts {
   exemptions: ScorecardExemption[];
   /** Readiness reviews; absent when `reliability.reviews` configures no template. */
   reviews?: ReviewFacts;
+  /**
+   * Report figures over the last whole days; absent when the entity's
+   * service has no report data (or reports are not wired in).
+   */
+  reports?: ReportFacts;
   /** Problems found while reading the entity's metadata (exemptions, tier, ...). */
   problems: MetadataProblem[];
+}
+
+/**
+ * An entity's report figures over {@link ReportFacts.period}, summed from
+ * the daily rows of its service and of its service's rotation (level 1 of
+ * its escalation policy).
+ * @public
+ */
+export interface ReportFacts {
+  period: ReportPeriod;
+  /** Days in the period. */
+  windowDays: number;
+  /** The report sync of the entity's source; null: never synced. */
+  freshness: FactFreshness | null;
+  /** Changes made in the period and how many were followed by a high-urgency incident. */
+  changeFailure: ChangeFailureRate;
+  /** Incidents created in the period and how many of them were noise. */
+  alerts: { total: number; noise: number };
+  /** Load of the service's rotation; null when it has none or no rows. */
+  onCall: {
+    rotationId: string;
+    shifts: number;
+    pages: number;
+    /** pages ÷ shifts; null without shifts. */
+    pagesPerShift: number | null;
+    offHoursPages: number;
+  } | null;
 }
 
 /**

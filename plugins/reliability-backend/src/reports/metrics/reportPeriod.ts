@@ -125,6 +125,24 @@ export function dayRangePeriod(
 }
 
 /**
+ * The last `days` whole local days in `timeZone` before the day of `nowMs`
+ * (today, still incomplete, is left out).
+ * @public
+ */
+export function lastWholeDaysPeriod(
+  nowMs: number,
+  days: number,
+  timeZone: string = DEFAULT_REPORT_TIME_ZONE,
+): ReportPeriod {
+  const today = localDateOf(nowMs, timeZone);
+  return dayRangePeriod(
+    formatLocalDate(addLocalDays(today, -days)),
+    formatLocalDate(today),
+    timeZone,
+  );
+}
+
+/**
  * The period of the same kind just before `period`, to compare with: the
  * previous calendar month for a month, otherwise the same number of days
  * ending where `period` starts.

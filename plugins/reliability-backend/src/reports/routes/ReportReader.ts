@@ -17,12 +17,8 @@ import { CatalogVisibility } from '../../reviews/CatalogVisibility';
 import { locateEntityService } from '../../service/locateEntityService';
 import type { ReportConfig } from '../config/readReportConfig';
 import { alertQualityFromDailyRows } from '../metrics/alertQuality';
-import { dayRangePeriod, previousPeriod } from '../metrics/reportPeriod';
-import {
-  addLocalDays,
-  formatLocalDate,
-  localDateOf,
-} from '../metrics/zonedTime';
+import { lastWholeDaysPeriod, previousPeriod } from '../metrics/reportPeriod';
+import { formatLocalDate, localDateOf } from '../metrics/zonedTime';
 import type {
   ReportEntity,
   ReportStore,
@@ -231,10 +227,9 @@ export class ReportReader {
   ): Promise<OnCallHealthResponse> {
     const { group, entities } = await this.groupScope(groupRef, credentials);
     const { timeZone } = this.deps.config;
-    const today = localDateOf(this.deps.now().getTime(), timeZone);
-    const period = dayRangePeriod(
-      formatLocalDate(addLocalDays(today, -ON_CALL_HEALTH_DAYS)),
-      formatLocalDate(today),
+    const period = lastWholeDaysPeriod(
+      this.deps.now().getTime(),
+      ON_CALL_HEALTH_DAYS,
       timeZone,
     );
     const states = await this.deps.reportStore.listReportSyncStates();

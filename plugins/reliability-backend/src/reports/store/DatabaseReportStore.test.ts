@@ -246,6 +246,83 @@ describe('DatabaseReportStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'digests each service and rotation over a window: equal rows, equal digest, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      const write = (sourceId: string, s1High: number, pages: number) =>
+        store.replaceDailyRows({
+          sourceId,
+          timeZone: 'UTC',
+          fromDay: '2026-11-01',
+          toDay: '2026-11-30',
+          serviceRows: [
+            serviceRow('S1', '2026-11-01', s1High),
+            serviceRow('S1', '2026-11-10'),
+            serviceRow('S2', '2026-11-10'),
+            // Outside the window read below.
+            serviceRow('S3', '2026-11-20'),
+          ],
+          rotationRows: [
+            {
+              rotationId: 'P1',
+              day: '2026-11-02',
+              timeZone: 'UTC',
+              shifts: 1,
+              pages,
+              offHoursPages: 0,
+              sleepHoursPages: 0,
+              people: [],
+            },
+          ],
+        });
+      const window = {
+        timeZone: 'UTC',
+        fromDay: '2026-11-01',
+        toDay: '2026-11-20',
+      };
+      await write(SOURCE, 1, 2);
+      await write('other:x', 1, 2);
+      const first = await store.readDayDigests(window);
+      const ours = first.services.get(SOURCE)!;
+      expect([...ours.keys()].sort()).toEqual(['S1', 'S2']);
+      expect(ours.get('S1')).not.toBe(ours.get('S2'));
+      // Same rows under another source: the same digests, kept apart.
+      expect(first.services.get('other:x')).toEqual(ours);
+      expect(first.rotations.get(SOURCE)?.get('P1')).toEqual(
+        expect.any(String),
+      );
+
+      // Rewritten unchanged: nothing moves.
+      await write(SOURCE, 1, 2);
+      expect(await store.readDayDigests(window)).toEqual(first);
+
+      // One service's row and the rotation's change: only theirs move.
+      await write(SOURCE, 7, 3);
+      const second = await store.readDayDigests(window);
+      expect(second.services.get(SOURCE)?.get('S1')).not.toBe(ours.get('S1'));
+      expect(second.services.get(SOURCE)?.get('S2')).toBe(ours.get('S2'));
+      expect(second.rotations.get(SOURCE)?.get('P1')).not.toBe(
+        first.rotations.get(SOURCE)?.get('P1'),
+      );
+      expect(second.services.get('other:x')).toEqual(ours);
+
+      // A day leaving the window moves the digest too.
+      const narrower = await store.readDayDigests({
+        ...window,
+        fromDay: '2026-11-02',
+      });
+      expect(narrower.services.get(SOURCE)?.get('S1')).not.toBe(
+        second.services.get(SOURCE)?.get('S1'),
+      );
+      expect(narrower.services.get(SOURCE)?.get('S2')).toBe(ours.get('S2'));
+      // Another zone's days are not mixed in.
+      expect(
+        await store.readDayDigests({ ...window, timeZone: 'Europe/Berlin' }),
+      ).toEqual({ services: new Map(), rotations: new Map() });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps sync state and the entity map per source, on %p',
     async databaseId => {
       const store = await createStore(databaseId);

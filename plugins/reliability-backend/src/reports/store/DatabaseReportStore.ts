@@ -8,6 +8,7 @@ import type {
 } from '@preflight/plugin-reliability-node';
 import type { Knex } from 'knex';
 import { chunks } from '../../lib/chunks';
+import { digest } from '../../lib/digest';
 import type {
   RotationDailyRow,
   ServiceDailyRow,
@@ -16,6 +17,7 @@ import type {
   ReportEntity,
   ReportFoldInputs,
   ReportStore,
+  ReportDayDigests,
   ReportSyncState,
   SourceKey,
 } from './ReportStore';
@@ -125,6 +127,10 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const item of items) byKey.set(key(item), item);
   return [...byKey.values()];
+}
+
+function withDigest(rowJson: string) {
+  return { row_json: rowJson, row_digest: digest(rowJson) };
 }
 
 /** Groups keys by source, for `source_id = ? AND id IN (...)` reads. */
@@ -305,7 +311,7 @@ export class DatabaseReportStore implements ReportStore {
         time_zone: timeZone,
         day: row.day,
         service_id: row.serviceId,
-        row_json: JSON.stringify(row),
+        ...withDigest(JSON.stringify(row)),
       }));
       for (const chunk of chunks(services, CHUNK)) {
         await tx('report_service_days').insert(chunk);
@@ -315,7 +321,7 @@ export class DatabaseReportStore implements ReportStore {
         time_zone: timeZone,
         day: row.day,
         rotation_id: row.rotationId,
-        row_json: JSON.stringify(row),
+        ...withDigest(JSON.stringify(row)),
       }));
       for (const chunk of chunks(rotations, CHUNK)) {
         await tx('report_rotation_days').insert(chunk);
@@ -346,6 +352,48 @@ export class DatabaseReportStore implements ReportStore {
       }
     }
     return rows;
+  }
+
+  async readDayDigests(window: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<ReportDayDigests> {
+    const read = async (table: string, idColumn: string) => {
+      // Only the short digests, ordered so equal rows give an equal
+      // combined digest on both databases.
+      const found: Array<{
+        source_id: string;
+        id: string;
+        day: string;
+        row_digest: string | null;
+      }> = await this.db(table)
+        .select('source_id', { id: idColumn }, 'day', 'row_digest')
+        .where('time_zone', window.timeZone)
+        .andWhere('day', '>=', window.fromDay)
+        .andWhere('day', '<', window.toDay)
+        .orderBy(['source_id', idColumn, 'day']);
+      const parts = new Map<string, Map<string, string[]>>();
+      for (const row of found) {
+        const ofSource = parts.get(row.source_id) ?? new Map();
+        parts.set(row.source_id, ofSource);
+        const list = ofSource.get(row.id) ?? [];
+        ofSource.set(row.id, list);
+        // A row written before digests were stored stands as its day alone.
+        list.push(`${row.day}:${row.row_digest ?? ''}`);
+      }
+      return new Map(
+        [...parts].map(([sourceId, ids]) => [
+          sourceId,
+          new Map([...ids].map(([id, list]) => [id, digest(list.join(','))])),
+        ]),
+      );
+    };
+    const [services, rotations] = await Promise.all([
+      read('report_service_days', 'service_id'),
+      read('report_rotation_days', 'rotation_id'),
+    ]);
+    return { services, rotations };
   }
 
   readServiceDays(options: {

@@ -43,6 +43,16 @@ export interface SourceKey {
 }
 
 /**
+ * Digests of the daily rows of a window, by source then service or rotation
+ * id: equal rows give an equal digest. Ids without rows are absent.
+ * @public
+ */
+export interface ReportDayDigests {
+  services: Map<string, Map<string, string>>;
+  rotations: Map<string, Map<string, string>>;
+}
+
+/**
  * Persistence of report data: the raw facts a report sync reads, the daily
  * rows folded from them, and the entity-to-service map reports scope by.
  * Reads serve the report routes and never reach upstream.
@@ -77,6 +87,16 @@ export interface ReportStore {
     serviceRows: ServiceDailyRow[];
     rotationRows: RotationDailyRow[];
   }): Promise<void>;
+
+  /**
+   * Digests of every service's and rotation's rows of the days
+   * `[fromDay, toDay)`, read without the rows themselves.
+   */
+  readDayDigests(window: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<ReportDayDigests>;
 
   /** Service rows of the days `[fromDay, toDay)` of the given services. */
   readServiceDays(options: {

@@ -233,6 +233,34 @@ export function buildReadinessFacts(
         },
       ],
     },
+    // Four weeks of report data: 1 of 10 changes failed, 1 of 10 incidents
+    // was noise, 7 pages over 14 shifts, 2 of them outside business hours.
+    reports: {
+      period: {
+        kind: 'days',
+        timeZone: 'UTC',
+        startDate: '2026-10-26',
+        endDate: '2026-11-23',
+        start: '2026-10-26T00:00:00.000Z',
+        end: '2026-11-23T00:00:00.000Z',
+      },
+      windowDays: 28,
+      freshness: freshSource('pagerduty:default'),
+      changeFailure: {
+        status: 'measured',
+        changes: 10,
+        failedChanges: 1,
+        rate: 0.1,
+      },
+      alerts: { total: 10, noise: 1 },
+      onCall: {
+        rotationId: 'PPOLICY',
+        shifts: 14,
+        pages: 7,
+        pagesPerShift: 0.5,
+        offHoursPages: 2,
+      },
+    },
     problems: [],
   };
   return deepMerge(base, overrides);

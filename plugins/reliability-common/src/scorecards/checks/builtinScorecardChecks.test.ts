@@ -9,8 +9,15 @@ describe('builtinScorecardChecks', () => {
     expect(new Set(ids).size).toBe(ids.length);
     const levelChecks = DEFAULT_SCORECARD_LEVELS.flatMap(level => level.checks);
     // The review check is opt-in: a rubric puts it in a level when the
-    // organisation runs readiness reviews.
-    const optIn = ['readiness-review-approved'];
+    // organisation runs readiness reviews. So are the report checks: they
+    // need report syncs, and services without change events cannot be judged.
+    const optIn = [
+      'readiness-review-approved',
+      'change-failure-rate-under',
+      'pages-per-shift-under',
+      'off-hours-pages-under',
+      'alert-noise-under',
+    ];
     expect([...ids].sort()).toEqual([...levelChecks, ...optIn].sort());
   });
 

@@ -5,6 +5,7 @@ import { metadataChecks } from './metadataChecks';
 import { onCallChecks } from './onCallChecks';
 import { ownershipChecks } from './ownershipChecks';
 import { runbookChecks } from './runbookChecks';
+import { reportChecks } from './reportChecks';
 import { reviewChecks } from './reviewChecks';
 import { sloChecks } from './sloChecks';
 
@@ -14,6 +15,7 @@ export * from './metadataChecks';
 export * from './onCallChecks';
 export * from './ownershipChecks';
 export * from './runbookChecks';
+export * from './reportChecks';
 export * from './reviewChecks';
 export * from './sloChecks';
 
@@ -24,6 +26,7 @@ export const builtinScorecardChecks: ScorecardCheck[] = [
   ...runbookChecks,
   ...sloChecks,
   ...incidentChecks,
+  ...reportChecks,
   ...documentationChecks,
   ...metadataChecks,
   ...reviewChecks,
