@@ -8,6 +8,10 @@ import path from 'node:path';
 import { OnCallSourceError } from '@preflight/plugin-reliability-node';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
+
+// Each schema test drives dozens of requests through a whole test backend;
+// on two busy cores that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
 import { ConfigReader } from '@backstage/config';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
