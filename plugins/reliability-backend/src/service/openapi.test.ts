@@ -8,10 +8,6 @@ import path from 'node:path';
 import { OnCallSourceError } from '@preflight/plugin-reliability-node';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
-
-// Each schema test drives dozens of requests through a whole test backend;
-// on two busy cores that takes longer than jest's 5 s default.
-jest.setTimeout(60_000);
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
 import { ConfigReader } from '@backstage/config';
 import type { ReliabilityStore } from '../database/ReliabilityStore';
@@ -57,6 +53,10 @@ import { storedScorecard } from '../__testUtils__/scorecardFixtures';
 import { makeReportData } from '../__testUtils__/reportFixtures';
 import { readReportConfig } from '../reports/config/readReportConfig';
 import type { ReportStore } from '../reports/store/ReportStore';
+
+// Each schema test drives dozens of requests through a whole test backend;
+// on two busy cores that takes longer than jest's 5 s default.
+jest.setTimeout(60_000);
 
 type HttpMethod = 'get' | 'post' | 'put';
 
