@@ -452,4 +452,82 @@ describe('DatabaseScorecardStore', () => {
       expect(await store.getLastEvaluatedAt()).toBe('2026-11-20T10:24:00.000Z');
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'stores check presentations once per rubric version and reads scorecards whole, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const nextRubric = storedScorecard({
+        entityRef: ledger,
+        ownerRef: payments,
+        levelId: 'bronze',
+        checks: { 'owner-set': 'pass', 'runbook-linked': 'fail' },
+        rubricVersion: 'rubric-2',
+      });
+      await store.writeScorecards(
+        [silverCheckout, bronzeLedger, nextRubric],
+        at('2026-11-20'),
+      );
+
+      // Each entity's row holds what is particular to it; the titles,
+      // descriptions and fixes are stored once per version and check.
+      const stored = await knex('scorecard_results')
+        .select('entity_ref', 'scorecard_json')
+        .orderBy('entity_ref');
+      for (const row of stored) {
+        for (const check of JSON.parse(row.scorecard_json).checks) {
+          expect(Object.keys(check)).not.toContain('title');
+          expect(Object.keys(check)).not.toContain('description');
+          expect(Object.keys(check)).not.toContain('fix');
+        }
+      }
+      const presentations = await knex('scorecard_rubric_checks')
+        .select('rubric_version', 'check_id')
+        .orderBy(['rubric_version', 'check_id']);
+      expect(presentations).toEqual([
+        { rubric_version: 'rubric-2', check_id: 'owner-set' },
+        { rubric_version: 'rubric-2', check_id: 'runbook-linked' },
+        ...[
+          'escalation-policy-levels',
+          'owner-set',
+          'runbook-linked',
+          'slo-defined',
+          'slo-met',
+        ].map(check_id => ({
+          rubric_version: silverCheckout.scorecard.rubricVersion,
+          check_id,
+        })),
+      ]);
+      expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+      expect(await store.getScorecards([ledger, checkout])).toEqual(
+        new Map([
+          [ledger, nextRubric],
+          [checkout, silverCheckout],
+        ]),
+      );
+
+      // A scorecard stored whole before this storage reads as it was.
+      await knex('scorecard_results')
+        .where({ entity_ref: checkout })
+        .update({ scorecard_json: JSON.stringify(silverCheckout.scorecard) });
+      expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+
+      // Presentations of a version no scorecard is judged by any more go
+      // with the day's housekeeping; the others stay.
+      await store.writeScorecards(
+        [{ ...nextRubric, scorecard: { ...nextRubric.scorecard } }].map(s => ({
+          ...s,
+          scorecard: { ...s.scorecard, rubricVersion: 'rubric-3' },
+        })),
+        at('2026-11-20', '11:00:00'),
+      );
+      await store.recordDailySnapshots(at('2026-11-20'), at('2026-01-01'));
+      expect(
+        await knex('scorecard_rubric_checks').distinct('rubric_version'),
+      ).toEqual(expect.not.arrayContaining([{ rubric_version: 'rubric-2' }]));
+      expect(
+        (await store.getScorecard(ledger))?.scorecard.checks.map(c => c.title),
+      ).toEqual(nextRubric.scorecard.checks.map(c => c.title));
+    },
+  );
 });

@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type {
+  EntityScorecard,
   LevelTrendPoint,
   ScorecardHistoryPoint,
   TeamScorecardRow,
@@ -20,11 +21,19 @@ import type {
   TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
+import { insertRowsAsJson, JsonRowColumn } from '../lib/insertRowsAsJson';
 import {
   bumpDataVersion,
   DATA_SCOPES,
   readDataVersion,
 } from '../database/dataVersions';
+import {
+  CheckPresentationOfVersion,
+  CompactScorecard,
+  isCompact,
+  joinScorecard,
+  splitScorecard,
+} from './compactScorecard';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
 
@@ -63,6 +72,11 @@ const migrationsDir = resolvePackagePath(
 // far below SQLite's (32766) and PostgreSQL's (65535) bind-parameter limits.
 const CHUNK_SIZE = 500;
 
+// Rubric versions whose check presentations a store keeps in memory: a
+// version's presentations never change, and only the current one or two are
+// read.
+const PRESENTATION_VERSIONS_CACHED = 8;
+
 // Completed runs kept in the log; only the latest is read.
 const RUNS_KEPT = 20;
 
@@ -85,6 +99,20 @@ interface CheckStateRow {
   state: string;
   passing: boolean | number;
   exempt: boolean | number;
+}
+
+const CHECK_STATE_COLUMNS: JsonRowColumn[] = [
+  { name: 'entity_ref', type: 'text' },
+  { name: 'check_id', type: 'text' },
+  { name: 'state', type: 'text' },
+  { name: 'passing', type: 'boolean' },
+  { name: 'exempt', type: 'boolean' },
+];
+
+interface PresentationRow {
+  rubric_version: string;
+  check_id: string;
+  presentation_json: string;
 }
 
 interface HistoryRow {
@@ -143,6 +171,11 @@ export class DatabaseScorecardStore implements ScorecardStore {
     await store.refreshTeamColumns();
     return store;
   }
+
+  private readonly presentationCache = new Map<
+    string,
+    Map<string, CheckPresentationOfVersion>
+  >();
 
   private constructor(private readonly db: Knex) {}
 
@@ -239,10 +272,26 @@ export class DatabaseScorecardStore implements ScorecardStore {
 
       const resultRows: ResultRow[] = [];
       const stateRows: CheckStateRow[] = [];
+      const presentationRows: PresentationRow[] = [];
+      const presentationsSeen = new Map<string, Set<string>>();
       const historyRows: HistoryRow[] = [];
       for (const [ref, stored] of byRef) {
         const { scorecard, row, fingerprint } = stored;
         const level = scorecard.level?.id ?? null;
+        const { compact, presentations } = splitScorecard(scorecard);
+        const seen =
+          presentationsSeen.get(scorecard.rubricVersion) ?? new Set<string>();
+        presentationsSeen.set(scorecard.rubricVersion, seen);
+        for (const [checkId, presentation] of presentations) {
+          if (!seen.has(checkId)) {
+            seen.add(checkId);
+            presentationRows.push({
+              rubric_version: scorecard.rubricVersion,
+              check_id: checkId,
+              presentation_json: JSON.stringify(presentation),
+            });
+          }
+        }
         const states = scorecard.checks.map(check => ({
           entity_ref: ref,
           check_id: check.checkId,
@@ -260,7 +309,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           evaluated_at: new Date(scorecard.evaluatedAt),
           rubric_version: scorecard.rubricVersion,
           row_json: JSON.stringify(row),
-          scorecard_json: JSON.stringify(scorecard),
+          scorecard_json: JSON.stringify(compact),
           ...teamRowColumns(row),
         });
         stateRows.push(...states);
@@ -284,6 +333,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
         }
       }
 
+      // In the results' transaction: a committed compact scorecard always
+      // finds its presentations.
+      for (const chunk of chunks(presentationRows, CHUNK_SIZE)) {
+        await tx('scorecard_rubric_checks')
+          .insert(chunk)
+          .onConflict(['rubric_version', 'check_id'])
+          .ignore();
+      }
       for (const chunk of chunks(resultRows, CHUNK_SIZE)) {
         await tx('scorecard_results')
           .insert(chunk)
@@ -295,9 +352,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .whereIn('entity_ref', chunk)
           .delete();
       }
-      for (const chunk of chunks(stateRows, CHUNK_SIZE)) {
-        await tx('scorecard_check_states').insert(chunk);
-      }
+      await insertRowsAsJson(
+        tx,
+        'scorecard_check_states',
+        CHECK_STATE_COLUMNS,
+        stateRows as unknown as Array<Record<string, unknown>>,
+      );
       // The new point supersedes the entity's earlier points of the day.
       const superseded = historyRows
         .map(h => h.entity_ref)
@@ -424,6 +484,13 @@ export class DatabaseScorecardStore implements ScorecardStore {
       await tx('scorecard_history')
         .where('day', '<', dayOf(retainFrom))
         .delete();
+      // Presentations of rubric versions no stored scorecard is judged by.
+      await tx('scorecard_rubric_checks')
+        .whereNotIn(
+          'rubric_version',
+          tx('scorecard_results').distinct('rubric_version'),
+        )
+        .delete();
       // Today's counts per group and for the fleet, from the results as they
       // stand: the trend reads these instead of aggregating the history.
       await tx('scorecard_daily_levels').where('day', day).delete();
@@ -537,11 +604,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (!row) {
       return undefined;
     }
-    return {
-      row: JSON.parse(row.row_json),
-      scorecard: JSON.parse(row.scorecard_json),
-      fingerprint: row.fingerprint,
-    };
+    return (await this.toStoredScorecards([row]))[0];
   }
 
   async getScorecards(
@@ -552,12 +615,64 @@ export class DatabaseScorecardStore implements ScorecardStore {
       const rows = await this.db<ResultRow>('scorecard_results')
         .select('entity_ref', 'row_json', 'scorecard_json', 'fingerprint')
         .whereIn('entity_ref', chunk);
-      for (const row of rows) {
-        found.set(row.entity_ref, {
-          row: JSON.parse(row.row_json),
-          scorecard: JSON.parse(row.scorecard_json),
-          fingerprint: row.fingerprint,
-        });
+      const stored = await this.toStoredScorecards(rows);
+      rows.forEach((row, i) => found.set(row.entity_ref, stored[i]));
+    }
+    return found;
+  }
+
+  private async toStoredScorecards(
+    rows: Array<Pick<ResultRow, 'row_json' | 'scorecard_json' | 'fingerprint'>>,
+  ): Promise<StoredScorecard[]> {
+    const parsed = rows.map(
+      row =>
+        JSON.parse(row.scorecard_json) as CompactScorecard | EntityScorecard,
+    );
+    const versions = new Set(
+      parsed.filter(isCompact).map(scorecard => scorecard.rubricVersion),
+    );
+    const presentations = await this.presentationsOf(versions);
+    return rows.map((row, i) => ({
+      row: JSON.parse(row.row_json),
+      scorecard: joinScorecard(
+        parsed[i],
+        presentations.get(parsed[i].rubricVersion),
+      ),
+      fingerprint: row.fingerprint,
+    }));
+  }
+
+  /** The check presentations of rubric versions, kept once read. */
+  private async presentationsOf(
+    versions: Set<string>,
+  ): Promise<Map<string, Map<string, CheckPresentationOfVersion>>> {
+    const found = new Map<string, Map<string, CheckPresentationOfVersion>>();
+    const missing = [...versions].filter(version => {
+      const cached = this.presentationCache.get(version);
+      if (cached) {
+        found.set(version, cached);
+      }
+      return !cached;
+    });
+    if (missing.length === 0) {
+      return found;
+    }
+    const rows: PresentationRow[] = await this.db('scorecard_rubric_checks')
+      .select('rubric_version', 'check_id', 'presentation_json')
+      .whereIn('rubric_version', missing);
+    for (const row of rows) {
+      const map = found.get(row.rubric_version) ?? new Map();
+      map.set(row.check_id, JSON.parse(row.presentation_json));
+      found.set(row.rubric_version, map);
+    }
+    for (const version of missing) {
+      const map = found.get(version);
+      if (map) {
+        if (this.presentationCache.size >= PRESENTATION_VERSIONS_CACHED) {
+          const oldest = this.presentationCache.keys().next().value;
+          this.presentationCache.delete(oldest!);
+        }
+        this.presentationCache.set(version, map);
       }
     }
     return found;
