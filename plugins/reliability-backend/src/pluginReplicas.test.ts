@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
@@ -360,9 +360,7 @@ describe('two replicas on one PostgreSQL', () => {
       replicas[0].provider.snapshot = makeSnapshot(['PCHKOUT']);
       await replicas[0].syncNow();
       // What an evaluation on replica 0 stores for the entity page.
-      const scorecards = await DatabaseScorecardStore.create({
-        database: mockServices.database({ knex: knexes[0] }),
-      });
+      const scorecards = await DatabaseScorecardStore.create(knexes[0]);
       const checkout = testEntities.find(
         e => e.metadata.name === 'checkout-api',
       )!;
