@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
@@ -25,7 +26,6 @@ jest.setTimeout(180_000);
 
 const FREQUENCY_MS = 2_000;
 const every = { seconds: FREQUENCY_MS / 1000 };
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function component(name: string, serviceId: string): Entity {
   return {
