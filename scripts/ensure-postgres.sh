@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the machine's PostgreSQL 15 (installed but stopped on these machines)
 # and prints the connection string the store tests use. Prints nothing when
-# PostgreSQL cannot be started here; the store tests then run on SQLite only
-# and say so.
+# PostgreSQL cannot be started here; test-all.sh then stops and says how to
+# provide one.
 set -u
 if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   exit 0

@@ -15,7 +15,16 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
   if [ -n "$pg_url" ]; then
     export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$pg_url"
   else
-    echo "warning: PostgreSQL 15 is not available; store tests run on SQLite only" >&2
+    # The stores are tested on both databases; a run on SQLite alone would
+    # pass while PostgreSQL behaviour goes untested.
+    cat >&2 <<'MSG'
+error: PostgreSQL 15 is not available, and the store tests need it (they run
+on SQLite and PostgreSQL). Either
+  - install the Debian package `postgresql` (this script starts it), or
+  - point the tests at a PostgreSQL 15 server you run:
+      BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://USER:PASSWORD@HOST:5432 npm test
+MSG
+    exit 1
   fi
 fi
 # Never try to start database containers: there is no Docker engine here.

@@ -21,6 +21,7 @@ import knexFactory, { type Knex } from 'knex';
 import {
   DatabaseReliabilityStore,
   DatabaseSloStore,
+  openReliabilityDatabase,
   reliabilityPlugin,
 } from '@preflight/plugin-reliability-backend';
 import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
@@ -111,8 +112,8 @@ export async function seedObservations(
   fleet: ReturnType<typeof generateScorecardFleet>,
   now: Date,
 ) {
-  const database = mockServices.database({ knex });
-  const store = await DatabaseReliabilityStore.create({ database });
+  const db = await openReliabilityDatabase(mockServices.database({ knex }));
+  const store = new DatabaseReliabilityStore(db);
   const source = {
     id: 'pagerduty:default',
     type: 'pagerduty',
@@ -130,7 +131,7 @@ export async function seedObservations(
     },
   });
 
-  const sloStore = await DatabaseSloStore.create({ database });
+  const sloStore = new DatabaseSloStore(db);
   const sloSource = {
     id: 'prometheus:main',
     type: 'prometheus',

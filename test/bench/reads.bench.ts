@@ -270,9 +270,8 @@ async function entityPages(options: {
         total: 10_000,
       })),
     });
-    const sloStore = await DatabaseSloStore.create({
-      database: mockServices.database({ knex: reliabilityKnex }),
-    });
+    // Migrated by seedObservations above.
+    const sloStore = new DatabaseSloStore(reliabilityKnex);
     const [stored] = await sloStore.getStatuses(slo.definition.entityRef);
     await sloStore.recordSourceMeasurement({
       source: {

@@ -22,7 +22,6 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   DatabaseReportStore,
   histogramOf,
@@ -190,9 +189,8 @@ async function main() {
   });
   try {
     await seedObservations(db.knex, fleet, now);
-    const reportStore = await DatabaseReportStore.create({
-      database: mockServices.database({ knex: db.knex }),
-    });
+    // The backend above migrated this database.
+    const reportStore = new DatabaseReportStore(db.knex);
     const days = lastYearDays(now);
     const seedStarted = performance.now();
     const rows = dailyRows({

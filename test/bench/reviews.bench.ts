@@ -194,9 +194,9 @@ async function main() {
         headers: { connection: 'close' },
       })
     ).json()) as ReviewTemplatesResponse;
-    const database = mockServices.database({ knex: db.knex });
-    const reviewStore = await DatabaseReviewStore.create({ database });
-    const scorecardStore = await DatabaseScorecardStore.create({ database });
+    // The backend above migrated this database.
+    const reviewStore = new DatabaseReviewStore(db.knex);
+    const scorecardStore = await DatabaseScorecardStore.create(db.knex);
     const componentRefs = fleet.entities
       .filter(e => e.kind === 'Component')
       .map(e => `component:default/${e.metadata.name}`)

@@ -6,8 +6,9 @@
  */
 export { reliabilityPlugin } from './plugin';
 export { reliabilityPlugin as default } from './plugin';
-// The stores, for tools that seed or inspect the plugin's database outside
+// The migrated database and the stores, for tools that seed or inspect the plugin's database outside
 // the backend (the scorecard and review benchmarks).
+export { openReliabilityDatabase } from './database/openReliabilityDatabase';
 export { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
 export { DatabaseSloStore } from './slo/DatabaseSloStore';
 export { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';

@@ -15,6 +15,7 @@ import {
 import { DatabaseAlertRuleStore } from './alertRules/DatabaseAlertRuleStore';
 import { readReliabilityConfig } from './config/readReliabilityConfig';
 import { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
+import { openReliabilityDatabase } from './database/openReliabilityDatabase';
 import { OnCallProviderRegistry } from './providers/OnCallProviderRegistry';
 import { createRouter } from './service/createRouter';
 import { listAnnotatedServiceIds } from './sync/listAnnotatedServiceIds';
@@ -106,27 +107,25 @@ export const reliabilityPlugin = createBackendPlugin({
         notifications,
       }) {
         const reliabilityConfig = readReliabilityConfig(config);
-        const store = await DatabaseReliabilityStore.create({ database });
+        // Migrated once, here; every store works on this one connection.
+        const db = await openReliabilityDatabase(database);
+        const store = new DatabaseReliabilityStore(db);
         const sources = registry.start();
         const sloSyncConfig = readSloSyncConfig(config);
-        const sloStore = await DatabaseSloStore.create({ database });
+        const sloStore = new DatabaseSloStore(db);
         const sloSources = sloRegistry.start();
-        const alertRuleStore = await DatabaseAlertRuleStore.create({
-          database,
-        });
+        const alertRuleStore = new DatabaseAlertRuleStore(db);
         // Validated before anything is scheduled: a bad rubric stops the
         // backend with every problem and its config path.
         const checks = checkRegistry.start();
         const scorecardConfig = readScorecardConfig(config, checks);
-        const scorecardStore = await DatabaseScorecardStore.create({
-          database,
-        });
+        const scorecardStore = await DatabaseScorecardStore.create(db);
         // Review templates bind items to rubric checks: validated against
         // the rubric, also before anything runs.
         const reviewConfig = readReviewConfig(config, scorecardConfig.rubric);
-        const reviewStore = await DatabaseReviewStore.create({ database });
+        const reviewStore = new DatabaseReviewStore(db);
         const reportConfig = readReportConfig(config);
-        const reportStore = await DatabaseReportStore.create({ database });
+        const reportStore = new DatabaseReportStore(db);
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 

@@ -1,4 +1,5 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
@@ -25,7 +26,6 @@ jest.setTimeout(180_000);
 
 const FREQUENCY_MS = 2_000;
 const every = { seconds: FREQUENCY_MS / 1000 };
-const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function component(name: string, serviceId: string): Entity {
   return {
@@ -360,9 +360,7 @@ describe('two replicas on one PostgreSQL', () => {
       replicas[0].provider.snapshot = makeSnapshot(['PCHKOUT']);
       await replicas[0].syncNow();
       // What an evaluation on replica 0 stores for the entity page.
-      const scorecards = await DatabaseScorecardStore.create({
-        database: mockServices.database({ knex: knexes[0] }),
-      });
+      const scorecards = await DatabaseScorecardStore.create(knexes[0]);
       const checkout = testEntities.find(
         e => e.metadata.name === 'checkout-api',
       )!;

@@ -22,3 +22,4 @@ export * from './reviewApi';
 export * from './reportApi';
 export * from './format';
 export * from './csv';
+export * from './zodIssues';

@@ -108,6 +108,28 @@ export interface OnCallReportData {
 }
 
 /**
+ * How entities name their service in a provider's annotations, so the
+ * problems the backend reports (a service id the source does not have, a
+ * source that is not configured) point at the annotation to correct and say
+ * how. The generic backend knows no provider's annotations but these.
+ * @public
+ */
+export interface OnCallAnnotationHints {
+  /** The annotation holding the service id, e.g. `pagerduty.com/service-id`. */
+  serviceIdAnnotation: string;
+  /**
+   * The annotation choosing the source (account), for providers with
+   * several, e.g. `pagerduty.com/account`.
+   */
+  sourceAnnotation?: string;
+  /**
+   * What to do when the source has no service with the annotated id, e.g.
+   * where in the provider's UI the right id is found.
+   */
+  unknownServiceFix: string;
+}
+
+/**
  * An on-call and incident data source (PagerDuty today; Opsgenie or others
  * later). Providers read their source in bulk and return normalized data;
  * they never see the store or the REST API.
@@ -116,6 +138,13 @@ export interface OnCallReportData {
 export interface OnCallProvider {
   /** Provider type, e.g. `pagerduty`. */
   readonly type: string;
+
+  /**
+   * Which annotations name an entity's service, and how to correct them.
+   * Optional: without it, problems point at the entity's annotations in
+   * general and suggest checking the service id.
+   */
+  readonly annotationHints?: OnCallAnnotationHints;
 
   /** The sources (accounts) this provider syncs. */
   listSources(): OnCallSourceInfo[];

@@ -1,47 +1,31 @@
-/** One label matcher of a PromQL series selector. */
-export interface LabelMatcher {
-  label: string;
-  op: '=' | '!=' | '=~' | '!~';
-  value: string;
-}
+import {
+  parseVectorSelector,
+  PromqlSyntaxError,
+  type VectorSelector,
+} from '@preflight/plugin-reliability-backend-module-prometheus';
 
-/** A plain PromQL series selector: a metric name and label matchers. */
-export interface SeriesSelector {
-  metric: string;
-  matchers: LabelMatcher[];
-}
-
-const SELECTOR = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(?:\{(.*)\})?\s*$/s;
-const MATCHER =
-  /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*"((?:[^"\\]|\\.)*)"\s*$/;
+/** A plain PromQL series selector with its metric name. */
+export type SeriesSelector = VectorSelector & { metric: string };
 
 /**
- * Parses a plain series selector such as
- * `http_requests_total{service="x",code=~"5.."}`, the only query shape the
- * recorded demo data can answer; anything else (functions, aggregations)
- * yields `undefined` so the caller can report it instead of guessing.
+ * Reads a plain series selector such as
+ * `http_requests_total{service="x",code=~"5.."}` with the Prometheus
+ * module's parser: the only query shape the demo data can answer. Anything
+ * else (functions, aggregations, a selector without a metric name) yields
+ * `undefined` so the caller can report it instead of guessing.
  */
 export function parseSeriesSelector(query: string): SeriesSelector | undefined {
-  const match = SELECTOR.exec(query);
-  if (!match) {
-    return undefined;
-  }
-  const body = match[2]?.trim() ?? '';
-  const matchers: LabelMatcher[] = [];
-  // Values are quoted, so commas inside them must not split the list.
-  const parts = body === '' ? [] : body.match(/(?:[^,"]|"(?:[^"\\]|\\.)*")+/g);
-  for (const part of parts ?? []) {
-    const m = MATCHER.exec(part);
-    if (!m) {
+  let selector: VectorSelector;
+  try {
+    selector = parseVectorSelector(query);
+  } catch (error) {
+    if (error instanceof PromqlSyntaxError) {
       return undefined;
     }
-    matchers.push({
-      label: m[1],
-      op: m[2] as LabelMatcher['op'],
-      value: m[3].replace(/\\(.)/g, '$1'),
-    });
+    throw error;
   }
-  return { metric: match[1], matchers };
+  const { metric, matchers } = selector;
+  return metric === undefined ? undefined : { metric, matchers };
 }
 
 /** Whether a series with these labels is selected (regexes are anchored, as in PromQL). */
@@ -53,8 +37,8 @@ export function selectorMatches(
   if (selector.metric !== metric) {
     return false;
   }
-  return selector.matchers.every(({ label, op, value }) => {
-    const actual = labels[label] ?? '';
+  return selector.matchers.every(({ name, op, value }) => {
+    const actual = labels[name] ?? '';
     switch (op) {
       case '=':
         return actual === value;

@@ -121,6 +121,17 @@ describe('PagerDutyOnCallProvider', () => {
     });
   });
 
+  it('tells the backend which annotations to blame and how an owner finds the right id', () => {
+    // The backend words its "no such service" and "source not configured"
+    // problems with these; the wording is what owners read on the card.
+    expect(provider.annotationHints).toEqual({
+      serviceIdAnnotation: 'pagerduty.com/service-id',
+      sourceAnnotation: 'pagerduty.com/account',
+      unknownServiceFix:
+        'Copy the id from the service\'s PagerDuty URL (…/service-directory/<id>), or set "pagerduty.com/account" if the service lives in another configured account.',
+    });
+  });
+
   it('leaves entities without PagerDuty annotations to other providers', () => {
     expect(provider.locateService(component('fraud-detector'))).toBeUndefined();
   });

@@ -28,6 +28,7 @@ import {
   createPagerDutySync,
   type PagerDutySync,
 } from '../sync/createPagerDutySync';
+import { pagerDutyAnnotationHints } from './pagerDutyAnnotationHints';
 import { toOnCallSourceError } from './toOnCallSourceError';
 
 /** Provider type and source id prefix. @public */
@@ -55,6 +56,7 @@ export interface PagerDutyOnCallProviderOptions {
  */
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly type = PAGERDUTY_PROVIDER_TYPE;
+  readonly annotationHints = pagerDutyAnnotationHints;
   private readonly config: PagerDutyModuleConfig;
   private readonly syncs = new Map<
     string,

@@ -1,9 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
+  ANNOTATION_PAGERDUTY_ACCOUNT,
+  ANNOTATION_PAGERDUTY_SERVICE_ID,
   OnCallSnapshot,
   readPagerDutyLocation,
 } from '@preflight/plugin-reliability-common';
 import type {
+  OnCallAnnotationHints,
   OnCallProvider,
   OnCallReportData,
   OnCallReportSyncOptions,
@@ -24,6 +27,12 @@ export class FakeOnCallProvider implements OnCallProvider {
     id: 'pagerduty:default',
     type: 'pagerduty',
     displayName: 'PagerDuty (default)',
+  };
+  /** The PagerDuty annotations, as the PagerDuty module names them. */
+  readonly annotationHints: OnCallAnnotationHints = {
+    serviceIdAnnotation: ANNOTATION_PAGERDUTY_SERVICE_ID,
+    sourceAnnotation: ANNOTATION_PAGERDUTY_ACCOUNT,
+    unknownServiceFix: `Check "${ANNOTATION_PAGERDUTY_SERVICE_ID}".`,
   };
 
   /** What the next sync returns. */

@@ -1,6 +1,6 @@
 import { DatabaseReportStore } from '../reports/store/DatabaseReportStore';
 import type { JsonObject } from '@backstage/types';
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -16,6 +16,7 @@ import { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import type { SloStatusUpdate } from '../slo/SloStore';
 import { FakeOnCallProvider } from './FakeOnCallProvider';
 import { FakeSloProvider } from './FakeSloProvider';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 /** A catalog entity in the default namespace with the given parts. */
 export function entity(
@@ -111,12 +112,11 @@ export async function createReadinessSources(
   databaseId: Parameters<TestDatabases['init']>[0],
   entities: Entity[],
 ) {
-  const knex = await databases.init(databaseId);
-  const database = mockServices.database({ knex });
-  const store = await DatabaseReliabilityStore.create({ database });
-  const sloStore = await DatabaseSloStore.create({ database });
-  const alertRuleStore = await DatabaseAlertRuleStore.create({ database });
-  const reportStore = await DatabaseReportStore.create({ database });
+  const knex = await migratedDatabase(await databases.init(databaseId));
+  const store = new DatabaseReliabilityStore(knex);
+  const sloStore = new DatabaseSloStore(knex);
+  const alertRuleStore = new DatabaseAlertRuleStore(knex);
+  const reportStore = new DatabaseReportStore(knex);
   const onCallProvider = new FakeOnCallProvider();
   const onCallRegistry = new OnCallProviderRegistry();
   onCallRegistry.add(onCallProvider);
@@ -144,7 +144,6 @@ export async function createReadinessSources(
   };
   return {
     knex,
-    database,
     sources,
     store,
     sloStore,

@@ -29,6 +29,7 @@ import { DatabaseSloStore } from '../slo/DatabaseSloStore';
 import { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import { testRubric } from './scorecardFixtures';
 import { startPluginTestBackend } from './startPluginTestBackend';
+import { openReliabilityDatabase } from '../database/openReliabilityDatabase';
 
 /** A running test backend serving the review routes from a test database. */
 export interface ReviewTestBackend {
@@ -146,12 +147,9 @@ export function reviewTestPlugin(
           notifications: notificationService,
         },
         async init({ notifications, ...deps }) {
-          const scorecardStore = await DatabaseScorecardStore.create({
-            database: deps.database,
-          });
-          const reviewStore = await DatabaseReviewStore.create({
-            database: deps.database,
-          });
+          const db = await openReliabilityDatabase(deps.database);
+          const scorecardStore = await DatabaseScorecardStore.create(db);
+          const reviewStore = new DatabaseReviewStore(db);
           // Wired as the plugin wires it.
           const notifier = new ReviewNotifier({
             notifications,
@@ -162,15 +160,11 @@ export function reviewTestPlugin(
           deps.httpRouter.use(
             await createRouter({
               ...deps,
-              store: await DatabaseReliabilityStore.create({
-                database: deps.database,
-              }),
+              store: new DatabaseReliabilityStore(db),
               registry: new OnCallProviderRegistry(),
               config: readReliabilityConfig(new ConfigReader({})),
               slos: {
-                sloStore: await DatabaseSloStore.create({
-                  database: deps.database,
-                }),
+                sloStore: new DatabaseSloStore(db),
                 registry: new SloProviderRegistry(),
                 staleAfterMs: 600_000,
               },

@@ -16,6 +16,7 @@ import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { createRouter } from '../service/createRouter';
 import { startPluginTestBackend } from './startPluginTestBackend';
+import { openReliabilityDatabase } from '../database/openReliabilityDatabase';
 
 /** A running test backend serving the scorecard routes from a test database. */
 export interface ScorecardTestBackend {
@@ -62,15 +63,12 @@ export async function startScorecardTestBackend(options: {
           catalog: catalogServiceRef,
         },
         async init(deps) {
-          store = await DatabaseScorecardStore.create({
-            database: deps.database,
-          });
+          const db = await openReliabilityDatabase(deps.database);
+          store = await DatabaseScorecardStore.create(db);
           deps.httpRouter.use(
             await createRouter({
               ...deps,
-              store: await DatabaseReliabilityStore.create({
-                database: deps.database,
-              }),
+              store: new DatabaseReliabilityStore(db),
               registry: new OnCallProviderRegistry(),
               config: readReliabilityConfig(new ConfigReader({})),
               scorecards: {

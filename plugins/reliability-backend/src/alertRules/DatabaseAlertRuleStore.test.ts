@@ -1,6 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { StoredAlertRule } from './AlertRuleStore';
 import { DatabaseAlertRuleStore } from './DatabaseAlertRuleStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -30,10 +31,7 @@ describe('DatabaseAlertRuleStore', () => {
     now = () => new Date('2026-11-23T10:00:00Z'),
   ) {
     const knex = await databases.init(databaseId);
-    return DatabaseAlertRuleStore.create({
-      database: mockServices.database({ knex }),
-      now,
-    });
+    return new DatabaseAlertRuleStore(await migratedDatabase(knex), { now });
   }
 
   it.each(databases.eachSupportedId())(

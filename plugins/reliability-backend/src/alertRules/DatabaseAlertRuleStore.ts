@@ -1,16 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { storedTimestamp } from '../slo/storedTimestamp';
+import { storedTimestamp } from '../database/storedTimestamp';
 import type { AlertRulesReadError } from '@preflight/plugin-reliability-common';
 import type { AlertRuleStore, StoredAlertRule } from './AlertRuleStore';
-
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
 
 // Rows per INSERT: far below SQLite's and PostgreSQL's bind-parameter limits
 // (seven columns).
@@ -54,27 +45,18 @@ function parseStrings(raw: string): Record<string, string> {
  * @public
  */
 export class DatabaseAlertRuleStore implements AlertRuleStore {
-  /** Connects to the plugin database and runs pending migrations. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-    /** "Now" for `reportedAt`; defaults to the wall clock. */
-    now?: () => Date;
-  }): Promise<DatabaseAlertRuleStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseAlertRuleStore(
-      client,
-      options.now ?? (() => new Date()),
-    );
-  }
+  private readonly now: () => Date;
 
-  private constructor(
+  /** On the plugin database, already migrated (`openReliabilityDatabase`). */
+  constructor(
     private readonly db: Knex,
-    private readonly now: () => Date,
-  ) {}
+    options: {
+      /** "Now" for `reportedAt`; defaults to the wall clock. */
+      now?: () => Date;
+    } = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
 
   async replaceSourceAlertRules(
     sourceId: string,

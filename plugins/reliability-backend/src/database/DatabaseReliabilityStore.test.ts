@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 import {
   makeSnapshot,
@@ -7,6 +7,7 @@ import {
 } from '../__testUtils__/snapshotFixtures';
 import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
 import { DATA_SCOPES } from './dataVersions';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -26,9 +27,7 @@ describe('DatabaseReliabilityStore', () => {
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const store = await DatabaseReliabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = new DatabaseReliabilityStore(await migratedDatabase(knex));
     return { knex, store };
   }
 

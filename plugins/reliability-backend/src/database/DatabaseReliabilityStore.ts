@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import type {
   EscalationPolicyRecord,
   IncidentStats,
@@ -21,11 +17,7 @@ import {
 import { chunks } from '../lib/chunks';
 import { digest } from '../lib/digest';
 import { bumpDataVersion, DATA_SCOPES, readDataVersion } from './dataVersions';
-
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
+import { storedDate, storedTimestamp } from './storedTimestamp';
 
 // Rows per INSERT statement. Large enough that a 10k-service account is a
 // few dozen statements, small enough to stay far below the bind-parameter
@@ -49,10 +41,10 @@ function toStoredHealth(row: SourceRow): StoredSourceHealth {
     id: row.source_id,
     type: row.type,
     displayName: row.display_name,
-    lastAttemptAt: toIso(row.last_attempt_at),
-    lastSuccessAt: toIso(row.last_success_at),
+    lastAttemptAt: storedTimestamp(row.last_attempt_at),
+    lastSuccessAt: storedTimestamp(row.last_success_at),
     lastError: row.last_error ?? null,
-    errorSince: toIso(row.error_since),
+    errorSince: storedTimestamp(row.error_since),
     warnings: parseWarnings(row.warnings),
   };
 }
@@ -76,36 +68,6 @@ interface StatsRow {
   source_id: string;
   service_id: string;
   document: string;
-}
-
-// SQLite hands timestamps back as epoch milliseconds or SQL strings,
-// PostgreSQL as Date objects; the API wants ISO strings either way.
-function toDate(value: Date | string | number | null | undefined): Date | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (value instanceof Date) {
-    return value;
-  }
-  if (typeof value === 'number') {
-    return new Date(value);
-  }
-  const numeric = Number(value);
-  if (value.trim() !== '' && Number.isFinite(numeric)) {
-    return new Date(numeric);
-  }
-  // "YYYY-MM-DD HH:MM:SS" without a zone is how SQLite's datetime() writes UTC.
-  const normalized = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)
-    ? `${value.replace(' ', 'T')}Z`
-    : value;
-  const parsed = new Date(normalized);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
-}
-
-function toIso(
-  value: Date | string | number | null | undefined,
-): string | null {
-  return toDate(value)?.toISOString() ?? null;
 }
 
 function parseWarnings(raw: string | null | undefined): string[] {
@@ -184,19 +146,8 @@ function isSqlite(db: Knex): boolean {
  * @public
  */
 export class DatabaseReliabilityStore implements ReliabilityStore {
-  /** Connects to the plugin database and runs pending migrations. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseReliabilityStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseReliabilityStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** On the plugin database, already migrated (`openReliabilityDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async registerSource(source: OnCallSourceInfo): Promise<void> {
     await this.db.transaction(async tx => {
@@ -283,7 +234,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
         .first();
       // errorSince marks the start of the current run of failures, so a
       // second failure in a row must not move it.
-      const errorSince = toDate(existing?.error_since) ?? attemptedAt;
+      const errorSince = storedDate(existing?.error_since) ?? attemptedAt;
       if (existing) {
         await tx<SourceRow>('sources').where({ source_id: source.id }).update({
           type: source.type,
@@ -628,7 +579,7 @@ export class DatabaseReliabilityStore implements ReliabilityStore {
     }
     const rows: Array<{ requested_at: Date | string | number }> = await query;
     return rows
-      .map(row => toDate(row.requested_at))
+      .map(row => storedDate(row.requested_at))
       .filter((date): date is Date => date !== null);
   }
 

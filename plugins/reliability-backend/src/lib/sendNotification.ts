@@ -3,6 +3,7 @@ import type {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
+import { setTimeout as wait } from 'node:timers/promises';
 import { errorMessage } from './errorMessage';
 
 /** How {@link sendNotification} tries. @public */
@@ -57,14 +58,11 @@ export async function sendNotification(
         );
         return 'failed';
       }
-      await delay(delivery.retryDelayMs ?? 1_000);
+      // Unreferenced: a pending retry never keeps the process alive.
+      await wait(delivery.retryDelayMs ?? 1_000, undefined, { ref: false });
     }
   }
   return 'failed';
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise(resolve => setTimeout(resolve, ms).unref?.());
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

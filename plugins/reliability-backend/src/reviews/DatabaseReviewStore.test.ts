@@ -1,8 +1,8 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { storedReview } from '../__testUtils__/reviewFixtures';
-import { DatabaseScorecardStore } from '../scorecards/DatabaseScorecardStore';
 import { DatabaseReviewStore } from './DatabaseReviewStore';
 import type { NewReviewEvent } from './reviewTypes';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -18,10 +18,7 @@ describe('DatabaseReviewStore', () => {
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
-    const database = mockServices.database({ knex });
-    // Another store migrating first must leave the review tables in place.
-    await DatabaseScorecardStore.create({ database });
-    return DatabaseReviewStore.create({ database });
+    return new DatabaseReviewStore(await migratedDatabase(knex));
   }
 
   it.each(databases.eachSupportedId())(

@@ -1,15 +1,11 @@
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   OPEN_REVIEW_STATES,
   ReviewEvent,
   ReviewState,
 } from '@preflight/plugin-reliability-common';
 import { Knex } from 'knex';
 import { chunks } from '../lib/chunks';
-import { storedTimestamp } from '../slo/storedTimestamp';
+import { storedTimestamp } from '../database/storedTimestamp';
 import type {
   CreateReviewOutcome,
   ReviewStore,
@@ -17,12 +13,6 @@ import type {
 } from './ReviewStore';
 import { digestOf } from './reviewDigest';
 import type { NewReviewEvent, ReviewHead, StoredReview } from './reviewTypes';
-
-// Shared with the other stores: whichever is created first runs them all.
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
 
 // Every column but the body: what list reads need.
 const HEAD_COLUMNS = [
@@ -175,19 +165,8 @@ function fromEventRow(row: EventRow): ReviewEvent {
  * @public
  */
 export class DatabaseReviewStore implements ReviewStore {
-  /** Connects to the plugin database and runs pending migrations. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseReviewStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseReviewStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** On the plugin database, already migrated (`openReliabilityDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async createReview(
     review: StoredReview,

@@ -15,6 +15,7 @@ import { DatabaseReviewStore } from './DatabaseReviewStore';
 import { ReviewDriftDetector } from './ReviewDriftDetector';
 import { ReviewNotifier } from './ReviewNotifier';
 import type { StoredReview } from './reviewTypes';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(120_000);
 
@@ -80,11 +81,9 @@ describe('ReviewDriftDetector', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const database = mockServices.database({
-      knex: await databases.init(databaseId),
-    });
-    const reviewStore = await DatabaseReviewStore.create({ database });
-    const scorecardStore = await DatabaseScorecardStore.create({ database });
+    const db = await migratedDatabase(await databases.init(databaseId));
+    const reviewStore = new DatabaseReviewStore(db);
+    const scorecardStore = await DatabaseScorecardStore.create(db);
     let clock = now;
     const send = jest.fn(async (_options: NotificationSendOptions) => {});
     const notifier = new ReviewNotifier({

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import {
+  formatZodIssues,
   REVIEW_LIMITS,
   ReviewListQuery,
   ReviewState,
@@ -148,7 +149,7 @@ const exportSchema = z
 
 /**
  * Parses with a schema; the InputError names every offending field, e.g.
- * `Invalid answer: evidence.0.url: must be an http(s) URL`.
+ * `Invalid answer: evidence[0].url: must be an http(s) URL`.
  */
 function parse<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
@@ -158,13 +159,7 @@ function parse<T>(
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
     throw new InputError(
-      `Invalid ${what}: ${result.error.issues
-        .map(issue =>
-          issue.path.length > 0
-            ? `${issue.path.join('.')}: ${issue.message}`
-            : issue.message,
-        )
-        .join('; ')}`,
+      `Invalid ${what}: ${formatZodIssues(result.error.issues).join('; ')}`,
     );
   }
   return result.data;

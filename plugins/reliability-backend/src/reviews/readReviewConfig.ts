@@ -1,5 +1,7 @@
 import type { Config } from '@backstage/config';
 import {
+  formatFieldPath,
+  formatZodIssues,
   ReviewTemplate,
   ReviewTemplateItem,
   ScorecardRubric,
@@ -117,17 +119,11 @@ const reviewsSchema = z
   .strict();
 
 function formatPath(path: Array<string | number>): string {
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`,
-    PATH,
-  );
+  return formatFieldPath(path, PATH);
 }
 
 function issuesOf(error: z.ZodError, base: Array<string | number>): string[] {
-  return error.issues.map(
-    issue => `${formatPath([...base, ...issue.path])}: ${issue.message}`,
-  );
+  return formatZodIssues(error.issues, { root: formatPath(base) });
 }
 
 function days(reaffirmEvery: string): number {

@@ -243,7 +243,7 @@ describe('review routes', () => {
         value: 'yes',
         evidence: [{ url: 'ftp://files.example.com/drill.pdf' }],
       }),
-    ).toEqual([400, 'Invalid answer: evidence.0.url: must be an http(s) URL']);
+    ).toEqual([400, 'Invalid answer: evidence[0].url: must be an http(s) URL']);
     expect(
       await bad('load-test', { value: 'yes', note: 'x'.repeat(2001) }),
     ).toEqual([400, 'Invalid answer: note: must be at most 2000 characters']);
@@ -653,7 +653,7 @@ describe('review routes', () => {
     const bad = await server().get(api('/reviews?state=open&pageSize=500'));
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(
-      /^Invalid query: state\.0: Invalid enum value.*; pageSize: must be at most 100$/,
+      /^Invalid query: state\[0\]: Invalid enum value.*; pageSize: must be at most 100$/,
     );
   });
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   AuthService,
   coreServices,
@@ -212,7 +213,7 @@ describe('review permissions under a real conditional policy', () => {
           } ${JSON.stringify(res.body).slice(0, 500)} ${component.status}`,
         );
       }
-      await new Promise(resolve => setTimeout(resolve, 250));
+      await sleep(250);
     }
   });
 

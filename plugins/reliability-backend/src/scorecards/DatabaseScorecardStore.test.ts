@@ -1,8 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
-import { DatabaseSloStore } from '../slo/DatabaseSloStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { storedScorecard } from '../__testUtils__/scorecardFixtures';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -65,13 +64,8 @@ describe('DatabaseScorecardStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    const database = mockServices.database({ knex });
-    // The stores share one migration directory; creating all of them in
-    // turn must leave one consistent schema.
-    await DatabaseReliabilityStore.create({ database });
-    await DatabaseSloStore.create({ database });
-    return { store: await DatabaseScorecardStore.create({ database }), knex };
+    const knex = await migratedDatabase(await databases.init(databaseId));
+    return { store: await DatabaseScorecardStore.create(knex), knex };
   }
 
   it.each(databases.eachSupportedId())(
@@ -385,9 +379,7 @@ describe('DatabaseScorecardStore', () => {
     'bumps the data version with every write, seen by a second store on the same database, on %p',
     async databaseId => {
       const { store, knex } = await createStore(databaseId);
-      const other = await DatabaseScorecardStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const other = await DatabaseScorecardStore.create(knex);
       const before = await other.getDataVersion();
       await store.writeScorecards([bronzeLedger], at('2026-11-20'));
       const afterWrite = await other.getDataVersion();
@@ -417,9 +409,7 @@ describe('DatabaseScorecardStore', () => {
         failing_checks: 0,
         columns_version: 0,
       });
-      const restarted = await DatabaseScorecardStore.create({
-        database: mockServices.database({ knex }),
-      });
+      const restarted = await DatabaseScorecardStore.create(knex);
       const query = {
         sort: 'entity' as const,
         direction: 'asc' as const,

@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import type {
   EntityScorecard,
   LevelTrendPoint,
@@ -9,7 +5,7 @@ import type {
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
 import { Knex } from 'knex';
-import { storedTimestamp } from '../slo/storedTimestamp';
+import { storedTimestamp } from '../database/storedTimestamp';
 import { NO_LEVEL_KEY } from './countLevels';
 import type {
   EntityPageSnapshot,
@@ -59,14 +55,6 @@ const SORT_COLUMNS: Record<TeamScorecardQuery['sort'], string> = {
 function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, c => `\\${c}`)}%`;
 }
-
-// The same directory as the other stores: knex records every migration it
-// ran, so whichever store is created first applies them all and the others
-// find nothing pending.
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
 
 // Rows (or refs of a WHERE IN) per statement: at ten columns a row this stays
 // far below SQLite's (32766) and PostgreSQL's (65535) bind-parameter limits.
@@ -158,16 +146,12 @@ function checkSignature(rows: Array<Omit<CheckStateRow, 'entity_ref'>>) {
  * @public
  */
 export class DatabaseScorecardStore implements ScorecardStore {
-  /** Connects to the plugin database and runs pending migrations. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseScorecardStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    const store = new DatabaseScorecardStore(client);
+  /**
+   * On the plugin database, already migrated (`openReliabilityDatabase`);
+   * derives the columns rows of an older version lack.
+   */
+  static async create(db: Knex): Promise<DatabaseScorecardStore> {
+    const store = new DatabaseScorecardStore(db);
     await store.refreshTeamColumns();
     return store;
   }

@@ -16,6 +16,7 @@ import { makeSnapshot, makeStats } from '../__testUtils__/snapshotFixtures';
 import type { ReportStore } from '../reports/store/ReportStore';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { ScorecardEvaluator } from './ScorecardEvaluator';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(120_000);
 
@@ -167,9 +168,7 @@ describe('ScorecardEvaluator change detection', () => {
     ctx.sources.sloStaleAfterMs = 7 * 24 * 3600_000;
     ctx.sources.reports!.staleAfterMs = 7 * 24 * 3600_000;
 
-    const scorecardStore = await DatabaseScorecardStore.create({
-      database: ctx.database,
-    });
+    const scorecardStore = await DatabaseScorecardStore.create(ctx.knex);
     const declarations = jest.spyOn(sloStore, 'getDeclarationsForEntities');
     /** Entities whose facts were gathered since the last call. */
     const gathered = () => {
@@ -402,9 +401,9 @@ describe('ScorecardEvaluator change detection', () => {
       connection: knex.client.config.connection,
     });
     try {
-      const otherStore = await DatabaseScorecardStore.create({
-        database: mockServices.database({ knex: other }),
-      });
+      const otherStore = await DatabaseScorecardStore.create(
+        await migratedDatabase(other),
+      );
       await evaluatorFor(fleet, start).run();
       gathered();
 

@@ -103,9 +103,7 @@ describe('ScorecardEvaluator', () => {
 
   async function setup(entities: Entity[]) {
     const ctx = await createReadinessSources(databases, 'SQLITE_3', entities);
-    const scorecardStore = await DatabaseScorecardStore.create({
-      database: ctx.database,
-    });
+    const scorecardStore = await DatabaseScorecardStore.create(ctx.knex);
     const test = testChecks();
     const evaluatorFor = (catalogEntities: Entity[], now: Date) => {
       const catalog = catalogServiceMock({ entities: catalogEntities });

@@ -1,26 +1,11 @@
 import { createHash } from 'node:crypto';
-import type {
-  EntityReadinessFacts,
-  FactFreshness,
+import {
+  stableJson,
+  type EntityReadinessFacts,
+  type FactFreshness,
 } from '@preflight/plugin-reliability-common';
 
 const HOUR_MS = 60 * 60 * 1000;
-
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(stableJson).join(',')}]`;
-  }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      // Keys of one object are unique: never equal.
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 
 // Whether a source has ever synced and whether it is stale decide checks;
 // the exact time of its last successful sync changes on every sync and

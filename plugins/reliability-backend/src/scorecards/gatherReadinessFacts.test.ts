@@ -427,12 +427,12 @@ describe('gatherReadinessFacts', () => {
   it.each(databases.eachSupportedId())(
     'gathers the open readiness reviews of every entity in one query, on %p',
     async databaseId => {
-      const { sources, database } = await createReadinessSources(
+      const { sources, knex } = await createReadinessSources(
         databases,
         databaseId,
         fleet,
       );
-      const reviewStore = await DatabaseReviewStore.create({ database });
+      const reviewStore = new DatabaseReviewStore(knex);
       const created = {
         at: now.toISOString(),
         actor: 'user:default/dana',

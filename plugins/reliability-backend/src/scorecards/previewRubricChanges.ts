@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
   determineLevel,
+  formatZodIssues,
   type CheckState,
   type RubricChange,
   type RubricLevel,
@@ -35,18 +36,6 @@ const previewRequestSchema = z.object({
     ),
 });
 
-function fieldPath(path: Array<string | number>): string {
-  let result = '';
-  for (const part of path) {
-    if (typeof part === 'number') {
-      result += `[${part}]`;
-    } else {
-      result += result ? `.${part}` : part;
-    }
-  }
-  return result;
-}
-
 /**
  * Validates a `POST /scorecards/preview` body against the rubric. Errors name
  * the field, e.g. `changes[1].checkId: unknown check "slo-foo"`.
@@ -58,9 +47,9 @@ export function parseRubricPreviewRequest(
 ): RubricChange[] {
   const parsed = previewRequestSchema.safeParse(body);
   if (!parsed.success) {
-    const details = parsed.error.issues
-      .map(issue => `${fieldPath(issue.path) || 'body'}: ${issue.message}`)
-      .join('; ');
+    const details = formatZodIssues(parsed.error.issues, {
+      whole: 'body',
+    }).join('; ');
     throw new InputError(`Invalid preview request: ${details}`);
   }
   const checkIds = new Set(rubric.checks.map(c => c.id));

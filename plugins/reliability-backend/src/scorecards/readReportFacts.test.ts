@@ -1,11 +1,11 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type {
   RotationDailyRow,
   ServiceDailyRow,
 } from '../reports/metrics/dailyRowTypes';
 import { DatabaseReportStore } from '../reports/store/DatabaseReportStore';
 import { readReportFacts } from './readReportFacts';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -60,9 +60,7 @@ describe('readReportFacts', () => {
     'sums the window of each entity from its own rows in one read per source, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const database = mockServices.database({ knex });
-      await DatabaseReliabilityStore.create({ database });
-      const store = await DatabaseReportStore.create({ database });
+      const store = new DatabaseReportStore(await migratedDatabase(knex));
       await store.replaceDailyRows({
         sourceId: SOURCE,
         timeZone: 'UTC',

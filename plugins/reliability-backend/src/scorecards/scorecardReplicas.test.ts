@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
 import {
@@ -14,6 +14,7 @@ import {
 } from '../__testUtils__/startScorecardTestBackend';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
 import { RefreshRateLimiter } from '../service/RefreshRateLimiter';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(120_000);
 
@@ -104,9 +105,7 @@ describe('scorecard reads on two replicas', () => {
       knexes.map(
         async knex =>
           new RefreshRateLimiter(
-            await DatabaseReliabilityStore.create({
-              database: mockServices.database({ knex }),
-            }),
+            new DatabaseReliabilityStore(await migratedDatabase(knex)),
             { perEntityIntervalMs: 60_000, perUserPerMinute: 10 },
           ),
       ),

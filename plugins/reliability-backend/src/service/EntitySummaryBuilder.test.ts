@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
@@ -10,6 +6,7 @@ import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
 import { FakeOnCallProvider } from '../__testUtils__/FakeOnCallProvider';
 import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 function component(annotations: Record<string, string>): Entity {
   return {
@@ -25,9 +22,7 @@ describe('EntitySummaryBuilder', () => {
 
   async function setup(providers: FakeOnCallProvider[]) {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReliabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = new DatabaseReliabilityStore(await migratedDatabase(knex));
     const registry = new OnCallProviderRegistry();
     providers.forEach(p => registry.add(p));
     registry.start();

@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
@@ -12,6 +8,7 @@ import { makeGapPolicy, makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { testEntities } from '../__testUtils__/startReliabilityTestBackend';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';
 import { GroupOnCallBuilder, GroupOnCallLimits } from './GroupOnCallBuilder';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 const NOW = new Date('2025-03-04T23:00:00.000Z');
 const hoursFromNow = (hours: number) =>
@@ -28,9 +25,7 @@ describe('GroupOnCallBuilder', () => {
     options: { entities?: Entity[]; limits?: GroupOnCallLimits } = {},
   ) {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReliabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = new DatabaseReliabilityStore(await migratedDatabase(knex));
     const provider = new FakeOnCallProvider();
     const registry = new OnCallProviderRegistry();
     registry.add(provider);

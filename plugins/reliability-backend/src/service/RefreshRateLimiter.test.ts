@@ -1,6 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 const at = (seconds: number) => new Date(Date.UTC(2025, 2, 1, 10, 0, seconds));
 
@@ -10,9 +11,7 @@ describe('RefreshRateLimiter', () => {
 
   async function createLimiter() {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReliabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = new DatabaseReliabilityStore(await migratedDatabase(knex));
     return new RefreshRateLimiter(store, {
       perEntityIntervalMs: 30_000,
       perUserPerMinute: 3,

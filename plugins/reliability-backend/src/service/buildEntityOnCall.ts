@@ -1,6 +1,4 @@
 import {
-  ANNOTATION_PAGERDUTY_ACCOUNT,
-  ANNOTATION_PAGERDUTY_SERVICE_ID,
   EntityOnCall,
   EscalationPolicyRecord,
   IncidentStats,
@@ -9,7 +7,8 @@ import {
   resolveEscalationLevels,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
-import type { FoundService } from './locateEntityService';
+import type { OnCallProvider } from '@preflight/plugin-reliability-node';
+import { annotationField, type FoundService } from './locateEntityService';
 
 /** What the store knows about a located service, read by the caller. @public */
 export interface StoredServiceData {
@@ -27,12 +26,16 @@ export interface StoredServiceData {
   incompleteServices?: { confirmedMissing: string[] };
 }
 
-// The provider contract does not say which annotation holds the service id;
-// for the built-in PagerDuty provider we know it, others get the generic path.
-function serviceIdField(providerType: string): string {
-  return providerType === 'pagerduty'
-    ? `metadata.annotations["${ANNOTATION_PAGERDUTY_SERVICE_ID}"]`
-    : 'metadata.annotations';
+// A provider without hints still gets a problem an owner can act on.
+const GENERIC_UNKNOWN_SERVICE_FIX =
+  'Check the service id, and that the service exists in this source.';
+
+function unknownServiceHints(provider: OnCallProvider) {
+  const hints = provider.annotationHints;
+  return {
+    field: annotationField(hints?.serviceIdAnnotation),
+    fix: hints?.unknownServiceFix ?? GENERIC_UNKNOWN_SERVICE_FIX,
+  };
 }
 
 /**
@@ -73,14 +76,12 @@ export function buildEntityOnCall(
     };
   }
   if (!service) {
+    const { field, fix } = unknownServiceHints(provider);
     const problem: MetadataProblem = {
       entityRef,
-      field: serviceIdField(provider.type),
+      field,
       message: `${source.displayName} (source "${source.id}") has no service "${serviceId}"`,
-      fix:
-        provider.type === 'pagerduty'
-          ? `Copy the id from the service's PagerDuty URL (…/service-directory/<id>), or set "${ANNOTATION_PAGERDUTY_ACCOUNT}" if the service lives in another configured account.`
-          : 'Check the service id, and that the service exists in this source.',
+      fix,
     };
     return {
       onCall: { state: 'unknown-service', ...base, problem },

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { formatZodIssues } from '@preflight/plugin-reliability-common';
 import { z } from 'zod';
 
 // The catalog's own rules: kinds are letters and digits; namespaces are
@@ -65,9 +66,7 @@ export function parseGroupParams(params: unknown): GroupParams {
 function parseWith<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
   const result = schema.safeParse(params);
   if (!result.success) {
-    const details = result.error.issues
-      .map(issue => `${issue.path.join('.')}: ${issue.message}`)
-      .join('; ');
+    const details = formatZodIssues(result.error.issues).join('; ');
     throw new InputError(`Invalid ${what} reference: ${details}`);
   }
   return result.data;

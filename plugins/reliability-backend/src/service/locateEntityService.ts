@@ -1,6 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  ANNOTATION_PAGERDUTY_ACCOUNT,
   EntityOnCall,
   MetadataProblem,
 } from '@preflight/plugin-reliability-common';
@@ -24,11 +23,13 @@ export type LocatedService =
   | FoundService
   | { kind: 'none'; onCall: EntityOnCall; problems: MetadataProblem[] };
 
-// The provider contract does not say which annotation names the account;
-// for the built-in PagerDuty provider we know it, others get the generic path.
-function accountField(providerType: string): string {
-  return providerType === 'pagerduty'
-    ? `metadata.annotations["${ANNOTATION_PAGERDUTY_ACCOUNT}"]`
+/**
+ * The problem field of an annotation a provider named in its hints; the
+ * annotations in general when it named none.
+ */
+export function annotationField(annotation: string | undefined): string {
+  return annotation
+    ? `metadata.annotations["${annotation}"]`
     : 'metadata.annotations';
 }
 
@@ -76,7 +77,7 @@ export function locateEntityService(
     if (!registered) {
       problems.push({
         entityRef,
-        field: accountField(provider.type),
+        field: annotationField(provider.annotationHints?.sourceAnnotation),
         message: `the on-call source "${location.sourceId}" is not configured`,
         fix: `Use one of the configured sources (${
           registry

@@ -1,4 +1,4 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
 import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
 import {
@@ -6,6 +6,7 @@ import {
   sloMeasurement as good,
 } from '../__testUtils__/readinessFixtures';
 import { DatabaseSloStore } from './DatabaseSloStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -25,10 +26,9 @@ describe('DatabaseSloStore', () => {
   async function createStores(
     databaseId: Parameters<typeof databases.init>[0],
   ) {
-    const knex = await databases.init(databaseId);
-    const database = mockServices.database({ knex });
-    const store = await DatabaseReliabilityStore.create({ database });
-    const sloStore = await DatabaseSloStore.create({ database });
+    const knex = await migratedDatabase(await databases.init(databaseId));
+    const store = new DatabaseReliabilityStore(knex);
+    const sloStore = new DatabaseSloStore(knex);
     return { store, sloStore };
   }
 

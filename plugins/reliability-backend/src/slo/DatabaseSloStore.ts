@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
 import { Knex } from 'knex';
 import type {
@@ -10,14 +6,9 @@ import type {
   SloStore,
   StoredSloStatus,
 } from './SloStore';
-import { storedTimestamp } from './storedTimestamp';
+import { storedTimestamp } from '../database/storedTimestamp';
 import { chunks } from '../lib/chunks';
 import { digest, timestampText } from '../lib/digest';
-
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
 
 // Rows per INSERT: far below SQLite's and PostgreSQL's bind-parameter limits
 // at the widest row (ten columns).
@@ -68,19 +59,8 @@ const statusKey = (entityRef: string, sloId: string) =>
  * @public
  */
 export class DatabaseSloStore implements SloStore {
-  /** Connects to the plugin database and runs pending migrations. */
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseSloStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseSloStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** On the plugin database, already migrated (`openReliabilityDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async replaceDeclarations(
     declarations: EntitySloDeclarations[],

@@ -15,6 +15,7 @@ import {
 import { runSloSourceSync } from './runSloSourceSync';
 import { SloProviderRegistry } from './SloProviderRegistry';
 import type { SloStore } from './SloStore';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 describe('runSloSourceSync', () => {
   const dir = makeCatalogDir({ 'slos.yaml': availabilitySlo('api') });
@@ -329,11 +330,9 @@ describe('runSloSourceSync', () => {
 
     async function setupWithRules() {
       const context = setup();
-      const alertRuleStore = await DatabaseAlertRuleStore.create({
-        database: mockServices.database({
-          knex: await databases.init('SQLITE_3'),
-        }),
-      });
+      const alertRuleStore = new DatabaseAlertRuleStore(
+        await migratedDatabase(await databases.init('SQLITE_3')),
+      );
       const listAlertRules = jest.fn(
         async (_options: ListAlertRulesOptions): Promise<AlertRuleRecord[]> => [
           checkoutRule,

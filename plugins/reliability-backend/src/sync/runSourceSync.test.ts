@@ -3,15 +3,14 @@ import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
 import { FakeOnCallProvider } from '../__testUtils__/FakeOnCallProvider';
 import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { runSourceSync } from './runSourceSync';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 describe('runSourceSync', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   async function setup() {
     const knex = await databases.init('SQLITE_3');
-    const store = await DatabaseReliabilityStore.create({
-      database: mockServices.database({ knex }),
-    });
+    const store = new DatabaseReliabilityStore(await migratedDatabase(knex));
     const provider = new FakeOnCallProvider();
     provider.snapshot = makeSnapshot(['PCHKOUT'], { warnings: ['partial'] });
     const logger = mockServices.logger.mock();

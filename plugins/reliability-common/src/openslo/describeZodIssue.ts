@@ -1,22 +1,11 @@
 import type { ZodIssue } from 'zod';
+import { formatFieldPath } from '../zodIssues';
 
 /** A zod issue in words, with the path it belongs to. */
 export interface DescribedIssue {
   field: string;
   message: string;
   fix?: string;
-}
-
-/**
- * Formats a path as users read it in YAML: `spec.objectives[0].target`.
- */
-export function formatFieldPath(path: ReadonlyArray<string | number>): string {
-  return path.reduce<string>((text, segment) => {
-    if (typeof segment === 'number') {
-      return `${text}[${segment}]`;
-    }
-    return text === '' ? segment : `${text}.${segment}`;
-  }, '');
 }
 
 function article(type: string): string {

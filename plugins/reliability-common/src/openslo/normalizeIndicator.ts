@@ -1,6 +1,7 @@
 import type { SloIndicator } from './SloDefinition';
 import type { OpenSloSliSpec } from './openSloSchemas';
-import { DescribedIssue, formatFieldPath } from './describeZodIssue';
+import { formatFieldPath } from '../zodIssues';
+import type { DescribedIssue } from './describeZodIssue';
 
 /** An SLI spec reduced to what the evaluator needs. */
 export type NormalizedIndicator =

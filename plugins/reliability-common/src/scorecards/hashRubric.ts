@@ -6,20 +6,26 @@ function compareKeys(a: string, b: string): number {
   return a > b ? 1 : 0;
 }
 
-/** JSON with object keys sorted, so equal values always give equal text. */
-function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys sorted (code-unit order), so equal values always
+ * give equal text: the input of hashes and fingerprints. Undefined object
+ * members are left out and undefined array items written as `null`, as
+ * `JSON.stringify` does.
+ * @public
+ */
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
+    return `[${value.map(stableJson).join(',')}]`;
   }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, item]) => item !== undefined)
       .sort(([a], [b]) => compareKeys(a, b));
     return `{${entries
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`)
       .join(',')}}`;
   }
-  return JSON.stringify(value);
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -28,7 +34,7 @@ function canonicalJson(value: unknown): string {
  * @public
  */
 export function stableHash(value: unknown): string {
-  const text = canonicalJson(value);
+  const text = stableJson(value);
   let hash = 0xcbf29ce484222325n;
   const prime = 0x100000001b3n;
   const mask = 0xffffffffffffffffn;

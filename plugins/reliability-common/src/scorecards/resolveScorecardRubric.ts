@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SCORECARD_LEVELS } from './defaultLevels';
+import { formatFieldPath } from '../zodIssues';
 import { stableHash } from './hashRubric';
 import type {
   CheckParams,
@@ -96,11 +97,7 @@ const rubricConfigSchema = z
 type CheckConfig = z.infer<typeof checkConfigSchema>;
 
 function formatPath(path: Array<string | number>): string {
-  return path.reduce<string>(
-    (text, part) =>
-      typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`,
-    CONFIG_ROOT,
-  );
+  return formatFieldPath(path, CONFIG_ROOT);
 }
 
 /** Checks each given parameter exists on the implementation and has its type. */

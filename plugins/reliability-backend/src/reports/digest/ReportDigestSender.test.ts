@@ -1,9 +1,9 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import { DatabaseReliabilityStore } from '../../database/DatabaseReliabilityStore';
 import { DatabaseReportStore } from '../store/DatabaseReportStore';
 import { delta, groupReport } from './digestTestReport';
 import { ReportDigestSender } from './ReportDigestSender';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -14,9 +14,7 @@ describe('ReportDigestSender', () => {
 
   async function setUp(id: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(id);
-    const database = mockServices.database({ knex });
-    await DatabaseReliabilityStore.create({ database });
-    const reportStore = await DatabaseReportStore.create({ database });
+    const reportStore = new DatabaseReportStore(await migratedDatabase(knex));
     await reportStore.replaceReportEntities(
       SOURCE,
       [

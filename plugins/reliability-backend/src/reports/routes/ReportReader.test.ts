@@ -1,8 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DatabaseReliabilityStore } from '../../database/DatabaseReliabilityStore';
 import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
@@ -10,6 +6,7 @@ import type { ServiceDailyRow } from '../metrics/dailyRowTypes';
 import { monthPeriod } from '../metrics/reportPeriod';
 import { DatabaseReportStore } from '../store/DatabaseReportStore';
 import { ReportReader } from './ReportReader';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -38,10 +35,9 @@ describe('ReportReader answers per data version', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   it('adds up the rows once per report sync, and again after the next one', async () => {
-    const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    const store = await DatabaseReliabilityStore.create({ database });
-    const reportStore = await DatabaseReportStore.create({ database });
+    const knex = await migratedDatabase(await databases.init('SQLITE_3'));
+    const store = new DatabaseReliabilityStore(knex);
+    const reportStore = new DatabaseReportStore(knex);
     const reader = new ReportReader({
       reportStore,
       store,

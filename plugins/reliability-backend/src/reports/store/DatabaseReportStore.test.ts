@@ -1,7 +1,7 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReliabilityStore } from '../../database/DatabaseReliabilityStore';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import type { ServiceDailyRow } from '../metrics/dailyRowTypes';
 import { DatabaseReportStore } from './DatabaseReportStore';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -32,10 +32,7 @@ describe('DatabaseReportStore', () => {
 
   async function createStore(id: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(id);
-    const database = mockServices.database({ knex });
-    // Shares the migration directory with the other stores.
-    await DatabaseReliabilityStore.create({ database });
-    return DatabaseReportStore.create({ database });
+    return new DatabaseReportStore(await migratedDatabase(knex));
   }
 
   it.each(databases.eachSupportedId())(

@@ -1,7 +1,3 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
 import type {
   OnCallReportIncident,
   OnCallReportShift,
@@ -21,11 +17,6 @@ import type {
   ReportSyncState,
   SourceKey,
 } from './ReportStore';
-
-const migrationsDir = resolvePackagePath(
-  '@preflight/plugin-reliability-backend',
-  'migrations',
-);
 
 // Rows per statement: at most 8 columns, far below both databases'
 // bind-parameter limits.
@@ -149,18 +140,8 @@ function bySource(keys: SourceKey[]): Map<string, string[]> {
  * @public
  */
 export class DatabaseReportStore implements ReportStore {
-  static async create(options: {
-    database: DatabaseService;
-    skipMigrations?: boolean;
-  }): Promise<DatabaseReportStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip && !options.skipMigrations) {
-      await client.migrate.latest({ directory: migrationsDir });
-    }
-    return new DatabaseReportStore(client);
-  }
-
-  private constructor(private readonly db: Knex) {}
+  /** On the plugin database, already migrated (`openReliabilityDatabase`). */
+  constructor(private readonly db: Knex) {}
 
   async upsertReportData(
     sourceId: string,

@@ -10,6 +10,7 @@ import type { RegisteredOnCallSource } from '../../providers/OnCallProviderRegis
 import { readReportConfig } from '../config/readReportConfig';
 import { DatabaseReportStore } from '../store/DatabaseReportStore';
 import { runReportSync } from './runReportSync';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
 
@@ -77,10 +78,9 @@ describe('runReportSync', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
   async function setUp() {
-    const knex = await databases.init('SQLITE_3');
-    const database = mockServices.database({ knex });
-    const store = await DatabaseReliabilityStore.create({ database });
-    const reportStore = await DatabaseReportStore.create({ database });
+    const knex = await migratedDatabase(await databases.init('SQLITE_3'));
+    const store = new DatabaseReliabilityStore(knex);
+    const reportStore = new DatabaseReportStore(knex);
     await store.replaceSourceSnapshot({
       source,
       snapshot: {
