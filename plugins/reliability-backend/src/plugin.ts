@@ -33,6 +33,7 @@ import { ReportDigestSender } from './reports/digest/ReportDigestSender';
 import { scheduleReportDigest } from './reports/digest/scheduleReportDigest';
 import { ReportReader } from './reports/routes/ReportReader';
 import { DatabaseReportStore } from './reports/store/DatabaseReportStore';
+import { DatabaseSloHistoryStore } from './reports/slo/DatabaseSloHistoryStore';
 import { listMappedEntities } from './reports/sync/listMappedEntities';
 import { runReportSync } from './reports/sync/runReportSync';
 import { readReviewConfig } from './reviews/readReviewConfig';
@@ -127,6 +128,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const reviewStore = await DatabaseReviewStore.create({ database });
         const reportConfig = readReportConfig(config);
         const reportStore = await DatabaseReportStore.create({ database });
+        const sloHistory = await DatabaseSloHistoryStore.create({ database });
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -233,6 +235,7 @@ export const reliabilityPlugin = createBackendPlugin({
                 registry,
                 config: reportConfig,
                 now: () => new Date(),
+                sloHistory,
               }),
               notifications,
               auth,
@@ -255,6 +258,11 @@ export const reliabilityPlugin = createBackendPlugin({
             scheduler,
             alertRuleStore,
             maxWindowSeconds: sloSyncConfig.maxWindowSeconds,
+            sloHistory: {
+              store: sloHistory,
+              timeZone: reportConfig.timeZone,
+              maxGapSeconds: sloSyncConfig.intervalSeconds,
+            },
           },
           { sources: sloSources, config: sloSyncConfig, onSynced },
         );
@@ -286,6 +294,7 @@ export const reliabilityPlugin = createBackendPlugin({
               store: reportStore,
               config: reportConfig,
               scorecardStore,
+              sloHistory,
             },
             reviews: {
               store: reviewStore,
