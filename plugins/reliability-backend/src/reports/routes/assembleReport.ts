@@ -144,7 +144,6 @@ export type AssembledReport = Pick<
   | 'trend'
 >;
 
-
 /**
  * Adds a report up from daily rows: the period's measures, the previous
  * period's for the deltas and movers, and the twelve-month trend. Rows

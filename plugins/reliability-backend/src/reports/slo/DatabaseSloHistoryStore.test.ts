@@ -41,9 +41,17 @@ describe('DatabaseSloHistoryStore', () => {
     async databaseId => {
       const store = await createStore(databaseId);
       const first = write({ pageAlertSeconds: 60 });
-      await store.recordMeasurement({ timeZone: ZONE, days: [first], closes: [] });
+      await store.recordMeasurement({
+        timeZone: ZONE,
+        days: [first],
+        closes: [],
+      });
       // The same measurement again (a retry, a second replica): no change.
-      await store.recordMeasurement({ timeZone: ZONE, days: [first], closes: [] });
+      await store.recordMeasurement({
+        timeZone: ZONE,
+        days: [first],
+        closes: [],
+      });
       const later = write({
         attainment: 0.98,
         budgetRemaining: -1,
@@ -51,7 +59,11 @@ describe('DatabaseSloHistoryStore', () => {
         pageAlertSeconds: 120,
         measuredAtMs: ms('2026-11-10T09:02:00Z'),
       });
-      await store.recordMeasurement({ timeZone: ZONE, days: [later], closes: [] });
+      await store.recordMeasurement({
+        timeZone: ZONE,
+        days: [later],
+        closes: [],
+      });
       // An older measurement arriving late changes nothing.
       await store.recordMeasurement({
         timeZone: ZONE,
@@ -85,7 +97,10 @@ describe('DatabaseSloHistoryStore', () => {
       ]);
       expect(
         last.get(sloKey('component:default/checkout', 'availability')),
-      ).toEqual({ day: '2026-11-10', measuredAtMs: ms('2026-11-10T09:02:00Z') });
+      ).toEqual({
+        day: '2026-11-10',
+        measuredAtMs: ms('2026-11-10T09:02:00Z'),
+      });
     },
   );
 

@@ -171,9 +171,7 @@ export class DatabaseSloHistoryStore implements SloHistoryStore {
   }
 
   async version(): Promise<number> {
-    const row = await this.db(TABLE)
-      .max({ v: 'measured_at_ms' })
-      .first();
+    const row = await this.db(TABLE).max({ v: 'measured_at_ms' }).first();
     return Number(row?.v ?? 0);
   }
 
@@ -237,14 +235,12 @@ export class DatabaseSloHistoryStore implements SloHistoryStore {
       .whereIn('entity_ref', refs)
       .groupBy('entity_ref', 'slo_id')
       .as('g');
-    return db
-      .from(grouped)
-      .join(`${TABLE} as d`, function on() {
-        this.on('d.entity_ref', 'g.entity_ref')
-          .andOn('d.slo_id', 'g.slo_id')
-          .andOn('d.day', 'g.last_day')
-          .andOn('d.time_zone', db.raw('?', [range.timeZone]));
-      });
+    return db.from(grouped).join(`${TABLE} as d`, function on() {
+      this.on('d.entity_ref', 'g.entity_ref')
+        .andOn('d.slo_id', 'g.slo_id')
+        .andOn('d.day', 'g.last_day')
+        .andOn('d.time_zone', db.raw('?', [range.timeZone]));
+    });
   }
 
   async summarizeSlos(range: SloDayRange): Promise<SloPeriodRow[]> {
@@ -324,9 +320,7 @@ export class DatabaseSloHistoryStore implements SloHistoryStore {
         byMonth.set(row.month, known ? addMonths(known, next) : next);
       }
     }
-    return [...byMonth.values()].sort((a, b) =>
-      a.month.localeCompare(b.month),
-    );
+    return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
   }
 
   /** Writes rows as they are (the demo backfill); upserts by key. */

@@ -40,7 +40,9 @@ describe('buildSloSection', () => {
           pageAlertSeconds: 3_600,
         }),
       ],
-      previous: [row({ attainment: 0.999, budgetConsumed: 0.1, pageAlertSeconds: 0 })],
+      previous: [
+        row({ attainment: 0.999, budgetConsumed: 0.1, pageAlertSeconds: 0 }),
+      ],
       trendMonths: MONTHS,
       months: [
         {
@@ -70,7 +72,14 @@ describe('buildSloSection', () => {
       pageAlertSeconds: 4_200,
     });
     // Least budget left first; the mid-period SLO had no previous figures.
-    expect(section.slos.map(s => [s.sloId, s.daysWithData, s.meetsObjective, s.previousAttainment])).toEqual([
+    expect(
+      section.slos.map(s => [
+        s.sloId,
+        s.daysWithData,
+        s.meetsObjective,
+        s.previousAttainment,
+      ]),
+    ).toEqual([
       ['latency', 10, false, null],
       ['availability', 30, true, 0.999],
     ]);

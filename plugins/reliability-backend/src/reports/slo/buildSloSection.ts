@@ -180,7 +180,9 @@ export function buildSloSection(input: {
         'lower',
       ),
     },
-    trend: input.trendMonths.map(month => monthFigures(month, months.get(month))),
+    trend: input.trendMonths.map(month =>
+      monthFigures(month, months.get(month)),
+    ),
     historyStartsOn: input.historyStartsOn,
     demoData: input.current.some(row => row.demo),
     slos: measures.slice(0, listLimit),

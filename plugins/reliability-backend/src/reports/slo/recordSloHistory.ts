@@ -53,7 +53,12 @@ export function sloHistoryWrites(options: {
   const today = localDaySpanOf(measuredAtMs, timeZone);
   const days: SloDayWrite[] = [];
   const closes: SloDayClose[] = [];
-  for (const { definition, measurement, status, ownerRef } of options.measured) {
+  for (const {
+    definition,
+    measurement,
+    status,
+    ownerRef,
+  } of options.measured) {
     const evaluation = status.evaluation;
     if (!measurement || !evaluation) {
       continue;

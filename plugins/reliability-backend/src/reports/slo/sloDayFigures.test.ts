@@ -112,7 +112,10 @@ describe('bucketsCoverDay', () => {
   const day = localDaySpanOf(ms('2026-03-10T12:00:00Z'), 'UTC');
   it('needs buckets from the day start to its end', () => {
     const hourly = Array.from({ length: 26 }, (_, h) =>
-      bucket(new Date(ms('2026-03-10T00:00:00Z') + h * 3_600_000).toISOString(), 0),
+      bucket(
+        new Date(ms('2026-03-10T00:00:00Z') + h * 3_600_000).toISOString(),
+        0,
+      ),
     );
     expect(bucketsCoverDay(hourly, 3_600, day)).toBe(true);
     expect(bucketsCoverDay(hourly.slice(2), 3_600, day)).toBe(false);
