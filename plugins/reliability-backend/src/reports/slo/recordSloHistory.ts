@@ -75,13 +75,16 @@ export function sloHistoryWrites(options: {
       maxGapSeconds,
       timeZone,
     });
+    // Without buckets the day's bad events are unknown: no figure, not 0.
     const consumed = (day: ReturnType<typeof localDaySpanOf>) =>
-      dayBudgetConsumed({
-        buckets,
-        window: inputs.period,
-        objective: definition.target,
-        day,
-      });
+      inputs.burnDown === undefined
+        ? null
+        : dayBudgetConsumed({
+            buckets,
+            window: inputs.period,
+            objective: definition.target,
+            day,
+          });
     days.push({
       entityRef: definition.entityRef,
       sloId: definition.id,
