@@ -85,11 +85,16 @@ describe('dayBudgetConsumed', () => {
       bucket('2026-06-03T00:00:00Z', 6),
       bucket('2026-06-04T00:00:00Z', 9),
     ];
-    const window = { good: 2_982, total: 3_000 };
+    const threeDays = { good: 2_982, total: 3_000 };
     const consumed = ['2026-06-01', '2026-06-02', '2026-06-03']
       .map(d => localDaySpanOf(ms(`${d}T12:00:00Z`), 'UTC'))
       .map(day =>
-        dayBudgetConsumed({ buckets, window, objective: 0.995, day }),
+        dayBudgetConsumed({
+          buckets,
+          window: threeDays,
+          objective: 0.995,
+          day,
+        }),
       ) as number[];
     // Budget 15 bad events: 3/15, 6/15, 9/15.
     expect(consumed[0]).toBeCloseTo(0.2, 12);
@@ -98,7 +103,7 @@ describe('dayBudgetConsumed', () => {
     const { budgetRemaining } = evaluateSloBudget({
       objective: 0.995,
       periodSeconds: 3 * 86_400,
-      period: window,
+      period: threeDays,
       windows: {},
     });
     expect(consumed.reduce((a, b) => a + b, 0)).toBeCloseTo(
