@@ -9,6 +9,12 @@ export interface Config {
        * app-config.recorded-slos.yaml, when `prometheus` is not installed.
        */
       recordedSlos?: boolean;
+      /**
+       * Write a year of daily SLO history generated from the demo scenario
+       * at start (marked as demo data), so the report's SLO section has a
+       * trend on a fresh demo. The demo's app-config.yaml turns it on.
+       */
+      sloHistory?: boolean;
     };
   };
   auth?: {

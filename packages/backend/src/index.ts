@@ -5,6 +5,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDemoPeople } from './demoSignIn/authModuleDemoPeople';
 import { reliabilityModuleRecordedSlos } from './recordedSlos/reliabilityModuleRecordedSlos';
+import { reliabilityModuleDemoSloHistory } from './demoSloHistory/reliabilityModuleDemoSloHistory';
 
 const backend = createBackend();
 
@@ -43,5 +44,9 @@ backend.add(
 // Prometheus. Inert unless `reliability.demo.recordedSlos` is true
 // (app-config.recorded-slos.yaml, which scripts/start-demo.sh adds then).
 backend.add(reliabilityModuleRecordedSlos);
+// Demo only: a year of daily SLO history generated from the demo scenario,
+// so the reliability report's SLO section has a trend on a fresh demo.
+// Inert unless `reliability.demo.sloHistory` is true (app-config.yaml).
+backend.add(reliabilityModuleDemoSloHistory);
 
 backend.start();

@@ -16,6 +16,8 @@ export { DatabaseReviewStore } from './reviews/DatabaseReviewStore';
 export { ReviewDriftDetector } from './reviews/ReviewDriftDetector';
 export type { StoredReview, NewReviewEvent } from './reviews/reviewTypes';
 export { DatabaseReportStore } from './reports/store/DatabaseReportStore';
+export { DatabaseSloHistoryStore } from './reports/slo/DatabaseSloHistoryStore';
+export type { SloHistoryRow } from './reports/slo/DatabaseSloHistoryStore';
 export type { ReportEntity } from './reports/store/ReportStore';
 export type {
   ServiceDailyRow,

@@ -34,6 +34,7 @@ import { ReportDigestSender } from './reports/digest/ReportDigestSender';
 import { scheduleReportDigest } from './reports/digest/scheduleReportDigest';
 import { ReportReader } from './reports/routes/ReportReader';
 import { DatabaseReportStore } from './reports/store/DatabaseReportStore';
+import { DatabaseSloHistoryStore } from './reports/slo/DatabaseSloHistoryStore';
 import { listMappedEntities } from './reports/sync/listMappedEntities';
 import { runReportSync } from './reports/sync/runReportSync';
 import { readReviewConfig } from './reviews/readReviewConfig';
@@ -126,6 +127,7 @@ export const reliabilityPlugin = createBackendPlugin({
         const reviewStore = new DatabaseReviewStore(db);
         const reportConfig = readReportConfig(config);
         const reportStore = new DatabaseReportStore(db);
+        const sloHistory = new DatabaseSloHistoryStore(db);
 
         permissionsRegistry.addPermissions(reliabilityPermissions);
 
@@ -232,6 +234,7 @@ export const reliabilityPlugin = createBackendPlugin({
                 registry,
                 config: reportConfig,
                 now: () => new Date(),
+                sloHistory,
               }),
               notifications,
               auth,
@@ -254,6 +257,11 @@ export const reliabilityPlugin = createBackendPlugin({
             scheduler,
             alertRuleStore,
             maxWindowSeconds: sloSyncConfig.maxWindowSeconds,
+            sloHistory: {
+              store: sloHistory,
+              timeZone: reportConfig.timeZone,
+              maxGapSeconds: sloSyncConfig.intervalSeconds,
+            },
           },
           { sources: sloSources, config: sloSyncConfig, onSynced },
         );
@@ -285,6 +293,7 @@ export const reliabilityPlugin = createBackendPlugin({
               store: reportStore,
               config: reportConfig,
               scorecardStore,
+              sloHistory,
             },
             reviews: {
               store: reviewStore,

@@ -220,24 +220,67 @@ export interface ReportServiceRef {
   title: string;
 }
 
-/** One SLO's figures over a report period. @public */
+/**
+ * One SLO's figures over a report period, from the daily SLO history: the
+ * state of the last day with a measurement, and the sums of its days.
+ * @public
+ */
 export interface ReportSloMeasure {
   entityRef: string;
+  /** The SLO's id within its entity. */
+  sloId: string;
   sloName: string;
   /** The objective, 0..1. */
   objective: number;
   /** Attainment over the SLO's window at the period's end, 0..1; null without data. */
   attainment: number | null;
+  /** Whether `attainment` reaches the objective; null without data. */
+  meetsObjective: boolean | null;
   /** Error budget left at the period's end, as a fraction (may be negative); null without data. */
   budgetLeft: number | null;
-  /** Error budget consumed during the period, as a fraction of one window's budget. */
+  /** Error budget consumed during the period, as a fraction of one window's budget; null without events. */
   budgetConsumed: number | null;
   /** Seconds in the period with a page-level burn alert firing. */
   pageAlertSeconds: number;
+  /** Days of the period with a measurement (an SLO created mid-period has fewer). */
+  daysWithData: number;
+  /** The first and the last day of the period with a measurement, `YYYY-MM-DD`. */
+  firstDay: string;
+  lastDay: string;
+  /** Attainment and budget at the end of the previous period; null without data then. */
+  previousAttainment: number | null;
+  previousBudgetLeft: number | null;
 }
 
-/** SLOs of a report's scope. @public */
+/** SLO figures of a scope over one period (or one month of the trend). @public */
+export interface ReportSloFigures {
+  /** SLOs with at least one measured day in the period. */
+  slos: number;
+  /** Of those, the ones whose attainment at period end meets the objective. */
+  meetingObjective: number;
+  /** Mean and lowest attainment at period end over the SLOs with data; null without. */
+  meanAttainment: number | null;
+  minAttainment: number | null;
+  /** Mean over the SLOs of the budget they consumed in the period; null without events. */
+  meanBudgetConsumed: number | null;
+  /** Sum over SLOs of the time a page-level alert fired, in seconds; null without SLO data. */
+  pageAlertSeconds: number | null;
+}
+
+/** One month of the SLO trend. @public */
+export interface ReportSloTrendPoint extends ReportSloFigures {
+  /** `YYYY-MM`. */
+  month: string;
+}
+
+/**
+ * SLOs of a report's scope, from the daily SLO history the SLO sync
+ * records. Days before the history starts have no data ("no SLO data"),
+ * never zeros.
+ * @public
+ */
 export interface ReportSloSummary {
+  /** SLOs with a measured day in the period (same as `period.slos`). */
   total: number;
   /** SLOs whose attainment at period end meets the objective. */
   meetingObjective: number;
@@ -245,8 +288,26 @@ export interface ReportSloSummary {
   budgetExhausted: number;
   /** Sum over SLOs of the time a page-level alert fired, in seconds. */
   pageAlertSeconds: number;
-  /** Every SLO in scope, least budget left first. */
+  /** The period's figures and the previous period's. */
+  period: ReportSloFigures;
+  previousPeriod: ReportSloFigures;
+  deltas: {
+    meetingObjective: MetricDelta;
+    meanAttainment: MetricDelta;
+    minAttainment: MetricDelta;
+    meanBudgetConsumed: MetricDelta;
+    pageAlertSeconds: MetricDelta;
+  };
+  /** The twelve calendar months ending with the period's last month, oldest first. */
+  trend: ReportSloTrendPoint[];
+  /** The first day of SLO history, `YYYY-MM-DD`; null before the first measurement. */
+  historyStartsOn: string | null;
+  /** True when (some of) the figures are generated demo data. */
+  demoData: boolean;
+  /** SLOs in scope, least budget left first; at most `listLimit` of them. */
   slos: ReportSloMeasure[];
+  /** How many SLOs `slos` may list; `total` may be larger. */
+  listLimit: number;
 }
 
 /** One month of the twelve-month trend. @public */

@@ -58,6 +58,7 @@ import type { ReportConfig } from '../reports/config/readReportConfig';
 import { registerReportRoutes } from '../reports/routes/registerReportRoutes';
 import type { GroupAncestry } from '../reports/routes/ReportReader';
 import type { ReportStore } from '../reports/store/ReportStore';
+import type { SloHistoryStore } from '../reports/slo/SloHistoryStore';
 
 /** Dependencies of the reliability REST API. @public */
 export interface RouterOptions {
@@ -113,6 +114,8 @@ export interface RouterOptions {
     config: ReportConfig;
     /** The stored group ancestry (the scorecard store's). */
     scorecardStore: GroupAncestry;
+    /** The daily SLO history behind the SLO section; empty section without it. */
+    sloHistory?: SloHistoryStore;
   };
   /** The clock; tests may pin it. */
   now?: () => Date;
@@ -401,6 +404,7 @@ export async function createRouter(
       reportStore: options.reports.store,
       ancestry: options.reports.scorecardStore,
       config: options.reports.config,
+      sloHistory: options.reports.sloHistory,
       now,
     });
   }

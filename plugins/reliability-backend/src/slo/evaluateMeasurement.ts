@@ -100,7 +100,16 @@ function ratioSlices(
   });
 }
 
-function inputsOf(definition: SloDefinition, measurement: SloMeasurement) {
+/**
+ * What a measurement is judged from: event counts over the SLO window and
+ * the burn-rate windows, and the window's buckets (slices become buckets of
+ * one event). The daily SLO history reads the same inputs.
+ * @public
+ */
+export function evaluationInputs(
+  definition: SloDefinition,
+  measurement: SloMeasurement,
+) {
   if (definition.indicator.kind === 'threshold' && measurement.threshold) {
     const { stepSeconds, points } = measurement.threshold;
     return sliceInputs(
@@ -201,7 +210,7 @@ export function evaluateMeasurement(
       warnings,
     };
   }
-  const inputs = inputsOf(definition, measurement);
+  const inputs = evaluationInputs(definition, measurement);
   const evaluation = evaluateSloBudget({
     objective: definition.target,
     periodSeconds: definition.windowSeconds,

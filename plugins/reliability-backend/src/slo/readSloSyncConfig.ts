@@ -12,6 +12,12 @@ export interface SloSyncConfig {
   >;
   /** Deadline of one sync, in milliseconds. */
   timeoutMs: number;
+  /**
+   * The time between two syncs, in seconds (with a cron schedule, the stale
+   * threshold): the longest one measurement's alert state counts for in
+   * the daily SLO history.
+   */
+  intervalSeconds: number;
   /** SLO evaluations older than this are stale (and block deploys), in milliseconds. */
   staleAfterMs: number;
   /** Longest SLO window accepted in an OpenSLO file (`reliability.slos.maxWindow`), in seconds. */
@@ -123,6 +129,12 @@ export function readSloSyncConfig(root: Config): SloSyncConfig {
   return {
     schedule: { frequency, timeout, initialDelay },
     timeoutMs: durationToMilliseconds(timeout),
+    intervalSeconds:
+      durationToMilliseconds(
+        'cron' in frequency
+          ? readDuration(sync, 'staleAfter', DEFAULT_STALE_AFTER)
+          : frequency,
+      ) / 1000,
     staleAfterMs: durationToMilliseconds(
       readDuration(sync, 'staleAfter', DEFAULT_STALE_AFTER),
     ),

@@ -12,12 +12,14 @@ import {
   makeCatalogDir,
   sloComponent,
 } from '../__testUtils__/sloFixtures';
+import { DatabaseSloHistoryStore } from '../reports/slo/DatabaseSloHistoryStore';
 import { runSloSourceSync } from './runSloSourceSync';
 import { SloProviderRegistry } from './SloProviderRegistry';
 import type { SloStore } from './SloStore';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 describe('runSloSourceSync', () => {
+  const historyDatabases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = makeCatalogDir({ 'slos.yaml': availabilitySlo('api') });
 
   function setup() {
@@ -119,6 +121,67 @@ describe('runSloSourceSync', () => {
     expect(sloStore.recordSourceMeasurement).toHaveBeenCalledWith(
       expect.objectContaining({ measuredAt: new Date(measured) }),
     );
+  });
+
+  it('adds each measurement to the daily SLO history with the entity owner', async () => {
+    const { provider, registered, deps } = setup();
+    const knex = await historyDatabases.init('SQLITE_3');
+    const history = new DatabaseSloHistoryStore(await migratedDatabase(knex));
+    const measured = '2026-11-22T23:30:00.000Z';
+    provider.measureSlos.mockImplementation(async (sourceId, slos) => ({
+      sourceId,
+      observedAt: measured,
+      observations: slos.map(slo => ({
+        ref: `${slo.entityRef}/${slo.id}`,
+        entityRef: slo.entityRef,
+        sloId: slo.id,
+        evaluatedAt: measured,
+        period: { good: 999, total: 1000 },
+        windows: {},
+        warnings: [],
+        errors: [],
+      })),
+      stats: {
+        slos: slos.length,
+        queries: 3,
+        unbatchedQueries: 3,
+        failedQueries: 0,
+      },
+    }));
+    await runSloSourceSync(
+      {
+        ...deps,
+        sloHistory: {
+          store: history,
+          // 23:30 UTC is already 23 November in Berlin.
+          timeZone: 'Europe/Berlin',
+          maxGapSeconds: 60,
+        },
+      },
+      { registered, timeoutMs: 10_000 },
+    );
+    expect(
+      await history.listEntityRefs({
+        timeZone: 'Europe/Berlin',
+        fromDay: '2026-11-23',
+        toDay: '2026-11-24',
+        ownerRefs: ['group:default/team-payments'],
+      }),
+    ).toEqual(['component:default/api']);
+    const [row] = await history.summarizeSlos({
+      timeZone: 'Europe/Berlin',
+      fromDay: '2026-11-01',
+      toDay: '2026-12-01',
+      entityRefs: ['component:default/api'],
+    });
+    expect(row).toMatchObject({
+      sloId: 'api',
+      lastDay: '2026-11-23',
+      attainment: 0.999,
+      // No burn-down buckets: the day's consumption is unknown, not 0.
+      budgetConsumed: null,
+      pageAlertSeconds: 0,
+    });
   });
 
   it('refuses SLO windows longer than the configured bound, naming the field', async () => {

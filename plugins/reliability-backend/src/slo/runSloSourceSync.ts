@@ -3,6 +3,11 @@ import type {
   LoggerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { SloDefinition } from '@preflight/plugin-reliability-common';
 import type { AlertRuleStore } from '../alertRules/AlertRuleStore';
@@ -18,6 +23,10 @@ import type {
   SloProviderRegistry,
 } from './SloProviderRegistry';
 import type { SloStore } from './SloStore';
+import {
+  recordSloHistory,
+  type SloHistoryRecording,
+} from '../reports/slo/recordSloHistory';
 
 /** Outcome of one SLO sync. @public */
 export type SloSyncOutcome =
@@ -40,6 +49,8 @@ export interface SloSyncDeps {
   alertRuleStore?: AlertRuleStore;
   /** Longest SLO window accepted (`reliability.slos.maxWindow`), in seconds; default 90 days. */
   maxWindowSeconds?: number;
+  /** Where each measurement is added to the report's daily SLO history; none without it. */
+  sloHistory?: SloHistoryRecording;
 }
 
 const key = (entityRef: string, sloId: string) =>
@@ -78,8 +89,12 @@ export async function runSloSourceSync(
     : deadline;
 
   let mine: SloDefinition[];
+  const owners = new Map<string, string | null>();
   try {
     const entities = await listSloEntities({ ...deps, signal });
+    for (const entity of entities) {
+      owners.set(stringifyEntityRef(entity), ownerRefOf(entity));
+    }
     const { declarations } = await collectSloDeclarations({
       entities,
       registry: deps.registry,
@@ -168,6 +183,9 @@ export async function runSloSourceSync(
       ...(alertRules.status === 'failed' ? [alertRules.warning] : []),
     ],
   });
+  if (deps.sloHistory) {
+    await recordHistory(deps.sloHistory);
+  }
   if (alertRules.status === 'read') {
     await deps.alertRuleStore!.replaceSourceAlertRules(
       source.id,
@@ -198,6 +216,32 @@ export async function runSloSourceSync(
     queries: batch.stats.queries,
   };
 
+  // The report's history is secondary: failing to write it is logged, and
+  // the status just recorded stands.
+  async function recordHistory(recording: SloHistoryRecording) {
+    try {
+      await recordSloHistory(recording, {
+        measuredAt: Number.isFinite(observedMs)
+          ? new Date(observedMs)
+          : startedAt,
+        measured: mine.map((definition, index) => ({
+          definition,
+          measurement: observations.get(
+            key(definition.entityRef, definition.id),
+          ),
+          status: statuses[index],
+          ownerRef: owners.get(definition.entityRef) ?? null,
+        })),
+      });
+    } catch (error) {
+      deps.logger.warn(
+        `${source.id}: could not record the daily SLO history: ${errorMessage(
+          error,
+        )}`,
+      );
+    }
+  }
+
   async function failed(error: unknown): Promise<SloSyncOutcome> {
     const message = deadline.aborted
       ? `sync did not finish within ${formatDuration(timeoutMs)}`
@@ -211,6 +255,24 @@ export async function runSloSourceSync(
       attemptedAt: startedAt,
     });
     return { status: 'failed', error: message };
+  }
+}
+
+/** The entity's owner as a full ref (owners are groups unless a kind is given). */
+function ownerRefOf(entity: Entity): string | null {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) {
+    return null;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    );
+  } catch {
+    return null;
   }
 }
 

@@ -1,4 +1,6 @@
 import type {
+  ReportSloSummary,
+  ReportSloTrendPoint,
   MetricDelta,
   OnCallHealthResponse,
   OnCallLoadMeasure,
@@ -78,6 +80,158 @@ function paymentsRotation(): OnCallLoadMeasure {
       },
     ],
     fairness: { gini: 0.125, reason: null },
+  };
+}
+
+const NO_SLO_FIGURES = {
+  slos: 0,
+  meetingObjective: 0,
+  meanAttainment: null,
+  minAttainment: null,
+  meanBudgetConsumed: null,
+  pageAlertSeconds: null,
+};
+
+/**
+ * Twelve months of SLO trend ending November 2026: SLO history starts on
+ * 12 September 2026, so the months before have no SLO data.
+ */
+function sloTrend(): ReportSloTrendPoint[] {
+  const months = [
+    '2025-12',
+    '2026-01',
+    '2026-02',
+    '2026-03',
+    '2026-04',
+    '2026-05',
+    '2026-06',
+    '2026-07',
+    '2026-08',
+  ].map(month => ({ month, ...NO_SLO_FIGURES }));
+  return [
+    ...months,
+    {
+      month: '2026-09',
+      slos: 1,
+      meetingObjective: 1,
+      meanAttainment: 0.999,
+      minAttainment: 0.999,
+      meanBudgetConsumed: 0.1,
+      pageAlertSeconds: 0,
+    },
+    {
+      month: '2026-10',
+      slos: 2,
+      meetingObjective: 2,
+      meanAttainment: 0.9985,
+      minAttainment: 0.998,
+      meanBudgetConsumed: 0.25,
+      pageAlertSeconds: 600,
+    },
+    {
+      month: '2026-11',
+      slos: 2,
+      meetingObjective: 1,
+      meanAttainment: 0.99675,
+      minAttainment: 0.995,
+      meanBudgetConsumed: 0.5,
+      pageAlertSeconds: 5400,
+    },
+  ];
+}
+
+/** The payments team's two SLOs at the end of November 2026. */
+export function paymentsSlos(): ReportSloSummary {
+  return {
+    total: 2,
+    meetingObjective: 1,
+    budgetExhausted: 1,
+    pageAlertSeconds: 5400,
+    period: {
+      slos: 2,
+      meetingObjective: 1,
+      meanAttainment: 0.99675,
+      minAttainment: 0.995,
+      meanBudgetConsumed: 0.5,
+      pageAlertSeconds: 5400,
+    },
+    previousPeriod: {
+      slos: 2,
+      meetingObjective: 2,
+      meanAttainment: 0.9985,
+      minAttainment: 0.998,
+      meanBudgetConsumed: 0.25,
+      pageAlertSeconds: 600,
+    },
+    deltas: {
+      meetingObjective: delta(1, 2, 'worsened'),
+      meanAttainment: delta(0.99675, 0.9985, 'worsened'),
+      minAttainment: delta(0.995, 0.998, 'worsened'),
+      meanBudgetConsumed: delta(0.5, 0.25, 'worsened'),
+      pageAlertSeconds: delta(5400, 600, 'worsened'),
+    },
+    trend: sloTrend(),
+    historyStartsOn: '2026-09-12',
+    demoData: false,
+    listLimit: 100,
+    slos: [
+      {
+        entityRef: 'component:default/checkout-api',
+        sloId: 'checkout-availability',
+        sloName: 'checkout-availability',
+        objective: 0.999,
+        attainment: 0.9985,
+        meetsObjective: false,
+        budgetLeft: -0.5,
+        budgetConsumed: 0.8,
+        pageAlertSeconds: 5400,
+        daysWithData: 30,
+        firstDay: '2026-11-01',
+        lastDay: '2026-11-30',
+        previousAttainment: 0.9992,
+        previousBudgetLeft: 0.2,
+      },
+      {
+        entityRef: 'component:default/ledger',
+        sloId: 'ledger-latency',
+        sloName: 'ledger-latency',
+        objective: 0.99,
+        attainment: 0.995,
+        meetsObjective: true,
+        budgetLeft: 0.5,
+        budgetConsumed: 0.2,
+        pageAlertSeconds: 0,
+        daysWithData: 12,
+        firstDay: '2026-11-19',
+        lastDay: '2026-11-30',
+        previousAttainment: null,
+        previousBudgetLeft: null,
+      },
+    ],
+  };
+}
+
+/** A scope without SLO history. */
+export function noSlos(): ReportSloSummary {
+  return {
+    total: 0,
+    meetingObjective: 0,
+    budgetExhausted: 0,
+    pageAlertSeconds: 0,
+    period: NO_SLO_FIGURES,
+    previousPeriod: NO_SLO_FIGURES,
+    deltas: {
+      meetingObjective: delta(null, null, null),
+      meanAttainment: delta(null, null, null),
+      minAttainment: delta(null, null, null),
+      meanBudgetConsumed: delta(null, null, null),
+      pageAlertSeconds: delta(null, null, null),
+    },
+    trend: [],
+    historyStartsOn: null,
+    demoData: false,
+    listLimit: 100,
+    slos: [],
   };
 }
 
@@ -220,32 +374,7 @@ export function paymentsReport(): ReliabilityReportResponse {
         { serviceId: 'PSVC1', total: 6, noise: 1, noiseShare: 1 / 6 },
       ],
     },
-    slos: {
-      total: 2,
-      meetingObjective: 1,
-      budgetExhausted: 1,
-      pageAlertSeconds: 5400,
-      slos: [
-        {
-          entityRef: 'component:default/checkout-api',
-          sloName: 'checkout-availability',
-          objective: 0.999,
-          attainment: 0.9985,
-          budgetLeft: -0.5,
-          budgetConsumed: 0.8,
-          pageAlertSeconds: 5400,
-        },
-        {
-          entityRef: 'component:default/ledger',
-          sloName: 'ledger-latency',
-          objective: 0.99,
-          attainment: 0.995,
-          budgetLeft: 0.5,
-          budgetConsumed: 0.2,
-          pageAlertSeconds: 0,
-        },
-      ],
-    },
+    slos: paymentsSlos(),
     deltas: {
       incidents: delta(12, 9, 'worsened'),
       highUrgency: delta(8, 5, 'worsened'),
@@ -317,13 +446,7 @@ export function quietReport(): ReliabilityReportResponse {
       actionableShare: null,
       noisiestServices: [],
     },
-    slos: {
-      total: 0,
-      meetingObjective: 0,
-      budgetExhausted: 0,
-      pageAlertSeconds: 0,
-      slos: [],
-    },
+    slos: noSlos(),
     deltas: {
       incidents: delta(0, 0, 'unchanged'),
       highUrgency: delta(0, 0, 'unchanged'),

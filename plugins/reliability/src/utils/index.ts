@@ -79,6 +79,8 @@ export {
   serviceRefIndex,
 } from './reportFigures';
 export type { ReportHeadline, ReportUnit } from './reportFigures';
+export { REPORT_SLO_HEADLINES } from './reportSloFigures';
+export type { ReportSloHeadline } from './reportSloFigures';
 export {
   formatDurationMeasure,
   formatFairness,

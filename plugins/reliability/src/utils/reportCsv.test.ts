@@ -36,6 +36,9 @@ describe('reliabilityReportCsv', () => {
       expect.arrayContaining([
         'Incidents,Longest incident,Checkout API,component:default/checkout-api,seconds,14400,,,,incident Q1LONG',
         'SLOs,Budget left,Checkout API: checkout-availability,component:default/checkout-api,ratio,-0.5,,,,',
+        'SLOs,Mean attainment,Payments,group:default/team-payments,ratio,0.99675,0.9985,-0.00175,worse,',
+        'SLO trend,SLOs with data,2026-08,,count,0,,,,no SLO data',
+        'SLO trend,Page alert time,2026-10,,seconds,600,,,,',
         'Change failure,Change failure rate,Payments worker,component:default/payments-worker,ratio,0.066667,,,,',
         'Change failure,Changes,Ledger,component:default/ledger,count,0,,,,',
         'Change failure,Change failure rate,Ledger,component:default/ledger,ratio,,,,,no change data',
@@ -46,9 +49,10 @@ describe('reliabilityReportCsv', () => {
         'Movers,Noise,Payments worker,component:default/payments-worker,count,2,0,2,worse,',
       ]),
     );
-    // 12 headline, 5 incident, 2×5 SLO, 3×3 change, 7 rotation, 2×4
+    // 12 headline, 5 incident, 5 SLO figure, 9 + 3×6 SLO trend (one row a
+    // month without SLO data), 2×5 SLO, 3×3 change, 7 rotation, 2×4
     // person, 2 noise and 4 mover rows, under the header.
-    expect(rows).toHaveLength(1 + 12 + 5 + 10 + 9 + 7 + 8 + 2 + 4);
+    expect(rows).toHaveLength(1 + 12 + 5 + 5 + 27 + 10 + 9 + 7 + 8 + 2 + 4);
   });
 
   it('leaves a missing change failure rate empty with the reason, never 0', () => {

@@ -11,6 +11,7 @@ import {
   serviceRefIndex,
 } from './reportFigures';
 import { personLabel, reportNames } from './reportText';
+import { REPORT_SLO_HEADLINES } from './reportSloFigures';
 
 /** Columns of the CSV export, one figure a row. */
 const COLUMNS = [
@@ -123,6 +124,65 @@ function rows(report: ReliabilityReportResponse): Row[] {
     });
   }
 
+  for (const headline of REPORT_SLO_HEADLINES) {
+    out.push({
+      section: 'SLOs',
+      measure: headline.label,
+      ...scope,
+      unit: headline.unit,
+      ...fromDelta(report.slos.deltas[headline.key]),
+      note:
+        report.slos.deltas[headline.key].current === null
+          ? headline.missing
+          : undefined,
+    });
+  }
+  for (const point of report.slos.trend) {
+    const base = { section: 'SLO trend', subject: point.month, entity: '' };
+    if (point.slos === 0) {
+      out.push({
+        ...base,
+        measure: 'SLOs with data',
+        unit: 'count',
+        value: 0,
+        note: 'no SLO data',
+      });
+      continue;
+    }
+    out.push(
+      { ...base, measure: 'SLOs with data', unit: 'count', value: point.slos },
+      {
+        ...base,
+        measure: 'SLOs meeting objective',
+        unit: 'count',
+        value: point.meetingObjective,
+      },
+      {
+        ...base,
+        measure: 'Mean attainment',
+        unit: 'attainment',
+        value: point.meanAttainment,
+      },
+      {
+        ...base,
+        measure: 'Lowest attainment',
+        unit: 'attainment',
+        value: point.minAttainment,
+      },
+      {
+        ...base,
+        measure: 'Mean budget consumed',
+        unit: 'ratio',
+        value: point.meanBudgetConsumed,
+      },
+      {
+        ...base,
+        measure: 'Page alert time',
+        unit: 'seconds',
+        value: point.pageAlertSeconds,
+      },
+    );
+  }
   for (const slo of report.slos.slos) {
     const subject = `${names.entity(slo.entityRef)}: ${slo.sloName}`;
     const base = { section: 'SLOs', subject, entity: slo.entityRef };
@@ -282,7 +342,9 @@ export function reliabilityReportCsv(
       row.measure,
       row.subject,
       row.entity ?? '',
-      row.unit,
+      // Attainment is a fraction like any ratio; only the page shows it
+      // with more decimals.
+      row.unit === 'attainment' ? 'ratio' : row.unit,
       figure(row.value),
       figure(row.previous),
       figure(row.change),

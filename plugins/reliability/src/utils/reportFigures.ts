@@ -10,10 +10,12 @@ import { formatPercent, NO_DATA } from './formatPercent';
 /**
  * What a report figure measures, which decides how it is written:
  * `count` whole numbers, `seconds` durations, `ratio` fractions shown as
- * percentages (changes in percentage points), `rate` decimals.
+ * percentages (changes in percentage points), `attainment` the same with
+ * two decimals (99.95 % and 99.9 % differ by half the budget), `rate`
+ * decimals.
  * @public
  */
-export type ReportUnit = 'count' | 'seconds' | 'ratio' | 'rate';
+export type ReportUnit = 'count' | 'seconds' | 'ratio' | 'attainment' | 'rate';
 
 /** One headline figure of a report. @public */
 export interface ReportHeadline {
@@ -134,6 +136,8 @@ export function formatReportValue(
       return formatDuration(value);
     case 'ratio':
       return formatPercent(value, 1);
+    case 'attainment':
+      return formatPercent(value, 2);
     default:
       return rateFormat.format(value);
   }
@@ -151,6 +155,8 @@ function formatSignedChange(change: number, unit: ReportUnit): string {
     case 'ratio':
       // A rate's change is in percentage points; "+50%" of 5% misleads.
       return `${sign}${formatPercent(size, 1).replace('%', ' pp')}`;
+    case 'attainment':
+      return `${sign}${formatPercent(size, 2).replace('%', ' pp')}`;
     default:
       return `${sign}${rateFormat.format(size)}`;
   }
@@ -189,7 +195,7 @@ export function formatDeltaChange(
     return 'no change';
   }
   const relative =
-    unit !== 'ratio' && delta.relativeChange !== null
+    unit !== 'ratio' && unit !== 'attainment' && delta.relativeChange !== null
       ? ` (${delta.relativeChange > 0 ? '+' : '−'}${formatPercent(
           Math.abs(delta.relativeChange),
           1,

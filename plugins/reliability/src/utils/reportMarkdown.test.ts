@@ -29,12 +29,30 @@ describe('reliabilityReportMarkdown', () => {
 
 ## SLOs
 
-2 SLOs, 1 meeting the objective, 1 with no error budget left; page-level alerts fired for 1h 30m.
+2 SLOs, 1 meeting the objective at period end, 1 with no error budget left; page-level alerts fired for 1h 30m. SLO history starts on 2026-09-12; days before it have no SLO data.
 
-| Entity | SLO | Objective | Attainment | Budget left | Budget consumed | Page alert |
-| --- | --- | ---: | ---: | ---: | ---: | ---: |
-| Checkout API | checkout-availability | 99.9% | 99.85% | exhausted (-50%) | 80% | 1h 30m |
-| Ledger | ledger-latency | 99% | 99.5% | 50% left | 20% | 0s |
+| Figure | November 2026 | October 2026 | Change |
+| --- | ---: | ---: | --- |
+| SLOs meeting objective | 1 | 2 | −1 (−50%), worse |
+| Mean attainment | 99.68% | 99.85% | −0.18 pp, worse |
+| Lowest attainment | 99.5% | 99.8% | −0.3 pp, worse |
+| Mean budget consumed | 50% | 25% | +25 pp, worse |
+| Page alert time | 1h 30m | 10m | +1h 20m (+800%), worse |
+
+| Entity | SLO | Objective | Attainment | Budget left | Budget consumed | Page alert | Days with data |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| Checkout API | checkout-availability | 99.9% | 99.85% | exhausted (-50%) | 80% | 1h 30m | 30 |
+| Ledger | ledger-latency | 99% | 99.5% | 50% left | 20% | 0s | 12 |
+
+### SLOs by month
+
+9 months of the last 12 have no SLO data and are left out.
+
+| Month | SLOs | Meeting objective | Mean attainment | Lowest attainment | Mean budget consumed | Page alert |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| 2026-09 | 1 | 1 | 99.9% | 99.9% | 10% | 0s |
+| 2026-10 | 2 | 2 | 99.85% | 99.8% | 25% | 10m |
+| 2026-11 | 2 | 1 | 99.68% | 99.5% | 50% | 1h 30m |
 
 ## Incidents
 
@@ -99,7 +117,7 @@ describe('reliabilityReportMarkdown', () => {
     );
     expect(markdown).toContain('| MTTA | no data (0 acknowledged, 0 not) |');
     expect(markdown).toContain('| Longest | none resolved |');
-    expect(markdown).toContain('## SLOs\n\nNo SLOs in scope.');
+    expect(markdown).toContain('## SLOs\n\nNo SLO data for this period.');
     expect(markdown).toContain('No on-call rotations in scope.');
     expect(markdown).toContain(
       '## Alert quality\n\nNo incidents in the period.',

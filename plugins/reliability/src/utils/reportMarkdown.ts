@@ -12,6 +12,7 @@ import {
   ReportUnit,
 } from './reportFigures';
 import { formatReportPeriod, periodLastDay } from './reportPeriod';
+import { REPORT_SLO_HEADLINES } from './reportSloFigures';
 import {
   formatDurationMeasure,
   formatFairness,
@@ -111,20 +112,41 @@ function headline(report: ReliabilityReportResponse): string[] {
 function slos(report: ReliabilityReportResponse): string[] {
   const { slos: summary } = report;
   const names = reportNames(report);
+  const history = summary.historyStartsOn
+    ? ` SLO history starts on ${summary.historyStartsOn}; days before it have no SLO data.`
+    : '';
+  const demo = summary.demoData
+    ? ['', '_Demo data: generated from the demo scenario, not measured._']
+    : [];
   if (summary.total === 0) {
-    return ['## SLOs', '', 'No SLOs in scope.'];
+    return ['## SLOs', '', `No SLO data for this period.${history}`, ...demo];
   }
+  const trend = summary.trend.filter(point => point.slos > 0);
   return [
     '## SLOs',
     '',
     `${plural(summary.total, 'SLO', 'SLOs')}, ${
       summary.meetingObjective
-    } meeting the objective, ${
+    } meeting the objective at period end, ${
       summary.budgetExhausted
     } with no error budget left; page-level alerts fired for ${formatReportValue(
       summary.pageAlertSeconds,
       'seconds',
-    )}.`,
+    )}.${history}`,
+    ...demo,
+    '',
+    ...table(
+      [
+        'Figure',
+        formatReportPeriod(report.period),
+        formatReportPeriod(report.previousPeriod),
+        'Change',
+      ],
+      ['left', 'right', 'right', 'left'],
+      REPORT_SLO_HEADLINES.map(h =>
+        deltaRow(h.label, summary.deltas[h.key], h.unit, h.missing),
+      ),
+    ),
     '',
     ...table(
       [
@@ -135,8 +157,9 @@ function slos(report: ReliabilityReportResponse): string[] {
         'Budget left',
         'Budget consumed',
         'Page alert',
+        'Days with data',
       ],
-      ['left', 'left', 'right', 'right', 'right', 'right', 'right'],
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right'],
       summary.slos.map(slo => [
         names.entity(slo.entityRef),
         slo.sloName,
@@ -145,8 +168,55 @@ function slos(report: ReliabilityReportResponse): string[] {
         formatBudgetRemaining(slo.budgetLeft),
         formatPercent(slo.budgetConsumed, 1),
         formatReportValue(slo.pageAlertSeconds, 'seconds'),
+        String(slo.daysWithData),
       ]),
     ),
+    ...(summary.total > summary.slos.length
+      ? [
+          '',
+          `Listed: the ${summary.slos.length} SLOs with the least budget left of ${summary.total}.`,
+        ]
+      : []),
+    ...(trend.length > 0
+      ? [
+          '',
+          '### SLOs by month',
+          '',
+          ...(trend.length < summary.trend.length
+            ? [
+                `${plural(
+                  summary.trend.length - trend.length,
+                  'month',
+                  'months',
+                )} of the last ${
+                  summary.trend.length
+                } have no SLO data and are left out.`,
+                '',
+              ]
+            : []),
+          ...table(
+            [
+              'Month',
+              'SLOs',
+              'Meeting objective',
+              'Mean attainment',
+              'Lowest attainment',
+              'Mean budget consumed',
+              'Page alert',
+            ],
+            ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+            trend.map(point => [
+              point.month,
+              String(point.slos),
+              String(point.meetingObjective),
+              formatReportValue(point.meanAttainment, 'attainment'),
+              formatReportValue(point.minAttainment, 'attainment'),
+              formatReportValue(point.meanBudgetConsumed, 'ratio'),
+              formatReportValue(point.pageAlertSeconds, 'seconds'),
+            ]),
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -26,6 +26,8 @@ import type {
   SourceKey,
 } from '../store/ReportStore';
 import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
+import { readSloSection } from '../slo/readSloSection';
+import type { SloHistoryStore } from '../slo/SloHistoryStore';
 
 /** Days of the on-call health card: four whole weeks. @public */
 export const ON_CALL_HEALTH_DAYS = 28;
@@ -139,6 +141,8 @@ export class ReportReader {
       registry: OnCallProviderRegistry;
       config: ReportConfig;
       now: () => Date;
+      /** The daily SLO history; without it the SLO section is empty. */
+      sloHistory?: SloHistoryStore;
     },
   ) {
     this.visibility = new CatalogVisibility(deps.catalog);
@@ -161,6 +165,7 @@ export class ReportReader {
       },
       entities,
       period,
+      await this.sloEntities({}, period, credentials),
     );
   }
 
@@ -169,7 +174,10 @@ export class ReportReader {
     period: ReportPeriod,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
-    const { group, entities } = await this.groupScope(groupRef, credentials);
+    const { group, entities, groupRefs } = await this.groupScope(
+      groupRef,
+      credentials,
+    );
     return this.report(
       {
         kind: 'group',
@@ -179,6 +187,7 @@ export class ReportReader {
       },
       entities,
       period,
+      await this.sloEntities({ ownerRefs: groupRefs }, period, credentials),
     );
   }
 
@@ -217,6 +226,8 @@ export class ReportReader {
       },
       entities,
       period,
+      // The entity was read with the caller's credentials just above.
+      this.deps.sloHistory ? [ref] : [],
     );
   }
 
@@ -284,7 +295,7 @@ export class ReportReader {
   private async groupScope(
     groupRef: string,
     credentials: BackstageCredentials,
-  ): Promise<{ group: Entity; entities: ReportEntity[] }> {
+  ): Promise<{ group: Entity; entities: ReportEntity[]; groupRefs: string[] }> {
     const group = await this.deps.catalog.getEntityByRef(groupRef, {
       credentials,
     });
@@ -300,7 +311,35 @@ export class ReportReader {
       await this.mappedEntities(groupRefs),
       credentials,
     );
-    return { group, entities };
+    return { group, entities, groupRefs };
+  }
+
+  /**
+   * The entities with SLO history in the span a report reads (owned by
+   * `ownerRefs` when given) that the caller may see. Entities with SLOs
+   * need no on-call service, so they are not the report's mapped entities.
+   */
+  private async sloEntities(
+    filter: { ownerRefs?: string[] },
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { sloHistory } = this.deps;
+    if (!sloHistory) {
+      return [];
+    }
+    const span = sloSpan(period);
+    const refs = await sloHistory.listEntityRefs({
+      timeZone: period.timeZone,
+      fromDay: span.fromDay,
+      toDay: span.toDay,
+      ownerRefs: filter.ownerRefs,
+    });
+    if (refs.length === 0) {
+      return refs;
+    }
+    const visible = await this.visibility.visible(refs, credentials);
+    return refs.filter(ref => visible.has(ref));
   }
 
   private async visible(
@@ -384,10 +423,19 @@ export class ReportReader {
     },
     entities: ReportEntity[],
     period: ReportPeriod,
+    sloEntityRefs: string[],
   ): Promise<ReliabilityReportResponse> {
     const states = await this.deps.reportStore.listReportSyncStates();
+    // SLO history moves with the SLO syncs, not the report syncs: its
+    // version and scope are part of the key.
+    const sloVersion =
+      sloEntityRefs.length > 0 && this.deps.sloHistory
+        ? await this.deps.sloHistory.version()
+        : 0;
     const key = scopeKey(
       [
+        String(sloVersion),
+        digest(sloEntityRefs.join('\u0000')),
         scope.kind,
         scope.ref ?? '',
         scope.title,
@@ -401,7 +449,7 @@ export class ReportReader {
     // The same object until the data changes (its `generatedAt` is when the
     // figures were added up), so the route can reuse its JSON text too.
     return this.reports.get(dataVersion(states), key, () =>
-      this.computeReport(scope, entities, period, states),
+      this.computeReport(scope, entities, period, states, sloEntityRefs),
     );
   }
 
@@ -412,8 +460,9 @@ export class ReportReader {
     entities: ReportEntity[],
     period: ReportPeriod,
     states: ReportSyncState[],
+    sloEntityRefs: string[] = [],
   ): Promise<ReliabilityReportResponse> {
-    const { reportStore, config } = this.deps;
+    const { reportStore, config, sloHistory } = this.deps;
     const previous = previousPeriod(period);
     const trend = trendMonths(period);
     const services = serviceKeys(entities);
@@ -423,7 +472,7 @@ export class ReportReader {
       period.endDate > trend[trend.length - 1].endDate
         ? period.endDate
         : trend[trend.length - 1].endDate;
-    const [serviceRows, rotationRows, freshness] = await Promise.all([
+    const [serviceRows, rotationRows, freshness, slos] = await Promise.all([
       reportStore.readServiceDays({
         timeZone: config.timeZone,
         fromDay,
@@ -437,8 +486,18 @@ export class ReportReader {
         rotations,
       }),
       this.freshness(services, period, states),
+      sloHistory && sloEntityRefs.length > 0
+        ? readSloSection({
+            store: sloHistory,
+            period,
+            previousPeriod: previous,
+            trend,
+            entityRefs: sloEntityRefs,
+          })
+        : undefined,
     ]);
     const assembled = assembleReport({
+      slos,
       period,
       previousPeriod: previous,
       serviceIds: [...new Set(services.map(s => s.id))],
@@ -461,4 +520,16 @@ export class ReportReader {
       ...assembled,
     };
   }
+}
+
+/** The local days a report reads: the previous period through the trend. */
+function sloSpan(period: ReportPeriod): { fromDay: string; toDay: string } {
+  const previous = previousPeriod(period);
+  const trend = trendMonths(period);
+  const fromDay = [previous.startDate, trend[0].startDate].sort()[0];
+  const lastEnd = trend[trend.length - 1].endDate;
+  return {
+    fromDay,
+    toDay: period.endDate > lastEnd ? period.endDate : lastEnd,
+  };
 }

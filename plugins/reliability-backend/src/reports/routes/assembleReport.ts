@@ -17,6 +17,7 @@ import { incidentMeasuresFromDailyRows } from '../metrics/incidentMeasures';
 import { onCallLoadFromDailyRows } from '../metrics/onCallLoad';
 import { monthPeriod } from '../metrics/reportPeriod';
 import { lastDayOf, selectDailyRows } from '../metrics/selectDailyRows';
+import { NO_SLO_SECTION } from '../slo/buildSloSection';
 
 /** Months in the report's trend. @public */
 export const TREND_MONTHS = 12;
@@ -142,14 +143,6 @@ export type AssembledReport = Pick<
   | 'movers'
   | 'trend'
 >;
-
-const NO_SLOS: ReportSloSummary = {
-  total: 0,
-  meetingObjective: 0,
-  budgetExhausted: 0,
-  pageAlertSeconds: 0,
-  slos: [],
-};
 
 /**
  * Adds a report up from daily rows: the period's measures, the previous
@@ -289,7 +282,7 @@ export function assembleReport(input: {
     changeFailure,
     onCall,
     alertQuality,
-    slos: input.slos ?? NO_SLOS,
+    slos: input.slos ?? NO_SLO_SECTION,
     deltas,
     movers,
     trend,

@@ -10,6 +10,7 @@ import {
 } from '../../service/entityParams';
 import type { ReportConfig } from '../config/readReportConfig';
 import type { ReportStore } from '../store/ReportStore';
+import type { SloHistoryStore } from '../slo/SloHistoryStore';
 import { parseReportQuery } from './parseReportQuery';
 import { GroupAncestry, ReportReader } from './ReportReader';
 
@@ -23,6 +24,8 @@ export interface ReportRoutesOptions {
   ancestry: GroupAncestry;
   config: ReportConfig;
   now: () => Date;
+  /** The daily SLO history behind the SLO section. */
+  sloHistory?: SloHistoryStore;
 }
 
 /**
@@ -47,6 +50,7 @@ export function registerReportRoutes(
     registry: options.registry,
     config,
     now,
+    sloHistory: options.sloHistory,
   });
   // The reader hands out the same answer object until the data changes; its
   // JSON text (1.8 MB for 10,000 services) is then made once, not per request.

@@ -106,7 +106,7 @@ describe('EntityReliabilityReportContent', () => {
         screen.getByRole('region', { name: 'Change failure rate' }),
       ).getByText('No change data'),
     ).toBeInTheDocument();
-    expect(screen.getByText(/No SLOs in scope/)).toBeInTheDocument();
+    expect(screen.getByText(/No SLO data for this period/)).toBeInTheDocument();
     expect(
       screen.getByText('No on-call rotations in scope.'),
     ).toBeInTheDocument();

@@ -5,7 +5,8 @@ import { StatTile } from '../StatTile';
 
 /** @public */
 export interface ReportDeltaTileProps {
-  headline: ReportHeadline;
+  /** What the figure is (the report's headlines, the SLO section's figures). */
+  headline: Pick<ReportHeadline, 'label' | 'unit' | 'missing' | 'help'>;
   delta: MetricDelta;
   /** Names the previous period, e.g. "October 2026". */
   previousLabel: string;

@@ -17,18 +17,23 @@ import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatMonth } from '../../utils';
 
 /** One line or bar of a trend chart. @public */
-export interface ReportTrendSeries {
+export interface ReportTrendSeries<
+  P extends { month: string } = ReportTrendPoint,
+> {
   id: string;
   name: string;
   color: string;
-  value(point: ReportTrendPoint): number | null;
+  value(point: P): number | null;
 }
 
 /** @public */
-export interface ReportTrendChartProps {
+export interface ReportTrendChartProps<
+  P extends { month: string } = ReportTrendPoint,
+> {
   title: string;
-  trend: ReadonlyArray<ReportTrendPoint>;
-  series: ReadonlyArray<ReportTrendSeries>;
+  /** Months of figures (the report's trend or the SLO section's). */
+  trend: ReadonlyArray<P>;
+  series: ReadonlyArray<ReportTrendSeries<P>>;
   /** `bar` stacks the series; `line` draws them side by side. */
   kind: 'bar' | 'line';
   /** A value as the axis, tooltip and table write it. */
@@ -74,7 +79,9 @@ export function formatTickMonth(month: string): string {
  * itself is hidden from them: an SVG of bars says nothing read aloud).
  * @public
  */
-export function ReportTrendChart(props: ReportTrendChartProps) {
+export function ReportTrendChart<
+  P extends { month: string } = ReportTrendPoint,
+>(props: ReportTrendChartProps<P>) {
   const {
     title,
     trend,
