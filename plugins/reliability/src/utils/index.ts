@@ -84,6 +84,7 @@ export {
   formatFairness,
   personLabel,
   reportNames,
+  unlistedNote,
 } from './reportText';
 export type { ReportNames } from './reportText';
 export { reliabilityReportMarkdown } from './reportMarkdown';

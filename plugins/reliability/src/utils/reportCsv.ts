@@ -170,6 +170,32 @@ function rows(report: ReliabilityReportResponse): Row[] {
     );
   }
 
+  // The report lists the worst services and the most paged rotations only:
+  // say how many it leaves out rather than pass the list off as complete.
+  const unlistedServices =
+    report.changeFailure.serviceCount - report.changeFailure.services.length;
+  if (unlistedServices > 0) {
+    out.push({
+      section: 'Change failure',
+      measure: 'Services not listed',
+      ...scope,
+      unit: 'count',
+      value: unlistedServices,
+      note: 'the report lists those with the most failed changes',
+    });
+  }
+  const unlistedRotations = report.scope.rotationCount - report.onCall.length;
+  if (unlistedRotations > 0) {
+    out.push({
+      section: 'On-call',
+      measure: 'Rotations not listed',
+      ...scope,
+      unit: 'count',
+      value: unlistedRotations,
+      note: 'the report lists the most paged ones',
+    });
+  }
+
   for (const rotation of report.onCall) {
     const base = { section: 'On-call', subject: rotation.rotationId };
     out.push(

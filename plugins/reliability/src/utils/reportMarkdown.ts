@@ -17,6 +17,7 @@ import {
   formatFairness,
   personLabel,
   reportNames,
+  unlistedNote,
 } from './reportText';
 
 /**
@@ -196,6 +197,10 @@ function changeFailure(report: ReliabilityReportResponse): string[] {
   const { changeFailure: measure } = report;
   const names = reportNames(report);
   const { overall } = measure;
+  const unlisted = unlistedNote(measure.services.length, measure.serviceCount, {
+    one: 'service',
+    many: 'services',
+  });
   const summary =
     overall.status === 'no-change-data'
       ? 'No change data: no service in scope recorded a change event.'
@@ -229,6 +234,7 @@ function changeFailure(report: ReliabilityReportResponse): string[] {
           ),
         ]
       : []),
+    ...(unlisted ? ['', `Most failed changes first; ${unlisted}.`] : []),
   ];
 }
 
@@ -284,6 +290,14 @@ function onCall(report: ReliabilityReportResponse): string[] {
         ),
       );
     }
+  }
+  const unlisted = unlistedNote(
+    report.onCall.length,
+    report.scope.rotationCount,
+    { one: 'rotation', many: 'rotations' },
+  );
+  if (unlisted) {
+    lines.push('', `Most pages first; ${unlisted}.`);
   }
   return lines;
 }

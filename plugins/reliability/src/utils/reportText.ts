@@ -33,6 +33,25 @@ export function reportNames(
 }
 
 /**
+ * What a bounded list leaves out, e.g. `and 9,990 more services`; null
+ * when it lists everything.
+ * @public
+ */
+export function unlistedNote(
+  listed: number,
+  total: number,
+  noun: { one: string; many: string },
+): string | null {
+  const more = total - listed;
+  if (more <= 0) {
+    return null;
+  }
+  return `and ${more.toLocaleString('en-US')} more ${
+    more === 1 ? noun.one : noun.many
+  }`;
+}
+
+/**
  * A person of a rotation: the name in a user entity ref, or the provider's
  * id as it is when the backend could not map the person to a user.
  * @public

@@ -26,6 +26,7 @@ import type {
   SourceKey,
 } from '../store/ReportStore';
 import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
+import { namedServiceIds } from './boundedLists';
 
 /** Days of the on-call health card: four whole weeks. @public */
 export const ON_CALL_HEALTH_DAYS = 28;
@@ -84,8 +85,13 @@ function serviceKeys(entities: ReportEntity[]): SourceKey[] {
   return [...seen.values()];
 }
 
-function serviceRefs(entities: ReportEntity[]): ReportServiceRef[] {
+/** The service map, of the services in `only` when given. */
+function serviceRefs(
+  entities: ReportEntity[],
+  only?: ReadonlySet<string>,
+): ReportServiceRef[] {
   return entities
+    .filter(entity => !only || only.has(entity.serviceId))
     .map(entity => ({
       serviceId: entity.serviceId,
       entityRef: entity.entityRef,
@@ -266,18 +272,23 @@ export class ReportReader {
       }),
       this.freshness(services, period, states),
     ]);
+    const alertQuality = alertQualityFromDailyRows(serviceRows, period);
     return {
       group: stringifyEntityRef(group),
       period,
       dataAsOf: freshness.dataAsOf,
       warnings: freshness.warnings,
-      services: serviceRefs(entities),
+      // The card names the noisiest services only.
+      services: serviceRefs(
+        entities,
+        new Set(alertQuality.noisiestServices.map(s => s.serviceId)),
+      ),
       rotations: rotationLoads(
         [...new Set(rotations.map(r => r.id))],
         rotationRows,
         period,
       ),
-      alertQuality: alertQualityFromDailyRows(serviceRows, period),
+      alertQuality,
     };
   }
 
@@ -379,7 +390,10 @@ export class ReportReader {
   }
 
   private async report(
-    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+    scope: Omit<
+      ReportScope,
+      'entityCount' | 'serviceCount' | 'rotationCount'
+    > & {
       entityCount?: number;
     },
     entities: ReportEntity[],
@@ -406,7 +420,10 @@ export class ReportReader {
   }
 
   private async computeReport(
-    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+    scope: Omit<
+      ReportScope,
+      'entityCount' | 'serviceCount' | 'rotationCount'
+    > & {
       entityCount?: number;
     },
     entities: ReportEntity[],
@@ -452,12 +469,13 @@ export class ReportReader {
         ...scope,
         entityCount: scope.entityCount ?? entities.length,
         serviceCount: services.length,
+        rotationCount: rotations.length,
       },
       generatedAt: this.deps.now().toISOString(),
       dataAsOf: freshness.dataAsOf,
       historyStartsOn: freshness.historyStartsOn,
       warnings: freshness.warnings,
-      services: serviceRefs(entities),
+      services: serviceRefs(entities, namedServiceIds(assembled)),
       ...assembled,
     };
   }

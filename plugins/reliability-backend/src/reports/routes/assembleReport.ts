@@ -1,10 +1,11 @@
-import type {
-  OnCallLoadMeasure,
-  ReliabilityReportResponse,
-  ReportDeltas,
-  ReportPeriod,
-  ReportSloSummary,
-  ReportTrendPoint,
+import {
+  REPORT_SERVICE_LIST_LIMIT,
+  type OnCallLoadMeasure,
+  type ReliabilityReportResponse,
+  type ReportDeltas,
+  type ReportPeriod,
+  type ReportSloSummary,
+  type ReportTrendPoint,
 } from '@preflight/plugin-reliability-common';
 import { alertQualityFromDailyRows } from '../metrics/alertQuality';
 import { changeFailureRateFromDailyRows } from '../metrics/changeFailureRate';
@@ -17,6 +18,7 @@ import { incidentMeasuresFromDailyRows } from '../metrics/incidentMeasures';
 import { onCallLoadFromDailyRows } from '../metrics/onCallLoad';
 import { monthPeriod } from '../metrics/reportPeriod';
 import { lastDayOf, selectDailyRows } from '../metrics/selectDailyRows';
+import { boundedChangeFailure } from './boundedLists';
 
 /** Months in the report's trend. @public */
 export const TREND_MONTHS = 12;
@@ -286,8 +288,9 @@ export function assembleReport(input: {
     previousPeriod,
     incidents,
     previousIncidents,
-    changeFailure,
-    onCall,
+    changeFailure: boundedChangeFailure(changeFailure),
+    // Totals and deltas are over every rotation; the list is bounded.
+    onCall: onCall.slice(0, REPORT_SERVICE_LIST_LIMIT),
     alertQuality,
     slos: input.slos ?? NO_SLOS,
     deltas,

@@ -96,6 +96,22 @@ describe('report routes', () => {
     expect(rotation.pages).toBe(3);
     expect(rotation.people.map(p => p.personId)).toEqual(['PANN']);
     expect(body.dataAsOf).not.toBeNull();
+    // Bounded lists say how many there are; the service map names only the
+    // services the answer lists.
+    expect(body.scope.rotationCount).toBe(body.onCall.length);
+    expect(body.changeFailure).toMatchObject({
+      serviceCount: 5,
+      measuredServiceCount: 1,
+    });
+    const named = new Set([
+      ...body.changeFailure.services.map(s => s.serviceId),
+      ...body.alertQuality.noisiestServices.map(s => s.serviceId),
+      ...Object.values(body.movers).flatMap(list => list.map(m => m.serviceId)),
+      ...[body.incidents.longest, body.previousIncidents.longest].flatMap(l =>
+        l ? [l.serviceId] : [],
+      ),
+    ]);
+    expect(new Set(body.services.map(s => s.serviceId))).toEqual(named);
   });
 
   it('reports a group with its sub-groups and an entity alone', async () => {
