@@ -16,7 +16,7 @@ import { VersionedCache } from '../../lib/VersionedCache';
 import { CatalogVisibility } from '../../reviews/CatalogVisibility';
 import { locateEntityService } from '../../service/locateEntityService';
 import type { ReportConfig } from '../config/readReportConfig';
-import { alertQualityFromDailyRows } from '../metrics/alertQuality';
+import { alertQualityOfFigures } from '../metrics/alertQuality';
 import { lastWholeDaysPeriod, previousPeriod } from '../metrics/reportPeriod';
 import { formatLocalDate, localDateOf } from '../metrics/zonedTime';
 import type {
@@ -257,13 +257,8 @@ export class ReportReader {
     const { timeZone } = this.deps.config;
     const services = serviceKeys(entities);
     const rotations = await this.rotationsOf(services);
-    const [serviceRows, rotationRows, freshness] = await Promise.all([
-      this.deps.reportStore.readServiceDays({
-        timeZone,
-        fromDay: period.startDate,
-        toDay: period.endDate,
-        services,
-      }),
+    const [figures, rotationRows, freshness] = await Promise.all([
+      this.deps.reportStore.readPeriodFigures({ period, services }),
       this.deps.reportStore.readRotationDays({
         timeZone,
         fromDay: period.startDate,
@@ -272,7 +267,7 @@ export class ReportReader {
       }),
       this.freshness(services, period, states),
     ]);
-    const alertQuality = alertQualityFromDailyRows(serviceRows, period);
+    const alertQuality = alertQualityOfFigures(figures);
     return {
       group: stringifyEntityRef(group),
       period,
@@ -440,27 +435,34 @@ export class ReportReader {
       period.endDate > trend[trend.length - 1].endDate
         ? period.endDate
         : trend[trend.length - 1].endDate;
-    const [serviceRows, rotationRows, freshness] = await Promise.all([
-      reportStore.readServiceDays({
-        timeZone: config.timeZone,
-        fromDay,
-        toDay,
-        services,
-      }),
-      reportStore.readRotationDays({
-        timeZone: config.timeZone,
-        fromDay,
-        toDay,
-        rotations,
-      }),
-      this.freshness(services, period, states),
-    ]);
+    // The database adds the service rows up: no row JSON but the period's
+    // histograms is read, however many services are in scope.
+    const [current, previousFigures, months, rotationRows, freshness] =
+      await Promise.all([
+        reportStore.readPeriodFigures({ period, services }),
+        reportStore.readPeriodFigures({ period: previous, services }),
+        reportStore.readMonthTotals({
+          timeZone: config.timeZone,
+          fromDay: trend[0].startDate,
+          toDay: trend[trend.length - 1].endDate,
+          services,
+        }),
+        reportStore.readRotationDays({
+          timeZone: config.timeZone,
+          fromDay,
+          toDay,
+          rotations,
+        }),
+        this.freshness(services, period, states),
+      ]);
     const assembled = assembleReport({
       period,
       previousPeriod: previous,
       serviceIds: [...new Set(services.map(s => s.id))],
       rotationIds: [...new Set(rotations.map(r => r.id))],
-      serviceRows,
+      current,
+      previous: previousFigures,
+      months,
       rotationRows,
       changeWindowMinutes: config.changeFailureWindowMinutes,
     });

@@ -106,7 +106,11 @@ describe('report routes', () => {
     const named = new Set([
       ...body.changeFailure.services.map(s => s.serviceId),
       ...body.alertQuality.noisiestServices.map(s => s.serviceId),
-      ...Object.values(body.movers).flatMap(list => list.map(m => m.serviceId)),
+      ...[
+        ...body.movers.incidents,
+        ...body.movers.mttrMeanSeconds,
+        ...body.movers.noise,
+      ].map(m => m.serviceId),
       ...[body.incidents.longest, body.previousIncidents.longest].flatMap(l =>
         l ? [l.serviceId] : [],
       ),

@@ -6,6 +6,7 @@ import type {
   OnCallReportIncident,
   OnCallReportShift,
 } from '@preflight/plugin-reliability-node';
+import type { ReportPeriod } from '@preflight/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { chunks } from '../../lib/chunks';
 import { digest } from '../../lib/digest';
@@ -13,6 +14,18 @@ import type {
   RotationDailyRow,
   ServiceDailyRow,
 } from '../metrics/dailyRowTypes';
+import {
+  type DurationHistogram,
+  mergeHistograms,
+} from '../metrics/durationHistogram';
+import { longestOf } from '../metrics/longestIncident';
+import { lastDayOf } from '../metrics/selectDailyRows';
+import {
+  emptyServiceSums,
+  type PeriodFigures,
+  type ServicePeriodSums,
+  totalOf,
+} from '../metrics/periodFigures';
 import type {
   ReportEntity,
   ReportFoldInputs,
@@ -27,9 +40,12 @@ const migrationsDir = resolvePackagePath(
   'migrations',
 );
 
-// Rows per statement: at most 8 columns, far below both databases'
-// bind-parameter limits.
+// Rows per statement: far below both databases' bind-parameter limits
+// (service days have 22 columns: 500 rows, 11,000 parameters).
 const CHUNK = 500;
+// Service days carry their figures as columns too: fewer rows a statement
+// keep SQLite's default limit of 32,766 parameters out of reach.
+const SERVICE_DAY_CHUNK = 250;
 
 type Millis = number | string | null;
 
@@ -127,6 +143,60 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const byKey = new Map<string, T>();
   for (const item of items) byKey.set(key(item), item);
   return [...byKey.values()];
+}
+
+/**
+ * A service day's figures as the numeric columns reports add up in SQL
+ * (see the migration `20261205_report_service_day_figures`).
+ */
+function serviceDayColumns(row: ServiceDailyRow) {
+  return {
+    high: row.high,
+    low: row.low,
+    unacknowledged: row.unacknowledged,
+    unresolved: row.unresolved,
+    open_at_day_end: row.openAtDayEnd,
+    noise: row.noise,
+    changes: row.changes,
+    failed_changes: row.failedChanges,
+    ack_count: row.ack.count,
+    ack_sum_ms: row.ack.sumMs,
+    ack_histogram: JSON.stringify(row.ack.histogram),
+    resolve_count: row.resolve.count,
+    resolve_sum_ms: row.resolve.sumMs,
+    resolve_histogram: JSON.stringify(row.resolve.histogram),
+    longest_ms: row.longest?.durationMs ?? null,
+    longest_incident_id: row.longest?.incidentId ?? null,
+  };
+}
+
+// SUM of bigint is numeric (a string) on PostgreSQL, a number on SQLite.
+function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** The summed columns, as `SUM(column) AS alias`, in ServicePeriodSums order. */
+const SUMMED: Array<[Exclude<keyof ServicePeriodSums, 'serviceId'>, string]> = [
+  ['high', 'high'],
+  ['low', 'low'],
+  ['unacknowledged', 'unacknowledged'],
+  ['unresolved', 'unresolved'],
+  ['noise', 'noise'],
+  ['changes', 'changes'],
+  ['failedChanges', 'failed_changes'],
+  ['ackCount', 'ack_count'],
+  ['ackSumMs', 'ack_sum_ms'],
+  ['resolveCount', 'resolve_count'],
+  ['resolveSumMs', 'resolve_sum_ms'],
+];
+
+function sumsOf(serviceId: string, row: Record<string, unknown>) {
+  const sums = emptyServiceSums(serviceId);
+  for (const [field] of SUMMED) {
+    sums[field] = num(row[field]);
+  }
+  sums.openAtEnd = num(row.openAtEnd);
+  return sums;
 }
 
 function withDigest(rowJson: string) {
@@ -312,8 +382,9 @@ export class DatabaseReportStore implements ReportStore {
         day: row.day,
         service_id: row.serviceId,
         ...withDigest(JSON.stringify(row)),
+        ...serviceDayColumns(row),
       }));
-      for (const chunk of chunks(services, CHUNK)) {
+      for (const chunk of chunks(services, SERVICE_DAY_CHUNK)) {
         await tx('report_service_days').insert(chunk);
       }
       const rotations = inRange(options.rotationRows).map(row => ({
@@ -406,6 +477,129 @@ export class DatabaseReportStore implements ReportStore {
       ...options,
       keys: options.services,
     });
+  }
+
+  async readPeriodFigures(options: {
+    period: ReportPeriod;
+    services: SourceKey[];
+  }): Promise<PeriodFigures> {
+    const { timeZone, startDate: fromDay, endDate: toDay } = options.period;
+    const lastDay = lastDayOf(options.period);
+    const byService = new Map<string, ServicePeriodSums>();
+    const ackHistograms: DurationHistogram[] = [];
+    const resolveHistograms: DurationHistogram[] = [];
+    let longest: PeriodFigures['longest'] = null;
+    for (const [sourceId, ids] of bySource(options.services)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const inPeriod = () =>
+          this.db('report_service_days')
+            .where({ source_id: sourceId, time_zone: timeZone })
+            .andWhere('day', '>=', fromDay)
+            .andWhere('day', '<', toDay)
+            .whereIn('service_id', chunk);
+        const [sums, histograms, maxima] = await Promise.all([
+          inPeriod()
+            .select('service_id')
+            .select(
+              SUMMED.map(([field, column]) =>
+                this.db.raw('SUM(??) AS ??', [column, field]),
+              ),
+            )
+            .select(
+              this.db.raw(
+                'SUM(CASE WHEN day = ? THEN open_at_day_end ELSE 0 END) AS ??',
+                [lastDay, 'openAtEnd'],
+              ),
+            )
+            .groupBy('service_id'),
+          // Only the rows with durations carry histogram pairs.
+          inPeriod()
+            .select('ack_histogram', 'resolve_histogram')
+            .andWhere(q =>
+              q.where('ack_count', '>', 0).orWhere('resolve_count', '>', 0),
+            ),
+          inPeriod().max({ longest: 'longest_ms' }).first(),
+        ]);
+        for (const row of sums) {
+          // A service's rows can span sources only under distinct keys.
+          const own = sumsOf(row.service_id, row);
+          const known = byService.get(row.service_id);
+          byService.set(
+            row.service_id,
+            known ? totalOf([known, own], row.service_id) : own,
+          );
+        }
+        for (const row of histograms) {
+          if (row.ack_histogram)
+            ackHistograms.push(JSON.parse(row.ack_histogram));
+          if (row.resolve_histogram) {
+            resolveHistograms.push(JSON.parse(row.resolve_histogram));
+          }
+        }
+        const maximum = maxima?.longest;
+        if (
+          maximum !== null &&
+          maximum !== undefined &&
+          (longest === null || num(maximum) >= longest.durationMs)
+        ) {
+          // Ties go to the lowest incident id, compared as the process
+          // compares strings (not by the database's collation).
+          const candidates = await inPeriod()
+            .select('service_id', 'longest_incident_id', 'longest_ms')
+            .andWhere('longest_ms', maximum);
+          for (const row of candidates) {
+            longest = longestOf(
+              {
+                incidentId: row.longest_incident_id,
+                serviceId: row.service_id,
+                durationMs: num(row.longest_ms),
+              },
+              longest,
+            );
+          }
+        }
+      }
+    }
+    return {
+      services: [...byService.values()].sort((a, b) =>
+        a.serviceId < b.serviceId ? -1 : Number(a.serviceId > b.serviceId),
+      ),
+      ackHistogram: mergeHistograms(ackHistograms),
+      resolveHistogram: mergeHistograms(resolveHistograms),
+      longest,
+    };
+  }
+
+  async readMonthTotals(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    services: SourceKey[];
+  }): Promise<Map<string, ServicePeriodSums>> {
+    const month = this.db.raw('substr(day, 1, 7)');
+    const totals = new Map<string, ServicePeriodSums>();
+    for (const [sourceId, ids] of bySource(options.services)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const rows = await this.db('report_service_days')
+          .where({ source_id: sourceId, time_zone: options.timeZone })
+          .andWhere('day', '>=', options.fromDay)
+          .andWhere('day', '<', options.toDay)
+          .whereIn('service_id', chunk)
+          .select({ month })
+          .select(
+            SUMMED.map(([field, column]) =>
+              this.db.raw('SUM(??) AS ??', [column, field]),
+            ),
+          )
+          .groupBy(month);
+        for (const row of rows) {
+          const own = sumsOf('', row);
+          const known = totals.get(row.month);
+          totals.set(row.month, known ? totalOf([known, own]) : own);
+        }
+      }
+    }
+    return totals;
   }
 
   readRotationDays(options: {
