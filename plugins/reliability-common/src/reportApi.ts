@@ -128,6 +128,8 @@ export const REPORT_SERVICE_LIST_LIMIT = 25;
 /** One person's share of a rotation's on-call load. @public */
 export interface OnCallPersonLoad {
   personId: string;
+  /** The name the on-call source gives the person; absent when unknown (show the id). */
+  personName?: string;
   /** Shifts held in the period, pro rata for shifts crossing its bounds. */
   shifts: number;
   /** Hours on call in the period (overlapping shifts counted once). */
@@ -155,6 +157,8 @@ export interface OnCallFairness {
 /** On-call load of one rotation (the level 1 of an escalation policy). @public */
 export interface OnCallLoadMeasure {
   rotationId: string;
+  /** The escalation policy's name; absent when unknown (show the id). */
+  rotationName?: string;
   /** Shifts in the period, pro rata for shifts crossing its bounds. */
   shifts: number;
   /** High-urgency incidents created while somebody held a level-1 shift. */

@@ -84,6 +84,7 @@ export {
   formatFairness,
   personLabel,
   reportNames,
+  rotationLabel,
   unlistedNote,
 } from './reportText';
 export type { ReportNames } from './reportText';

@@ -10,7 +10,7 @@ import {
   ReportUnit,
   serviceRefIndex,
 } from './reportFigures';
-import { personLabel, reportNames } from './reportText';
+import { personLabel, reportNames, rotationLabel } from './reportText';
 
 /** Columns of the CSV export, one figure a row. */
 const COLUMNS = [
@@ -197,7 +197,7 @@ function rows(report: ReliabilityReportResponse): Row[] {
   }
 
   for (const rotation of report.onCall) {
-    const base = { section: 'On-call', subject: rotation.rotationId };
+    const base = { section: 'On-call', subject: rotationLabel(rotation) };
     out.push(
       { ...base, measure: 'Shifts', unit: 'rate', value: rotation.shifts },
       { ...base, measure: 'Pages', unit: 'count', value: rotation.pages },
@@ -236,8 +236,8 @@ function rows(report: ReliabilityReportResponse): Row[] {
     for (const person of rotation.people) {
       const who = {
         section: 'On-call',
-        subject: personLabel(person.personId),
-        note: `rotation ${rotation.rotationId}`,
+        subject: personLabel(person.personId, person.personName),
+        note: `rotation ${rotationLabel(rotation)}`,
       };
       out.push(
         { ...who, measure: 'Pages', unit: 'count', value: person.pages },

@@ -17,6 +17,7 @@ import {
   formatFairness,
   personLabel,
   reportNames,
+  rotationLabel,
   unlistedNote,
 } from './reportText';
 
@@ -246,7 +247,7 @@ function onCall(report: ReliabilityReportResponse): string[] {
   for (const rotation of report.onCall) {
     lines.push(
       '',
-      `### Rotation ${rotation.rotationId}`,
+      `### Rotation ${rotationLabel(rotation)}`,
       '',
       `${formatReportValue(rotation.shifts, 'rate')} shifts, ${plural(
         rotation.pages,
@@ -279,7 +280,7 @@ function onCall(report: ReliabilityReportResponse): string[] {
           ],
           ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
           rotation.people.map(person => [
-            personLabel(person.personId),
+            personLabel(person.personId, person.personName),
             formatReportValue(person.shifts, 'rate'),
             person.pages,
             formatReportValue(person.pagesPerShift, 'rate'),

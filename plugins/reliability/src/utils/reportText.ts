@@ -52,12 +52,23 @@ export function unlistedNote(
 }
 
 /**
- * A person of a rotation: the name in a user entity ref, or the provider's
- * id as it is when the backend could not map the person to a user.
+ * A person of a rotation: the name the on-call source gives them, else the
+ * name in a user entity ref, else the provider's id as it is.
  * @public
  */
-export function personLabel(personId: string): string {
-  return entityRefName(personId);
+export function personLabel(personId: string, personName?: string): string {
+  return personName || entityRefName(personId);
+}
+
+/**
+ * A rotation: its escalation policy's name, else the provider's id.
+ * @public
+ */
+export function rotationLabel(rotation: {
+  rotationId: string;
+  rotationName?: string;
+}): string {
+  return rotation.rotationName || rotation.rotationId;
 }
 
 /**

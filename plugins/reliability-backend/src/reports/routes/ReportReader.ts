@@ -4,6 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   OnCallHealthResponse,
+  OnCallLoadMeasure,
   ReliabilityReportResponse,
   ReportPeriod,
   ReportScope,
@@ -27,12 +28,13 @@ import type {
 } from '../store/ReportStore';
 import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
 import { namedServiceIds } from './boundedLists';
+import { nameRotations } from './nameRotations';
 
 /** Days of the on-call health card: four whole weeks. @public */
 export const ON_CALL_HEALTH_DAYS = 28;
 
-// Answers kept per data version: an organisation report of 10,000 services
-// is about a megabyte, so a few dozen scopes and periods at most.
+// Answers kept per data version: bounded lists keep an organisation report
+// of 10,000 services near 35 KB; a few dozen scopes and periods at most.
 const CACHED_ANSWERS = 48;
 
 /**
@@ -45,11 +47,15 @@ function dataVersion(states: ReportSyncState[]): number {
   return Math.max(0, ...states.map(state => state.syncedAt.getTime()));
 }
 
-/** What an answer depends on besides the data version and period. */
-function scopeKey(parts: string[], entities: ReportEntity[]): string {
-  return [
-    ...parts,
-    digest(
+// Digests of entity lists, by the list: a caller's visible list is the same
+// array while its visibility and the entity map hold (see `visible`), so a
+// kept answer is found without digesting 10,000 entities per request.
+const entityDigests = new WeakMap<ReportEntity[], string>();
+
+function entitiesDigest(entities: ReportEntity[]): string {
+  let known = entityDigests.get(entities);
+  if (known === undefined) {
+    known = digest(
       entities
         .map(e =>
           [e.entityRef, e.sourceId, e.serviceId, e.ownerRef, e.title].join(
@@ -57,8 +63,15 @@ function scopeKey(parts: string[], entities: ReportEntity[]): string {
           ),
         )
         .join('\u0001'),
-    ),
-  ].join('\u0002');
+    );
+    entityDigests.set(entities, known);
+  }
+  return known;
+}
+
+/** What an answer depends on besides the data version and period. */
+function scopeKey(parts: string[], entities: ReportEntity[]): string {
+  return [...parts, entitiesDigest(entities)].join('\u0002');
 }
 
 /** What the report reader needs of the scorecard store: the group ancestry. */
@@ -109,10 +122,10 @@ function serviceRefs(
  */
 export class ReportReader {
   private readonly visibility: CatalogVisibility;
-  // Assembling a report adds up every daily row of thirteen months (the
-  // period, the previous one and the trend): for the whole organisation,
-  // hundreds of thousands of rows. The answer only changes with the data
-  // version and the scope, so it is computed once per version.
+  // Assembling a report has the database add up every daily row of
+  // thirteen months (the period, the previous one and the trend): for the
+  // whole organisation, about a million rows. The answer only changes with
+  // the data version and the scope, so it is computed once per version.
   private readonly reports = new VersionedCache<ReliabilityReportResponse>(
     CACHED_ANSWERS,
   );
@@ -122,6 +135,11 @@ export class ReportReader {
   // The entity map only changes with a report sync too: the organisation's
   // 10,000 rows are read once per version, not on every request.
   private readonly mapped = new VersionedCache<ReportEntity[]>(CACHED_ANSWERS);
+  private readonly refsOf = new WeakMap<ReportEntity[], string[]>();
+  private readonly visibleLists = new WeakMap<
+    Set<string>,
+    WeakMap<ReportEntity[], ReportEntity[]>
+  >();
 
   /** Mapped entities (owned by `ownerRefs`, or all), per data version. */
   private async mappedEntities(ownerRefs?: string[]): Promise<ReportEntity[]> {
@@ -278,10 +296,13 @@ export class ReportReader {
         entities,
         new Set(alertQuality.noisiestServices.map(s => s.serviceId)),
       ),
-      rotations: rotationLoads(
-        [...new Set(rotations.map(r => r.id))],
-        rotationRows,
-        period,
+      rotations: await this.named(
+        rotationLoads(
+          [...new Set(rotations.map(r => r.id))],
+          rotationRows,
+          period,
+        ),
+        rotations,
       ),
       alertQuality,
     };
@@ -316,11 +337,62 @@ export class ReportReader {
     if (entities.length === 0) {
       return entities;
     }
-    const visible = await this.visibility.visible(
-      entities.map(entity => entity.entityRef),
-      credentials,
+    // The same refs array for the same entity list lets the visibility
+    // check hand back its remembered answer (the same Set) while it holds;
+    // the filtered list is then the same array too.
+    let refs = this.refsOf.get(entities);
+    if (!refs) {
+      refs = entities.map(entity => entity.entityRef);
+      this.refsOf.set(entities, refs);
+    }
+    const visible = await this.visibility.visible(refs, credentials);
+    let byList = this.visibleLists.get(visible);
+    if (!byList) {
+      byList = new WeakMap();
+      this.visibleLists.set(visible, byList);
+    }
+    let filtered = byList.get(entities);
+    if (!filtered) {
+      filtered = entities.filter(entity => visible.has(entity.entityRef));
+      byList.set(entities, filtered);
+    }
+    return filtered;
+  }
+
+  /**
+   * The listed rotations with their escalation policies' and people's
+   * names, read from what the syncs stored (never from upstream).
+   */
+  private async named(
+    loads: OnCallLoadMeasure[],
+    rotations: SourceKey[],
+  ): Promise<OnCallLoadMeasure[]> {
+    if (loads.length === 0) {
+      return loads;
+    }
+    const listed = new Set(loads.map(load => load.rotationId));
+    const policyIds = new Map<string, string[]>();
+    for (const key of rotations) {
+      if (listed.has(key.id)) {
+        policyIds.set(key.sourceId, [
+          ...(policyIds.get(key.sourceId) ?? []),
+          key.id,
+        ]);
+      }
+    }
+    const rotationNames = new Map<string, string>();
+    for (const [sourceId, ids] of policyIds) {
+      for (const policy of await this.deps.store.getEscalationPolicies(
+        sourceId,
+        ids,
+      )) {
+        if (policy.name) rotationNames.set(policy.id, policy.name);
+      }
+    }
+    const people = await this.deps.reportStore.readPersonNames(
+      loads.flatMap(load => load.people.map(person => person.personId)),
     );
-    return entities.filter(entity => visible.has(entity.entityRef));
+    return nameRotations(loads, { rotations: rotationNames, people });
   }
 
   /** The escalation policies (rotations) the services use. */
@@ -479,6 +551,7 @@ export class ReportReader {
       warnings: freshness.warnings,
       services: serviceRefs(entities, namedServiceIds(assembled)),
       ...assembled,
+      onCall: await this.named(assembled.onCall, rotations),
     };
   }
 }

@@ -95,6 +95,9 @@ describe('report routes', () => {
     const rotation = body.onCall.find(r => r.rotationId === 'PEPAY01')!;
     expect(rotation.pages).toBe(3);
     expect(rotation.people.map(p => p.personId)).toEqual(['PANN']);
+    // Named as the source names them, read from what the syncs stored.
+    expect(rotation.rotationName).toBe('Payments escalation');
+    expect(rotation.people.map(p => p.personName)).toEqual(['Ann']);
     expect(body.dataAsOf).not.toBeNull();
     // Bounded lists say how many there are; the service map names only the
     // services the answer lists.
@@ -215,6 +218,7 @@ describe('report routes', () => {
         86_400_000,
     ).toBe(28);
     expect(body.rotations.map(r => r.rotationId)).toEqual(['PEPAY01']);
+    expect(body.rotations[0].rotationName).toBe('Payments escalation');
   });
 
   it.each([

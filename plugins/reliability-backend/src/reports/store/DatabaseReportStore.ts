@@ -46,6 +46,10 @@ const CHUNK = 500;
 // Service days carry their figures as columns too: fewer rows a statement
 // keep SQLite's default limit of 32,766 parameters out of reach.
 const SERVICE_DAY_CHUNK = 250;
+// Services per summing statement: each statement scans the period's rows of
+// its services, so fewer, larger lists (well under both databases' limits
+// of 32,766 and 65,535 parameters) scan less.
+const SUM_CHUNK = 5_000;
 
 type Millis = number | string | null;
 
@@ -65,6 +69,7 @@ interface ShiftRow {
   policy_id: string;
   shift_key: string;
   user_id: string;
+  user_name: string | null;
   user_time_zone: string | null;
   start_ms: Millis;
   end_ms: Millis;
@@ -260,6 +265,12 @@ export class DatabaseReportStore implements ReportStore {
       policy_id: shift.policyId,
       shift_key: shiftKey(shift),
       user_id: shift.user.id,
+      // The source's name when it differs from the id (a provider without
+      // names repeats the id).
+      user_name:
+        shift.user.name && shift.user.name !== shift.user.id
+          ? shift.user.name.slice(0, 255)
+          : null,
       user_time_zone: shift.user.timeZone ?? null,
       start_ms: parseMs(shift.start),
       end_ms: parseMs(shift.end),
@@ -336,7 +347,7 @@ export class DatabaseReportStore implements ReportStore {
         policyId: row.policy_id,
         user: {
           id: row.user_id,
-          name: row.user_id,
+          name: row.user_name ?? row.user_id,
           ...(row.user_time_zone ? { timeZone: row.user_time_zone } : {}),
         },
         start: iso(row.start_ms),
@@ -490,7 +501,7 @@ export class DatabaseReportStore implements ReportStore {
     const resolveHistograms: DurationHistogram[] = [];
     let longest: PeriodFigures['longest'] = null;
     for (const [sourceId, ids] of bySource(options.services)) {
-      for (const chunk of chunks(ids, CHUNK)) {
+      for (const chunk of chunks(ids, SUM_CHUNK)) {
         const inPeriod = () =>
           this.db('report_service_days')
             .where({ source_id: sourceId, time_zone: timeZone })
@@ -579,7 +590,7 @@ export class DatabaseReportStore implements ReportStore {
     const month = this.db.raw('substr(day, 1, 7)');
     const totals = new Map<string, ServicePeriodSums>();
     for (const [sourceId, ids] of bySource(options.services)) {
-      for (const chunk of chunks(ids, CHUNK)) {
+      for (const chunk of chunks(ids, SUM_CHUNK)) {
         const rows = await this.db('report_service_days')
           .where({ source_id: sourceId, time_zone: options.timeZone })
           .andWhere('day', '>=', options.fromDay)
@@ -612,6 +623,25 @@ export class DatabaseReportStore implements ReportStore {
       ...options,
       keys: options.rotations,
     });
+  }
+
+  async readPersonNames(personIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const chunk of chunks([...new Set(personIds)], CHUNK)) {
+      // Of several stored names (a person renamed), the greatest: any one
+      // is that person's name, and the choice is the same on every replica.
+      const rows: Array<{ user_id: string; name: string | null }> =
+        await this.db('report_shifts')
+          .select('user_id')
+          .max({ name: 'user_name' })
+          .whereIn('user_id', chunk)
+          .whereNotNull('user_name')
+          .groupBy('user_id');
+      for (const row of rows) {
+        if (row.name) names.set(row.user_id, row.name);
+      }
+    }
+    return names;
   }
 
   private static toState(row: {

@@ -142,6 +142,12 @@ export interface ReportStore {
     rotations: SourceKey[];
   }): Promise<RotationDailyRow[]>;
 
+  /**
+   * The names the sources gave the people with the given ids on their
+   * shifts; people without a stored name are absent.
+   */
+  readPersonNames(personIds: string[]): Promise<Map<string, string>>;
+
   getReportSyncState(sourceId: string): Promise<ReportSyncState | undefined>;
   listReportSyncStates(): Promise<ReportSyncState[]>;
   recordReportSync(state: ReportSyncState): Promise<void>;

@@ -159,6 +159,41 @@ describe('ReliabilityReportPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('names rotations and people as the on-call source does, ids otherwise', async () => {
+    const report = organizationReport();
+    const [rotation] = report.onCall;
+    await renderPage(
+      fakeReliabilityApi({
+        getOrganizationReport: jest.fn().mockResolvedValue({
+          ...report,
+          onCall: [
+            {
+              ...rotation,
+              rotationName: 'Payments primary',
+              people: rotation.people.map(person =>
+                person.personId === 'PBOB42'
+                  ? { ...person, personName: 'Bob Jones' }
+                  : person,
+              ),
+            },
+          ],
+        }),
+      }),
+    );
+
+    const people = await screen.findByRole('table', {
+      name: 'People of rotation Payments primary',
+    });
+    expect(within(people).getByText('Bob Jones')).toHaveAttribute(
+      'title',
+      'PBOB42',
+    );
+    expect(within(people).queryByText('PBOB42')).not.toBeInTheDocument();
+    expect(
+      within(people).getByRole('link', { name: 'alice.smith' }),
+    ).toBeInTheDocument();
+  });
+
   it('gives every trend chart a table of its figures', async () => {
     await renderPage(
       fakeReliabilityApi({
