@@ -46,10 +46,6 @@ const CHUNK = 500;
 // Service days carry their figures as columns too: fewer rows a statement
 // keep SQLite's default limit of 32,766 parameters out of reach.
 const SERVICE_DAY_CHUNK = 250;
-// Services per summing statement: each statement scans the period's rows of
-// its services, so fewer, larger lists (well under both databases' limits
-// of 32,766 and 65,535 parameters) scan less.
-const SUM_CHUNK = 5_000;
 
 type Millis = number | string | null;
 
@@ -501,7 +497,7 @@ export class DatabaseReportStore implements ReportStore {
     const resolveHistograms: DurationHistogram[] = [];
     let longest: PeriodFigures['longest'] = null;
     for (const [sourceId, ids] of bySource(options.services)) {
-      for (const chunk of chunks(ids, SUM_CHUNK)) {
+      for (const chunk of chunks(ids, CHUNK)) {
         const inPeriod = () =>
           this.db('report_service_days')
             .where({ source_id: sourceId, time_zone: timeZone })
@@ -590,7 +586,7 @@ export class DatabaseReportStore implements ReportStore {
     const month = this.db.raw('substr(day, 1, 7)');
     const totals = new Map<string, ServicePeriodSums>();
     for (const [sourceId, ids] of bySource(options.services)) {
-      for (const chunk of chunks(ids, SUM_CHUNK)) {
+      for (const chunk of chunks(ids, CHUNK)) {
         const rows = await this.db('report_service_days')
           .where({ source_id: sourceId, time_zone: options.timeZone })
           .andWhere('day', '>=', options.fromDay)
