@@ -100,9 +100,36 @@ export interface ChangeFailureMeasure {
   services: ServiceChangeFailureRate[];
 }
 
+/**
+ * The change failure rate of a report: the overall figure over every
+ * service in scope, with a bounded list of services.
+ * @public
+ */
+export interface ReportChangeFailure extends ChangeFailureMeasure {
+  /**
+   * At most {@link REPORT_SERVICE_LIST_LIMIT}: the services with change
+   * data, most failed changes first (then the higher rate, then the most
+   * changes), then, while room is left, those without change data.
+   */
+  services: ServiceChangeFailureRate[];
+  /** Services in scope, listed or not. */
+  serviceCount: number;
+  /** Of those, the ones with change events in the period. */
+  measuredServiceCount: number;
+}
+
+/**
+ * How many services or rotations a report lists per section; the totals
+ * say how many more there are (the whole list is the services CSV).
+ * @public
+ */
+export const REPORT_SERVICE_LIST_LIMIT = 25;
+
 /** One person's share of a rotation's on-call load. @public */
 export interface OnCallPersonLoad {
   personId: string;
+  /** The name the on-call source gives the person; absent when unknown (show the id). */
+  personName?: string;
   /** Shifts held in the period, pro rata for shifts crossing its bounds. */
   shifts: number;
   /** Hours on call in the period (overlapping shifts counted once). */
@@ -130,6 +157,8 @@ export interface OnCallFairness {
 /** On-call load of one rotation (the level 1 of an escalation policy). @public */
 export interface OnCallLoadMeasure {
   rotationId: string;
+  /** The escalation policy's name; absent when unknown (show the id). */
+  rotationName?: string;
   /** Shifts in the period, pro rata for shifts crossing its bounds. */
   shifts: number;
   /** High-urgency incidents created while somebody held a level-1 shift. */
@@ -210,6 +239,8 @@ export interface ReportScope {
   entityCount: number;
   /** Of those, the ones mapped to an on-call service (report data). */
   serviceCount: number;
+  /** Rotations of those services; `onCall` lists the most paged ones. */
+  rotationCount: number;
 }
 
 /** Maps a provider's service id to the catalog entity it belongs to. @public */
@@ -375,10 +406,19 @@ export interface ReliabilityReportResponse {
   historyStartsOn: string | null;
   /** Problems a reader should know about (a failed sync, missing data). */
   warnings: string[];
+  /**
+   * The entities of the services this answer names (movers, noisiest,
+   * longest incident, change failure list), not every service in scope:
+   * `scope.serviceCount` says how many there are.
+   */
   services: ReportServiceRef[];
   incidents: IncidentMeasures;
   previousIncidents: IncidentMeasures;
-  changeFailure: ChangeFailureMeasure;
+  changeFailure: ReportChangeFailure;
+  /**
+   * The rotations, most pages first, at most
+   * {@link REPORT_SERVICE_LIST_LIMIT} (`scope.rotationCount` counts all).
+   */
   onCall: OnCallLoadMeasure[];
   alertQuality: AlertQualityMeasure;
   slos: ReportSloSummary;

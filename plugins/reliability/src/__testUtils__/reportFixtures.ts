@@ -245,6 +245,7 @@ export function paymentsReport(): ReliabilityReportResponse {
       includesSubgroups: true,
       entityCount: 4,
       serviceCount: 3,
+      rotationCount: 1,
     },
     period: {
       kind: 'month',
@@ -362,6 +363,8 @@ export function paymentsReport(): ReliabilityReportResponse {
           rate: null,
         },
       ],
+      serviceCount: 3,
+      measuredServiceCount: 2,
     },
     onCall: [paymentsRotation()],
     alertQuality: {
@@ -424,7 +427,12 @@ export function quietReport(): ReliabilityReportResponse {
   };
   return {
     ...report,
-    scope: { ...report.scope, entityCount: 1, serviceCount: 0 },
+    scope: {
+      ...report.scope,
+      entityCount: 1,
+      serviceCount: 0,
+      rotationCount: 0,
+    },
     services: [],
     incidents,
     previousIncidents: incidents,
@@ -437,6 +445,8 @@ export function quietReport(): ReliabilityReportResponse {
         rate: null,
       },
       services: [],
+      serviceCount: 0,
+      measuredServiceCount: 0,
     },
     onCall: [],
     alertQuality: {

@@ -86,6 +86,8 @@ export {
   formatFairness,
   personLabel,
   reportNames,
+  rotationLabel,
+  unlistedNote,
 } from './reportText';
 export type { ReportNames } from './reportText';
 export { reliabilityReportMarkdown } from './reportMarkdown';

@@ -55,6 +55,29 @@ describe('reliabilityReportCsv', () => {
     expect(rows).toHaveLength(1 + 12 + 5 + 5 + 27 + 10 + 9 + 7 + 8 + 2 + 4);
   });
 
+  it('counts the services and rotations a bounded report leaves out', () => {
+    const report = paymentsReport();
+    const rows = lines(
+      reliabilityReportCsv({
+        ...report,
+        scope: { ...report.scope, serviceCount: 10_000, rotationCount: 60 },
+        changeFailure: { ...report.changeFailure, serviceCount: 10_000 },
+      }),
+    );
+
+    expect(rows).toContain(
+      'Change failure,Services not listed,Payments,group:default/team-payments,count,9997,,,,the report lists those with the most failed changes',
+    );
+    expect(rows).toContain(
+      'On-call,Rotations not listed,Payments,group:default/team-payments,count,59,,,,the report lists the most paged ones',
+    );
+    expect(
+      lines(reliabilityReportCsv(report)).filter(row =>
+        row.includes('not listed'),
+      ),
+    ).toEqual([]);
+  });
+
   it('leaves a missing change failure rate empty with the reason, never 0', () => {
     const rows = lines(reliabilityReportCsv(quietReport()));
 

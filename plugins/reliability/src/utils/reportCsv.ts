@@ -10,7 +10,7 @@ import {
   ReportUnit,
   serviceRefIndex,
 } from './reportFigures';
-import { personLabel, reportNames } from './reportText';
+import { personLabel, reportNames, rotationLabel } from './reportText';
 import { REPORT_SLO_HEADLINES } from './reportSloFigures';
 
 /** Columns of the CSV export, one figure a row. */
@@ -230,8 +230,34 @@ function rows(report: ReliabilityReportResponse): Row[] {
     );
   }
 
+  // The report lists the worst services and the most paged rotations only:
+  // say how many it leaves out rather than pass the list off as complete.
+  const unlistedServices =
+    report.changeFailure.serviceCount - report.changeFailure.services.length;
+  if (unlistedServices > 0) {
+    out.push({
+      section: 'Change failure',
+      measure: 'Services not listed',
+      ...scope,
+      unit: 'count',
+      value: unlistedServices,
+      note: 'the report lists those with the most failed changes',
+    });
+  }
+  const unlistedRotations = report.scope.rotationCount - report.onCall.length;
+  if (unlistedRotations > 0) {
+    out.push({
+      section: 'On-call',
+      measure: 'Rotations not listed',
+      ...scope,
+      unit: 'count',
+      value: unlistedRotations,
+      note: 'the report lists the most paged ones',
+    });
+  }
+
   for (const rotation of report.onCall) {
-    const base = { section: 'On-call', subject: rotation.rotationId };
+    const base = { section: 'On-call', subject: rotationLabel(rotation) };
     out.push(
       { ...base, measure: 'Shifts', unit: 'rate', value: rotation.shifts },
       { ...base, measure: 'Pages', unit: 'count', value: rotation.pages },
@@ -270,8 +296,8 @@ function rows(report: ReliabilityReportResponse): Row[] {
     for (const person of rotation.people) {
       const who = {
         section: 'On-call',
-        subject: personLabel(person.personId),
-        note: `rotation ${rotation.rotationId}`,
+        subject: personLabel(person.personId, person.personName),
+        note: `rotation ${rotationLabel(rotation)}`,
       };
       out.push(
         { ...who, measure: 'Pages', unit: 'count', value: person.pages },

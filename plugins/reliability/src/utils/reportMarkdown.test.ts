@@ -128,6 +128,26 @@ describe('reliabilityReportMarkdown', () => {
     expect(markdown).not.toContain('0%');
   });
 
+  it('says how many services and rotations a bounded list leaves out', () => {
+    const report = paymentsReport();
+    const markdown = reliabilityReportMarkdown({
+      ...report,
+      scope: { ...report.scope, serviceCount: 10_000, rotationCount: 60 },
+      changeFailure: {
+        ...report.changeFailure,
+        serviceCount: 10_000,
+        measuredServiceCount: 4_000,
+      },
+    });
+
+    expect(markdown).toContain(
+      '\n\nMost failed changes first; and 9,997 more services.\n',
+    );
+    expect(markdown).toContain('\n\nMost pages first; and 59 more rotations.');
+    // A complete list says nothing of the kind.
+    expect(reliabilityReportMarkdown(report)).not.toContain(' more ');
+  });
+
   it('keeps catalog text from breaking tables, and quotes warnings', () => {
     const report = paymentsReport();
     report.services[0].title = 'Checkout | API\nv2';

@@ -18,6 +18,8 @@ import {
   formatFairness,
   personLabel,
   reportNames,
+  rotationLabel,
+  unlistedNote,
 } from './reportText';
 
 /**
@@ -266,6 +268,10 @@ function changeFailure(report: ReliabilityReportResponse): string[] {
   const { changeFailure: measure } = report;
   const names = reportNames(report);
   const { overall } = measure;
+  const unlisted = unlistedNote(measure.services.length, measure.serviceCount, {
+    one: 'service',
+    many: 'services',
+  });
   const summary =
     overall.status === 'no-change-data'
       ? 'No change data: no service in scope recorded a change event.'
@@ -299,6 +305,7 @@ function changeFailure(report: ReliabilityReportResponse): string[] {
           ),
         ]
       : []),
+    ...(unlisted ? ['', `Most failed changes first; ${unlisted}.`] : []),
   ];
 }
 
@@ -310,7 +317,7 @@ function onCall(report: ReliabilityReportResponse): string[] {
   for (const rotation of report.onCall) {
     lines.push(
       '',
-      `### Rotation ${rotation.rotationId}`,
+      `### Rotation ${rotationLabel(rotation)}`,
       '',
       `${formatReportValue(rotation.shifts, 'rate')} shifts, ${plural(
         rotation.pages,
@@ -343,7 +350,7 @@ function onCall(report: ReliabilityReportResponse): string[] {
           ],
           ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
           rotation.people.map(person => [
-            personLabel(person.personId),
+            personLabel(person.personId, person.personName),
             formatReportValue(person.shifts, 'rate'),
             person.pages,
             formatReportValue(person.pagesPerShift, 'rate'),
@@ -354,6 +361,14 @@ function onCall(report: ReliabilityReportResponse): string[] {
         ),
       );
     }
+  }
+  const unlisted = unlistedNote(
+    report.onCall.length,
+    report.scope.rotationCount,
+    { one: 'rotation', many: 'rotations' },
+  );
+  if (unlisted) {
+    lines.push('', `Most pages first; ${unlisted}.`);
   }
   return lines;
 }

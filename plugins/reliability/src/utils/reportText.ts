@@ -33,12 +33,42 @@ export function reportNames(
 }
 
 /**
- * A person of a rotation: the name in a user entity ref, or the provider's
- * id as it is when the backend could not map the person to a user.
+ * What a bounded list leaves out, e.g. `and 9,990 more services`; null
+ * when it lists everything.
  * @public
  */
-export function personLabel(personId: string): string {
-  return entityRefName(personId);
+export function unlistedNote(
+  listed: number,
+  total: number,
+  noun: { one: string; many: string },
+): string | null {
+  const more = total - listed;
+  if (more <= 0) {
+    return null;
+  }
+  return `and ${more.toLocaleString('en-US')} more ${
+    more === 1 ? noun.one : noun.many
+  }`;
+}
+
+/**
+ * A person of a rotation: the name the on-call source gives them, else the
+ * name in a user entity ref, else the provider's id as it is.
+ * @public
+ */
+export function personLabel(personId: string, personName?: string): string {
+  return personName || entityRefName(personId);
+}
+
+/**
+ * A rotation: its escalation policy's name, else the provider's id.
+ * @public
+ */
+export function rotationLabel(rotation: {
+  rotationId: string;
+  rotationName?: string;
+}): string {
+  return rotation.rotationName || rotation.rotationId;
 }
 
 /**

@@ -37,6 +37,7 @@ export function groupReport(
       includesSubgroups: true,
       entityCount: 3,
       serviceCount: 3,
+      rotationCount: 1,
     },
     period: monthPeriod(month[0], month[1], 'UTC'),
     deltas: {

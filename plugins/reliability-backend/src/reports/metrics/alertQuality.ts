@@ -6,7 +6,7 @@ import type {
 import type { ServiceDailyRow } from './dailyRowTypes';
 import { IncidentTiming, incidentTiming } from './incidentTiming';
 import { periodBounds } from './reportPeriod';
-import { selectDailyRows } from './selectDailyRows';
+import { type PeriodFigures, periodFiguresOf } from './periodFigures';
 import type { ReportIncident } from './types';
 
 /** Resolved this fast without an acknowledgement, an incident is noise. @public */
@@ -120,16 +120,27 @@ export function alertQualityFromDailyRows(
   period: ReportPeriod,
   options: Pick<AlertQualityOptions, 'limit'> = {},
 ): AlertQualityMeasure {
+  return alertQualityOfFigures(periodFiguresOf(rows, period), options);
+}
+
+/**
+ * {@link alertQualityFromDailyRows} from a period's figures, however they
+ * were added up (see `periodFiguresOf`).
+ * @public
+ */
+export function alertQualityOfFigures(
+  figures: PeriodFigures,
+  options: Pick<AlertQualityOptions, 'limit'> = {},
+): AlertQualityMeasure {
   const counts = new Map<string, { total: number; noise: number }>();
-  for (const row of selectDailyRows(rows, period)) {
-    const count = counts.get(row.serviceId) ?? { total: 0, noise: 0 };
-    count.total += row.high + row.low;
-    count.noise += row.noise;
-    counts.set(row.serviceId, count);
-  }
-  // A service with rows but no incidents has nothing to say about quality.
-  for (const [serviceId, count] of counts) {
-    if (count.total === 0) counts.delete(serviceId);
+  for (const sums of figures.services) {
+    // A service with rows but no incidents has nothing to say about quality.
+    if (sums.high + sums.low > 0) {
+      counts.set(sums.serviceId, {
+        total: sums.high + sums.low,
+        noise: sums.noise,
+      });
+    }
   }
   return measure(counts, options.limit ?? NOISIEST_SERVICES_LIMIT);
 }

@@ -7,7 +7,7 @@ import {
 } from '@preflight/plugin-reliability-common';
 import type { ServiceDailyRow } from './dailyRowTypes';
 import { periodBounds } from './reportPeriod';
-import { selectDailyRows } from './selectDailyRows';
+import { type PeriodFigures, periodFiguresOf } from './periodFigures';
 import type { ChangeEventFact } from './types';
 
 /** How long after a change an incident counts against it, by default. @public */
@@ -206,12 +206,29 @@ export function changeFailureRateFromDailyRows(
   serviceIds: readonly string[],
   windowMinutes: number = DEFAULT_CHANGE_FAILURE_WINDOW_MINUTES,
 ): ChangeFailureMeasure {
+  return changeFailureRateOfFigures(
+    periodFiguresOf(rows, period),
+    serviceIds,
+    windowMinutes,
+  );
+}
+
+/**
+ * {@link changeFailureRateFromDailyRows} from a period's figures, however
+ * they were added up (see `periodFiguresOf`).
+ * @public
+ */
+export function changeFailureRateOfFigures(
+  figures: PeriodFigures,
+  serviceIds: readonly string[],
+  windowMinutes: number = DEFAULT_CHANGE_FAILURE_WINDOW_MINUTES,
+): ChangeFailureMeasure {
   const counts = new Map<string, { changes: number; failed: number }>();
-  for (const row of selectDailyRows(rows, period)) {
-    const count = counts.get(row.serviceId) ?? { changes: 0, failed: 0 };
-    count.changes += row.changes;
-    count.failed += row.failedChanges;
-    counts.set(row.serviceId, count);
+  for (const sums of figures.services) {
+    counts.set(sums.serviceId, {
+      changes: sums.changes,
+      failed: sums.failedChanges,
+    });
   }
   return measure(counts, serviceIds, windowMinutes);
 }

@@ -6,7 +6,7 @@ import {
 } from './changeFailureRate';
 import type { DurationSummary, ServiceDailyRow } from './dailyRowTypes';
 import { histogramOf } from './durationHistogram';
-import { longestOf } from './incidentMeasures';
+import { longestOf } from './longestIncident';
 import { incidentTiming, isOpenAt } from './incidentTiming';
 import type { ChangeEventFact, ReportIncident } from './types';
 import { localDayWindow } from './localDayWindow';

@@ -5,41 +5,19 @@ import type {
   LongestIncident,
   ReportPeriod,
 } from '@preflight/plugin-reliability-common';
-import type { DurationSummary, ServiceDailyRow } from './dailyRowTypes';
-import { histogramPercentile, mergeHistograms } from './durationHistogram';
+import type { ServiceDailyRow } from './dailyRowTypes';
+import { longestOf } from './longestIncident';
+import {
+  type DurationHistogram,
+  histogramPercentile,
+} from './durationHistogram';
 import { incidentTiming, isOpenAt, IncidentTiming } from './incidentTiming';
 import { nearestRankPercentile } from './percentile';
 import { periodBounds } from './reportPeriod';
-import { lastDayOf, selectDailyRows } from './selectDailyRows';
+import { type PeriodFigures, periodFiguresOf, totalOf } from './periodFigures';
 
 /** The percentile reported next to the means. @public */
 export const REPORT_PERCENTILE = 90;
-
-/** Longest first; equal durations by incident id so the answer is stable. */
-function longer(
-  candidate: { incidentId: string; durationMs: number },
-  current: { incidentId: string; durationMs: number } | null,
-): boolean {
-  if (current === null || candidate.durationMs > current.durationMs) {
-    return true;
-  }
-  return (
-    candidate.durationMs === current.durationMs &&
-    candidate.incidentId < current.incidentId
-  );
-}
-
-/**
- * The single rule for picking the longest of two incidents, shared by the
- * raw computation and the daily fold.
- * @public
- */
-export function longestOf<T extends { incidentId: string; durationMs: number }>(
-  candidate: T,
-  current: T | null,
-): T {
-  return longer(candidate, current) ? candidate : (current as T);
-}
 
 function meanSeconds(count: number, sumMs: number): number | null {
   return count === 0 ? null : sumMs / count / 1000;
@@ -56,16 +34,15 @@ function exactMeasure(durationsMs: number[]): DurationMeasure {
   };
 }
 
-function summaryMeasure(summaries: DurationSummary[]): DurationMeasure {
-  const count = summaries.reduce((sum, summary) => sum + summary.count, 0);
-  const sumMs = summaries.reduce((sum, summary) => sum + summary.sumMs, 0);
+function histogramMeasure(
+  count: number,
+  sumMs: number,
+  histogram: DurationHistogram,
+): DurationMeasure {
   return {
     count,
     meanSeconds: meanSeconds(count, sumMs),
-    p90Seconds: histogramPercentile(
-      mergeHistograms(summaries.map(summary => summary.histogram)),
-      REPORT_PERCENTILE,
-    ),
+    p90Seconds: histogramPercentile(histogram, REPORT_PERCENTILE),
     p90Approximate: true,
   };
 }
@@ -163,41 +140,35 @@ export function incidentMeasuresFromDailyRows(
   rows: readonly ServiceDailyRow[],
   period: ReportPeriod,
 ): IncidentMeasures {
-  const selected = selectDailyRows(rows, period);
-  const lastDay = lastDayOf(period);
-  let high = 0;
-  let low = 0;
-  let unacknowledged = 0;
-  let unresolved = 0;
-  let openAtPeriodEnd = 0;
-  let longest: {
-    incidentId: string;
-    durationMs: number;
-    serviceId: string;
-  } | null = null;
-  for (const row of selected) {
-    high += row.high;
-    low += row.low;
-    unacknowledged += row.unacknowledged;
-    unresolved += row.unresolved;
-    if (row.day === lastDay) {
-      openAtPeriodEnd += row.openAtDayEnd;
-    }
-    if (row.longest) {
-      longest = longestOf(
-        { ...row.longest, serviceId: row.serviceId },
-        longest,
-      );
-    }
-  }
+  return incidentMeasuresOfFigures(periodFiguresOf(rows, period));
+}
+
+/**
+ * {@link incidentMeasuresFromDailyRows} from a period's figures, however
+ * they were added up (see `periodFiguresOf`).
+ * @public
+ */
+export function incidentMeasuresOfFigures(
+  figures: PeriodFigures,
+): IncidentMeasures {
+  const total = totalOf(figures.services);
+  const { longest } = figures;
   return {
-    total: high + low,
-    byUrgency: { high, low },
-    mtta: summaryMeasure(selected.map(row => row.ack)),
-    unacknowledged,
-    mttr: summaryMeasure(selected.map(row => row.resolve)),
-    unresolved,
-    openAtPeriodEnd,
+    total: total.high + total.low,
+    byUrgency: { high: total.high, low: total.low },
+    mtta: histogramMeasure(
+      total.ackCount,
+      total.ackSumMs,
+      figures.ackHistogram,
+    ),
+    unacknowledged: total.unacknowledged,
+    mttr: histogramMeasure(
+      total.resolveCount,
+      total.resolveSumMs,
+      figures.resolveHistogram,
+    ),
+    unresolved: total.unresolved,
+    openAtPeriodEnd: total.openAtEnd,
     longest:
       longest === null
         ? null

@@ -8,6 +8,8 @@ export * from './incidentTiming';
 export * from './dailyRowTypes';
 export * from './selectDailyRows';
 export * from './incidentMeasures';
+export * from './longestIncident';
+export * from './periodFigures';
 export * from './changeFailureRate';
 export * from './pageHours';
 export * from './shiftUnits';

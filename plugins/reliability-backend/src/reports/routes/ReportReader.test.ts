@@ -87,7 +87,10 @@ describe('ReportReader answers per data version', () => {
         warnings: [],
       });
     };
-    const reads = jest.spyOn(reportStore, 'readServiceDays');
+    // The database adds the rows up (one month-totals read per report);
+    // no service row's JSON is read.
+    const reads = jest.spyOn(reportStore, 'readMonthTotals');
+    const rowReads = jest.spyOn(reportStore, 'readServiceDays');
 
     await sync(2, '2026-04-01T10:00:00Z');
     const first = await reader.organization(period, credentials);
@@ -101,5 +104,6 @@ describe('ReportReader answers per data version', () => {
     const after = await reader.organization(period, credentials);
     expect(after.incidents.total).toBe(5);
     expect(reads).toHaveBeenCalledTimes(2);
+    expect(rowReads).not.toHaveBeenCalled();
   });
 });

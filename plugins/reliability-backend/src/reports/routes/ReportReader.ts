@@ -4,6 +4,7 @@ import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type {
   OnCallHealthResponse,
+  OnCallLoadMeasure,
   ReliabilityReportResponse,
   ReportPeriod,
   ReportScope,
@@ -16,7 +17,7 @@ import { VersionedCache } from '../../lib/VersionedCache';
 import { CatalogVisibility } from '../../reviews/CatalogVisibility';
 import { locateEntityService } from '../../service/locateEntityService';
 import type { ReportConfig } from '../config/readReportConfig';
-import { alertQualityFromDailyRows } from '../metrics/alertQuality';
+import { alertQualityOfFigures } from '../metrics/alertQuality';
 import { lastWholeDaysPeriod, previousPeriod } from '../metrics/reportPeriod';
 import { formatLocalDate, localDateOf } from '../metrics/zonedTime';
 import type {
@@ -28,12 +29,14 @@ import type {
 import { assembleReport, rotationLoads, trendMonths } from './assembleReport';
 import { readSloSection } from '../slo/readSloSection';
 import type { SloHistoryStore } from '../slo/SloHistoryStore';
+import { namedServiceIds } from './boundedLists';
+import { nameRotations } from './nameRotations';
 
 /** Days of the on-call health card: four whole weeks. @public */
 export const ON_CALL_HEALTH_DAYS = 28;
 
-// Answers kept per data version: an organisation report of 10,000 services
-// is about a megabyte, so a few dozen scopes and periods at most.
+// Answers kept per data version: bounded lists keep an organisation report
+// of 10,000 services near 35 KB; a few dozen scopes and periods at most.
 const CACHED_ANSWERS = 48;
 
 /**
@@ -46,11 +49,15 @@ function dataVersion(states: ReportSyncState[]): number {
   return Math.max(0, ...states.map(state => state.syncedAt.getTime()));
 }
 
-/** What an answer depends on besides the data version and period. */
-function scopeKey(parts: string[], entities: ReportEntity[]): string {
-  return [
-    ...parts,
-    digest(
+// Digests of entity lists, by the list: a caller's visible list is the same
+// array while its visibility and the entity map hold (see `visible`), so a
+// kept answer is found without digesting 10,000 entities per request.
+const entityDigests = new WeakMap<ReportEntity[], string>();
+
+function entitiesDigest(entities: ReportEntity[]): string {
+  let known = entityDigests.get(entities);
+  if (known === undefined) {
+    known = digest(
       entities
         .map(e =>
           [e.entityRef, e.sourceId, e.serviceId, e.ownerRef, e.title].join(
@@ -58,8 +65,15 @@ function scopeKey(parts: string[], entities: ReportEntity[]): string {
           ),
         )
         .join('\u0001'),
-    ),
-  ].join('\u0002');
+    );
+    entityDigests.set(entities, known);
+  }
+  return known;
+}
+
+/** What an answer depends on besides the data version and period. */
+function scopeKey(parts: string[], entities: ReportEntity[]): string {
+  return [...parts, entitiesDigest(entities)].join('\u0002');
 }
 
 /** What the report reader needs of the scorecard store: the group ancestry. */
@@ -86,8 +100,13 @@ function serviceKeys(entities: ReportEntity[]): SourceKey[] {
   return [...seen.values()];
 }
 
-function serviceRefs(entities: ReportEntity[]): ReportServiceRef[] {
+/** The service map, of the services in `only` when given. */
+function serviceRefs(
+  entities: ReportEntity[],
+  only?: ReadonlySet<string>,
+): ReportServiceRef[] {
   return entities
+    .filter(entity => !only || only.has(entity.serviceId))
     .map(entity => ({
       serviceId: entity.serviceId,
       entityRef: entity.entityRef,
@@ -105,10 +124,10 @@ function serviceRefs(entities: ReportEntity[]): ReportServiceRef[] {
  */
 export class ReportReader {
   private readonly visibility: CatalogVisibility;
-  // Assembling a report adds up every daily row of thirteen months (the
-  // period, the previous one and the trend): for the whole organisation,
-  // hundreds of thousands of rows. The answer only changes with the data
-  // version and the scope, so it is computed once per version.
+  // Assembling a report has the database add up every daily row of
+  // thirteen months (the period, the previous one and the trend): for the
+  // whole organisation, about a million rows. The answer only changes with
+  // the data version and the scope, so it is computed once per version.
   private readonly reports = new VersionedCache<ReliabilityReportResponse>(
     CACHED_ANSWERS,
   );
@@ -118,6 +137,11 @@ export class ReportReader {
   // The entity map only changes with a report sync too: the organisation's
   // 10,000 rows are read once per version, not on every request.
   private readonly mapped = new VersionedCache<ReportEntity[]>(CACHED_ANSWERS);
+  private readonly refsOf = new WeakMap<ReportEntity[], string[]>();
+  private readonly visibleLists = new WeakMap<
+    Set<string>,
+    WeakMap<ReportEntity[], ReportEntity[]>
+  >();
 
   /** Mapped entities (owned by `ownerRefs`, or all), per data version. */
   private async mappedEntities(ownerRefs?: string[]): Promise<ReportEntity[]> {
@@ -262,13 +286,8 @@ export class ReportReader {
     const { timeZone } = this.deps.config;
     const services = serviceKeys(entities);
     const rotations = await this.rotationsOf(services);
-    const [serviceRows, rotationRows, freshness] = await Promise.all([
-      this.deps.reportStore.readServiceDays({
-        timeZone,
-        fromDay: period.startDate,
-        toDay: period.endDate,
-        services,
-      }),
+    const [figures, rotationRows, freshness] = await Promise.all([
+      this.deps.reportStore.readPeriodFigures({ period, services }),
       this.deps.reportStore.readRotationDays({
         timeZone,
         fromDay: period.startDate,
@@ -277,18 +296,26 @@ export class ReportReader {
       }),
       this.freshness(services, period, states),
     ]);
+    const alertQuality = alertQualityOfFigures(figures);
     return {
       group: stringifyEntityRef(group),
       period,
       dataAsOf: freshness.dataAsOf,
       warnings: freshness.warnings,
-      services: serviceRefs(entities),
-      rotations: rotationLoads(
-        [...new Set(rotations.map(r => r.id))],
-        rotationRows,
-        period,
+      // The card names the noisiest services only.
+      services: serviceRefs(
+        entities,
+        new Set(alertQuality.noisiestServices.map(s => s.serviceId)),
       ),
-      alertQuality: alertQualityFromDailyRows(serviceRows, period),
+      rotations: await this.named(
+        rotationLoads(
+          [...new Set(rotations.map(r => r.id))],
+          rotationRows,
+          period,
+        ),
+        rotations,
+      ),
+      alertQuality,
     };
   }
 
@@ -349,11 +376,62 @@ export class ReportReader {
     if (entities.length === 0) {
       return entities;
     }
-    const visible = await this.visibility.visible(
-      entities.map(entity => entity.entityRef),
-      credentials,
+    // The same refs array for the same entity list lets the visibility
+    // check hand back its remembered answer (the same Set) while it holds;
+    // the filtered list is then the same array too.
+    let refs = this.refsOf.get(entities);
+    if (!refs) {
+      refs = entities.map(entity => entity.entityRef);
+      this.refsOf.set(entities, refs);
+    }
+    const visible = await this.visibility.visible(refs, credentials);
+    let byList = this.visibleLists.get(visible);
+    if (!byList) {
+      byList = new WeakMap();
+      this.visibleLists.set(visible, byList);
+    }
+    let filtered = byList.get(entities);
+    if (!filtered) {
+      filtered = entities.filter(entity => visible.has(entity.entityRef));
+      byList.set(entities, filtered);
+    }
+    return filtered;
+  }
+
+  /**
+   * The listed rotations with their escalation policies' and people's
+   * names, read from what the syncs stored (never from upstream).
+   */
+  private async named(
+    loads: OnCallLoadMeasure[],
+    rotations: SourceKey[],
+  ): Promise<OnCallLoadMeasure[]> {
+    if (loads.length === 0) {
+      return loads;
+    }
+    const listed = new Set(loads.map(load => load.rotationId));
+    const policyIds = new Map<string, string[]>();
+    for (const key of rotations) {
+      if (listed.has(key.id)) {
+        policyIds.set(key.sourceId, [
+          ...(policyIds.get(key.sourceId) ?? []),
+          key.id,
+        ]);
+      }
+    }
+    const rotationNames = new Map<string, string>();
+    for (const [sourceId, ids] of policyIds) {
+      for (const policy of await this.deps.store.getEscalationPolicies(
+        sourceId,
+        ids,
+      )) {
+        if (policy.name) rotationNames.set(policy.id, policy.name);
+      }
+    }
+    const people = await this.deps.reportStore.readPersonNames(
+      loads.flatMap(load => load.people.map(person => person.personId)),
     );
-    return entities.filter(entity => visible.has(entity.entityRef));
+    return nameRotations(loads, { rotations: rotationNames, people });
   }
 
   /** The escalation policies (rotations) the services use. */
@@ -418,7 +496,10 @@ export class ReportReader {
   }
 
   private async report(
-    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+    scope: Omit<
+      ReportScope,
+      'entityCount' | 'serviceCount' | 'rotationCount'
+    > & {
       entityCount?: number;
     },
     entities: ReportEntity[],
@@ -454,7 +535,10 @@ export class ReportReader {
   }
 
   private async computeReport(
-    scope: Omit<ReportScope, 'entityCount' | 'serviceCount'> & {
+    scope: Omit<
+      ReportScope,
+      'entityCount' | 'serviceCount' | 'rotationCount'
+    > & {
       entityCount?: number;
     },
     entities: ReportEntity[],
@@ -472,37 +556,44 @@ export class ReportReader {
       period.endDate > trend[trend.length - 1].endDate
         ? period.endDate
         : trend[trend.length - 1].endDate;
-    const [serviceRows, rotationRows, freshness, slos] = await Promise.all([
-      reportStore.readServiceDays({
-        timeZone: config.timeZone,
-        fromDay,
-        toDay,
-        services,
-      }),
-      reportStore.readRotationDays({
-        timeZone: config.timeZone,
-        fromDay,
-        toDay,
-        rotations,
-      }),
-      this.freshness(services, period, states),
-      sloHistory && sloEntityRefs.length > 0
-        ? readSloSection({
-            store: sloHistory,
-            period,
-            previousPeriod: previous,
-            trend,
-            entityRefs: sloEntityRefs,
-          })
-        : undefined,
-    ]);
+    // The database adds the service rows up: no row JSON but the period's
+    // histograms is read, however many services are in scope.
+    const [current, previousFigures, months, rotationRows, freshness, slos] =
+      await Promise.all([
+        reportStore.readPeriodFigures({ period, services }),
+        reportStore.readPeriodFigures({ period: previous, services }),
+        reportStore.readMonthTotals({
+          timeZone: config.timeZone,
+          fromDay: trend[0].startDate,
+          toDay: trend[trend.length - 1].endDate,
+          services,
+        }),
+        reportStore.readRotationDays({
+          timeZone: config.timeZone,
+          fromDay,
+          toDay,
+          rotations,
+        }),
+        this.freshness(services, period, states),
+        sloHistory && sloEntityRefs.length > 0
+          ? readSloSection({
+              store: sloHistory,
+              period,
+              previousPeriod: previous,
+              trend,
+              entityRefs: sloEntityRefs,
+            })
+          : undefined,
+      ]);
     const assembled = assembleReport({
       slos,
       period,
       previousPeriod: previous,
       serviceIds: [...new Set(services.map(s => s.id))],
       rotationIds: [...new Set(rotations.map(r => r.id))],
-      serviceRows,
+      current,
+      previous: previousFigures,
+      months,
       rotationRows,
       changeWindowMinutes: config.changeFailureWindowMinutes,
     });
@@ -511,13 +602,15 @@ export class ReportReader {
         ...scope,
         entityCount: scope.entityCount ?? entities.length,
         serviceCount: services.length,
+        rotationCount: rotations.length,
       },
       generatedAt: this.deps.now().toISOString(),
       dataAsOf: freshness.dataAsOf,
       historyStartsOn: freshness.historyStartsOn,
       warnings: freshness.warnings,
-      services: serviceRefs(entities),
+      services: serviceRefs(entities, namedServiceIds(assembled)),
       ...assembled,
+      onCall: await this.named(assembled.onCall, rotations),
     };
   }
 }

@@ -1,22 +1,29 @@
-import type {
-  OnCallLoadMeasure,
-  ReliabilityReportResponse,
-  ReportDeltas,
-  ReportPeriod,
-  ReportSloSummary,
-  ReportTrendPoint,
+import {
+  REPORT_SERVICE_LIST_LIMIT,
+  type OnCallLoadMeasure,
+  type ReliabilityReportResponse,
+  type ReportDeltas,
+  type ReportPeriod,
+  type ReportSloSummary,
+  type ReportTrendPoint,
 } from '@preflight/plugin-reliability-common';
-import { alertQualityFromDailyRows } from '../metrics/alertQuality';
-import { changeFailureRateFromDailyRows } from '../metrics/changeFailureRate';
-import type {
-  RotationDailyRow,
-  ServiceDailyRow,
-} from '../metrics/dailyRowTypes';
+import { alertQualityOfFigures } from '../metrics/alertQuality';
+import {
+  changeFailureRateOf,
+  changeFailureRateOfFigures,
+} from '../metrics/changeFailureRate';
+import type { RotationDailyRow } from '../metrics/dailyRowTypes';
 import { metricDelta, servicesThatMovedMost } from '../metrics/deltas';
-import { incidentMeasuresFromDailyRows } from '../metrics/incidentMeasures';
+import { incidentMeasuresOfFigures } from '../metrics/incidentMeasures';
 import { onCallLoadFromDailyRows } from '../metrics/onCallLoad';
 import { monthPeriod } from '../metrics/reportPeriod';
-import { lastDayOf, selectDailyRows } from '../metrics/selectDailyRows';
+import {
+  emptyServiceSums,
+  type PeriodFigures,
+  type ServicePeriodSums,
+} from '../metrics/periodFigures';
+import { lastDayOf } from '../metrics/selectDailyRows';
+import { boundedChangeFailure } from './boundedLists';
 import { NO_SLO_SECTION } from '../slo/buildSloSection';
 
 /** Months in the report's trend. @public */
@@ -63,59 +70,32 @@ function pageTotals(loads: OnCallLoadMeasure[]) {
   };
 }
 
-interface ServiceSums {
-  incidents: number;
-  resolved: number;
-  resolveMs: number;
-  noise: number;
-}
-
-/** Per service sums over the rows. */
-function perService(
-  rows: readonly ServiceDailyRow[],
-): Map<string, ServiceSums> {
-  const sums = new Map<string, ServiceSums>();
-  for (const row of rows) {
-    const sum = sums.get(row.serviceId) ?? {
-      incidents: 0,
-      resolved: 0,
-      resolveMs: 0,
-      noise: 0,
-    };
-    sum.incidents += row.high + row.low;
-    sum.resolved += row.resolve.count;
-    sum.resolveMs += row.resolve.sumMs;
-    sum.noise += row.noise;
-    sums.set(row.serviceId, sum);
-  }
-  return sums;
-}
-
 /**
  * One figure per service of either period. Counts are 0 for a service
  * without rows (it had no incidents: a real change from 3 to 0); means are
  * null (no figure to compare).
  */
 function figures(
-  sums: Map<string, ServiceSums>,
+  sums: Map<string, ServicePeriodSums>,
   ids: Iterable<string>,
-  figure: (sum: ServiceSums | undefined) => number | null,
+  figure: (sum: ServicePeriodSums | undefined) => number | null,
 ): Map<string, number | null> {
   return new Map([...ids].map(id => [id, figure(sums.get(id))]));
 }
 
-function moversOf(
-  current: readonly ServiceDailyRow[],
-  previous: readonly ServiceDailyRow[],
-) {
-  const now = perService(current);
-  const before = perService(previous);
+function moversOf(current: PeriodFigures, previous: PeriodFigures) {
+  const byId = (list: ServicePeriodSums[]) =>
+    new Map(list.map(sums => [sums.serviceId, sums]));
+  const now = byId(current.services);
+  const before = byId(previous.services);
   const ids = new Set([...now.keys(), ...before.keys()]);
-  const incidents = (sum?: ServiceSums) => sum?.incidents ?? 0;
-  const noise = (sum?: ServiceSums) => sum?.noise ?? 0;
-  const mttr = (sum?: ServiceSums) =>
-    sum && sum.resolved > 0 ? sum.resolveMs / sum.resolved / 1000 : null;
-  const moved = (figure: (sum?: ServiceSums) => number | null) =>
+  const incidents = (sum?: ServicePeriodSums) => (sum ? sum.high + sum.low : 0);
+  const noise = (sum?: ServicePeriodSums) => sum?.noise ?? 0;
+  const mttr = (sum?: ServicePeriodSums) =>
+    sum && sum.resolveCount > 0
+      ? sum.resolveSumMs / sum.resolveCount / 1000
+      : null;
+  const moved = (figure: (sum?: ServicePeriodSums) => number | null) =>
     servicesThatMovedMost(
       figures(now, ids, figure),
       figures(before, ids, figure),
@@ -145,10 +125,10 @@ export type AssembledReport = Pick<
 >;
 
 /**
- * Adds a report up from daily rows: the period's measures, the previous
- * period's for the deltas and movers, and the twelve-month trend. Rows
- * outside those spans are ignored; services in `serviceIds` without rows
- * count as having nothing (no change data, no incidents).
+ * Adds a report up from the period's and the previous period's figures
+ * (see `periodFiguresOf`), the trend months' totals and the rotations'
+ * daily rows. Services in `serviceIds` without figures count as having
+ * nothing (no change data, no incidents).
  * @public
  */
 export function assembleReport(input: {
@@ -156,41 +136,31 @@ export function assembleReport(input: {
   previousPeriod: ReportPeriod;
   serviceIds: readonly string[];
   rotationIds: readonly string[];
-  serviceRows: readonly ServiceDailyRow[];
+  current: PeriodFigures;
+  previous: PeriodFigures;
+  /** Totals over the services by month `YYYY-MM`; months without rows absent. */
+  months: ReadonlyMap<string, ServicePeriodSums>;
   rotationRows: readonly RotationDailyRow[];
   changeWindowMinutes: number;
   slos?: ReportSloSummary;
 }): AssembledReport {
   const { period, previousPeriod, serviceIds, rotationIds } = input;
-  const inScope = new Set(serviceIds);
-  const serviceRows = input.serviceRows.filter(row =>
-    inScope.has(row.serviceId),
-  );
-  const current = selectDailyRows(serviceRows, period);
-  const previous = selectDailyRows(serviceRows, previousPeriod);
+  const { current, previous } = input;
 
-  const incidents = incidentMeasuresFromDailyRows(current, period);
-  const previousIncidents = incidentMeasuresFromDailyRows(
-    previous,
-    previousPeriod,
-  );
-  const changeFailure = changeFailureRateFromDailyRows(
+  const incidents = incidentMeasuresOfFigures(current);
+  const previousIncidents = incidentMeasuresOfFigures(previous);
+  const changeFailure = changeFailureRateOfFigures(
     current,
-    period,
     serviceIds,
     input.changeWindowMinutes,
   );
-  const previousChangeFailure = changeFailureRateFromDailyRows(
+  const previousChangeFailure = changeFailureRateOfFigures(
     previous,
-    previousPeriod,
     serviceIds,
     input.changeWindowMinutes,
   );
-  const alertQuality = alertQualityFromDailyRows(current, period);
-  const previousAlertQuality = alertQualityFromDailyRows(
-    previous,
-    previousPeriod,
-  );
+  const alertQuality = alertQualityOfFigures(current);
+  const previousAlertQuality = alertQualityOfFigures(previous);
   const onCall = rotationLoads(rotationIds, input.rotationRows, period);
   const pages = pageTotals(onCall);
   const previousPages = pageTotals(
@@ -254,10 +224,19 @@ export function assembleReport(input: {
   const movers = moversOf(current, previous);
 
   const trend: ReportTrendPoint[] = trendMonths(period).map(month => {
-    const rows = selectDailyRows(serviceRows, month);
-    const measures = incidentMeasuresFromDailyRows(rows, month);
-    const quality = alertQualityFromDailyRows(rows, month);
-    const failure = changeFailureRateFromDailyRows(rows, month, serviceIds);
+    const total =
+      input.months.get(month.startDate.slice(0, 7)) ?? emptyServiceSums('');
+    // The month's totals stand as one service: means and shares are ratios
+    // of the sums, as over every service.
+    const monthFigures: PeriodFigures = {
+      services: [total],
+      ackHistogram: [],
+      resolveHistogram: [],
+      longest: null,
+    };
+    const measures = incidentMeasuresOfFigures(monthFigures);
+    const quality = alertQualityOfFigures(monthFigures);
+    const failure = changeFailureRateOf(total.changes, total.failedChanges);
     const load = pageTotals(
       rotationLoads(rotationIds, input.rotationRows, month),
     );
@@ -267,7 +246,7 @@ export function assembleReport(input: {
       highUrgency: measures.byUrgency.high,
       mttaMeanSeconds: measures.mtta.meanSeconds,
       mttrMeanSeconds: measures.mttr.meanSeconds,
-      changeFailureRate: failure.overall.rate,
+      changeFailureRate: failure.rate,
       actionableShare: quality.actionableShare,
       pages: load.pages,
       offHoursPages: load.offHoursPages,
@@ -279,8 +258,9 @@ export function assembleReport(input: {
     previousPeriod,
     incidents,
     previousIncidents,
-    changeFailure,
-    onCall,
+    changeFailure: boundedChangeFailure(changeFailure),
+    // Totals and deltas are over every rotation; the list is bounded.
+    onCall: onCall.slice(0, REPORT_SERVICE_LIST_LIMIT),
     alertQuality,
     slos: input.slos ?? NO_SLO_SECTION,
     deltas,

@@ -95,7 +95,30 @@ describe('report routes', () => {
     const rotation = body.onCall.find(r => r.rotationId === 'PEPAY01')!;
     expect(rotation.pages).toBe(3);
     expect(rotation.people.map(p => p.personId)).toEqual(['PANN']);
+    // Named as the source names them, read from what the syncs stored.
+    expect(rotation.rotationName).toBe('Payments escalation');
+    expect(rotation.people.map(p => p.personName)).toEqual(['Ann']);
     expect(body.dataAsOf).not.toBeNull();
+    // Bounded lists say how many there are; the service map names only the
+    // services the answer lists.
+    expect(body.scope.rotationCount).toBe(body.onCall.length);
+    expect(body.changeFailure).toMatchObject({
+      serviceCount: 5,
+      measuredServiceCount: 1,
+    });
+    const named = new Set([
+      ...body.changeFailure.services.map(s => s.serviceId),
+      ...body.alertQuality.noisiestServices.map(s => s.serviceId),
+      ...[
+        ...body.movers.incidents,
+        ...body.movers.mttrMeanSeconds,
+        ...body.movers.noise,
+      ].map(m => m.serviceId),
+      ...[body.incidents.longest, body.previousIncidents.longest].flatMap(l =>
+        l ? [l.serviceId] : [],
+      ),
+    ]);
+    expect(new Set(body.services.map(s => s.serviceId))).toEqual(named);
   });
 
   it('reports a group with its sub-groups and an entity alone', async () => {
@@ -195,6 +218,7 @@ describe('report routes', () => {
         86_400_000,
     ).toBe(28);
     expect(body.rotations.map(r => r.rotationId)).toEqual(['PEPAY01']);
+    expect(body.rotations[0].rotationName).toBe('Payments escalation');
   });
 
   it.each([

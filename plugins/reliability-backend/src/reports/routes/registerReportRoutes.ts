@@ -53,7 +53,7 @@ export function registerReportRoutes(
     sloHistory: options.sloHistory,
   });
   // The reader hands out the same answer object until the data changes; its
-  // JSON text (1.8 MB for 10,000 services) is then made once, not per request.
+  // JSON text is then made once, not per request.
   const bodies = new WeakMap<object, string>();
   const sendJson = (res: Response, answer: object) => {
     let body = bodies.get(answer);

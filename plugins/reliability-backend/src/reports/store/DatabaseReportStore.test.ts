@@ -156,11 +156,15 @@ describe('DatabaseReportStore', () => {
       expect(inputs.shifts).toEqual([
         {
           policyId: 'P1',
-          user: { id: 'U1', name: 'U1', timeZone: 'Europe/Berlin' },
+          // The source's name is kept for the reports' people lists.
+          user: { id: 'U1', name: 'Ann', timeZone: 'Europe/Berlin' },
           start: '2026-10-28T00:00:00.000Z',
           end: '2026-11-04T00:00:00.000Z',
         },
       ]);
+      expect(await store.readPersonNames(['U1', 'NOBODY'])).toEqual(
+        new Map([['U1', 'Ann']]),
+      );
       expect(await store.oldestOpenIncidentMs(SOURCE)).toBe(
         ms('2026-10-01T00:00:00Z'),
       );

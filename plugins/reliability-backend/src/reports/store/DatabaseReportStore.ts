@@ -2,6 +2,7 @@ import type {
   OnCallReportIncident,
   OnCallReportShift,
 } from '@preflight/plugin-reliability-node';
+import type { ReportPeriod } from '@preflight/plugin-reliability-common';
 import type { Knex } from 'knex';
 import { chunks } from '../../lib/chunks';
 import { digest } from '../../lib/digest';
@@ -9,6 +10,18 @@ import type {
   RotationDailyRow,
   ServiceDailyRow,
 } from '../metrics/dailyRowTypes';
+import {
+  type DurationHistogram,
+  mergeHistograms,
+} from '../metrics/durationHistogram';
+import { longestOf } from '../metrics/longestIncident';
+import { lastDayOf } from '../metrics/selectDailyRows';
+import {
+  emptyServiceSums,
+  type PeriodFigures,
+  type ServicePeriodSums,
+  totalOf,
+} from '../metrics/periodFigures';
 import type {
   ReportEntity,
   ReportFoldInputs,
@@ -18,9 +31,12 @@ import type {
   SourceKey,
 } from './ReportStore';
 
-// Rows per statement: at most 8 columns, far below both databases'
-// bind-parameter limits.
+// Rows per statement: far below both databases' bind-parameter limits
+// (service days have 22 columns: 500 rows, 11,000 parameters).
 const CHUNK = 500;
+// Service days carry their figures as columns too: fewer rows a statement
+// keep SQLite's default limit of 32,766 parameters out of reach.
+const SERVICE_DAY_CHUNK = 250;
 
 type Millis = number | string | null;
 
@@ -40,6 +56,7 @@ interface ShiftRow {
   policy_id: string;
   shift_key: string;
   user_id: string;
+  user_name: string | null;
   user_time_zone: string | null;
   start_ms: Millis;
   end_ms: Millis;
@@ -120,6 +137,60 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   return [...byKey.values()];
 }
 
+/**
+ * A service day's figures as the numeric columns reports add up in SQL
+ * (see the migration `20261205_report_service_day_figures`).
+ */
+function serviceDayColumns(row: ServiceDailyRow) {
+  return {
+    high: row.high,
+    low: row.low,
+    unacknowledged: row.unacknowledged,
+    unresolved: row.unresolved,
+    open_at_day_end: row.openAtDayEnd,
+    noise: row.noise,
+    changes: row.changes,
+    failed_changes: row.failedChanges,
+    ack_count: row.ack.count,
+    ack_sum_ms: row.ack.sumMs,
+    ack_histogram: JSON.stringify(row.ack.histogram),
+    resolve_count: row.resolve.count,
+    resolve_sum_ms: row.resolve.sumMs,
+    resolve_histogram: JSON.stringify(row.resolve.histogram),
+    longest_ms: row.longest?.durationMs ?? null,
+    longest_incident_id: row.longest?.incidentId ?? null,
+  };
+}
+
+// SUM of bigint is numeric (a string) on PostgreSQL, a number on SQLite.
+function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+/** The summed columns, as `SUM(column) AS alias`, in ServicePeriodSums order. */
+const SUMMED: Array<[Exclude<keyof ServicePeriodSums, 'serviceId'>, string]> = [
+  ['high', 'high'],
+  ['low', 'low'],
+  ['unacknowledged', 'unacknowledged'],
+  ['unresolved', 'unresolved'],
+  ['noise', 'noise'],
+  ['changes', 'changes'],
+  ['failedChanges', 'failed_changes'],
+  ['ackCount', 'ack_count'],
+  ['ackSumMs', 'ack_sum_ms'],
+  ['resolveCount', 'resolve_count'],
+  ['resolveSumMs', 'resolve_sum_ms'],
+];
+
+function sumsOf(serviceId: string, row: Record<string, unknown>) {
+  const sums = emptyServiceSums(serviceId);
+  for (const [field] of SUMMED) {
+    sums[field] = num(row[field]);
+  }
+  sums.openAtEnd = num(row.openAtEnd);
+  return sums;
+}
+
 function withDigest(rowJson: string) {
   return { row_json: rowJson, row_digest: digest(rowJson) };
 }
@@ -171,6 +242,12 @@ export class DatabaseReportStore implements ReportStore {
       policy_id: shift.policyId,
       shift_key: shiftKey(shift),
       user_id: shift.user.id,
+      // The source's name when it differs from the id (a provider without
+      // names repeats the id).
+      user_name:
+        shift.user.name && shift.user.name !== shift.user.id
+          ? shift.user.name.slice(0, 255)
+          : null,
       user_time_zone: shift.user.timeZone ?? null,
       start_ms: parseMs(shift.start),
       end_ms: parseMs(shift.end),
@@ -247,7 +324,7 @@ export class DatabaseReportStore implements ReportStore {
         policyId: row.policy_id,
         user: {
           id: row.user_id,
-          name: row.user_id,
+          name: row.user_name ?? row.user_id,
           ...(row.user_time_zone ? { timeZone: row.user_time_zone } : {}),
         },
         start: iso(row.start_ms),
@@ -293,8 +370,9 @@ export class DatabaseReportStore implements ReportStore {
         day: row.day,
         service_id: row.serviceId,
         ...withDigest(JSON.stringify(row)),
+        ...serviceDayColumns(row),
       }));
-      for (const chunk of chunks(services, CHUNK)) {
+      for (const chunk of chunks(services, SERVICE_DAY_CHUNK)) {
         await tx('report_service_days').insert(chunk);
       }
       const rotations = inRange(options.rotationRows).map(row => ({
@@ -389,6 +467,129 @@ export class DatabaseReportStore implements ReportStore {
     });
   }
 
+  async readPeriodFigures(options: {
+    period: ReportPeriod;
+    services: SourceKey[];
+  }): Promise<PeriodFigures> {
+    const { timeZone, startDate: fromDay, endDate: toDay } = options.period;
+    const lastDay = lastDayOf(options.period);
+    const byService = new Map<string, ServicePeriodSums>();
+    const ackHistograms: DurationHistogram[] = [];
+    const resolveHistograms: DurationHistogram[] = [];
+    let longest: PeriodFigures['longest'] = null;
+    for (const [sourceId, ids] of bySource(options.services)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const inPeriod = () =>
+          this.db('report_service_days')
+            .where({ source_id: sourceId, time_zone: timeZone })
+            .andWhere('day', '>=', fromDay)
+            .andWhere('day', '<', toDay)
+            .whereIn('service_id', chunk);
+        const [sums, histograms, maxima] = await Promise.all([
+          inPeriod()
+            .select('service_id')
+            .select(
+              SUMMED.map(([field, column]) =>
+                this.db.raw('SUM(??) AS ??', [column, field]),
+              ),
+            )
+            .select(
+              this.db.raw(
+                'SUM(CASE WHEN day = ? THEN open_at_day_end ELSE 0 END) AS ??',
+                [lastDay, 'openAtEnd'],
+              ),
+            )
+            .groupBy('service_id'),
+          // Only the rows with durations carry histogram pairs.
+          inPeriod()
+            .select('ack_histogram', 'resolve_histogram')
+            .andWhere(q =>
+              q.where('ack_count', '>', 0).orWhere('resolve_count', '>', 0),
+            ),
+          inPeriod().max({ longest: 'longest_ms' }).first(),
+        ]);
+        for (const row of sums) {
+          // A service's rows can span sources only under distinct keys.
+          const own = sumsOf(row.service_id, row);
+          const known = byService.get(row.service_id);
+          byService.set(
+            row.service_id,
+            known ? totalOf([known, own], row.service_id) : own,
+          );
+        }
+        for (const row of histograms) {
+          if (row.ack_histogram)
+            ackHistograms.push(JSON.parse(row.ack_histogram));
+          if (row.resolve_histogram) {
+            resolveHistograms.push(JSON.parse(row.resolve_histogram));
+          }
+        }
+        const maximum = maxima?.longest;
+        if (
+          maximum !== null &&
+          maximum !== undefined &&
+          (longest === null || num(maximum) >= longest.durationMs)
+        ) {
+          // Ties go to the lowest incident id, compared as the process
+          // compares strings (not by the database's collation).
+          const candidates = await inPeriod()
+            .select('service_id', 'longest_incident_id', 'longest_ms')
+            .andWhere('longest_ms', maximum);
+          for (const row of candidates) {
+            longest = longestOf(
+              {
+                incidentId: row.longest_incident_id,
+                serviceId: row.service_id,
+                durationMs: num(row.longest_ms),
+              },
+              longest,
+            );
+          }
+        }
+      }
+    }
+    return {
+      services: [...byService.values()].sort((a, b) =>
+        a.serviceId < b.serviceId ? -1 : Number(a.serviceId > b.serviceId),
+      ),
+      ackHistogram: mergeHistograms(ackHistograms),
+      resolveHistogram: mergeHistograms(resolveHistograms),
+      longest,
+    };
+  }
+
+  async readMonthTotals(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    services: SourceKey[];
+  }): Promise<Map<string, ServicePeriodSums>> {
+    const month = this.db.raw('substr(day, 1, 7)');
+    const totals = new Map<string, ServicePeriodSums>();
+    for (const [sourceId, ids] of bySource(options.services)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const rows = await this.db('report_service_days')
+          .where({ source_id: sourceId, time_zone: options.timeZone })
+          .andWhere('day', '>=', options.fromDay)
+          .andWhere('day', '<', options.toDay)
+          .whereIn('service_id', chunk)
+          .select({ month })
+          .select(
+            SUMMED.map(([field, column]) =>
+              this.db.raw('SUM(??) AS ??', [column, field]),
+            ),
+          )
+          .groupBy(month);
+        for (const row of rows) {
+          const own = sumsOf('', row);
+          const known = totals.get(row.month);
+          totals.set(row.month, known ? totalOf([known, own]) : own);
+        }
+      }
+    }
+    return totals;
+  }
+
   readRotationDays(options: {
     timeZone: string;
     fromDay: string;
@@ -399,6 +600,25 @@ export class DatabaseReportStore implements ReportStore {
       ...options,
       keys: options.rotations,
     });
+  }
+
+  async readPersonNames(personIds: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const chunk of chunks([...new Set(personIds)], CHUNK)) {
+      // Of several stored names (a person renamed), the greatest: any one
+      // is that person's name, and the choice is the same on every replica.
+      const rows: Array<{ user_id: string; name: string | null }> =
+        await this.db('report_shifts')
+          .select('user_id')
+          .max({ name: 'user_name' })
+          .whereIn('user_id', chunk)
+          .whereNotNull('user_name')
+          .groupBy('user_id');
+      for (const row of rows) {
+        if (row.name) names.set(row.user_id, row.name);
+      }
+    }
+    return names;
   }
 
   private static toState(row: {

@@ -3,6 +3,11 @@ import type {
   OnCallReportIncident,
   OnCallReportShift,
 } from '@preflight/plugin-reliability-node';
+import type { ReportPeriod } from '@preflight/plugin-reliability-common';
+import type {
+  PeriodFigures,
+  ServicePeriodSums,
+} from '../metrics/periodFigures';
 import type {
   RotationDailyRow,
   ServiceDailyRow,
@@ -106,6 +111,29 @@ export interface ReportStore {
     services: SourceKey[];
   }): Promise<ServiceDailyRow[]>;
 
+  /**
+   * The period's service rows of the given services added up by the
+   * database (see `periodFiguresOf`, which it equals): per-service sums, the
+   * merged duration histograms of the rows with durations, the longest
+   * incident. Reads no row JSON.
+   */
+  readPeriodFigures(options: {
+    period: ReportPeriod;
+    services: SourceKey[];
+  }): Promise<PeriodFigures>;
+
+  /**
+   * The given services' rows of the days `[fromDay, toDay)` added up per
+   * calendar month (`YYYY-MM`), over all the services together; months
+   * without rows are absent. `openAtEnd` is not summed (0).
+   */
+  readMonthTotals(options: {
+    timeZone: string;
+    fromDay: string;
+    toDay: string;
+    services: SourceKey[];
+  }): Promise<Map<string, ServicePeriodSums>>;
+
   /** Rotation rows of the days `[fromDay, toDay)` of the given rotations. */
   readRotationDays(options: {
     timeZone: string;
@@ -113,6 +141,12 @@ export interface ReportStore {
     toDay: string;
     rotations: SourceKey[];
   }): Promise<RotationDailyRow[]>;
+
+  /**
+   * The names the sources gave the people with the given ids on their
+   * shifts; people without a stored name are absent.
+   */
+  readPersonNames(personIds: string[]): Promise<Map<string, string>>;
 
   getReportSyncState(sourceId: string): Promise<ReportSyncState | undefined>;
   listReportSyncStates(): Promise<ReportSyncState[]>;

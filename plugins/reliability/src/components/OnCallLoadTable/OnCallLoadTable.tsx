@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { OnCallLoadMeasure } from '@preflight/plugin-reliability-common';
-import { formatFairness, formatReportValue } from '../../utils';
+import { formatFairness, formatReportValue, rotationLabel } from '../../utils';
 import { ReportPersonLink } from '../ReportPersonLink';
 
 /** @public */
@@ -46,10 +46,10 @@ export function OnCallLoadTable(props: OnCallLoadTableProps) {
         <Box
           key={rotation.rotationId}
           component="section"
-          aria-label={`Rotation ${rotation.rotationId}`}
+          aria-label={`Rotation ${rotationLabel(rotation)}`}
         >
           <Typography variant="subtitle1" component={headingComponent}>
-            Rotation {rotation.rotationId}
+            Rotation {rotationLabel(rotation)}
           </Typography>
           <Typography variant="body2" color="text.secondary">
             {rotationSummary(rotation)}
@@ -69,7 +69,7 @@ export function OnCallLoadTable(props: OnCallLoadTableProps) {
             >
               <Table
                 size="small"
-                aria-label={`People of rotation ${rotation.rotationId}`}
+                aria-label={`People of rotation ${rotationLabel(rotation)}`}
               >
                 <TableHead>
                   <TableRow>
@@ -87,7 +87,10 @@ export function OnCallLoadTable(props: OnCallLoadTableProps) {
                   {rotation.people.map(person => (
                     <TableRow key={person.personId}>
                       <TableCell>
-                        <ReportPersonLink personId={person.personId} />
+                        <ReportPersonLink
+                          personId={person.personId}
+                          personName={person.personName}
+                        />
                       </TableCell>
                       <TableCell align="right">
                         {formatReportValue(person.shifts, 'rate')}

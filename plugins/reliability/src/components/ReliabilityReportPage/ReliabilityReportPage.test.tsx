@@ -133,6 +133,67 @@ describe('ReliabilityReportPage', () => {
     expect(within(availability).getByText('99.85% (below)')).toBeVisible();
   });
 
+  it('says how many services and rotations the bounded lists leave out', async () => {
+    const report = organizationReport();
+    await renderPage(
+      fakeReliabilityApi({
+        getOrganizationReport: jest.fn().mockResolvedValue({
+          ...report,
+          scope: { ...report.scope, serviceCount: 10_000, rotationCount: 60 },
+          changeFailure: {
+            ...report.changeFailure,
+            serviceCount: 10_000,
+            measuredServiceCount: 4_000,
+          },
+        }),
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        'Most failed changes first; and 9,997 more services (4,000 with change data in all).',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Most pages first; and 59 more rotations.'),
+    ).toBeInTheDocument();
+  });
+
+  it('names rotations and people as the on-call source does, ids otherwise', async () => {
+    const report = organizationReport();
+    const [rotation] = report.onCall;
+    await renderPage(
+      fakeReliabilityApi({
+        getOrganizationReport: jest.fn().mockResolvedValue({
+          ...report,
+          onCall: [
+            {
+              ...rotation,
+              rotationName: 'Payments primary',
+              people: rotation.people.map(person =>
+                person.personId === 'PBOB42'
+                  ? { ...person, personName: 'Bob Jones' }
+                  : person,
+              ),
+            },
+          ],
+        }),
+      }),
+    );
+
+    const people = await screen.findByRole('table', {
+      name: 'People of rotation Payments primary',
+    });
+    expect(within(people).getByText('Bob Jones')).toHaveAttribute(
+      'title',
+      'PBOB42',
+    );
+    expect(within(people).queryByText('PBOB42')).not.toBeInTheDocument();
+    expect(
+      within(people).getByRole('link', { name: 'alice.smith' }),
+    ).toBeInTheDocument();
+  });
+
   it('gives every trend chart a table of its figures', async () => {
     await renderPage(
       fakeReliabilityApi({

@@ -3,7 +3,12 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReliabilityReportResponse } from '@preflight/plugin-reliability-common';
-import { formatDay, formatReportPeriod, periodLastDay } from '../../utils';
+import {
+  formatDay,
+  formatReportPeriod,
+  periodLastDay,
+  unlistedNote,
+} from '../../utils';
 import { AsOfChip } from '../AsOfChip';
 import { CardFrame } from '../CardFrame';
 import { OnCallLoadTable } from '../OnCallLoadTable';
@@ -43,6 +48,11 @@ function scopeLine(report: ReliabilityReportResponse): string {
 export function ReliabilityReportView(props: ReliabilityReportViewProps) {
   const { report, now } = props;
   const { period, previousPeriod } = report;
+  const unlistedRotations = unlistedNote(
+    report.onCall.length,
+    report.scope.rotationCount,
+    { one: 'rotation', many: 'rotations' },
+  );
   return (
     <Stack spacing={3}>
       <Stack spacing={1}>
@@ -113,7 +123,14 @@ export function ReliabilityReportView(props: ReliabilityReportViewProps) {
                 No on-call rotations in scope.
               </Typography>
             ) : (
-              <OnCallLoadTable rotations={report.onCall} />
+              <>
+                <OnCallLoadTable rotations={report.onCall} />
+                {unlistedRotations && (
+                  <Typography variant="body2" color="text.secondary">
+                    Most pages first; {unlistedRotations}.
+                  </Typography>
+                )}
+              </>
             )}
           </CardFrame>
         </Grid>

@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReliabilityReportResponse } from '@preflight/plugin-reliability-common';
-import { formatReportValue } from '../../utils';
+import { formatReportValue, unlistedNote } from '../../utils';
 import { CardFrame } from '../CardFrame';
 import { ReportServiceLink } from '../ReportServiceLink';
 
@@ -27,6 +27,11 @@ export function ReportChangeFailureSection(
   const { report } = props;
   const { changeFailure } = report;
   const { overall } = changeFailure;
+  const unlisted = unlistedNote(
+    changeFailure.services.length,
+    changeFailure.serviceCount,
+    { one: 'service', many: 'services' },
+  );
   return (
     <CardFrame
       title="Change failure rate"
@@ -81,6 +86,13 @@ export function ReportChangeFailureSection(
               ))}
             </TableBody>
           </Table>
+          {unlisted && (
+            <Typography variant="body2" color="text.secondary">
+              Most failed changes first; {unlisted} (
+              {changeFailure.measuredServiceCount.toLocaleString('en-US')} with
+              change data in all).
+            </Typography>
+          )}
         </TableContainer>
       )}
     </CardFrame>

@@ -5,25 +5,32 @@ import { personLabel } from '../../utils';
 /** @public */
 export interface ReportPersonLinkProps {
   personId: string;
+  /** The name the on-call source gives the person, when known. */
+  personName?: string;
 }
 
 /**
- * A person of a rotation: a link to their user entity when the backend
- * mapped them to one (an entity ref), else the provider's id as text.
+ * A person of a rotation, by name where the source gave one: a link to
+ * their user entity when the backend mapped them to one (an entity ref),
+ * else text (the provider's id when no name is known).
  * @public
  */
 export function ReportPersonLink(props: ReportPersonLinkProps) {
-  const { personId } = props;
+  const { personId, personName } = props;
   if (!personId.includes(':')) {
     return (
-      <Typography component="span" variant="body2">
-        {personId}
+      <Typography
+        component="span"
+        variant="body2"
+        title={personName ? personId : undefined}
+      >
+        {personLabel(personId, personName)}
       </Typography>
     );
   }
   return (
     <EntityRefLink entityRef={personId} defaultKind="user" disableTooltip>
-      {personLabel(personId)}
+      {personLabel(personId, personName)}
     </EntityRefLink>
   );
 }
