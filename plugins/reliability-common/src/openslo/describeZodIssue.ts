@@ -1,4 +1,4 @@
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 
 /** A zod issue in words, with the path it belongs to. */
 export interface DescribedIssue {
