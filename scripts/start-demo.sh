@@ -5,9 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node 22 (or the machine's 22/24) for the build, the backend and the helpers.
+source scripts/use-supported-node.sh
 if [ ! -d node_modules ]; then
   npm install --no-audit --no-fund
 fi
+rebuild_native_modules_if_needed
 
 # Build the frontend once (and again when its sources change); the backend
 # serves the built app, so the whole portal is one port.

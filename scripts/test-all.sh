@@ -6,9 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-packages.sh
+# Node 22 (or the machine's 22/24) for everything below.
+source scripts/use-supported-node.sh
 if [ ! -d node_modules ]; then
   npm install --no-audit --no-fund
 fi
+rebuild_native_modules_if_needed
 
 if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
   pg_url=$(bash scripts/ensure-postgres.sh || true)

@@ -1,4 +1,4 @@
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 
 /**
  * Formats a field path as users read it in YAML and JSON:

@@ -62,7 +62,7 @@ function fakeApi(): jest.Mocked<ReliabilityApi> {
 
 describe('reliability plugin for the new frontend system', () => {
   it('is the reliability plugin with its api, cards and tab under stable ids', () => {
-    expect(reliabilityPluginAlpha.id).toBe('reliability');
+    expect(reliabilityPluginAlpha.pluginId).toBe('reliability');
     const expected = {
       'api:reliability': { kind: 'api', name: undefined },
       'entity-card:reliability/on-call': {

@@ -5,7 +5,7 @@ import {
   ReviewListQuery,
   ReviewState,
 } from '@preflight/plugin-reliability-common';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 const REVIEW_STATES: [ReviewState, ...ReviewState[]] = [
   'draft',

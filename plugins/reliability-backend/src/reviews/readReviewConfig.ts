@@ -7,7 +7,7 @@ import {
   ScorecardRubric,
   stableHash,
 } from '@preflight/plugin-reliability-common';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 /** Which entities the deploy gate holds back without an approved review. @public */
 export interface ReviewGateConfig {

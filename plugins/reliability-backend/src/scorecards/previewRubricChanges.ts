@@ -10,7 +10,7 @@ import {
   type ScorecardRubric,
   type TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import type { StoredCheckState } from './ScorecardStore';
 import { countLevels } from './countLevels';
 

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { formatZodIssues } from '@preflight/plugin-reliability-common';
-import { z } from 'zod';
+import { z } from 'zod/v3';
 
 // The catalog's own rules: kinds are letters and digits; namespaces are
 // DNS-label-like; names are letters, digits and "-_." with alphanumeric ends.

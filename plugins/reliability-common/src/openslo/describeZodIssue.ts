@@ -1,4 +1,4 @@
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import { formatFieldPath } from '../zodIssues';
 
 /** A zod issue in words, with the path it belongs to. */

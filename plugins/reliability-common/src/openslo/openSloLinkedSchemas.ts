@@ -4,7 +4,7 @@
  * `AlertNotificationTarget`. Shape and single-field rules only; references
  * are resolved by `resolveLinkedObjects`.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { InvalidSloDurationError, parseSloDuration } from '../slo/sloDuration';
 import { openSloNameSchema } from './openSloSchemas';
 

@@ -4,7 +4,7 @@
  * documents (indicatorRef, duplicate names) live in the parser. Unknown
  * fields pass through: OpenSLO lets tools add their own.
  */
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { boundUserValue } from '../boundUserValue';
 import {
   InvalidSloDurationError,

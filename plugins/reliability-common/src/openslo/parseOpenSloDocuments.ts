@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import {
   formatSloDuration,
   nominalCalendarWindowSeconds,

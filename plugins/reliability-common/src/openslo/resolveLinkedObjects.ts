@@ -4,7 +4,7 @@
  * (`conditionRef`) and `AlertNotificationTarget` (`targetRef`) — or inlines,
  * resolved within one file. Every problem names the field that holds it.
  */
-import type { ZodIssue } from 'zod';
+import type { ZodIssue } from 'zod/v3';
 import { parseSloDuration } from '../slo/sloDuration';
 import type { SloAlertPolicy } from './SloDefinition';
 import { describeZodIssue, type DescribedIssue } from './describeZodIssue';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v3';
 import { DEFAULT_SCORECARD_LEVELS } from './defaultLevels';
 import { formatFieldPath } from '../zodIssues';
 import { stableHash } from './hashRubric';
