@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Every test of the project: type-check, lint, unit/integration tests (store
-# on SQLite and PostgreSQL), then the browser end-to-end test. This is the
-# README's test command (`npm test`) and exactly what CI runs.
+# Every test of the project: type-check, lint, publishable packages,
+# unit/integration tests (store on SQLite and PostgreSQL), the browser
+# end-to-end tests, then the adopter's path: a freshly scaffolded app with the
+# packed packages. This is the README's test command (`npm test`) and exactly
+# what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -47,3 +49,8 @@ echo "== unit and integration tests"
 CI=true npx backstage-cli repo test
 echo "== end-to-end (headless Chromium)"
 node test/e2e/run-e2e.mjs
+echo "== the adopter's path (a scaffolded app with the packed packages)"
+# Scaffolds an app with @backstage/create-app, installs the tarballs packed
+# above, wires them by the README's snippets, builds it and checks it in
+# Chromium (test/adopter/adopterApp.e2e.ts).
+node --import tsx --test test/adopter/adopterApp.e2e.ts

@@ -9,10 +9,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Locator, Page } from 'playwright-core';
-import { DemoStack, outputDir, startDemoStack } from './demoPortal';
+import {
+  DemoStack,
+  levelOneOnCallAt,
+  outputDir,
+  startDemoStack,
+} from './demoPortal';
 import { checkAccessibility } from './checkAccessibility';
-
-const SIM_TOKEN = 'sim-token-preflight';
 
 let simulator: DemoStack['simulator'];
 let backend: DemoStack['backend'];
@@ -44,27 +47,9 @@ async function openPage(options: {
   return page;
 }
 
-/** Who PagerDuty itself says holds level 1 of a policy right now. */
-async function levelOneOnCallNow(policyId: string): Promise<string[]> {
-  const now = new Date();
-  const params = new URLSearchParams({
-    'escalation_policy_ids[]': policyId,
-    since: now.toISOString(),
-    until: new Date(now.getTime() + 60_000).toISOString(),
-    limit: '100',
-  });
-  const res = await fetch(`${simulator.url}/oncalls?${params}`, {
-    headers: {
-      Authorization: `Token token=${SIM_TOKEN}`,
-      Accept: 'application/vnd.pagerduty+json;version=2',
-    },
-  });
-  const body = (await res.json()) as {
-    oncalls: Array<{ escalation_level: number; user: { summary: string } }>;
-  };
-  return body.oncalls
-    .filter(o => o.escalation_level === 1)
-    .map(o => o.user.summary);
+/** Who the simulator says holds level 1 of a policy right now. */
+function levelOneOnCallNow(policyId: string): Promise<string[]> {
+  return levelOneOnCallAt(simulator.url, policyId);
 }
 
 function componentUrl(name: string): string {

@@ -30,6 +30,35 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The token the PagerDuty simulator accepts. */
+export const SIMULATOR_TOKEN = 'sim-token-preflight';
+
+/** Who PagerDuty (here the simulator at `simulatorUrl`) says holds level 1 of a policy right now. */
+export async function levelOneOnCallAt(
+  simulatorUrl: string,
+  policyId: string,
+): Promise<string[]> {
+  const now = new Date();
+  const params = new URLSearchParams({
+    'escalation_policy_ids[]': policyId,
+    since: now.toISOString(),
+    until: new Date(now.getTime() + 60_000).toISOString(),
+    limit: '100',
+  });
+  const res = await fetch(`${simulatorUrl}/oncalls?${params}`, {
+    headers: {
+      Authorization: `Token token=${SIMULATOR_TOKEN}`,
+      Accept: 'application/vnd.pagerduty+json;version=2',
+    },
+  });
+  const body = (await res.json()) as {
+    oncalls: Array<{ escalation_level: number; user: { summary: string } }>;
+  };
+  return body.oncalls
+    .filter(o => o.escalation_level === 1)
+    .map(o => o.user.summary);
+}
+
 /** A demo backend started for a test; `stop` kills its whole process group. */
 export interface RunningBackend {
   baseUrl: string;
@@ -84,7 +113,7 @@ export async function startDemoBackend(options: {
               id: 'default',
               displayName: 'PagerDuty (demo simulator)',
               baseUrl: options.pagerDutyBaseUrl,
-              token: 'sim-token-preflight',
+              token: SIMULATOR_TOKEN,
               requestTimeoutMs: 2000,
             },
           ],
@@ -157,6 +186,22 @@ export async function startDemoBackend(options: {
   throw new Error(`the backend did not become ready in time; see ${logFile}`);
 }
 
+/** The machine's headless Chromium (CHROMIUM_PATH, else Debian's). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
 /** Everything an end-to-end test drives: simulator, Prometheus, backend, browser. */
 export interface DemoStack {
   simulator: Awaited<ReturnType<typeof startPagerDutySimulator>>;
@@ -180,18 +225,7 @@ export async function startDemoStack(): Promise<DemoStack> {
     prometheusBaseUrl: prometheus.url,
     syncEverySeconds: 5,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   return {
     simulator,
     prometheus,

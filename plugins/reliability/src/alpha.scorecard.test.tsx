@@ -145,7 +145,7 @@ describe('scorecards for the new frontend system', () => {
     ).toBeInTheDocument();
   });
 
-  it('serves the overview page at /reliability/scorecards', async () => {
+  it('serves the overview page at /reliability/scorecards, titled and with an icon for the nav', async () => {
     const api = fakeReliabilityApi({
       getScorecardOverview: jest.fn().mockResolvedValue(fleetOverview()),
     });
@@ -153,6 +153,8 @@ describe('scorecards for the new frontend system', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/reliability/scorecards',
     );
+    expect(tester.get(coreExtensionData.title)).toBe('Scorecards');
+    expect(tester.get(coreExtensionData.icon)).toBeDefined();
 
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>

@@ -10,6 +10,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ReliabilityClient, reliabilityApiRef } from './api';
@@ -170,7 +171,8 @@ export const scorecardOverviewRouteRef = createRouteRef();
 
 /**
  * The organization's scorecard overview (`page:reliability/scorecards`),
- * at `/reliability/scorecards` unless configured otherwise.
+ * at `/reliability/scorecards` unless configured otherwise, in the app's
+ * navigation as "Scorecards" (the app's nav drops pages without an icon).
  * @alpha
  */
 export const reliabilityScorecardOverviewPage = PageBlueprint.make({
@@ -178,6 +180,7 @@ export const reliabilityScorecardOverviewPage = PageBlueprint.make({
   params: {
     path: '/reliability/scorecards',
     title: 'Scorecards',
+    icon: <AssessmentIcon fontSize="inherit" />,
     routeRef: scorecardOverviewRouteRef,
     loader: () =>
       import('./components/ScorecardOverviewContent').then(m => (

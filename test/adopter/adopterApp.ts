@@ -1,0 +1,357 @@
+/*
+ * A Backstage app as an adopter gets it: scaffolded by @backstage/create-app
+ * (new frontend system, yarn 4, Node 22/24), with the packed Preflight
+ * tarballs from dist-packs/ installed and wired by the README's snippets.
+ * Everything lives in one temporary directory, yarn's cache included.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort, outputDir, repoRoot } from '../e2e/demoPortal';
+import {
+  addToAppFeatures,
+  addToBackendIndex,
+  parseInstallCommands,
+  readReadmeSnippets,
+} from './readmeSnippets';
+
+/** Prints how long a step took, so CI logs show where the time goes. */
+function logDuration(step: string, started: number) {
+  // eslint-disable-next-line no-console
+  console.log(
+    `adopter: ${step} took ${Math.round((Date.now() - started) / 1000)} s`,
+  );
+}
+
+/** Runs a step and logs its duration. */
+export function timed<T>(step: string, run: () => T): T {
+  const started = Date.now();
+  const result = run();
+  logDuration(step, started);
+  return result;
+}
+
+/** Awaits a step and logs its duration. */
+export async function timedAsync<T>(
+  step: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  const started = Date.now();
+  const result = await run();
+  logDuration(step, started);
+  return result;
+}
+
+/** A Node 22/24 and yarn 4, as create-app and a scaffolded app need them. */
+export interface Toolchain {
+  /** PATH with the supported Node and yarn first. */
+  env: NodeJS.ProcessEnv;
+  node: string;
+}
+
+/**
+ * The machine's Node when create-app supports it, else Node 22 from the npm
+ * registry (scripts/ensure-node.sh); yarn 4 from the npm registry
+ * (@yarnpkg/cli-dist), once, into the git-ignored .preflight/.
+ */
+export function prepareToolchain(): Toolchain {
+  const nodeBin = execFileSync('bash', ['scripts/ensure-node.sh'], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .toString()
+    .trim();
+  const yarnPrefix = path.join(repoRoot, '.preflight', 'yarn');
+  const yarnBin = path.join(yarnPrefix, 'node_modules', '.bin');
+  if (!fs.existsSync(path.join(yarnBin, 'yarn'))) {
+    execFileSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        yarnPrefix,
+        '--no-save',
+        '--no-package-lock',
+        '--no-audit',
+        '--no-fund',
+        '@yarnpkg/cli-dist@4',
+      ],
+      { stdio: 'inherit' },
+    );
+  }
+  return {
+    node: path.join(nodeBin, 'node'),
+    env: {
+      ...process.env,
+      PATH: `${yarnBin}:${nodeBin}:${process.env.PATH}`,
+      // Native modules build against this Node's headers (~/.npmrc may
+      // point node-gyp at the machine's older ones).
+      npm_config_nodedir: path.dirname(nodeBin),
+      // The app's package cache lives in the temporary directory; yarn's
+      // mirror of downloaded archives (~/.yarn/berry/cache) is kept, so a
+      // second run on the same machine skips the downloads (1.2 GB).
+      YARN_ENABLE_GLOBAL_CACHE: 'false',
+      // CI=true would make yarn refuse to write the lockfile.
+      YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+      YARN_ENABLE_TELEMETRY: '0',
+      YARN_ENABLE_PROGRESS_BARS: 'false',
+    },
+  };
+}
+
+/** The packed packages: package name → tarball path and version. */
+function packedPackages(packsDir: string) {
+  const tarballs = fs
+    .readdirSync(packsDir)
+    .filter(file => file.endsWith('.tgz'))
+    .map(file => path.join(packsDir, file));
+  if (tarballs.length === 0) {
+    throw new Error(
+      `no tarballs in ${packsDir}: run "npm run pack:plugins" first (npm test does)`,
+    );
+  }
+  return new Map(
+    tarballs.map(tarball => {
+      const manifest = JSON.parse(
+        execFileSync('tar', ['-xOzf', tarball, 'package/package.json'], {
+          maxBuffer: 1 << 20,
+        }).toString(),
+      ) as { name: string; version: string };
+      return [manifest.name, { tarball, version: manifest.version }] as const;
+    }),
+  );
+}
+
+/** A scaffolded app with Preflight installed and wired. */
+export interface AdopterApp {
+  dir: string;
+  toolchain: Toolchain;
+  /** Runs yarn in the app, failing with its output. */
+  yarn(args: string[], options?: { env?: NodeJS.ProcessEnv }): void;
+  /** Runs yarn in the app without blocking, to overlap two steps. */
+  yarnAsync(args: string[]): Promise<void>;
+  remove(): void;
+}
+
+/**
+ * Scaffolds the app, points the README's install commands at the tarballs
+ * (the packages are not on the registry yet: each becomes a resolution to
+ * its tarball, so their dependencies on each other resolve too), installs
+ * once and applies the README's backend and App.tsx snippets.
+ *
+ * `buildNativeModules`: false skips every install script (none of the
+ * scaffold's native modules is needed when the backend runs on PostgreSQL;
+ * better-sqlite3 alone takes minutes to compile).
+ */
+export function scaffoldAdopterApp(options: {
+  packsDir: string;
+  buildNativeModules: boolean;
+}): AdopterApp {
+  const toolchain = prepareToolchain();
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-adopter-'));
+  const dir = path.join(root, 'app');
+  const yarn: AdopterApp['yarn'] = (args, extra) => {
+    execFileSync('yarn', args, {
+      cwd: dir,
+      env: { ...toolchain.env, ...extra?.env },
+      stdio: 'inherit',
+    });
+  };
+
+  const yarnAsync: AdopterApp['yarnAsync'] = args =>
+    new Promise((resolve, reject) => {
+      const child = spawn('yarn', args, {
+        cwd: dir,
+        env: toolchain.env,
+        stdio: 'inherit',
+      });
+      child.on('error', reject);
+      child.on('exit', code =>
+        code === 0
+          ? resolve()
+          : reject(new Error(`yarn ${args.join(' ')} failed (exit ${code})`)),
+      );
+    });
+
+  timed('create-app', () =>
+    execFileSync(
+      'npx',
+      [
+        '--yes',
+        '@backstage/create-app@latest',
+        '--skip-install',
+        '--path',
+        dir,
+      ],
+      {
+        cwd: root,
+        env: toolchain.env,
+        // The app's name, the one question create-app asks.
+        input: 'preflight-adopter\n',
+        stdio: ['pipe', 'inherit', 'inherit'],
+      },
+    ),
+  );
+
+  const snippets = readReadmeSnippets(
+    fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'),
+  );
+  const packed = packedPackages(options.packsDir);
+  const editJson = (file: string, edit: (json: any) => void) => {
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    edit(json);
+    fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  };
+  editJson(path.join(dir, 'package.json'), json => {
+    json.resolutions = {
+      ...json.resolutions,
+      ...Object.fromEntries(
+        [...packed].map(([name, { tarball }]) => [name, `file:${tarball}`]),
+      ),
+    };
+  });
+  for (const { workspace, packages } of parseInstallCommands(
+    snippets.install,
+  )) {
+    editJson(path.join(dir, 'packages', workspace, 'package.json'), json => {
+      for (const name of packages) {
+        const pack = packed.get(name);
+        if (!pack) {
+          throw new Error(
+            `README installs ${name}, which npm run pack:plugins does not pack`,
+          );
+        }
+        json.dependencies = { ...json.dependencies, [name]: pack.version };
+      }
+    });
+  }
+  // One install for the scaffold and the README's packages together; the
+  // README's `yarn workspace ... add` would run one per command.
+  timed('yarn install', () =>
+    yarn(['install'], {
+      env: options.buildNativeModules ? {} : { YARN_ENABLE_SCRIPTS: 'false' },
+    }),
+  );
+
+  const backendIndex = path.join(dir, 'packages/backend/src/index.ts');
+  fs.writeFileSync(
+    backendIndex,
+    addToBackendIndex(fs.readFileSync(backendIndex, 'utf8'), snippets.backend),
+  );
+  const appTsx = path.join(dir, 'packages/app/src/App.tsx');
+  fs.writeFileSync(
+    appTsx,
+    addToAppFeatures(fs.readFileSync(appTsx, 'utf8'), snippets['app-new']),
+  );
+  fs.appendFileSync(
+    path.join(dir, 'app-config.yaml'),
+    `\n${snippets.config.trim()}\n`,
+  );
+
+  return {
+    dir,
+    toolchain,
+    yarn,
+    yarnAsync,
+    // Over a gigabyte of node_modules: deleting it takes minutes on a busy
+    // disk, which the test need not wait for.
+    remove: () =>
+      spawn('rm', ['-rf', root], { detached: true, stdio: 'ignore' }).unref(),
+  };
+}
+
+/** The README's `config:check` command, run as written. */
+export function checkConfigAsReadmeSays(app: AdopterApp, command: string) {
+  const args = command.trim().split(/\s+/);
+  if (args[0] !== 'yarn') {
+    throw new Error(
+      `README config-check snippet: "${command}" is not a yarn command`,
+    );
+  }
+  // The README's config reads the token from the environment.
+  app.yarn(args.slice(1), { env: { PAGERDUTY_TOKEN: 'not-a-real-token' } });
+}
+
+/** The app's backend, started from source once the frontend is built. */
+export interface RunningAppBackend {
+  baseUrl: string;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the app's backend from source (as `yarn start` does, without its
+ * file watcher), serving the built frontend, with `config` over the app's
+ * own app-config.yaml.
+ */
+export async function startAppBackend(
+  app: AdopterApp,
+  config: (baseUrl: string, port: number) => object,
+): Promise<RunningAppBackend> {
+  const port = await freePort();
+  const baseUrl = `http://localhost:${port}`;
+  const configFile = path.join(app.dir, 'app-config.adopter-test.yaml');
+  fs.writeFileSync(configFile, JSON.stringify(config(baseUrl, port)));
+  fs.mkdirSync(outputDir, { recursive: true });
+  const logFile = path.join(outputDir, 'adopter-backend.log');
+  const log = fs.openSync(logFile, 'w');
+  const child: ChildProcess = spawn(
+    app.toolchain.node,
+    [
+      '--require',
+      path.join(
+        app.dir,
+        'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+      ),
+      'src/index.ts',
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: path.join(app.dir, 'packages', 'backend'),
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: {
+        ...app.toolchain.env,
+        NODE_ENV: 'development',
+        PAGERDUTY_TOKEN: 'sim-token-preflight',
+      },
+    },
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+    fs.closeSync(log);
+  };
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`the app's backend exited early; see ${logFile}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      if (res.ok) {
+        return { baseUrl, logFile, stop };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  await stop();
+  throw new Error(
+    `the app's backend did not become ready in time; see ${logFile}`,
+  );
+}
