@@ -22,6 +22,7 @@ import {
   launchChromium,
   levelOneOnCallAt,
   outputDir,
+  reloadUntil,
   repoRoot,
   SIMULATOR_TOKEN,
 } from '../e2e/demoPortal';
@@ -160,37 +161,17 @@ async function dropDatabases(connection: string, prefix: string) {
   }
 }
 
-async function signInAsGuest(page: Page) {
-  const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible().catch(() => false)) {
-    await enter.click();
-  }
-}
-
-/** Retries `check` with a reload; the catalog and first sync take a moment. */
-async function eventually(
+/** Reloads until `check` passes; the catalog and first sync take a moment. */
+function eventually(
   page: Page,
   url: string,
   check: () => Promise<void>,
   name: string,
 ) {
-  const deadline = Date.now() + 120_000;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    await page.goto(url);
-    await signInAsGuest(page);
-    try {
-      await check();
-      return;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  await page.screenshot({
-    path: path.join(outputDir, `adopter-${name}.png`),
-    fullPage: true,
+  return reloadUntil(page, url, check, {
+    timeoutMs: 120_000,
+    screenshotPath: path.join(outputDir, `adopter-${name}.png`),
   });
-  throw lastError;
 }
 
 test("Preflight's cards, tabs and pages in a freshly scaffolded app", async () => {

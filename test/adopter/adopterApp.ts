@@ -8,7 +8,13 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, outputDir, repoRoot } from '../e2e/demoPortal';
+import {
+  freePort,
+  outputDir,
+  repoRoot,
+  stopProcessGroup,
+  waitUntilReady,
+} from '../e2e/demoPortal';
 import {
   addToAppFeatures,
   addToBackendIndex,
@@ -322,36 +328,16 @@ export async function startAppBackend(
     },
   );
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await new Promise(resolve => setTimeout(resolve, 1000));
-    }
+    await stopProcessGroup(child, 1000);
     fs.closeSync(log);
   };
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`the app's backend exited early; see ${logFile}`);
-    }
-    try {
-      const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
-        signal: AbortSignal.timeout(2000),
-      });
-      if (res.ok) {
-        return { baseUrl, logFile, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 1000));
-  }
-  await stop();
-  throw new Error(
-    `the app's backend did not become ready in time; see ${logFile}`,
-  );
+  await waitUntilReady({
+    what: "the app's backend",
+    child,
+    baseUrl,
+    logFile,
+    stop,
+    timeoutMs: 240_000,
+  });
+  return { baseUrl, logFile, stop };
 }

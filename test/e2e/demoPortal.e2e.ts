@@ -13,6 +13,7 @@ import {
   DemoStack,
   levelOneOnCallAt,
   outputDir,
+  reloadUntil,
   startDemoStack,
 } from './demoPortal';
 import { checkAccessibility } from './checkAccessibility';
@@ -56,38 +57,17 @@ function componentUrl(name: string): string {
   return `${backend.baseUrl}/catalog/default/component/${name}`;
 }
 
-async function signInAsGuest(page: Page) {
-  const enter = page.getByRole('button', { name: /enter/i });
-  if (await enter.isVisible().catch(() => false)) {
-    await enter.click();
-  }
-}
-
 /** Reloads until `check` passes; the catalog and the first sync take a moment. */
-async function eventually(
+function eventually(
   page: Page,
   url: string,
   check: () => Promise<void>,
   timeoutMs = 60_000,
 ) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    await page.goto(url);
-    await signInAsGuest(page);
-    try {
-      await check();
-      return;
-    } catch (error) {
-      lastError = error;
-    }
-  }
-  // Keep what the user would have seen, for whoever reads the failure.
-  await page.screenshot({
-    path: path.join(outputDir, 'failure.png'),
-    fullPage: true,
+  return reloadUntil(page, url, check, {
+    timeoutMs,
+    screenshotPath: path.join(outputDir, 'failure.png'),
   });
-  throw lastError;
 }
 
 test('a component page shows who is on call and the runbooks', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, type Page } from 'playwright-core';
 import { startPagerDutySimulator } from '../simulator';
 import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 
@@ -152,30 +152,61 @@ export async function startDemoBackend(options: {
   );
 
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await new Promise(resolve => setTimeout(resolve, 500));
-    }
+    await stopProcessGroup(child, 500);
     fs.closeSync(log);
     fs.rmSync(workDir, { recursive: true, force: true });
   };
+  await waitUntilReady({
+    what: 'the backend',
+    child,
+    baseUrl,
+    logFile,
+    stop,
+    timeoutMs: 180_000,
+  });
+  return { baseUrl, logFile, stop };
+}
 
-  const deadline = Date.now() + 180_000;
+/**
+ * Ends a backend started detached (its own process group, so the children
+ * it spawned go too), then gives it `graceMs` to let go of its files.
+ */
+export async function stopProcessGroup(child: ChildProcess, graceMs: number) {
+  if (child.exitCode === null && child.pid) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await new Promise(resolve => setTimeout(resolve, graceMs));
+  }
+}
+
+/**
+ * Polls a Backstage backend's readiness endpoint until it answers; stops
+ * it and fails, naming its log, when it exits or the time runs out.
+ */
+export async function waitUntilReady(options: {
+  what: string;
+  child: ChildProcess;
+  baseUrl: string;
+  logFile: string;
+  stop: () => Promise<void>;
+  timeoutMs: number;
+}): Promise<void> {
+  const { what, child, baseUrl, logFile, stop } = options;
+  const deadline = Date.now() + options.timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`the backend exited early; see ${logFile}`);
+      throw new Error(`${what} exited early; see ${logFile}`);
     }
     try {
       const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
         signal: AbortSignal.timeout(2000),
       });
       if (res.ok) {
-        return { baseUrl, logFile, stop };
+        return;
       }
     } catch {
       // not listening yet
@@ -183,7 +214,42 @@ export async function startDemoBackend(options: {
     await new Promise(resolve => setTimeout(resolve, 1000));
   }
   await stop();
-  throw new Error(`the backend did not become ready in time; see ${logFile}`);
+  throw new Error(`${what} did not become ready in time; see ${logFile}`);
+}
+
+/** Passes the guest sign-in page, where the app shows one. */
+export async function signInAsGuest(page: Page) {
+  const enter = page.getByRole('button', { name: /enter/i });
+  if (await enter.isVisible().catch(() => false)) {
+    await enter.click();
+  }
+}
+
+/**
+ * Reloads `url` until `check` passes (the catalog and the first sync take a
+ * moment); on time out keeps what the user would have seen in
+ * `screenshotPath`, for whoever reads the failure.
+ */
+export async function reloadUntil(
+  page: Page,
+  url: string,
+  check: () => Promise<void>,
+  options: { timeoutMs: number; screenshotPath: string },
+) {
+  const deadline = Date.now() + options.timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    await page.goto(url);
+    await signInAsGuest(page);
+    try {
+      await check();
+      return;
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  await page.screenshot({ path: options.screenshotPath, fullPage: true });
+  throw lastError;
 }
 
 /** The machine's headless Chromium (CHROMIUM_PATH, else Debian's). */

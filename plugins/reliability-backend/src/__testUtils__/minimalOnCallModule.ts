@@ -1,13 +1,8 @@
-import {
-  coreServices,
-  createBackendModule,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { OnCallSnapshot } from '@preflight/plugin-reliability-common';
+import { onCallProviderTestModule } from './onCallProviderTestModule';
 import {
-  reliabilityOnCallProvidersExtensionPoint,
   type OnCallAnnotationHints,
   type OnCallProvider,
   type OnCallServiceLocation,
@@ -91,30 +86,5 @@ export function createMinimalOnCallModule(options: {
     options.snapshot,
     options.withHints ?? true,
   );
-  let scheduler: SchedulerService | undefined;
-  const module = createBackendModule({
-    pluginId: 'reliability',
-    moduleId: 'rota-provider',
-    register(env) {
-      env.registerInit({
-        deps: {
-          providers: reliabilityOnCallProvidersExtensionPoint,
-          scheduler: coreServices.scheduler,
-        },
-        async init(deps) {
-          deps.providers.addProvider(provider);
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
-  return {
-    module,
-    async syncNow() {
-      if (!scheduler) {
-        throw new Error('the minimal provider module did not start');
-      }
-      await scheduler.triggerTask(`reliability-sync-${provider.source.id}`);
-    },
-  };
+  return onCallProviderTestModule(provider, 'rota-provider');
 }

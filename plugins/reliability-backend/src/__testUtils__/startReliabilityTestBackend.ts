@@ -1,8 +1,3 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -12,9 +7,9 @@ import {
 } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
 import type { Knex } from 'knex';
-import { reliabilityOnCallProvidersExtensionPoint } from '@preflight/plugin-reliability-node';
 import { reliabilityPlugin } from '../plugin';
 import { FakeOnCallProvider } from './FakeOnCallProvider';
+import { onCallProviderTestModule } from './onCallProviderTestModule';
 import { startPluginTestBackend } from './startPluginTestBackend';
 
 function component(
@@ -177,29 +172,12 @@ export async function startReliabilityTestBackend(
   });
   const auditor = mockServices.auditor.mock();
   const catalog = spiedCatalog(options.entities ?? testEntities);
-  let scheduler: SchedulerService | undefined;
-
-  const fakeProviderModule = createBackendModule({
-    pluginId: 'reliability',
-    moduleId: 'fake-provider',
-    register(env) {
-      env.registerInit({
-        deps: {
-          providers: reliabilityOnCallProvidersExtensionPoint,
-          scheduler: coreServices.scheduler,
-        },
-        async init(deps) {
-          deps.providers.addProvider(provider);
-          scheduler = deps.scheduler;
-        },
-      });
-    },
-  });
+  const fakeProvider = onCallProviderTestModule(provider, 'fake-provider');
 
   const backend = await startPluginTestBackend({
     features: [
       reliabilityPlugin,
-      fakeProviderModule,
+      fakeProvider.module,
       permissions.factory,
       auditor.factory,
     ],
@@ -214,12 +192,7 @@ export async function startReliabilityTestBackend(
     catalog,
     permissions,
     auditor,
-    async syncNow() {
-      if (!scheduler) {
-        throw new Error('the fake provider module did not start');
-      }
-      await scheduler.triggerTask(`reliability-sync-${provider.source.id}`);
-    },
+    syncNow: fakeProvider.syncNow,
     stop: () => backend.stop(),
   };
 }

@@ -1,7 +1,11 @@
 import Box from '@mui/material/Box';
-import type { ReliabilityReportResponse } from '@preflight/plugin-reliability-common';
+import type {
+  MetricDelta,
+  ReliabilityReportResponse,
+  ReportPeriod,
+} from '@preflight/plugin-reliability-common';
 import { formatReportPeriod, REPORT_HEADLINES } from '../../utils';
-import { ReportDeltaTile } from '../ReportDeltaTile';
+import { ReportDeltaTile, type ReportDeltaTileProps } from '../ReportDeltaTile';
 
 /** @public */
 export interface ReportHeadlineTilesProps {
@@ -11,7 +15,26 @@ export interface ReportHeadlineTilesProps {
 /** The headline figures as tiles, each against the previous period. @public */
 export function ReportHeadlineTiles(props: ReportHeadlineTilesProps) {
   const { report } = props;
-  const previousLabel = formatReportPeriod(report.previousPeriod);
+  return (
+    <ReportDeltaTiles
+      headlines={REPORT_HEADLINES}
+      deltas={report.deltas}
+      previousPeriod={report.previousPeriod}
+    />
+  );
+}
+
+/**
+ * Figures as a grid of tiles, each with its change since the previous
+ * period: the report's headlines and the SLO section's figures.
+ */
+export function ReportDeltaTiles<Key extends string>(props: {
+  headlines: ReadonlyArray<ReportDeltaTileProps['headline'] & { key: Key }>;
+  deltas: Record<Key, MetricDelta>;
+  previousPeriod: ReportPeriod;
+}) {
+  const { headlines, deltas } = props;
+  const previousLabel = formatReportPeriod(props.previousPeriod);
   return (
     <Box
       sx={{
@@ -21,11 +44,11 @@ export function ReportHeadlineTiles(props: ReportHeadlineTilesProps) {
         gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
       }}
     >
-      {REPORT_HEADLINES.map(headline => (
+      {headlines.map(headline => (
         <ReportDeltaTile
           key={headline.key}
           headline={headline}
-          delta={report.deltas[headline.key]}
+          delta={deltas[headline.key]}
           previousLabel={previousLabel}
         />
       ))}

@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReliabilityReportResponse } from '@preflight/plugin-reliability-common';
 import { useTheme } from '@mui/material/styles';
+import { ReportDeltaTiles } from '../ReportHeadlineTiles/ReportHeadlineTiles';
 import {
   formatDay,
-  formatReportPeriod,
   formatReportValue,
   REPORT_SLO_HEADLINES,
   reportNames,
@@ -23,7 +23,6 @@ import {
   formatPercent,
 } from '../../utils/formatPercent';
 import { CardFrame } from '../CardFrame';
-import { ReportDeltaTile } from '../ReportDeltaTile';
 import { ReportTrendChart } from '../ReportTrendChart';
 
 /** @public */
@@ -62,24 +61,12 @@ function NoSloData(props: { report: ReliabilityReportResponse }) {
 
 function SloFigureTiles(props: { report: ReliabilityReportResponse }) {
   const { report } = props;
-  const previousLabel = formatReportPeriod(report.previousPeriod);
   return (
-    <Box
-      sx={{
-        display: 'grid',
-        gap: 1.5,
-        gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))',
-      }}
-    >
-      {REPORT_SLO_HEADLINES.map(headline => (
-        <ReportDeltaTile
-          key={headline.key}
-          headline={headline}
-          delta={report.slos.deltas[headline.key]}
-          previousLabel={previousLabel}
-        />
-      ))}
-    </Box>
+    <ReportDeltaTiles
+      headlines={REPORT_SLO_HEADLINES}
+      deltas={report.slos.deltas}
+      previousPeriod={report.previousPeriod}
+    />
   );
 }
 
