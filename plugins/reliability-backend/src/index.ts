@@ -9,7 +9,7 @@ export { reliabilityPlugin as default } from './plugin';
 // The migrated database and the stores, for tools that seed or inspect the plugin's database outside
 // the backend (the scorecard and review benchmarks).
 export { openReliabilityDatabase } from './database/openReliabilityDatabase';
-export { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
+export { DatabaseReliabilityStore } from './oncall/DatabaseReliabilityStore';
 export { DatabaseSloStore } from './slo/DatabaseSloStore';
 export { DatabaseScorecardStore } from './scorecards/DatabaseScorecardStore';
 export { DatabaseReviewStore } from './reviews/DatabaseReviewStore';

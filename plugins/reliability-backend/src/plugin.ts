@@ -14,12 +14,12 @@ import {
 } from '@preflight/plugin-reliability-node';
 import { DatabaseAlertRuleStore } from './alertRules/DatabaseAlertRuleStore';
 import { readReliabilityConfig } from './config/readReliabilityConfig';
-import { DatabaseReliabilityStore } from './database/DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from './oncall/DatabaseReliabilityStore';
 import { openReliabilityDatabase } from './database/openReliabilityDatabase';
-import { OnCallProviderRegistry } from './providers/OnCallProviderRegistry';
+import { OnCallProviderRegistry } from './oncall/OnCallProviderRegistry';
 import { createRouter } from './service/createRouter';
-import { listAnnotatedServiceIds } from './sync/listAnnotatedServiceIds';
-import { scheduleSourceSyncs } from './sync/scheduleSourceSyncs';
+import { listAnnotatedServiceIds } from './oncall/listAnnotatedServiceIds';
+import { scheduleSourceSyncs } from './oncall/scheduleSourceSyncs';
 import { DatabaseSloStore } from './slo/DatabaseSloStore';
 import { readSloSyncConfig } from './slo/readSloSyncConfig';
 import { scheduleSloSyncs } from './slo/scheduleSloSyncs';

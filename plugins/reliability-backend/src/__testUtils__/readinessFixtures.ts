@@ -8,8 +8,8 @@ import {
   type SloDefinition,
 } from '@preflight/plugin-reliability-common';
 import { DatabaseAlertRuleStore } from '../alertRules/DatabaseAlertRuleStore';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
-import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
+import { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import type { ReadinessFactSources } from '../scorecards/gatherReadinessFacts';
 import { DatabaseSloStore } from '../slo/DatabaseSloStore';
 import { SloProviderRegistry } from '../slo/SloProviderRegistry';

@@ -18,8 +18,8 @@ import {
 } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
-import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
+import { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import { DatabaseReviewStore } from '../reviews/DatabaseReviewStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
 import { ReviewNotifier } from '../reviews/ReviewNotifier';

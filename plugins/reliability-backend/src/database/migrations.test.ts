@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Knex } from 'knex';
-import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
 import {
   openReliabilityDatabase,
   reliabilityMigrationsDirectory,

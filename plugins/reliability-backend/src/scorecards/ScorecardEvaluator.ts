@@ -15,7 +15,7 @@ import {
 } from '@preflight/plugin-reliability-common';
 import { errorMessage } from '../lib/errorMessage';
 import { chunks } from '../lib/chunks';
-import { locateEntityService } from '../service/locateEntityService';
+import { locateEntityService } from '../oncall/locateEntityService';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { buildGroupAncestry } from './buildGroupAncestry';
 import { changedEntityPageSnapshots } from './entityPageSnapshots';

@@ -33,20 +33,20 @@ import type {
   StoredAlertRule,
 } from '../alertRules/AlertRuleStore';
 import { attributeAlertRules } from '../alertRules/attributeAlertRules';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { ReliabilityStore } from '../oncall/ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
-import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import type { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import {
   FoundService,
   locateEntityService,
   LocatedService,
-} from '../service/locateEntityService';
+} from '../oncall/locateEntityService';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
 import {
   buildEntityOnCallFromSourceData,
   OnCallSourceData,
   readOnCallSourceData,
-} from '../service/readOnCallSourceData';
+} from '../oncall/readOnCallSourceData';
 import { toSourceHealth } from '../service/toSourceHealth';
 import { toSloStatusView } from '../slo/buildEntitySlos';
 import type { SloProviderRegistry } from '../slo/SloProviderRegistry';

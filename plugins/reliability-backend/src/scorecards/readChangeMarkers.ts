@@ -2,7 +2,7 @@ import type { ScorecardCheck } from '@preflight/plugin-reliability-common';
 import {
   onCallRowKey,
   type OnCallObservationDigests,
-} from '../database/ReliabilityStore';
+} from '../oncall/ReliabilityStore';
 import { digest } from '../lib/digest';
 import { toSourceHealth } from '../service/toSourceHealth';
 import {

@@ -12,7 +12,7 @@ import {
   ScorecardTestBackend,
   startScorecardTestBackend,
 } from '../__testUtils__/startScorecardTestBackend';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
 import { RefreshRateLimiter } from '../service/RefreshRateLimiter';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 

@@ -1,8 +1,8 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
-import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
+import { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import { FakeOnCallProvider } from '../__testUtils__/FakeOnCallProvider';
 import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { EntitySummaryBuilder } from './EntitySummaryBuilder';

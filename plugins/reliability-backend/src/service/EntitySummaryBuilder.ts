@@ -9,19 +9,19 @@ import {
   readRunbooks,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
-import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
-import { buildEntityOnCall } from './buildEntityOnCall';
+import type { ReliabilityStore } from '../oncall/ReliabilityStore';
+import type { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
+import { buildEntityOnCall } from '../oncall/buildEntityOnCall';
 import {
   FoundService,
   LocatedService,
   locateEntityService,
-} from './locateEntityService';
+} from '../oncall/locateEntityService';
 import { neverSyncedHealth } from './neverSyncedHealth';
 import { parseOwnerRef } from './parseOwnerRef';
 import { toSourceHealth } from './toSourceHealth';
 
-export type { LocatedService } from './locateEntityService';
+export type { LocatedService } from '../oncall/locateEntityService';
 
 /** What the store holds for a located service, as read. */
 type StoredOnCall = Awaited<ReturnType<ReliabilityStore['getServiceView']>> & {

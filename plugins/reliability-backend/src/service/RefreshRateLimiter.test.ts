@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 

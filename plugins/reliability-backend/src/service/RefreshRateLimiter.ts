@@ -1,7 +1,7 @@
 import type {
   RefreshRequestLog,
-  ReliabilityStore,
-} from '../database/ReliabilityStore';
+  SourceStateStore,
+} from '../database/SourceStateStore';
 import { formatDuration } from '../lib/formatDuration';
 
 const USER_WINDOW_MS = 60_000;
@@ -22,7 +22,7 @@ export type RefreshRateLimitDecision =
  */
 export class RefreshRateLimiter {
   constructor(
-    private readonly store: ReliabilityStore,
+    private readonly store: SourceStateStore,
     private readonly limits: {
       perEntityIntervalMs: number;
       perUserPerMinute: number;

@@ -19,11 +19,11 @@ import compression from 'compression';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { ReliabilityConfig } from '../config/readReliabilityConfig';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { ReliabilityStore } from '../oncall/ReliabilityStore';
 import { DATA_SCOPES } from '../database/dataVersions';
 import { errorMessage } from '../lib/errorMessage';
 import { VersionedCache } from '../lib/VersionedCache';
-import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import type { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import { auditRefusedRefresh } from './auditRefusedRefresh';
 import {
   EntitySummaryBuilder,
@@ -34,8 +34,8 @@ import {
   parseEntityParams,
   parseGroupParams,
 } from './entityParams';
-import { GroupOnCallBuilder } from './GroupOnCallBuilder';
-import { keepKnownPeople } from './keepKnownPeople';
+import { GroupOnCallBuilder } from '../oncall/GroupOnCallBuilder';
+import { keepKnownPeople } from '../oncall/keepKnownPeople';
 import { readEntityWithOwner } from './readEntityWithOwner';
 import { RefreshRateLimiter } from './RefreshRateLimiter';
 import {

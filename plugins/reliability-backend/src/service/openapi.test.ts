@@ -10,8 +10,8 @@ import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import { readReliabilityConfig } from '../config/readReliabilityConfig';
 import { ConfigReader } from '@backstage/config';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
-import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import type { ReliabilityStore } from '../oncall/ReliabilityStore';
+import { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import { makeGapPolicy, makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import {
   ReliabilityTestBackend,

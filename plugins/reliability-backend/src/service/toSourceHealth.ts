@@ -1,5 +1,5 @@
 import type { SourceHealth } from '@preflight/plugin-reliability-common';
-import type { StoredSourceHealth } from '../database/ReliabilityStore';
+import type { StoredSourceHealth } from '../database/SourceStateStore';
 
 /**
  * Adds the read-time fields to a stored health record: the age of the last

@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
 import {
   sloDefinition as definition,
   sloMeasurement as good,

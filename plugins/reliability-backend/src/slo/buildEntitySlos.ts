@@ -6,7 +6,7 @@ import {
   type SloProblem,
   type SloStatusView,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { SourceStateStore } from '../database/SourceStateStore';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
 import { toSourceHealth } from '../service/toSourceHealth';
 import type { SloProviderRegistry } from './SloProviderRegistry';
@@ -133,7 +133,7 @@ export function toSloStatusView(
 export async function buildEntitySlos(options: {
   entityRef: string;
   sloStore: SloStore;
-  store: ReliabilityStore;
+  store: SourceStateStore;
   registry: SloProviderRegistry;
   staleAfterMs: number;
   now: Date;

@@ -13,7 +13,7 @@ import {
   type SloRulesResponse,
 } from '@preflight/plugin-reliability-common';
 import type { Router } from 'express';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { ReliabilityStore } from '../oncall/ReliabilityStore';
 import { parseEntityParams } from '../service/entityParams';
 import { buildEntitySlos } from './buildEntitySlos';
 import { evaluateDeployGate, gateAnswer } from './evaluateDeployGate';

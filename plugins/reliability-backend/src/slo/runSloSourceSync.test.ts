@@ -5,7 +5,7 @@ import type {
 } from '@preflight/plugin-reliability-node';
 import { DatabaseAlertRuleStore } from '../alertRules/DatabaseAlertRuleStore';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { SourceStateStore } from '../database/SourceStateStore';
 import { FakeSloProvider } from '../__testUtils__/FakeSloProvider';
 import {
   availabilitySlo,
@@ -33,7 +33,7 @@ describe('runSloSourceSync', () => {
     } as unknown as jest.Mocked<SloStore>;
     const store = {
       recordSyncFailure: jest.fn(async () => {}),
-    } as unknown as jest.Mocked<ReliabilityStore>;
+    } as unknown as jest.Mocked<SourceStateStore>;
     const deps = {
       registry,
       catalog: catalogServiceMock({

@@ -12,7 +12,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { SloDefinition } from '@preflight/plugin-reliability-common';
 import type { AlertRuleStore } from '../alertRules/AlertRuleStore';
 import { readSourceAlertRules } from '../alertRules/readSourceAlertRules';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { SourceStateStore } from '../database/SourceStateStore';
 import { errorMessage } from '../lib/errorMessage';
 import { formatDuration } from '../lib/formatDuration';
 import { collectSloDeclarations } from './collectSloDeclarations';
@@ -40,7 +40,7 @@ export interface SloSyncDeps {
   auth: AuthService;
   urlReader: UrlReaderService;
   sloStore: SloStore;
-  store: ReliabilityStore;
+  store: SourceStateStore;
   logger: LoggerService;
   /**
    * Where the alert rules of each source go (for the scorecard). Without it,

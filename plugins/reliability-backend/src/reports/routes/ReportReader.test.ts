@@ -1,7 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseReliabilityStore } from '../../database/DatabaseReliabilityStore';
-import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from '../../oncall/DatabaseReliabilityStore';
+import type { OnCallProviderRegistry } from '../../oncall/OnCallProviderRegistry';
 import type { ServiceDailyRow } from '../metrics/dailyRowTypes';
 import { monthPeriod } from '../metrics/reportPeriod';
 import { DatabaseReportStore } from '../store/DatabaseReportStore';

@@ -10,12 +10,12 @@ import type {
   ReportScope,
   ReportServiceRef,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../../database/ReliabilityStore';
-import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
+import type { ReliabilityStore } from '../../oncall/ReliabilityStore';
+import type { OnCallProviderRegistry } from '../../oncall/OnCallProviderRegistry';
 import { digest } from '../../lib/digest';
 import { VersionedCache } from '../../lib/VersionedCache';
 import { CatalogVisibility } from '../../reviews/CatalogVisibility';
-import { locateEntityService } from '../../service/locateEntityService';
+import { locateEntityService } from '../../oncall/locateEntityService';
 import type { ReportConfig } from '../config/readReportConfig';
 import { alertQualityOfFigures } from '../metrics/alertQuality';
 import { lastWholeDaysPeriod, previousPeriod } from '../metrics/reportPeriod';

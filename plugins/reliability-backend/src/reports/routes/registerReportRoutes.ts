@@ -2,8 +2,8 @@ import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Response, Router } from 'express';
-import type { ReliabilityStore } from '../../database/ReliabilityStore';
-import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
+import type { ReliabilityStore } from '../../oncall/ReliabilityStore';
+import type { OnCallProviderRegistry } from '../../oncall/OnCallProviderRegistry';
 import {
   parseEntityParams,
   parseGroupParams,

@@ -4,8 +4,8 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { OnCallProviderRegistry } from '../../providers/OnCallProviderRegistry';
-import { locateEntityService } from '../../service/locateEntityService';
+import type { OnCallProviderRegistry } from '../../oncall/OnCallProviderRegistry';
+import { locateEntityService } from '../../oncall/locateEntityService';
 import { parseOwnerRef } from '../../service/parseOwnerRef';
 import type { ReportEntity } from '../store/ReportStore';
 

@@ -5,8 +5,8 @@ import type {
   OnCallReportData,
   OnCallReportIncident,
 } from '@preflight/plugin-reliability-node';
-import { DatabaseReliabilityStore } from '../../database/DatabaseReliabilityStore';
-import type { RegisteredOnCallSource } from '../../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from '../../oncall/DatabaseReliabilityStore';
+import type { RegisteredOnCallSource } from '../../oncall/OnCallProviderRegistry';
 import { readReportConfig } from '../config/readReportConfig';
 import { DatabaseReportStore } from '../store/DatabaseReportStore';
 import { runReportSync } from './runReportSync';

@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ReliabilityStore } from '../../database/ReliabilityStore';
+import type { ReliabilityStore } from '../../oncall/ReliabilityStore';
 import { errorMessage } from '../../lib/errorMessage';
-import type { RegisteredOnCallSource } from '../../providers/OnCallProviderRegistry';
+import type { RegisteredOnCallSource } from '../../oncall/OnCallProviderRegistry';
 import type { ReportConfig } from '../config/readReportConfig';
 import { localDayWindow } from '../metrics/localDayWindow';
 import {

@@ -1,6 +1,6 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import type { OnCallProviderRegistry } from './OnCallProviderRegistry';
 import { listMappedEntities } from '../reports/sync/listMappedEntities';
 
 /**

@@ -3,43 +3,21 @@ import type {
   IncidentStats,
   OnCallServiceRecord,
   OnCallSnapshot,
-  SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
+import type {
+  SourceStateStore,
+  StoredSourceHealth,
+} from '../database/SourceStateStore';
 
 /**
- * Health of a source as stored: everything of {@link SourceHealth} except
- * what depends on the time of the read (`stale`, `ageSeconds`).
+ * Persistence of on-call data: each source's services, escalation policies
+ * and incident figures, next to the source state every source shares. Reads
+ * never reach upstream; writes come from scheduled syncs (whole sources) and
+ * explicit refreshes (one service).
  * @public
  */
-export type StoredSourceHealth = Omit<SourceHealth, 'stale' | 'ageSeconds'>;
-
-/** Which refresh requests to list. @public */
-export type RefreshRequestFilter =
-  | { entityRef: string; since: Date }
-  | { actorRef: string; since: Date };
-
-/** The refresh request history, as used under a refresh lock. @public */
-export type RefreshRequestLog = Pick<
-  ReliabilityStore,
-  | 'recordRefreshRequest'
-  | 'listRefreshRequestTimes'
-  | 'deleteRefreshRequestsBefore'
->;
-
-/**
- * Persistence of the reliability plugin. Reads never reach upstream; writes
- * come from scheduled syncs (whole sources) and explicit refreshes (one
- * service).
- * @public
- */
-export interface ReliabilityStore {
-  /**
-   * Makes a source known (so its health is listed before its first sync) and
-   * keeps its type and display name current. Sync state is left untouched.
-   */
-  registerSource(source: OnCallSourceInfo): Promise<void>;
-
+export interface ReliabilityStore extends SourceStateStore {
   /**
    * Replaces everything stored for a source with a fresh snapshot and marks
    * the sync successful, all in one transaction.
@@ -48,16 +26,6 @@ export interface ReliabilityStore {
     source: OnCallSourceInfo;
     snapshot: OnCallSnapshot;
     syncedAt: Date;
-  }): Promise<void>;
-
-  /**
-   * Records a failed sync attempt. Only the health row changes: the source's
-   * last-known-good data stays as it was.
-   */
-  recordSyncFailure(options: {
-    source: OnCallSourceInfo;
-    error: string;
-    attemptedAt: Date;
   }): Promise<void>;
 
   /**
@@ -77,11 +45,6 @@ export interface ReliabilityStore {
    * their facts.
    */
   listObservationDigests(): Promise<OnCallObservationDigests>;
-
-  /** Health of the given sources, or of all sources; ordered by id. */
-  listSourceHealth(options?: {
-    sourceIds?: string[];
-  }): Promise<StoredSourceHealth[]>;
 
   /**
    * The sources whose last successful sync could not list every service,
@@ -143,38 +106,6 @@ export interface ReliabilityStore {
     sourceId: string,
     serviceIds: string[],
   ): Promise<IncidentStats[]>;
-
-  /**
-   * One number naming the state of the given data sets
-   * (`DATA_SCOPES`): it grows with every write to any of them, on any
-   * replica. Caches of reads key their entries by it.
-   */
-  getDataVersion(scopes: string[]): Promise<number>;
-
-  /**
-   * Runs `fn` holding, in the database, a lock on the entity and one on the
-   * user (across replicas), in one transaction with what `fn` reads and
-   * records through `log`. Deciding on a refresh slot inside it is atomic:
-   * a second request for the same entity or by the same user waits, then
-   * sees the first one's record.
-   */
-  withRefreshLock<T>(
-    keys: { entityRef: string; actorRef: string },
-    fn: (log: RefreshRequestLog) => Promise<T>,
-  ): Promise<T>;
-
-  /** Remembers one accepted "refresh now" request, for rate limiting. */
-  recordRefreshRequest(options: {
-    entityRef: string;
-    actorRef: string;
-    requestedAt: Date;
-  }): Promise<void>;
-
-  /** When matching refresh requests were made since a point in time, oldest first. */
-  listRefreshRequestTimes(filter: RefreshRequestFilter): Promise<Date[]>;
-
-  /** Forgets refresh requests older than `before`; returns how many. */
-  deleteRefreshRequestsBefore(before: Date): Promise<number>;
 }
 
 /** Digests of the stored on-call rows (see {@link ReliabilityStore.listObservationDigests}). @public */

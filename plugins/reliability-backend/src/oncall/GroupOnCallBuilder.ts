@@ -10,9 +10,9 @@ import type {
   GroupOnCallEntity,
   GroupOnCallResponse,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
-import type { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
-import { collectGroupRefs, GroupWalkLimits } from './collectGroupRefs';
+import type { ReliabilityStore } from './ReliabilityStore';
+import type { OnCallProviderRegistry } from './OnCallProviderRegistry';
+import { collectGroupRefs, GroupWalkLimits } from '../service/collectGroupRefs';
 import { locateEntityService } from './locateEntityService';
 import {
   buildEntityOnCallFromSourceData,

@@ -1,5 +1,5 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
+import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
 import { FakeOnCallProvider } from '../__testUtils__/FakeOnCallProvider';
 import { makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { runSourceSync } from './runSourceSync';

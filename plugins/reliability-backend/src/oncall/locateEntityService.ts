@@ -7,7 +7,7 @@ import { errorMessage } from '../lib/errorMessage';
 import type {
   OnCallProviderRegistry,
   RegisteredOnCallSource,
-} from '../providers/OnCallProviderRegistry';
+} from './OnCallProviderRegistry';
 
 /** An entity whose on-call service a provider has claimed. @public */
 export interface FoundService {

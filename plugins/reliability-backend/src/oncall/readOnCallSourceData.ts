@@ -6,11 +6,11 @@ import type {
   OnCallServiceRecord,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { ReliabilityStore } from './ReliabilityStore';
 import { buildEntityOnCall } from './buildEntityOnCall';
 import type { FoundService } from './locateEntityService';
-import { neverSyncedHealth } from './neverSyncedHealth';
-import { toSourceHealth } from './toSourceHealth';
+import { neverSyncedHealth } from '../service/neverSyncedHealth';
+import { toSourceHealth } from '../service/toSourceHealth';
 
 /** Everything stored for the located services of one source, read in bulk. @public */
 export interface OnCallSourceData {

@@ -1,12 +1,12 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DatabaseReliabilityStore } from '../database/DatabaseReliabilityStore';
-import { OnCallProviderRegistry } from '../providers/OnCallProviderRegistry';
+import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
+import { OnCallProviderRegistry } from './OnCallProviderRegistry';
 import { FakeOnCallProvider } from '../__testUtils__/FakeOnCallProvider';
 import { makeGapPolicy, makeSnapshot } from '../__testUtils__/snapshotFixtures';
 import { testEntities } from '../__testUtils__/startReliabilityTestBackend';
-import { EntitySummaryBuilder } from './EntitySummaryBuilder';
+import { EntitySummaryBuilder } from '../service/EntitySummaryBuilder';
 import { GroupOnCallBuilder, GroupOnCallLimits } from './GroupOnCallBuilder';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 

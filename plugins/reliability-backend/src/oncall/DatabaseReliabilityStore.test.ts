@@ -6,7 +6,7 @@ import {
   makeStats,
 } from '../__testUtils__/snapshotFixtures';
 import { DatabaseReliabilityStore } from './DatabaseReliabilityStore';
-import { DATA_SCOPES } from './dataVersions';
+import { DATA_SCOPES } from '../database/dataVersions';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);

@@ -9,15 +9,21 @@ import { Knex } from 'knex';
 import {
   onCallRowKey,
   type OnCallObservationDigests,
-  type RefreshRequestFilter,
-  type RefreshRequestLog,
   type ReliabilityStore,
-  type StoredSourceHealth,
 } from './ReliabilityStore';
+import type {
+  RefreshRequestFilter,
+  RefreshRequestLog,
+  StoredSourceHealth,
+} from '../database/SourceStateStore';
 import { chunks } from '../lib/chunks';
 import { digest } from '../lib/digest';
-import { bumpDataVersion, DATA_SCOPES, readDataVersion } from './dataVersions';
-import { storedDate, storedTimestamp } from './storedTimestamp';
+import {
+  bumpDataVersion,
+  DATA_SCOPES,
+  readDataVersion,
+} from '../database/dataVersions';
+import { storedDate, storedTimestamp } from '../database/storedTimestamp';
 
 // Rows per INSERT statement. Large enough that a 10k-service account is a
 // few dozen statements, small enough to stay far below the bind-parameter

@@ -1,9 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { OnCallSnapshot } from '@preflight/plugin-reliability-common';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
+import type { ReliabilityStore } from './ReliabilityStore';
 import { errorMessage } from '../lib/errorMessage';
 import { formatDuration } from '../lib/formatDuration';
-import type { RegisteredOnCallSource } from '../providers/OnCallProviderRegistry';
+import type { RegisteredOnCallSource } from './OnCallProviderRegistry';
 
 /** Outcome of one sync attempt. @public */
 export type SourceSyncOutcome =

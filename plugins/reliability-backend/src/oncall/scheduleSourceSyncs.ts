@@ -3,8 +3,8 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { ReliabilityConfig } from '../config/readReliabilityConfig';
-import type { ReliabilityStore } from '../database/ReliabilityStore';
-import type { RegisteredOnCallSource } from '../providers/OnCallProviderRegistry';
+import type { ReliabilityStore } from './ReliabilityStore';
+import type { RegisteredOnCallSource } from './OnCallProviderRegistry';
 import { runSourceSync } from './runSourceSync';
 
 /** The scheduler task id of a source's sync. @public */
