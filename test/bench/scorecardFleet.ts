@@ -8,13 +8,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   BURN_RATE_WINDOWS,
-  evaluateSloBudget,
   type EscalationPolicyRecord,
+  evaluateSloBudget,
   type IncidentStats,
   type OnCallServiceRecord,
   type OnCallShift,
-  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 
 /** Options of {@link generateScorecardFleet}. */
 export interface ScorecardFleetOptions {

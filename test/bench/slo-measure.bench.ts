@@ -18,19 +18,19 @@ import { parseArgs } from 'node:util';
 import {
   parseOpenSloDocuments,
   type SloDefinition,
-  type SloEventCounts,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
+import { type SloEventCounts } from '@preflight/plugin-reliability-common';
 import {
-  PrometheusSloSource,
   type PrometheusClientStats,
   type PrometheusModuleConfig,
+  PrometheusSloSource,
   type SloMeasurementReport,
 } from '@preflight/plugin-reliability-backend-module-prometheus';
 import {
   DAY_SECONDS,
   expectedRequestCounts,
-  startPrometheusWithSliHistory,
   type PrometheusHarness,
+  startPrometheusWithSliHistory,
 } from '../prometheus';
 import {
   sloBenchScenario,

@@ -2,7 +2,7 @@ import type {
   CheckContext,
   CheckOutcome,
   ScorecardCheck,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 
 function declaredDependencies(spec: unknown): string[] {
   const dependsOn = (spec as { dependsOn?: unknown } | undefined)?.dependsOn;

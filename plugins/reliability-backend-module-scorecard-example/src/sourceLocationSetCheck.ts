@@ -2,7 +2,7 @@ import type {
   CheckContext,
   CheckOutcome,
   ScorecardCheck,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 
 /** The well-known annotation pointing at an entity's source code. @public */
 export const ANNOTATION_SOURCE_LOCATION = 'backstage.io/source-location';

@@ -13,8 +13,6 @@ export * from './oncall';
 export * from './incidents';
 export * from './slo';
 export * from './time';
-export * from './openslo';
-export * from './openslo/formats';
 export * from './sloApi';
 export * from './scorecards';
 export * from './scorecardApi';

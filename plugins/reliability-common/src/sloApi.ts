@@ -1,6 +1,29 @@
-import type { SloProblem } from './openslo';
 import type { BurnDownPoint, SloBudgetEvaluation } from './slo';
-import type { SourceHealth } from './types';
+import type { MetadataProblem, SourceHealth } from './types';
+
+/**
+ * A problem found while reading OpenSLO documents. `field` is the path inside
+ * the document that holds the problem, e.g. `spec.objectives[0].target`, or
+ * `(whole document)` / `(whole file)` when the document or the whole file is
+ * the problem, e.g. unreadable YAML or a file that is too large (see
+ * `SLO_PROBLEM_WHOLE_DOCUMENT`, `SLO_PROBLEM_WHOLE_FILE`); never empty.
+ * @public
+ */
+export interface SloProblem extends MetadataProblem {
+  /** The file the problem is in, as given to the parser. */
+  file: string;
+  /** `metadata.name` of the SLO the problem belongs to, when known. */
+  sloName?: string;
+  /** The YAML document holding `field`, when the problem is inside one. */
+  document?: {
+    /** 0-based position of the YAML document in the file (documents are separated by `---`). */
+    index: number;
+    /** 0-based position in the document's top-level list, when the document is a list of objects. */
+    item?: number;
+    kind?: string;
+    name?: string;
+  };
+}
 
 /** The entity annotation listing an entity's OpenSLO files. @public */
 export const ANNOTATION_OPENSLO = 'preflight.dev/openslo';

@@ -1,4 +1,13 @@
-import type { ZodIssue } from 'zod/v3';
+/**
+ * A validation issue as schema libraries report it (zod's issues fit): where
+ * in the value, and what is wrong. Declared here so that this package needs
+ * no schema library.
+ * @public
+ */
+export interface FieldIssue {
+  path: ReadonlyArray<string | number>;
+  message: string;
+}
 
 /**
  * Formats a field path as users read it in YAML and JSON:
@@ -25,7 +34,7 @@ export function formatFieldPath(
  * @public
  */
 export function formatZodIssues(
-  issues: readonly ZodIssue[],
+  issues: readonly FieldIssue[],
   options: { root?: string; whole?: string } = {},
 ): string[] {
   return issues.map(issue => {

@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import type { ScorecardCheck } from '@preflight/plugin-reliability-common';
+import type { ScorecardCheck } from '@preflight/plugin-reliability-node';
 
 /**
  * Lets backend modules add scorecard checks to the reliability plugin. A

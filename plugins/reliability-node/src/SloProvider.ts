@@ -1,8 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import type {
-  MetadataProblem,
-  SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import type { MetadataProblem } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 import type { AlertRuleRecord, ListAlertRulesOptions } from './AlertRuleRecord';
 import type { SloMeasurement } from './SloMeasurement';
 import type { SloRules, SloRulesInput } from './SloRules';

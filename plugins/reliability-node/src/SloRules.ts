@@ -1,4 +1,4 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 
 /** Input of {@link SloProvider.exportRules}. @public */
 export interface SloRulesInput {

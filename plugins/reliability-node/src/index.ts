@@ -12,3 +12,6 @@ export * from './SloRules';
 export * from './extensions';
 export * from './ScorecardChecksExtensionPoint';
 export * from './upstream';
+export * from './scorecards/ScorecardCheck';
+export * from './openslo';
+export * from './openslo/formats';

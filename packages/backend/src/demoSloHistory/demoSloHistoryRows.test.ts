@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseOpenSloDocuments } from '@preflight/plugin-reliability-common';
+import { parseOpenSloDocuments } from '@preflight/plugin-reliability-node';
 import { demoScenario } from '@internal/preflight-test/prometheus/demo/demoScenario';
 import { DEMO_SLOS, demoSloHistoryRows } from './demoSloHistoryRows';
 

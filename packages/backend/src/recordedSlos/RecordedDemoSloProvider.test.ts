@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
+import { evaluateSloBudget } from '@preflight/plugin-reliability-common';
 import {
-  evaluateSloBudget,
   parseOpenSloDocuments,
   type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import { RecordedDemoSloProvider } from './RecordedDemoSloProvider';
 
 const SLO_DIR = resolve(__dirname, '../../../../catalog/slos');

@@ -1,14 +1,14 @@
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_PROMETHEUS_INSTANCE,
   BURN_RATE_WINDOWS,
   burnRateWindowsForPeriod,
-  type SloDefinition,
   type SloEventCounts,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import type {
-  SloMeasureOptions,
   SloMeasurement,
+  SloMeasureOptions,
   SloObservationBatch,
   SloProvider,
   SloQueryLink,

@@ -1,7 +1,7 @@
 import type {
   SloDefinition,
   SloIndicator,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 
 /** A 99.9 % / 30d availability SLO of `service` on `http_requests_total`. */
 export function availabilitySlo(

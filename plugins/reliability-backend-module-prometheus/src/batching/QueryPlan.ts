@@ -1,7 +1,5 @@
-import type {
-  BurnRateWindowId,
-  SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import type { BurnRateWindowId } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 import type { SliQueryProblem } from './CompiledSli';
 
 /** An SLO to plan queries for, on the instance it was resolved to. @public */

@@ -1,13 +1,13 @@
-import type { SloIndicator } from '@preflight/plugin-reliability-common';
+import type { SloIndicator } from '@preflight/plugin-reliability-node';
 import {
-  PromqlSyntaxError,
   assertBalancedPromql,
   hasWindowPlaceholder,
   parseVectorSelector,
+  PromqlSyntaxError,
   renderVectorSelector,
   scanVectorSelector,
-  windowPlaceholderLengthAt,
   type VectorSelector,
+  windowPlaceholderLengthAt,
 } from '../promql';
 import type { CompiledSli, SliNumerator, SliQueryProblem } from './CompiledSli';
 

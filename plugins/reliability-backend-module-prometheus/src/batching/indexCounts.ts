@@ -4,7 +4,7 @@ import type {
   PrometheusSample,
   PrometheusSeries,
 } from '../client/PrometheusResult';
-import { PART_LABEL, type CountsPart } from './buildCountsQuery';
+import { type CountsPart, PART_LABEL } from './buildCountsQuery';
 import type { SliNumerator } from './CompiledSli';
 
 /** Key of a group of series: the grouping label values, in label order. */

@@ -1,12 +1,12 @@
 import {
   BURN_RATE_WINDOWS,
-  burnRateWindowsForPeriod,
   type BurnRateWindow,
-  type SloDefinition,
+  burnRateWindowsForPeriod,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import {
-  PROMETHEUS_MAX_POINTS_PER_SERIES,
   chooseBucketStepSeconds,
+  PROMETHEUS_MAX_POINTS_PER_SERIES,
 } from '../client/rangeQueryLimits';
 import { fillWindowPlaceholder, formatPromqlDuration } from '../promql';
 import {
@@ -15,7 +15,7 @@ import {
 } from './buildCountsQuery';
 import type { CompiledSli, SliQueryProblem } from './CompiledSli';
 import { compileSli } from './compileSli';
-import { counterShapeOf, type CounterShape } from './counterShape';
+import { type CounterShape, counterShapeOf } from './counterShape';
 import type {
   PlannableSlo,
   PlannedInstantQuery,

@@ -2,14 +2,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  PROMETHEUS_HARNESS_TIMEOUT_MS,
   checkRules,
+  type FaultProxy,
+  PROMETHEUS_HARNESS_TIMEOUT_MS,
+  type PrometheusHarness,
   startFaultProxy,
   startPrometheusWithSliHistory,
-  type FaultProxy,
-  type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
-import { parseOpenSloDocuments } from '@preflight/plugin-reliability-common';
+import { parseOpenSloDocuments } from '@preflight/plugin-reliability-node';
 import type { AlertRuleRecord } from '@preflight/plugin-reliability-node';
 import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
 import { generateSloRules } from '../rules/generateSloRules';

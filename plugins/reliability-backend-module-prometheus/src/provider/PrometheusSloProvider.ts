@@ -1,9 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_PROMETHEUS_INSTANCE,
-  type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATION_PROMETHEUS_INSTANCE } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import { compileSli } from '../batching/compileSli';
 import {
   findSloQueryProblem,

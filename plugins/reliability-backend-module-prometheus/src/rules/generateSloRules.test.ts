@@ -4,8 +4,8 @@ import path from 'node:path';
 import {
   burnRateWindowsForPeriod,
   evaluateSloBudget,
-  parseOpenSloDocuments,
 } from '@preflight/plugin-reliability-common';
+import { parseOpenSloDocuments } from '@preflight/plugin-reliability-node';
 import { checkRules, testRules } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
 import { ruleUnitTest } from '../__testUtils__/ruleUnitTest';

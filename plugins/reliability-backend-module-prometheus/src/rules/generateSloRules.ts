@@ -1,12 +1,14 @@
 import {
+  type BurnRateAlertRule,
+  type BurnRateAlertSeverity,
   burnRateWindowsForPeriod,
   computeErrorBudget,
   deriveBurnRateAlertPolicy,
-  type BurnRateAlertRule,
-  type BurnRateAlertSeverity,
+} from '@preflight/plugin-reliability-common';
+import {
   type SloAlertPolicy,
   type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import type {
   PrometheusRule,
   SloRules,

@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { burnRateWindowsForPeriod } from '@preflight/plugin-reliability-common';
 import {
-  burnRateWindowsForPeriod,
   parseOpenSloDocuments,
   type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import {
-  PROMETHEUS_HARNESS_TIMEOUT_MS,
   expectedLatencyCounts,
   expectedRequestCounts,
+  type FaultProxy,
+  PROMETHEUS_HARNESS_TIMEOUT_MS,
   prometheusFaults,
+  type PrometheusHarness,
   startFaultProxy,
   startPrometheusWithSliHistory,
-  type FaultProxy,
-  type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
 import { HOSTILE_LABEL_VALUES } from '../__testUtils__/hostileLabelValues';
 import { availabilitySlo, withIndicator } from '../__testUtils__/sloDefinition';

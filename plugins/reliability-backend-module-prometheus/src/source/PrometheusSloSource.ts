@@ -3,9 +3,11 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   BURN_RATE_WINDOWS,
   type BurnRateWindow,
+} from '@preflight/plugin-reliability-common';
+import {
   currentSloWindow,
   type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import { executeQueryPlan } from '../batching/executeQueryPlan';
 import {
   planBatchedQueries,

@@ -1,8 +1,8 @@
 import {
-  compareWithThreshold,
   type BurnDownBucket,
-  type SloDefinition,
+  compareWithThreshold,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import { isPrometheusQueryError } from '../client/PrometheusQueryError';
 import type { PrometheusSeries } from '../client/PrometheusResult';
 import type { QueryOutcome } from '../batching/executeQueryPlan';

@@ -14,17 +14,17 @@
 import {
   computeBurnDownSeries,
   evaluateSloBudget,
-  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import {
   DAY_SECONDS,
   HOUR_SECONDS,
   MINUTE_SECONDS,
   PROMETHEUS_HARNESS_TIMEOUT_MS,
-  startPrometheusWithSliHistory,
-  sumIncrease,
   type PrometheusHarness,
   type SliScenario,
+  startPrometheusWithSliHistory,
+  sumIncrease,
 } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
 import { harnessSloSource } from '../__testUtils__/harnessSloSource';

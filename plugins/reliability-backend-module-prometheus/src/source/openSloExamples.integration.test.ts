@@ -10,13 +10,13 @@ import path from 'node:path';
 import {
   readSloText,
   type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import {
   PROMETHEUS_HARNESS_TIMEOUT_MS,
+  type PrometheusHarness,
   startPrometheusWithSliHistory,
   sumIncrease,
-  type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
 import { findSloQueryProblem } from '../batching/planBatchedQueries';
 import { harnessSloSource } from '../__testUtils__/harnessSloSource';

@@ -1,7 +1,5 @@
-import {
-  ANNOTATION_PROMETHEUS_INSTANCE,
-  type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import { ANNOTATION_PROMETHEUS_INSTANCE } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
 
 /** Which instance an SLO is measured on, or why none. @public */

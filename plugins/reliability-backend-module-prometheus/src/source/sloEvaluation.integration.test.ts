@@ -11,19 +11,19 @@
  * `computeBurnDownSeries` on its burn-down buckets.
  */
 import {
+  type BurnDownPoint,
   computeBurnDownSeries,
   evaluateSloBudget,
-  type BurnDownPoint,
   type SloBudgetEvaluation,
-  type SloDefinition,
 } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import {
   PROMETHEUS_HARNESS_TIMEOUT_MS,
+  type PrometheusHarness,
   startPrometheusWithSliHistory,
   startVictoriaMetricsWithSliHistory,
   sumIncrease,
-  type PrometheusHarness,
 } from '@internal/preflight-test/prometheus';
 import { availabilitySlo } from '../__testUtils__/sloDefinition';
 import { PrometheusClient } from '../client/PrometheusClient';

@@ -1,4 +1,4 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 
 /**
  * The path of a field of an SLO's OpenSLO document. Query checks name fields

@@ -1,4 +1,4 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 
 /**
  * Key of an SLO across entities: `<entityRef>/<id>`, e.g.

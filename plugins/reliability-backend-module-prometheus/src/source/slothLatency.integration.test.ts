@@ -5,15 +5,13 @@
  * used to be off by the window's seconds: the total was rewritten to an
  * increase() while the error query stayed a rate.
  */
+import { evaluateSloBudget } from '@preflight/plugin-reliability-common';
+import { readSloText } from '@preflight/plugin-reliability-node';
 import {
-  evaluateSloBudget,
-  readSloText,
-} from '@preflight/plugin-reliability-common';
-import {
-  PROMETHEUS_HARNESS_TIMEOUT_MS,
   expectedLatencyCounts,
-  startPrometheusWithSliHistory,
+  PROMETHEUS_HARNESS_TIMEOUT_MS,
   type PrometheusHarness,
+  startPrometheusWithSliHistory,
 } from '@internal/preflight-test/prometheus';
 import { harnessSloSource } from '../__testUtils__/harnessSloSource';
 

@@ -5,8 +5,8 @@
  */
 import { burnRateWindowsForPeriod } from '@preflight/plugin-reliability-common';
 import {
-  PROMETHEUS_HARNESS_TIMEOUT_MS,
   expectedRequestCounts,
+  PROMETHEUS_HARNESS_TIMEOUT_MS,
   startVictoriaMetricsWithSliHistory,
   type VictoriaMetricsHarness,
 } from '@internal/preflight-test/prometheus';

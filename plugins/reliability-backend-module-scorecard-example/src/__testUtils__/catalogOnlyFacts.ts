@@ -1,4 +1,4 @@
-import type { EntityReadinessFacts } from '@preflight/plugin-reliability-common';
+import type { EntityReadinessFacts } from '@preflight/plugin-reliability-node';
 import type { JsonObject } from '@backstage/types';
 
 /** The facts of a component that only the catalog knows about. */

@@ -1,11 +1,9 @@
 import type { Entity } from '@backstage/catalog-model';
-import {
-  ANNOTATION_PROMETHEUS_INSTANCE,
-  type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import { ANNOTATION_PROMETHEUS_INSTANCE } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import type {
-  SloMeasureOptions,
   SloMeasurement,
+  SloMeasureOptions,
   SloObservationBatch,
   SloProvider,
   SloQueryLink,

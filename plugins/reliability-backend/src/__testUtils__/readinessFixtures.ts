@@ -3,10 +3,8 @@ import type { JsonObject } from '@backstage/types';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  evaluateSloBudget,
-  type SloDefinition,
-} from '@preflight/plugin-reliability-common';
+import { evaluateSloBudget } from '@preflight/plugin-reliability-common';
+import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import { DatabaseAlertRuleStore } from '../alertRules/DatabaseAlertRuleStore';
 import { DatabaseReliabilityStore } from '../oncall/DatabaseReliabilityStore';
 import { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';

@@ -1,4 +1,4 @@
-import type { AlertRulesReadError } from '@preflight/plugin-reliability-common';
+import type { AlertRulesReadError } from '@preflight/plugin-reliability-node';
 
 /**
  * An alerting rule as a metrics source reported it (Prometheus

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { storedTimestamp } from '../database/storedTimestamp';
-import type { AlertRulesReadError } from '@preflight/plugin-reliability-common';
+import type { AlertRulesReadError } from '@preflight/plugin-reliability-node';
 import type { AlertRuleStore, StoredAlertRule } from './AlertRuleStore';
 
 // Rows per INSERT: far below SQLite's and PostgreSQL's bind-parameter limits

@@ -1,5 +1,5 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import type { AlertRuleFact } from '@preflight/plugin-reliability-common';
+import type { AlertRuleFact } from '@preflight/plugin-reliability-node';
 import type { StoredAlertRule } from './AlertRuleStore';
 
 /** Label naming the entity a rule belongs to, e.g. `component:default/checkout-api`. @public */

@@ -7,8 +7,8 @@ import type {
 import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 import { Knex } from 'knex';
 import {
-  onCallRowKey,
   type OnCallObservationDigests,
+  onCallRowKey,
   type ReliabilityStore,
 } from './ReliabilityStore';
 import type {

@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
 import type { ReviewDriftCause } from '@preflight/plugin-reliability-common';
 import { gaTemplate, storedReview } from '../__testUtils__/reviewFixtures';
-import { ReviewChange, ReviewNotifier, reviewLink } from './ReviewNotifier';
+import { ReviewChange, reviewLink, ReviewNotifier } from './ReviewNotifier';
 import { applicableSections } from './reviewSections';
 import type { NewReviewEvent, StoredReview } from './reviewTypes';
 

@@ -3,6 +3,7 @@ import type {
   ReviewItem,
   ReviewSection,
   ReviewSummary,
+  ReviewTemplate,
   ReviewTemplateSection,
   SignoffEligibility,
 } from '@preflight/plugin-reliability-common';
@@ -10,7 +11,6 @@ import { itemStatus, signoffBlockers } from './reviewItemStatus';
 import { applicableSections, effectiveTemplate } from './reviewSections';
 import { headOf } from './reviewDigest';
 import type { LiveCheckStates, ReviewHead, StoredReview } from './reviewTypes';
-import type { ReviewTemplate } from '@preflight/plugin-reliability-common';
 
 /** The applicable sections of a review now: template in force, stage, current tier. */
 export function reviewSectionsOf(

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
+import { checkApplies } from '../scorecards/engine';
 import {
-  checkApplies,
   DeployGateReason,
   ReviewTemplate,
 } from '@preflight/plugin-reliability-common';

@@ -5,8 +5,8 @@ import {
   ReviewTemplate,
   ReviewTemplateItem,
   ScorecardRubric,
-  stableHash,
 } from '@preflight/plugin-reliability-common';
+import { stableHash } from '../scorecards/engine';
 import { z } from 'zod/v3';
 
 /** Which entities the deploy gate holds back without an approved review. @public */

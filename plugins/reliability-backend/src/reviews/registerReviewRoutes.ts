@@ -8,29 +8,29 @@ import type {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ConflictError,
+  InputError,
   NotAllowedError,
   NotFoundError,
-  InputError,
 } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
+import { checkApplies } from '../scorecards/engine';
 import {
-  checkApplies,
   EntityReviewsResponse,
   OPEN_REVIEW_STATES,
-  Review,
   reliabilityReviewCancelPermission,
   reliabilityReviewCreatePermission,
   reliabilityReviewSignoffPermission,
   reliabilityReviewUpdatePermission,
+  Review,
   ReviewListResponse,
   ReviewResponse,
   ReviewState,
-  ReviewTemplatesResponse,
   ReviewTemplateSection,
+  ReviewTemplatesResponse,
 } from '@preflight/plugin-reliability-common';
 import express, {
   type NextFunction,
@@ -78,8 +78,8 @@ import {
 import { renderReviewMarkdown } from './renderReviewMarkdown';
 import {
   reviewerEligibility,
-  signoffEligibility,
   SignoffCaller,
+  signoffEligibility,
 } from './signoffEligibility';
 
 /** Dependencies of the readiness review routes. @public */

@@ -1,4 +1,4 @@
-import type { ScorecardCheck } from '@preflight/plugin-reliability-common';
+import type { ScorecardCheck } from '@preflight/plugin-reliability-node';
 import { ScorecardCheckRegistry } from './ScorecardCheckRegistry';
 
 function check(id: string, title: string): ScorecardCheck {

@@ -1,7 +1,5 @@
-import {
-  builtinScorecardChecks,
-  ScorecardCheck,
-} from '@preflight/plugin-reliability-common';
+import { builtinScorecardChecks } from './engine';
+import { ScorecardCheck } from '@preflight/plugin-reliability-node';
 
 /**
  * The check implementations the rubric can use: the built-in library plus

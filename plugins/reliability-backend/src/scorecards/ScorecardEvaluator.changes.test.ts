@@ -1,10 +1,8 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type {
-  ScorecardCheck,
-  ScorecardRubric,
-} from '@preflight/plugin-reliability-common';
+import type { ScorecardCheck } from '@preflight/plugin-reliability-node';
+import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import knexFactory from 'knex';
 import {
   createReadinessSources,

@@ -4,8 +4,8 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   CheckContext,
   ScorecardCheck,
-  ScorecardRubric,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
+import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import {
   createReadinessSources,
   entity,

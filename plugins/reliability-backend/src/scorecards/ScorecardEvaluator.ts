@@ -7,12 +7,13 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_TIER,
-  checkApplies,
-  EntityReadinessFacts,
   EntityScorecard,
-  evaluateScorecard,
-  ScorecardCheck,
 } from '@preflight/plugin-reliability-common';
+import { checkApplies, evaluateScorecard } from './engine';
+import {
+  EntityReadinessFacts,
+  ScorecardCheck,
+} from '@preflight/plugin-reliability-node';
 import { errorMessage } from '../lib/errorMessage';
 import { chunks } from '../lib/chunks';
 import { locateEntityService } from '../oncall/locateEntityService';

@@ -1,4 +1,4 @@
-import type { EntityReadinessFacts } from '@preflight/plugin-reliability-common';
+import type { EntityReadinessFacts } from '@preflight/plugin-reliability-node';
 import { entity } from '../__testUtils__/readinessFixtures';
 import { fingerprintReadinessFacts } from './fingerprintReadinessFacts';
 

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  stableJson,
-  type EntityReadinessFacts,
-  type FactFreshness,
-} from '@preflight/plugin-reliability-common';
+import { stableJson } from './engine';
+import { type EntityReadinessFacts } from '@preflight/plugin-reliability-node';
+import { type FactFreshness } from '@preflight/plugin-reliability-common';
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -8,26 +8,27 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_OPENSLO,
   ANNOTATION_TIER,
-  AlertRulesFacts,
-  AlertRulesReadError,
-  checkApplies,
   EntityOnCall,
-  EntityReadinessFacts,
   EscalationPolicyRecord,
   FactFreshness,
   MetadataProblem,
-  OnCallFacts,
-  OnCallPersonFact,
   OPEN_REVIEW_STATES,
-  ReportFacts,
-  parseScorecardExemptions,
   readRunbooks,
-  ReviewFact,
   ReviewTemplate,
   shiftInterval,
-  SloFacts,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
+import {
+  AlertRulesFacts,
+  AlertRulesReadError,
+  EntityReadinessFacts,
+  OnCallFacts,
+  OnCallPersonFact,
+  ReportFacts,
+  ReviewFact,
+  SloFacts,
+} from '@preflight/plugin-reliability-node';
+import { checkApplies, parseScorecardExemptions } from './engine';
 import type {
   AlertRuleStore,
   StoredAlertRule,
@@ -38,8 +39,8 @@ import { errorMessage } from '../lib/errorMessage';
 import type { OnCallProviderRegistry } from '../oncall/OnCallProviderRegistry';
 import {
   FoundService,
-  locateEntityService,
   LocatedService,
+  locateEntityService,
 } from '../oncall/locateEntityService';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
 import {

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import {
-  TEAM_SCORECARD_MAX_PAGE_SIZE,
   type GroupScorecardQuery,
+  TEAM_SCORECARD_MAX_PAGE_SIZE,
   TEAM_SCORECARD_SORTS,
 } from '@preflight/plugin-reliability-common';
 

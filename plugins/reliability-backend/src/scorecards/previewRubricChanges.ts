@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { determineLevel } from './engine';
 import {
-  determineLevel,
-  formatZodIssues,
   type CheckState,
+  formatZodIssues,
   type RubricChange,
   type RubricLevel,
   type RubricPreviewMove,

@@ -1,16 +1,16 @@
-import type { ScorecardCheck } from '@preflight/plugin-reliability-common';
+import type { ScorecardCheck } from '@preflight/plugin-reliability-node';
 import {
-  onCallRowKey,
   type OnCallObservationDigests,
+  onCallRowKey,
 } from '../oncall/ReliabilityStore';
 import { digest } from '../lib/digest';
 import { toSourceHealth } from '../service/toSourceHealth';
 import {
   alertRuleSourceIds,
   ownerKey,
-  readOpenReviews,
   ReadinessFactSources,
   ReadinessRunContext,
+  readOpenReviews,
 } from './gatherReadinessFacts';
 import { timeBucket } from './fingerprintReadinessFacts';
 import { isReportDataStale, reportFactPeriod } from './readReportFacts';

@@ -1,8 +1,8 @@
 import type {
   FactFreshness,
-  ReportFacts,
   ReportPeriod,
 } from '@preflight/plugin-reliability-common';
+import type { ReportFacts } from '@preflight/plugin-reliability-node';
 import { alertQualityFromDailyRows } from '../reports/metrics/alertQuality';
 import { changeFailureRateFromDailyRows } from '../reports/metrics/changeFailureRate';
 import type {

@@ -1,8 +1,6 @@
 import { ConfigReader } from '@backstage/config';
-import {
-  builtinScorecardChecks,
-  type ScorecardCheck,
-} from '@preflight/plugin-reliability-common';
+import { builtinScorecardChecks } from './engine';
+import { type ScorecardCheck } from '@preflight/plugin-reliability-node';
 import { readScorecardConfig } from './readScorecardConfig';
 
 const custom: ScorecardCheck = {

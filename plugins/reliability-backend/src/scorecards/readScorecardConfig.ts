@@ -7,9 +7,9 @@ import {
   DEFAULT_SCORECARD_KINDS,
   resolveScorecardRubric,
   ScorecardConfigError,
-  ScorecardCheck,
-  ScorecardRubric,
-} from '@preflight/plugin-reliability-common';
+} from './engine';
+import { ScorecardCheck } from '@preflight/plugin-reliability-node';
+import { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import { errorMessage } from '../lib/errorMessage';
 
 /** `reliability.scorecards`, validated, with defaults applied. @public */

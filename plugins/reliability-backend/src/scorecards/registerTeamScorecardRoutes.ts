@@ -4,9 +4,9 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  toCsv,
   type GroupScorecardResponse,
   type ScorecardRubric,
+  toCsv,
 } from '@preflight/plugin-reliability-common';
 import type { Request, Response, Router } from 'express';
 import { VersionedCache } from '../lib/VersionedCache';

@@ -1,8 +1,8 @@
 import {
-  toCsv,
   type CsvCell,
   type ScorecardRubricView,
   type TeamScorecardRow,
+  toCsv,
 } from '@preflight/plugin-reliability-common';
 
 /** A fraction as a percentage number for spreadsheets, e.g. 0.99912 → 99.912. */

@@ -1,5 +1,5 @@
+import type { EntityReadinessFacts } from '@preflight/plugin-reliability-node';
 import type {
-  EntityReadinessFacts,
   EntityScorecard,
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';

@@ -11,8 +11,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  reliabilityEntityRefreshPermission,
   RefreshEntityResponse,
+  reliabilityEntityRefreshPermission,
   SourcesHealthResponse,
 } from '@preflight/plugin-reliability-common';
 import compression from 'compression';

@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
 import type {
+  SloDefinition,
   SloProvider,
   SloSourceInfo,
   SloSourceLocation,

@@ -1,11 +1,13 @@
 import type {
   BurnDownPoint,
   SloBudgetEvaluation,
-  SloDefinition,
   SloProblem,
   SloStatusState,
 } from '@preflight/plugin-reliability-common';
-import type { SloSourceInfo } from '@preflight/plugin-reliability-node';
+import type {
+  SloDefinition,
+  SloSourceInfo,
+} from '@preflight/plugin-reliability-node';
 
 /** One declared SLO of an entity and the source it was located on. @public */
 export interface StoredSloDefinition {

@@ -1,8 +1,8 @@
+import { currentSloWindow } from '@preflight/plugin-reliability-node';
 import {
-  currentSloWindow,
-  formatSloDuration,
   downsampleBurnDown,
   type EntitySlosResponse,
+  formatSloDuration,
   type SloProblem,
   type SloStatusView,
 } from '@preflight/plugin-reliability-common';

@@ -1,9 +1,11 @@
 import type {
   EntitySlosResponse,
-  SloDefinition,
   SloStatusView,
 } from '@preflight/plugin-reliability-common';
-import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import type {
+  SloDefinition,
+  SloMeasurement,
+} from '@preflight/plugin-reliability-node';
 import { evaluateDeployGate } from './evaluateDeployGate';
 import { evaluateMeasurement } from './evaluateMeasurement';
 

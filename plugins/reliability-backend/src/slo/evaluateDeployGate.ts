@@ -1,12 +1,12 @@
 import {
-  decideDeployGate,
-  formatSloDuration,
-  isDeployAllowed,
-  type DeployGateUnknownPolicy,
   type BurnRateAlertResult,
+  decideDeployGate,
   type DeployGateReason,
   type DeployGateResponse,
+  type DeployGateUnknownPolicy,
   type EntitySlosResponse,
+  formatSloDuration,
+  isDeployAllowed,
   type SloStatusView,
 } from '@preflight/plugin-reliability-common';
 import type { DeployGatePolicy } from './readSloSyncConfig';

@@ -1,5 +1,7 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
-import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import type {
+  SloDefinition,
+  SloMeasurement,
+} from '@preflight/plugin-reliability-node';
 import { evaluateMeasurement } from './evaluateMeasurement';
 
 const now = '2026-11-22T08:00:00.000Z';

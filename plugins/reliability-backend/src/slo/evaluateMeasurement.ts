@@ -1,15 +1,17 @@
 import {
-  burnRateWindowsForPeriod,
-  computeBurnDownSeries,
-  currentSloWindow,
-  downsampleBurnDown,
-  evaluateSloBudget,
   type BurnDownBucket,
   type BurnDownPoint,
   type BurnRateWindowId,
-  type SloDefinition,
+  burnRateWindowsForPeriod,
+  computeBurnDownSeries,
+  downsampleBurnDown,
+  evaluateSloBudget,
   type SloEventCounts,
 } from '@preflight/plugin-reliability-common';
+import {
+  currentSloWindow,
+  type SloDefinition,
+} from '@preflight/plugin-reliability-node';
 import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import type { SloStatusUpdate } from './SloStore';
 

@@ -1,8 +1,6 @@
 import { NotFoundError } from '@backstage/errors';
-import type {
-  SloDefinition,
-  SloRulesProblemView,
-} from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
+import type { SloRulesProblemView } from '@preflight/plugin-reliability-common';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { EntitySloDeclarations } from './SloStore';
 

@@ -1,12 +1,14 @@
 import type { UrlReaderService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_OPENSLO,
+  type SloProblem,
+} from '@preflight/plugin-reliability-common';
+import {
   MAX_OPENSLO_FILE_CHARACTERS,
   readSloText,
   type SloDefinition,
-  type SloProblem,
-} from '@preflight/plugin-reliability-common';
+} from '@preflight/plugin-reliability-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../lib/errorMessage';

@@ -4,12 +4,12 @@ import type {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import {
+  type Entity,
   parseEntityRef,
   stringifyEntityRef,
-  type Entity,
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
+import type { SloDefinition } from '@preflight/plugin-reliability-node';
 import type { AlertRuleStore } from '../alertRules/AlertRuleStore';
 import { readSourceAlertRules } from '../alertRules/readSourceAlertRules';
 import type { SourceStateStore } from '../database/SourceStateStore';

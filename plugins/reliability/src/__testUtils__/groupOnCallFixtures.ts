@@ -9,11 +9,11 @@ import type {
   GroupOnCallResponse,
 } from '@preflight/plugin-reliability-common';
 import {
-  NOW,
   alice,
   carol,
   frank,
   minutesFromNow,
+  NOW,
   pagerDutySource,
 } from './summaryFixtures';
 

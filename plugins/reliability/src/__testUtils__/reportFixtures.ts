@@ -1,10 +1,10 @@
 import type {
-  ReportSloSummary,
-  ReportSloTrendPoint,
   MetricDelta,
   OnCallHealthResponse,
   OnCallLoadMeasure,
   ReliabilityReportResponse,
+  ReportSloSummary,
+  ReportSloTrendPoint,
   ReportTrendPoint,
 } from '@preflight/plugin-reliability-common';
 

@@ -14,7 +14,7 @@ import type {
   ReviewSection,
   ReviewSummary,
 } from '@preflight/plugin-reliability-common';
-import { NOW, minutesFromNow } from './summaryFixtures';
+import { minutesFromNow, NOW } from './summaryFixtures';
 
 export const REVIEW_ID = '5b0c4f4e-1d7a-4e0b-9d52-3c1f9c1b7a10';
 

@@ -15,7 +15,7 @@ import type {
   ScorecardRubricView,
   TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
-import { NOW, minutesFromNow } from './summaryFixtures';
+import { minutesFromNow, NOW } from './summaryFixtures';
 
 interface CheckMeta {
   title: string;

@@ -1,15 +1,15 @@
 import {
   ANNOTATION_OPENSLO,
   BurnRateWindowId,
+  computeBurnDownSeries,
+  decideDeployGate,
   DeployGateResponse,
   EntitySlosResponse,
+  evaluateSloBudget,
+  isDeployAllowed,
   SloEventCounts,
   SloStatusView,
   SourceHealth,
-  computeBurnDownSeries,
-  decideDeployGate,
-  isDeployAllowed,
-  evaluateSloBudget,
 } from '@preflight/plugin-reliability-common';
 import { componentEntity, minutesFromNow, NOW } from './summaryFixtures';
 

@@ -6,7 +6,7 @@ import type {
   GroupScorecardResponse,
   ScorecardOverviewResponse,
 } from '@preflight/plugin-reliability-common';
-import { reliabilityApiRef, type ReliabilityApi } from '../api';
+import { type ReliabilityApi, reliabilityApiRef } from '../api';
 import type { RequestState } from './useEntitySlos';
 import { useKeyedRequest } from './useKeyedRequest';
 

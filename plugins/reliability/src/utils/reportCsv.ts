@@ -2,7 +2,7 @@ import type {
   MetricDelta,
   ReliabilityReportResponse,
 } from '@preflight/plugin-reliability-common';
-import { toCsv, CsvCell } from './toCsv';
+import { CsvCell, toCsv } from './toCsv';
 import {
   directionLabel,
   MOVER_MEASURES,

@@ -11,7 +11,7 @@ import {
   type DurationHistogram,
   histogramPercentile,
 } from './durationHistogram';
-import { incidentTiming, isOpenAt, IncidentTiming } from './incidentTiming';
+import { IncidentTiming, incidentTiming, isOpenAt } from './incidentTiming';
 import { nearestRankPercentile } from './percentile';
 import { periodBounds } from './reportPeriod';
 import { type PeriodFigures, periodFiguresOf, totalOf } from './periodFigures';

@@ -1,7 +1,7 @@
 import {
-  REPORT_SERVICE_LIST_LIMIT,
   type OnCallLoadMeasure,
   type ReliabilityReportResponse,
+  REPORT_SERVICE_LIST_LIMIT,
   type ReportDeltas,
   type ReportPeriod,
   type ReportSloSummary,

@@ -1,7 +1,7 @@
 import {
-  REPORT_SERVICE_LIST_LIMIT,
   type ChangeFailureMeasure,
   type ReliabilityReportResponse,
+  REPORT_SERVICE_LIST_LIMIT,
   type ReportChangeFailure,
   type ServiceChangeFailureRate,
 } from '@preflight/plugin-reliability-common';

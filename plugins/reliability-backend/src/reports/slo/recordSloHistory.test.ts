@@ -1,5 +1,7 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
-import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import type {
+  SloDefinition,
+  SloMeasurement,
+} from '@preflight/plugin-reliability-node';
 import { evaluateMeasurement } from '../../slo/evaluateMeasurement';
 import { sloHistoryWrites } from './recordSloHistory';
 import { sloKey } from './SloHistoryStore';

@@ -1,5 +1,7 @@
-import type { SloDefinition } from '@preflight/plugin-reliability-common';
-import type { SloMeasurement } from '@preflight/plugin-reliability-node';
+import type {
+  SloDefinition,
+  SloMeasurement,
+} from '@preflight/plugin-reliability-node';
 import { evaluationInputs } from '../../slo/evaluateMeasurement';
 import type { SloStatusUpdate } from '../../slo/SloStore';
 import {
@@ -9,10 +11,10 @@ import {
   pageAlertSecondsByDay,
 } from './sloDayFigures';
 import {
-  sloKey,
   type SloDayClose,
   type SloDayWrite,
   type SloHistoryStore,
+  sloKey,
 } from './SloHistoryStore';
 
 /** Where and how the SLO sync records the daily history. @public */

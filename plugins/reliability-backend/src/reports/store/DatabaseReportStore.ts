@@ -23,10 +23,10 @@ import {
   totalOf,
 } from '../metrics/periodFigures';
 import type {
+  ReportDayDigests,
   ReportEntity,
   ReportFoldInputs,
   ReportStore,
-  ReportDayDigests,
   ReportSyncState,
   SourceKey,
 } from './ReportStore';

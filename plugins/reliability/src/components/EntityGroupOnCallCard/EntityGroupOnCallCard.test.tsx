@@ -16,9 +16,9 @@ import {
   paymentsTeamOnCall,
 } from '../../__testUtils__/groupOnCallFixtures';
 import {
-  NOW,
   frank,
   minutesFromNow,
+  NOW,
   pagerDutySource,
 } from '../../__testUtils__/summaryFixtures';
 import { EntityGroupOnCallCard } from './EntityGroupOnCallCard';

@@ -9,12 +9,12 @@ import {
   renderWithBackend,
 } from '../../__testUtils__/renderWithBackend';
 import {
-  GAP_NOW,
-  NOW,
   authServiceInGapSummary,
   checkoutApiSummary,
   componentEntity,
+  GAP_NOW,
   minutesFromNow,
+  NOW,
   pagerDutySource,
   serviceMeshSummary,
   summaryInState,

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  EntityProvider,
   entityPresentationApiRef,
+  EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { Review } from '@preflight/plugin-reliability-common';
 import {
   ReliabilityApi,
@@ -28,9 +28,9 @@ import {
   slosMetItem,
 } from '../../__testUtils__/reviewFixtures';
 import {
-  NOW,
   componentEntity,
   minutesFromNow,
+  NOW,
 } from '../../__testUtils__/summaryFixtures';
 import { EntityReadinessReviewContent } from './EntityReadinessReviewContent';
 

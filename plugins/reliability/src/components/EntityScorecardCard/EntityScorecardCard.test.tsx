@@ -17,9 +17,9 @@ import {
   scorecardOf,
 } from '../../__testUtils__/scorecardFixtures';
 import {
-  NOW,
   componentEntity,
   minutesFromNow,
+  NOW,
 } from '../../__testUtils__/summaryFixtures';
 import { EntityScorecardCard } from './EntityScorecardCard';
 

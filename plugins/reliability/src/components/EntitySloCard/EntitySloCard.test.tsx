@@ -24,7 +24,7 @@ import {
   slosResponse,
   stoppedBurningSlo,
 } from '../../__testUtils__/sloFixtures';
-import { NOW, minutesFromNow } from '../../__testUtils__/summaryFixtures';
+import { minutesFromNow, NOW } from '../../__testUtils__/summaryFixtures';
 import { EntitySloCard } from './EntitySloCard';
 
 const server = setupServer();

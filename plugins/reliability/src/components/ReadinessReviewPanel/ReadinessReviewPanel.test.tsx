@@ -4,7 +4,7 @@ import {
   entityPresentationApiRef,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { Review } from '@preflight/plugin-reliability-common';
 import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import { useReview } from '../../hooks/useReviews';
