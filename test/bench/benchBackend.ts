@@ -68,6 +68,32 @@ export function recordingScheduler(
   });
 }
 
+/**
+ * Waits until no query runs or waits for a connection. A load run ends with
+ * requests still being answered (the clients stop at a deadline, the server
+ * finishes what it accepted, after `backend.stop()` too); destroying the pool
+ * under them aborts their acquires, and knex prints every one.
+ */
+async function quiesce(knex: Knex, timeoutMs = 30_000): Promise<void> {
+  const pool = (
+    knex.client as {
+      pool?: {
+        numUsed(): number;
+        numPendingAcquires(): number;
+        numPendingCreates(): number;
+      };
+    }
+  ).pool;
+  const deadline = Date.now() + timeoutMs;
+  while (
+    pool &&
+    pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0 &&
+    Date.now() < deadline
+  ) {
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
+
 export async function openDatabase(postgres: string | undefined) {
   if (postgres) {
     const admin = knexFactory({ client: 'pg', connection: postgres });
@@ -83,6 +109,7 @@ export async function openDatabase(postgres: string | undefined) {
       knex,
       label: 'PostgreSQL',
       async drop() {
+        await quiesce(knex);
         await knex.destroy();
         const cleanup = knexFactory({ client: 'pg', connection: postgres });
         await cleanup.raw(`DROP DATABASE IF EXISTS ${name}`);
@@ -100,6 +127,7 @@ export async function openDatabase(postgres: string | undefined) {
     knex,
     label: 'SQLite (file)',
     async drop() {
+      await quiesce(knex);
       await knex.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     },

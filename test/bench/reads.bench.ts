@@ -18,7 +18,8 @@
  *    burn-down points (raw and gzip bytes per SLO).
  *
  * The load comes from autocannon in a worker thread. Figures are written
- * into docs/benchmarks.md between the `bench:reads` markers, with the load
+ * into docs/benchmarks.md between the `bench:reads:sqlite` or
+ * `bench:reads:postgres` markers (one block per database), with the load
  * average of the machine before and after.
  */
 import { execFileSync } from 'node:child_process';
@@ -54,6 +55,7 @@ import {
   recordingScheduler,
   seedObservations,
 } from './benchBackend';
+import { withFigures } from './readsFigures';
 import { generateScorecardFleet } from './scorecardFleet';
 
 const RELIABILITY_CONFIG = {
@@ -489,18 +491,12 @@ function report(
   ].join('\n');
 }
 
-const START = '<!-- bench:reads:start -->';
-const END = '<!-- bench:reads:end -->';
-
-function writeFigures(section: string) {
+function writeFigures(database: string, section: string) {
   const file = path.resolve(__dirname, '../../docs/benchmarks.md');
-  const text = fs.readFileSync(file, 'utf8');
-  const block = `${START}\n${section}\n${END}`;
-  const next =
-    text.includes(START) && text.includes(END)
-      ? text.replace(new RegExp(`${START}[\\s\\S]*?${END}`), block)
-      : `${text.trimEnd()}\n\n## Reads at fleet scale (\`npm run bench:reads\`)\n\n${block}\n`;
-  fs.writeFileSync(file, next);
+  fs.writeFileSync(
+    file,
+    withFigures(fs.readFileSync(file, 'utf8'), database, section),
+  );
   // The repository checks Markdown formatting; align the new table the same
   // way (prettier is the root workspace's own formatter).
   try {
@@ -548,7 +544,7 @@ async function main() {
   const section = report(s, e, loadBefore, loadAfter, command);
   process.stdout.write(`${section}\n`);
   if (!values['no-write']) {
-    writeFigures(section);
+    writeFigures(s.database, section);
   }
 }
 

@@ -16,6 +16,7 @@ import {
 } from '@preflight/plugin-reliability-node';
 import { errorMessage } from '../lib/errorMessage';
 import { chunks } from '../lib/chunks';
+import { SerialWrites } from '../lib/SerialWrites';
 import { locateEntityService } from '../oncall/locateEntityService';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { buildGroupAncestry } from './buildGroupAncestry';
@@ -33,6 +34,7 @@ import {
 import { ChangeMarkers } from './readChangeMarkers';
 import type { ScorecardConfig } from './readScorecardConfig';
 import type {
+  EntityPageSnapshot,
   ScorecardStore,
   StoredInputMark,
   StoredScorecard,
@@ -50,6 +52,9 @@ const MAX_PAGES = 400;
 // Scorecards per write transaction: each commit is a disk sync, so a first
 // run writes 10,000 entities in ten.
 const WRITE_BATCH_SIZE = 1000;
+// Entities evaluated between two turns of the event loop, in which the
+// database's answers to the batch being written are handled.
+const YIELD_EVERY = 50;
 
 /** What one evaluation run did. @public */
 export interface ScorecardRunSummary {
@@ -190,84 +195,111 @@ export class ScorecardEvaluator {
     }
 
     const pending: StoredScorecard[] = [];
+    const pendingSnapshots: EntityPageSnapshot[] = [];
     const newMarks: StoredInputMark[] = [];
     const failedRefs: string[] = [];
     let evaluated = 0;
     let failed = 0;
+    // Batches are written while the next pages are gathered and evaluated,
+    // so the database's work overlaps the checks' (on PostgreSQL, another
+    // process). One write at a time, in order: a batch is only handed over
+    // once the one before it is stored, which also bounds what waits in
+    // memory to about two batches.
+    const writes = new SerialWrites();
+    const writeBatch = async (
+      batch: StoredScorecard[],
+      snapshots: EntityPageSnapshot[],
+    ) => {
+      await store.writeEntityPageSnapshots(snapshots);
+      await store.writeScorecards(batch, now);
+      evaluated += batch.length;
+    };
     const flush = async (force: boolean) => {
       while (
         pending.length >= WRITE_BATCH_SIZE ||
-        (force && pending.length > 0)
+        (force && (pending.length > 0 || pendingSnapshots.length > 0))
       ) {
         const batch = pending.splice(0, WRITE_BATCH_SIZE);
-        await store.writeScorecards(batch, now);
-        evaluated += batch.length;
+        const snapshots = pendingSnapshots.splice(0);
+        await writes.settled();
+        writes.start(() => writeBatch(batch, snapshots));
       }
     };
 
-    for (const refs of chunks(dirty, this.options.pageSize ?? PAGE_SIZE)) {
-      signal?.throwIfAborted();
-      const { items } = await this.options.catalog.getEntitiesByRefs(
-        { entityRefs: refs },
-        { credentials },
-      );
-      const page: Entity[] = [];
-      items.forEach((item, index) => {
-        if (item) {
-          page.push(item);
-        } else {
-          // Gone since it was listed: it left the catalog.
-          listed.delete(refs[index]);
-        }
-      });
-      const gathered = await this.gatherPage(page, context);
-      await store.writeEntityPageSnapshots(
-        changedEntityPageSnapshots(page, context.owners, pageMarks),
-      );
-      for (const item of gathered) {
-        const previous = fingerprints.get(item.entityRef);
-        const outcome =
-          'facts' in item
-            ? await this.evaluate(item.facts, previous, now)
-            : { kind: 'failed' as const, error: item.error };
-        if (outcome.kind === 'failed') {
-          failed += 1;
-          failedRefs.push(item.entityRef);
-          logger.warn(
-            `Scorecard of ${item.entityRef} could not be evaluated: ${outcome.error}`,
-          );
-          kept.add(item.entityRef);
-          if (previous === undefined) {
-            const errored = this.errorScorecard(
-              item.entity,
-              outcome.error,
-              now,
-            );
-            if (errored) {
-              pending.push(errored);
-            }
+    try {
+      for (const refs of chunks(dirty, this.options.pageSize ?? PAGE_SIZE)) {
+        signal?.throwIfAborted();
+        const { items } = await this.options.catalog.getEntitiesByRefs(
+          { entityRefs: refs },
+          { credentials },
+        );
+        const page: Entity[] = [];
+        items.forEach((item, index) => {
+          if (item) {
+            page.push(item);
+          } else {
+            // Gone since it was listed: it left the catalog.
+            listed.delete(refs[index]);
           }
-          continue;
+        });
+        const gathered = await this.gatherPage(page, context);
+        pendingSnapshots.push(
+          ...changedEntityPageSnapshots(page, context.owners, pageMarks),
+        );
+        for (const [index, item] of gathered.entries()) {
+          if (index % YIELD_EVERY === YIELD_EVERY - 1) {
+            // Lets the batch being written take its next step meanwhile.
+            await new Promise(resolve => setImmediate(resolve));
+          }
+          const previous = fingerprints.get(item.entityRef);
+          const outcome =
+            'facts' in item
+              ? await this.evaluate(item.facts, previous, now)
+              : { kind: 'failed' as const, error: item.error };
+          if (outcome.kind === 'failed') {
+            failed += 1;
+            failedRefs.push(item.entityRef);
+            logger.warn(
+              `Scorecard of ${item.entityRef} could not be evaluated: ${outcome.error}`,
+            );
+            kept.add(item.entityRef);
+            if (previous === undefined) {
+              const errored = this.errorScorecard(
+                item.entity,
+                outcome.error,
+                now,
+              );
+              if (errored) {
+                pending.push(errored);
+              }
+            }
+            continue;
+          }
+          if (outcome.kind === 'unchanged') {
+            unchanged += 1;
+            kept.add(item.entityRef);
+          } else if (outcome.kind === 'evaluated') {
+            pending.push(outcome.stored);
+            kept.add(item.entityRef);
+          }
+          // 'out-of-scope': not kept, so a stored scorecard is removed below.
+          const mark =
+            markers && 'facts' in item
+              ? this.inputMark(markers, item, outcome.kind)
+              : undefined;
+          if (mark) {
+            newMarks.push(mark);
+          }
         }
-        if (outcome.kind === 'unchanged') {
-          unchanged += 1;
-          kept.add(item.entityRef);
-        } else if (outcome.kind === 'evaluated') {
-          pending.push(outcome.stored);
-          kept.add(item.entityRef);
-        }
-        // 'out-of-scope': not kept, so a stored scorecard is removed below.
-        const mark =
-          markers && 'facts' in item
-            ? this.inputMark(markers, item, outcome.kind)
-            : undefined;
-        if (mark) {
-          newMarks.push(mark);
-        }
+        await flush(false);
       }
-      await flush(false);
+      await flush(true);
+      await writes.settled();
+    } catch (error) {
+      // No write of this run goes on after it has given up.
+      await writes.idle();
+      throw error;
     }
-    await flush(true);
     // Only once the results they stand for are written: a mark without its
     // result would skip the entity with an old scorecard.
     await store.writeInputMarks(newMarks);
