@@ -52,7 +52,9 @@ export async function load(options: {
   return {
     connections: options.connections,
     requests: result.requests.total,
-    failures: result.non2xx + result.errors + result.timeouts,
+    // A 304 (a revalidated answer) is a success; other non-2xx are not.
+    failures:
+      result.non2xx - (result['3xx'] ?? 0) + result.errors + result.timeouts,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     meanMs:

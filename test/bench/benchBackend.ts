@@ -26,6 +26,7 @@ import {
 } from '@preflight/plugin-reliability-backend';
 import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
 import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
+import { indexedCatalogFactory } from './indexedCatalog';
 import { generateScorecardFleet, uniformSloEvaluation } from './scorecardFleet';
 
 /** The scorecard evaluation task the plugin schedules. */
@@ -273,13 +274,20 @@ export async function startBenchBackend(options: {
   tasks: Map<string, SchedulerServiceTaskFunction>;
   /** Further `reliability` config, e.g. review templates. */
   reliability?: Record<string, unknown>;
+  /**
+   * By-ref catalog reads from an index (see `indexedCatalog.ts`) instead of
+   * the test catalog's map rebuilt per read.
+   */
+  indexedCatalog?: boolean;
 }) {
   return startTestBackend({
     features: [
       reliabilityPlugin,
       reliabilityModulePagerDuty,
       reliabilityModulePrometheus,
-      catalogServiceMock.factory({ entities: options.entities }),
+      options.indexedCatalog
+        ? indexedCatalogFactory({ entities: options.entities })
+        : catalogServiceMock.factory({ entities: options.entities }),
       recordingScheduler(options.tasks),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.rootConfig.factory({

@@ -12,7 +12,7 @@ import { FakeOnCallProvider } from './FakeOnCallProvider';
 import { onCallProviderTestModule } from './onCallProviderTestModule';
 import { startPluginTestBackend } from './startPluginTestBackend';
 
-function component(
+export function component(
   name: string,
   annotations: Record<string, string> = {},
   extra: Partial<Entity['metadata']> = {},

@@ -75,4 +75,44 @@ describe('CatalogVisibility', () => {
     await visibility.visible(refs, dana);
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(4);
   });
+
+  it('hands back the same answer for each list a caller alternates between', async () => {
+    const catalog = catalogServiceMock({
+      entities: [entity('Component', 'a'), entity('Component', 'b')],
+    });
+    const getEntitiesByRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const visibility = new CatalogVisibility(catalog, () => 0);
+    const dana = mockCredentials.user('user:default/dana');
+    const entities = ['component:default/a'];
+    const sloEntities = ['component:default/b', 'component:default/gone'];
+    const first = await visibility.visible(entities, dana);
+    const slos = await visibility.visible(sloEntities, dana);
+    // The same Set, not one rebuilt from the list: readers key kept
+    // answers on it.
+    expect(await visibility.visible(entities, dana)).toBe(first);
+    expect(await visibility.visible(sloEntities, dana)).toBe(slos);
+    expect(slos).toEqual(new Set(['component:default/b']));
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads an entity once per caller for 30 seconds', async () => {
+    const catalog = catalogServiceMock({
+      entities: [entity('Group', 'team-a')],
+    });
+    const getEntityByRef = jest.spyOn(catalog, 'getEntityByRef');
+    let clock = 0;
+    const visibility = new CatalogVisibility(catalog, () => clock);
+    const dana = mockCredentials.user('user:default/dana');
+    const [one, two] = await Promise.all([
+      visibility.entity('group:default/team-a', dana),
+      visibility.entity('group:default/team-a', dana),
+    ]);
+    expect(one?.metadata.name).toBe('team-a');
+    expect(two).toBe(one);
+    expect(await visibility.entity('group:default/none', dana)).toBeUndefined();
+    expect(getEntityByRef).toHaveBeenCalledTimes(2);
+    clock = 30_001;
+    await visibility.entity('group:default/team-a', dana);
+    expect(getEntityByRef).toHaveBeenCalledTimes(3);
+  });
 });

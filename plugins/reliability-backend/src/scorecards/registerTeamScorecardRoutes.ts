@@ -9,6 +9,7 @@ import {
   toCsv,
 } from '@preflight/plugin-reliability-common';
 import type { Request, Response, Router } from 'express';
+import { ifNoneMatch } from '../lib/ifNoneMatch';
 import { VersionedCache } from '../lib/VersionedCache';
 import { parseGroupParams } from '../service/entityParams';
 import { carryTrendForward } from './carryTrendForward';
@@ -36,18 +37,6 @@ export interface TeamScorecardRoutesOptions {
   now: () => Date;
   /** `YYYY-MM-DD` of the first day of the trend window, for a moment. */
   windowStart: (now: Date) => string;
-}
-
-/** Whether `If-None-Match` names the ETag (or `*`). */
-function matches(req: Request, etag: string): boolean {
-  const header = req.get('if-none-match');
-  if (!header) {
-    return false;
-  }
-  return header
-    .split(',')
-    .map(tag => tag.trim().replace(/^W\//, ''))
-    .some(tag => tag === '*' || tag === etag);
 }
 
 /** The query without paging, as a stable cache and ETag key. */
@@ -168,7 +157,7 @@ export function registerTeamScorecardRoutes(
     res.setHeader('ETag', etag);
     // Revalidate every time: the ETag check costs one primary-key read.
     res.setHeader('Cache-Control', 'private, no-cache');
-    if (matches(req, etag)) {
+    if (ifNoneMatch(req, etag)) {
       res.status(304).end();
       return undefined;
     }

@@ -374,6 +374,53 @@ describe('openapi.yaml', () => {
           mockCredentials.none.header(),
         ),
       );
+
+      // A caller holding the current answer gets 304 from each of them.
+      for (const [documented, url] of [
+        [org, '/reports/organization'],
+        [group, '/reports/groups/default/team-payments'],
+        [entity, entityUrl('checkout-api')],
+        [health, '/groups/default/team-payments/on-call-health'],
+      ]) {
+        const first = await get(url);
+        expectDocumented(
+          'get',
+          documented,
+          await get(url).set('If-None-Match', first.headers.etag),
+        );
+      }
+
+      // Every service as CSV.
+      const orgCsv = '/reports/organization/services.csv';
+      const groupCsv = '/reports/groups/{namespace}/{name}/services.csv';
+      expectDocumented('get', orgCsv, await get(orgCsv));
+      expectDocumented('get', orgCsv, await get(`${orgCsv}?month=x`));
+      expectDocumented(
+        'get',
+        orgCsv,
+        await get(orgCsv).set('Authorization', mockCredentials.none.header()),
+      );
+      const groupCsvUrl = (name: string) =>
+        `/reports/groups/default/${name}/services.csv`;
+      expectDocumented(
+        'get',
+        groupCsv,
+        await get(groupCsvUrl('team-payments')),
+      );
+      expectDocumented('get', groupCsv, await get(groupCsvUrl('no-such-team')));
+      expectDocumented(
+        'get',
+        groupCsv,
+        await get(`${groupCsvUrl('team-payments')}?month=2026-13`),
+      );
+      expectDocumented(
+        'get',
+        groupCsv,
+        await get(groupCsvUrl('team-payments')).set(
+          'Authorization',
+          mockCredentials.none.header(),
+        ),
+      );
     });
 
     it('match the documented schemas for group on-call in every state', async () => {

@@ -28,6 +28,7 @@ export function fakeReliabilityApi(
     getOrganizationReport: unexpected('getOrganizationReport'),
     getGroupReport: unexpected('getGroupReport'),
     getEntityReport: unexpected('getEntityReport'),
+    exportReportServices: unexpected('exportReportServices'),
     getGroupOnCallHealth: unexpected('getGroupOnCallHealth'),
     getReviewTemplates: unexpected('getReviewTemplates'),
     getEntityReviews: unexpected('getEntityReviews'),

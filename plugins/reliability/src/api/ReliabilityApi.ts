@@ -169,6 +169,17 @@ export interface ReliabilityApi {
     query?: ReliabilityReportQuery,
     options?: ReliabilityRequestOptions,
   ): Promise<ReliabilityReportResponse>;
+  /**
+   * Every service of the organisation's report (no `groupRef`) or of a
+   * group's with its sub-groups, as CSV text: one row per mapped entity
+   * the caller may see, with its figures over the period. The report
+   * itself lists 25 services per section.
+   */
+  exportReportServices(
+    scope: { groupRef?: CompoundEntityRef | string },
+    query?: ReliabilityReportQuery,
+    options?: ReliabilityRequestOptions,
+  ): Promise<string>;
   /** The reliability report of one entity. A string ref defaults to kind `component`. */
   getEntityReport(
     entityRef: CompoundEntityRef | string,

@@ -52,6 +52,40 @@ describe('ReliabilityClient report calls', () => {
     ]);
   });
 
+  it('asks for every service of the organisation or a group as CSV', async () => {
+    const urls: string[] = [];
+    const answer = ({ request }: { request: Request }) => {
+      urls.push(request.url);
+      return new HttpResponse('\uFEFFEntity,Title\r\n', {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    };
+    server.use(
+      http.get(`${BASE_URL}/reports/organization/services.csv`, answer),
+      http.get(
+        `${BASE_URL}/reports/groups/:namespace/:name/services.csv`,
+        answer,
+      ),
+    );
+
+    const csv = await client().exportReportServices({}, { month: '2026-10' });
+    await client().exportReportServices(
+      { groupRef: 'team-payments' },
+      { from: '2026-11-03', to: '2026-11-09' },
+    );
+
+    expect(csv).toBe('Entity,Title\r\n');
+    expect(urls).toEqual([
+      `${BASE_URL}/reports/organization/services.csv?month=2026-10`,
+      `${BASE_URL}/reports/groups/default/team-payments/services.csv?from=2026-11-03&to=2026-11-09`,
+    ]);
+    await expect(
+      client().exportReportServices({
+        groupRef: 'component:default/checkout-api',
+      }),
+    ).rejects.toThrow('A team reliability report needs a group');
+  });
+
   it('refuses a group report for another kind before asking the backend', async () => {
     await expect(
       client().getGroupReport('component:default/checkout-api'),

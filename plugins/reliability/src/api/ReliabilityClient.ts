@@ -280,6 +280,26 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async exportReportServices(
+    scope: { groupRef?: CompoundEntityRef | string },
+    query: ReliabilityReportQuery = {},
+    options?: ReliabilityRequestOptions,
+  ): Promise<string> {
+    const base = scope.groupRef
+      ? `/reports${groupPath(scope.groupRef, 'A team reliability report')}`
+      : '/reports/organization';
+    const response = await this.#send(
+      'GET',
+      `${base}/services.csv${reportSearch(query)}`,
+      this.#readTimeoutMs,
+      options?.signal,
+      'text/csv',
+    );
+    // The file is written with a byte-order mark for spreadsheets; the
+    // caller saves the text and adds its own.
+    return (await response.text()).replace(/^\uFEFF/, '');
+  }
+
   async getEntityReport(
     entityRef: CompoundEntityRef | string,
     query: ReliabilityReportQuery = {},

@@ -19,7 +19,8 @@ import { type PeriodFigures, periodFiguresOf, totalOf } from './periodFigures';
 /** The percentile reported next to the means. @public */
 export const REPORT_PERCENTILE = 90;
 
-function meanSeconds(count: number, sumMs: number): number | null {
+/** The mean of `count` durations summing to `sumMs`, in seconds; null when none. */
+export function meanSeconds(count: number, sumMs: number): number | null {
   return count === 0 ? null : sumMs / count / 1000;
 }
 

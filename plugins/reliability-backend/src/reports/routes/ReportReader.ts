@@ -38,6 +38,9 @@ export const ON_CALL_HEALTH_DAYS = 28;
 // Answers kept per data version: bounded lists keep an organisation report
 // of 10,000 services near 35 KB; a few dozen scopes and periods at most.
 const CACHED_ANSWERS = 48;
+// Groups whose sub-groups are kept, and for how long.
+const CACHED_GROUPS = 1_000;
+const ANCESTRY_TTL_MS = 30_000;
 
 /**
  * The version of the report data: the latest report sync of any source. A
@@ -49,31 +52,38 @@ function dataVersion(states: ReportSyncState[]): number {
   return Math.max(0, ...states.map(state => state.syncedAt.getTime()));
 }
 
-// Digests of entity lists, by the list: a caller's visible list is the same
-// array while its visibility and the entity map hold (see `visible`), so a
-// kept answer is found without digesting 10,000 entities per request.
-const entityDigests = new WeakMap<ReportEntity[], string>();
+// Digests of lists, by the list: a caller's visible list is the same array
+// while its visibility and the stored data hold (see `visible`), so a kept
+// answer is found without digesting 10,000 entities per request.
+const listDigests = new WeakMap<readonly unknown[], string>();
 
-function entitiesDigest(entities: ReportEntity[]): string {
-  let known = entityDigests.get(entities);
+function listDigest<T>(list: readonly T[], text: (item: T) => string): string {
+  let known = listDigests.get(list);
   if (known === undefined) {
-    known = digest(
-      entities
-        .map(e =>
-          [e.entityRef, e.sourceId, e.serviceId, e.ownerRef, e.title].join(
-            '\u0000',
-          ),
-        )
-        .join('\u0001'),
-    );
-    entityDigests.set(entities, known);
+    known = digest(list.map(text).join('\u0001'));
+    listDigests.set(list, known);
   }
   return known;
+}
+
+function entitiesDigest(entities: ReportEntity[]): string {
+  return listDigest(entities, e =>
+    [e.entityRef, e.sourceId, e.serviceId, e.ownerRef, e.title].join('\u0000'),
+  );
 }
 
 /** What an answer depends on besides the data version and period. */
 function scopeKey(parts: string[], entities: ReportEntity[]): string {
   return [...parts, entitiesDigest(entities)].join('\u0002');
+}
+
+/**
+ * The versions an answer is computed from: the report syncs' states (their
+ * latest time is the report data version) and the SLO history's version.
+ */
+interface DataVersions {
+  states: ReportSyncState[];
+  sloVersion: number;
 }
 
 /** What the report reader needs of the scorecard store: the group ancestry. */
@@ -137,19 +147,70 @@ export class ReportReader {
   // The entity map only changes with a report sync too: the organisation's
   // 10,000 rows are read once per version, not on every request.
   private readonly mapped = new VersionedCache<ReportEntity[]>(CACHED_ANSWERS);
-  private readonly refsOf = new WeakMap<ReportEntity[], string[]>();
+  // The entities with SLO history in a span change with the SLO syncs:
+  // one distinct-refs query per SLO version, not per request.
+  private readonly sloRefs = new VersionedCache<string[]>(CACHED_ANSWERS);
+  private readonly refsOf = new WeakMap<readonly unknown[], string[]>();
   private readonly visibleLists = new WeakMap<
     Set<string>,
-    WeakMap<ReportEntity[], ReportEntity[]>
+    WeakMap<readonly unknown[], unknown[]>
+  >();
+  private versionsRead?: Promise<DataVersions>;
+  private readonly descendants = new Map<
+    string,
+    { expires: number; refs: Promise<string[]> }
   >();
 
+  /**
+   * The group with its sub-groups, as the last scorecard evaluation stored
+   * them, re-read at most every 30 seconds: the hierarchy moves with catalog
+   * edits, far more slowly than a team's page is reloaded.
+   */
+  private descendantsOf(groupRef: string): Promise<string[]> {
+    const at = Date.now();
+    const known = this.descendants.get(groupRef);
+    if (known && known.expires > at) {
+      return known.refs;
+    }
+    const refs = this.deps.ancestry.getGroupDescendants(groupRef);
+    this.descendants.delete(groupRef);
+    this.descendants.set(groupRef, { expires: at + ANCESTRY_TTL_MS, refs });
+    // A failed read is not remembered.
+    refs.catch(() => this.descendants.delete(groupRef));
+    if (this.descendants.size > CACHED_GROUPS) {
+      this.descendants.delete(this.descendants.keys().next().value!);
+    }
+    return refs;
+  }
+
+  /**
+   * The data versions, read once per burst of requests: under load, one
+   * pair of small queries serves every request in flight. A request may so
+   * be answered from a read that began just before it arrived, as if it
+   * had arrived a moment earlier.
+   */
+  private versions(): Promise<DataVersions> {
+    const { reportStore, sloHistory } = this.deps;
+    this.versionsRead ??= Promise.all([
+      reportStore.listReportSyncStates(),
+      sloHistory ? sloHistory.version() : 0,
+    ])
+      .then(([states, sloVersion]) => ({ states, sloVersion }))
+      .finally(() => {
+        this.versionsRead = undefined;
+      });
+    return this.versionsRead;
+  }
+
   /** Mapped entities (owned by `ownerRefs`, or all), per data version. */
-  private async mappedEntities(ownerRefs?: string[]): Promise<ReportEntity[]> {
+  private async mappedEntities(
+    versions: DataVersions,
+    ownerRefs?: string[],
+  ): Promise<ReportEntity[]> {
     const { reportStore } = this.deps;
-    const version = dataVersion(await reportStore.listReportSyncStates());
     const key = ownerRefs ? [...new Set(ownerRefs)].sort().join('\u0000') : '';
     return this.mapped.get(
-      version,
+      dataVersion(versions.states),
       `${ownerRefs ? 'owned' : 'all'}:${key}`,
       () =>
         reportStore.listReportEntities(ownerRefs ? { ownerRefs } : undefined),
@@ -176,11 +237,14 @@ export class ReportReader {
     period: ReportPeriod,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
+    const versions = await this.versions();
     const entities = await this.visible(
-      await this.mappedEntities(),
+      await this.mappedEntities(versions),
+      entity => entity.entityRef,
       credentials,
     );
     return this.report(
+      versions,
       {
         kind: 'organization',
         ref: null,
@@ -189,7 +253,7 @@ export class ReportReader {
       },
       entities,
       period,
-      await this.sloEntities({}, period, credentials),
+      await this.sloEntities(versions, {}, period, credentials),
     );
   }
 
@@ -198,11 +262,14 @@ export class ReportReader {
     period: ReportPeriod,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
+    const versions = await this.versions();
     const { group, entities, groupRefs } = await this.groupScope(
+      versions,
       groupRef,
       credentials,
     );
     return this.report(
+      versions,
       {
         kind: 'group',
         ref: stringifyEntityRef(group),
@@ -211,7 +278,12 @@ export class ReportReader {
       },
       entities,
       period,
-      await this.sloEntities({ ownerRefs: groupRefs }, period, credentials),
+      await this.sloEntities(
+        versions,
+        { ownerRefs: groupRefs },
+        period,
+        credentials,
+      ),
     );
   }
 
@@ -220,9 +292,8 @@ export class ReportReader {
     period: ReportPeriod,
     credentials: BackstageCredentials,
   ): Promise<ReliabilityReportResponse> {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    const versions = await this.versions();
+    const entity = await this.visibility.entity(entityRef, credentials);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
@@ -241,6 +312,7 @@ export class ReportReader {
           ]
         : [];
     return this.report(
+      versions,
       {
         kind: 'entity',
         ref,
@@ -255,19 +327,45 @@ export class ReportReader {
     );
   }
 
+  /**
+   * The mapped entities of the organisation or of a group with its
+   * sub-groups that the caller may see, by entity ref, with a name for
+   * the scope: what an all-services export lists.
+   */
+  async scopeEntities(
+    scope: { groupRef?: string },
+    credentials: BackstageCredentials,
+  ): Promise<{ name: string; entities: ReportEntity[] }> {
+    const versions = await this.versions();
+    if (!scope.groupRef) {
+      const entities = await this.visible(
+        await this.mappedEntities(versions),
+        entity => entity.entityRef,
+        credentials,
+      );
+      return { name: 'organization', entities: byEntityRef(entities) };
+    }
+    const { group, entities } = await this.groupScope(
+      versions,
+      scope.groupRef,
+      credentials,
+    );
+    return { name: group.metadata.name, entities: byEntityRef(entities) };
+  }
+
   /** The team's rotations and alert quality over the last 28 whole days. */
   async onCallHealth(
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<OnCallHealthResponse> {
-    const { group, entities } = await this.groupScope(groupRef, credentials);
-    const { timeZone } = this.deps.config;
-    const period = lastWholeDaysPeriod(
-      this.deps.now().getTime(),
-      ON_CALL_HEALTH_DAYS,
-      timeZone,
+    const versions = await this.versions();
+    const { group, entities } = await this.groupScope(
+      versions,
+      groupRef,
+      credentials,
     );
-    const states = await this.deps.reportStore.listReportSyncStates();
+    const period = this.healthPeriod(this.deps.now().getTime());
+    const { states } = versions;
     const key = scopeKey(
       [stringifyEntityRef(group), period.startDate, period.endDate],
       entities,
@@ -276,6 +374,24 @@ export class ReportReader {
       this.computeOnCallHealth(group, entities, period, states),
     );
   }
+
+  /**
+   * The card's 28 days up to today, worked out once per local day: the
+   * period's zone arithmetic would otherwise be most of a kept answer's cost.
+   */
+  private healthPeriod(nowMs: number): ReportPeriod {
+    const { timeZone } = this.deps.config;
+    const today = formatLocalDate(localDateOf(nowMs, timeZone));
+    if (this.healthDays?.today !== today) {
+      this.healthDays = {
+        today,
+        period: lastWholeDaysPeriod(nowMs, ON_CALL_HEALTH_DAYS, timeZone),
+      };
+    }
+    return this.healthDays.period;
+  }
+
+  private healthDays?: { today: string; period: ReportPeriod };
 
   private async computeOnCallHealth(
     group: Entity,
@@ -320,22 +436,22 @@ export class ReportReader {
   }
 
   private async groupScope(
+    versions: DataVersions,
     groupRef: string,
     credentials: BackstageCredentials,
   ): Promise<{ group: Entity; entities: ReportEntity[]; groupRefs: string[] }> {
-    const group = await this.deps.catalog.getEntityByRef(groupRef, {
-      credentials,
-    });
+    const group = await this.visibility.entity(groupRef, credentials);
     if (!group || group.kind.toLocaleLowerCase('en-US') !== 'group') {
       throw new NotFoundError(`No group ${groupRef} in the catalog`);
     }
     const ref = stringifyEntityRef(group);
-    const descendants = await this.deps.ancestry.getGroupDescendants(ref);
+    const descendants = await this.descendantsOf(ref);
     // A group created since the last scorecard evaluation has no stored
     // ancestry yet: it stands for itself.
     const groupRefs = descendants.length > 0 ? descendants : [ref];
     const entities = await this.visible(
-      await this.mappedEntities(groupRefs),
+      await this.mappedEntities(versions, groupRefs),
+      entity => entity.entityRef,
       credentials,
     );
     return { group, entities, groupRefs };
@@ -347,6 +463,7 @@ export class ReportReader {
    * need no on-call service, so they are not the report's mapped entities.
    */
   private async sloEntities(
+    versions: DataVersions,
     filter: { ownerRefs?: string[] },
     period: ReportPeriod,
     credentials: BackstageCredentials,
@@ -355,34 +472,51 @@ export class ReportReader {
     if (!sloHistory) {
       return [];
     }
-    const span = sloSpan(period);
-    const refs = await sloHistory.listEntityRefs({
-      timeZone: period.timeZone,
-      fromDay: span.fromDay,
-      toDay: span.toDay,
-      ownerRefs: filter.ownerRefs,
-    });
-    if (refs.length === 0) {
-      return refs;
-    }
-    const visible = await this.visibility.visible(refs, credentials);
-    return refs.filter(ref => visible.has(ref));
+    const owners = filter.ownerRefs
+      ? [...new Set(filter.ownerRefs)].sort().join('\u0000')
+      : null;
+    // Keyed by the period: its span (thirteen months of zone arithmetic) is
+    // worked out only when the refs are read.
+    const refs = await this.sloRefs.get(
+      versions.sloVersion,
+      [
+        period.kind,
+        period.timeZone,
+        period.startDate,
+        period.endDate,
+        owners ?? '*',
+      ].join('\u0001'),
+      () => {
+        const span = sloSpan(period);
+        return sloHistory.listEntityRefs({
+          timeZone: period.timeZone,
+          fromDay: span.fromDay,
+          toDay: span.toDay,
+          ownerRefs: filter.ownerRefs,
+        });
+      },
+    );
+    return this.visible(refs, ref => ref, credentials);
   }
 
-  private async visible(
-    entities: ReportEntity[],
+  /**
+   * The items the caller may see. A kept list gives the same refs array,
+   * so the visibility check hands back its remembered answer (the same Set)
+   * while it holds, and the filtered list is then the same array too: a
+   * kept answer's key is found without a pass over the list.
+   */
+  private async visible<T>(
+    items: T[],
+    refOf: (item: T) => string,
     credentials: BackstageCredentials,
-  ): Promise<ReportEntity[]> {
-    if (entities.length === 0) {
-      return entities;
+  ): Promise<T[]> {
+    if (items.length === 0) {
+      return items;
     }
-    // The same refs array for the same entity list lets the visibility
-    // check hand back its remembered answer (the same Set) while it holds;
-    // the filtered list is then the same array too.
-    let refs = this.refsOf.get(entities);
+    let refs = this.refsOf.get(items);
     if (!refs) {
-      refs = entities.map(entity => entity.entityRef);
-      this.refsOf.set(entities, refs);
+      refs = items.map(refOf);
+      this.refsOf.set(items, refs);
     }
     const visible = await this.visibility.visible(refs, credentials);
     let byList = this.visibleLists.get(visible);
@@ -390,10 +524,10 @@ export class ReportReader {
       byList = new WeakMap();
       this.visibleLists.set(visible, byList);
     }
-    let filtered = byList.get(entities);
+    let filtered = byList.get(items) as T[] | undefined;
     if (!filtered) {
-      filtered = entities.filter(entity => visible.has(entity.entityRef));
-      byList.set(entities, filtered);
+      filtered = items.filter(item => visible.has(refOf(item)));
+      byList.set(items, filtered);
     }
     return filtered;
   }
@@ -496,6 +630,7 @@ export class ReportReader {
   }
 
   private async report(
+    versions: DataVersions,
     scope: Omit<
       ReportScope,
       'entityCount' | 'serviceCount' | 'rotationCount'
@@ -506,17 +641,14 @@ export class ReportReader {
     period: ReportPeriod,
     sloEntityRefs: string[],
   ): Promise<ReliabilityReportResponse> {
-    const states = await this.deps.reportStore.listReportSyncStates();
+    const { states } = versions;
     // SLO history moves with the SLO syncs, not the report syncs: its
     // version and scope are part of the key.
-    const sloVersion =
-      sloEntityRefs.length > 0 && this.deps.sloHistory
-        ? await this.deps.sloHistory.version()
-        : 0;
+    const sloVersion = sloEntityRefs.length > 0 ? versions.sloVersion : 0;
     const key = scopeKey(
       [
         String(sloVersion),
-        digest(sloEntityRefs.join('\u0000')),
+        listDigest(sloEntityRefs, ref => ref),
         scope.kind,
         scope.ref ?? '',
         scope.title,
@@ -613,6 +745,12 @@ export class ReportReader {
       onCall: await this.named(assembled.onCall, rotations),
     };
   }
+}
+
+function byEntityRef(entities: ReportEntity[]): ReportEntity[] {
+  return [...entities].sort((a, b) =>
+    a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef),
+  );
 }
 
 /** The local days a report reads: the previous period through the trend. */

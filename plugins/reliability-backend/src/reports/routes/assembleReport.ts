@@ -46,14 +46,39 @@ export function trendMonths(period: ReportPeriod): ReportPeriod[] {
   return months;
 }
 
+// A report asks for the loads of the same rows fourteen times (the period,
+// the one before, twelve trend months): the rows are split by rotation once,
+// so each rotation's load reads its own rows, not every rotation's.
+const rowsByRotation = new WeakMap<
+  readonly RotationDailyRow[],
+  Map<string, RotationDailyRow[]>
+>();
+
+function byRotation(
+  rows: readonly RotationDailyRow[],
+): Map<string, RotationDailyRow[]> {
+  let split = rowsByRotation.get(rows);
+  if (!split) {
+    split = new Map();
+    for (const row of rows) {
+      const own = split.get(row.rotationId);
+      if (own) own.push(row);
+      else split.set(row.rotationId, [row]);
+    }
+    rowsByRotation.set(rows, split);
+  }
+  return split;
+}
+
 /** The rotations' load, most pages first. @public */
 export function rotationLoads(
   rotationIds: readonly string[],
   rows: readonly RotationDailyRow[],
   period: ReportPeriod,
 ): OnCallLoadMeasure[] {
+  const split = byRotation(rows);
   return rotationIds
-    .map(id => onCallLoadFromDailyRows(id, rows, period))
+    .map(id => onCallLoadFromDailyRows(id, split.get(id) ?? [], period))
     .sort(
       (a, b) => b.pages - a.pages || (a.rotationId < b.rotationId ? -1 : 1),
     );

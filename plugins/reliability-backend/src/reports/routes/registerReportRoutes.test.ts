@@ -206,6 +206,38 @@ describe('report routes', () => {
     }
   });
 
+  it('answers 304 to a caller who already holds the answer of this data version', async () => {
+    const first = await get('/reports/organization');
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const again = await get('/reports/organization').set('If-None-Match', etag);
+    expect(again.status).toBe(304);
+    expect(again.text ?? '').toBe('');
+
+    // Another period is another answer: the full body, another tag.
+    const other = await get(
+      `/reports/organization?from=${month.startDate}&to=${month.startDate.slice(
+        0,
+        8,
+      )}10`,
+    ).set('If-None-Match', etag);
+    expect(other.status).toBe(200);
+    expect(other.headers.etag).not.toBe(etag);
+
+    const health = await get('/groups/default/team-payments/on-call-health');
+    expect(
+      (
+        await get('/groups/default/team-payments/on-call-health').set(
+          'If-None-Match',
+          health.headers.etag,
+        )
+      ).status,
+    ).toBe(304);
+  });
+
   it('shows a team the on-call health of the last 28 days', async () => {
     const res = await get('/groups/default/team-payments/on-call-health');
     expect(res.status).toBe(200);

@@ -385,7 +385,54 @@ export class DatabaseReportStore implements ReportStore {
       for (const chunk of chunks(rotations, CHUNK)) {
         await tx('report_rotation_days').insert(chunk);
       }
+      await this.#addUpMonths(tx, { sourceId, timeZone, fromDay, toDay });
     });
+  }
+
+  /**
+   * Re-adds the month rows of every month the days `fromDay`..`toDay`
+   * (inclusive) touch from that source's daily rows, in the transaction
+   * that replaced them: months outside the window keep their rows.
+   */
+  async #addUpMonths(
+    tx: Knex.Transaction,
+    window: {
+      sourceId: string;
+      timeZone: string;
+      fromDay: string;
+      toDay: string;
+    },
+  ) {
+    const { sourceId, timeZone } = window;
+    const fromMonth = window.fromDay.slice(0, 7);
+    const toMonth = window.toDay.slice(0, 7);
+    await tx('report_service_months')
+      .where({ source_id: sourceId, time_zone: timeZone })
+      .andWhere('month', '>=', fromMonth)
+      .andWhere('month', '<=', toMonth)
+      .delete();
+    const month = tx.raw('substr(day, 1, 7)');
+    const sums = tx('report_service_days')
+      .select('source_id', 'time_zone', 'service_id', { month })
+      .select(SUMMED.map(([, column]) => tx.raw('SUM(??)', [column])))
+      .where({ source_id: sourceId, time_zone: timeZone })
+      // Whole months: from the first day of the first to the last day of
+      // the last (days are `YYYY-MM-DD`, so `YYYY-MM-32` bounds the month).
+      .andWhere('day', '>=', `${fromMonth}-01`)
+      .andWhere('day', '<', `${toMonth}-32`)
+      .groupBy('source_id', 'time_zone', 'service_id', month)
+      .toSQL();
+    const columns = [
+      'source_id',
+      'time_zone',
+      'service_id',
+      'month',
+      ...SUMMED.map(([, column]) => column),
+    ];
+    await tx.raw(
+      `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) ${sums.sql}`,
+      ['report_service_months', ...columns, ...sums.bindings],
+    );
   }
 
   private async readDays<T>(
@@ -467,6 +514,56 @@ export class DatabaseReportStore implements ReportStore {
     });
   }
 
+  /** Each service's sums of the rows `query` selects, in one statement. */
+  #summed(query: Knex.QueryBuilder, lastDay: string) {
+    return query
+      .select('service_id')
+      .select(
+        SUMMED.map(([field, column]) =>
+          this.db.raw('SUM(??) AS ??', [column, field]),
+        ),
+      )
+      .select(
+        this.db.raw(
+          'SUM(CASE WHEN day = ? THEN open_at_day_end ELSE 0 END) AS ??',
+          [lastDay, 'openAtEnd'],
+        ),
+      )
+      .groupBy('service_id');
+  }
+
+  async readServiceSums(options: {
+    period: ReportPeriod;
+    services: SourceKey[];
+  }): Promise<ServicePeriodSums[]> {
+    const { timeZone, startDate: fromDay, endDate: toDay } = options.period;
+    const lastDay = lastDayOf(options.period);
+    const byService = new Map<string, ServicePeriodSums>();
+    for (const [sourceId, ids] of bySource(options.services)) {
+      for (const chunk of chunks(ids, CHUNK)) {
+        const rows = await this.#summed(
+          this.db('report_service_days')
+            .where({ source_id: sourceId, time_zone: timeZone })
+            .andWhere('day', '>=', fromDay)
+            .andWhere('day', '<', toDay)
+            .whereIn('service_id', chunk),
+          lastDay,
+        );
+        for (const row of rows) {
+          const own = sumsOf(row.service_id, row);
+          const known = byService.get(row.service_id);
+          byService.set(
+            row.service_id,
+            known ? totalOf([known, own], row.service_id) : own,
+          );
+        }
+      }
+    }
+    return [...byService.values()].sort((a, b) =>
+      a.serviceId < b.serviceId ? -1 : Number(a.serviceId > b.serviceId),
+    );
+  }
+
   async readPeriodFigures(options: {
     period: ReportPeriod;
     services: SourceKey[];
@@ -486,20 +583,7 @@ export class DatabaseReportStore implements ReportStore {
             .andWhere('day', '<', toDay)
             .whereIn('service_id', chunk);
         const [sums, histograms, maxima] = await Promise.all([
-          inPeriod()
-            .select('service_id')
-            .select(
-              SUMMED.map(([field, column]) =>
-                this.db.raw('SUM(??) AS ??', [column, field]),
-              ),
-            )
-            .select(
-              this.db.raw(
-                'SUM(CASE WHEN day = ? THEN open_at_day_end ELSE 0 END) AS ??',
-                [lastDay, 'openAtEnd'],
-              ),
-            )
-            .groupBy('service_id'),
+          this.#summed(inPeriod(), lastDay),
           // Only the rows with durations carry histogram pairs.
           inPeriod()
             .select('ack_histogram', 'resolve_histogram')
@@ -564,22 +648,34 @@ export class DatabaseReportStore implements ReportStore {
     toDay: string;
     services: SourceKey[];
   }): Promise<Map<string, ServicePeriodSums>> {
+    // Whole months (a report's trend) are read from the month rows the
+    // syncs keep; any other span is added up from the daily rows.
+    const wholeMonths =
+      options.fromDay.endsWith('-01') && options.toDay.endsWith('-01');
     const month = this.db.raw('substr(day, 1, 7)');
     const totals = new Map<string, ServicePeriodSums>();
     for (const [sourceId, ids] of bySource(options.services)) {
       for (const chunk of chunks(ids, CHUNK)) {
-        const rows = await this.db('report_service_days')
-          .where({ source_id: sourceId, time_zone: options.timeZone })
-          .andWhere('day', '>=', options.fromDay)
-          .andWhere('day', '<', options.toDay)
-          .whereIn('service_id', chunk)
-          .select({ month })
-          .select(
-            SUMMED.map(([field, column]) =>
-              this.db.raw('SUM(??) AS ??', [column, field]),
-            ),
-          )
-          .groupBy(month);
+        const query = wholeMonths
+          ? this.db('report_service_months')
+              .where({ source_id: sourceId, time_zone: options.timeZone })
+              .andWhere('month', '>=', options.fromDay.slice(0, 7))
+              .andWhere('month', '<', options.toDay.slice(0, 7))
+              .whereIn('service_id', chunk)
+              .select('month')
+              .groupBy('month')
+          : this.db('report_service_days')
+              .where({ source_id: sourceId, time_zone: options.timeZone })
+              .andWhere('day', '>=', options.fromDay)
+              .andWhere('day', '<', options.toDay)
+              .whereIn('service_id', chunk)
+              .select({ month })
+              .groupBy(month);
+        const rows = await query.select(
+          SUMMED.map(([field, column]) =>
+            this.db.raw('SUM(??) AS ??', [column, field]),
+          ),
+        );
         for (const row of rows) {
           const own = sumsOf('', row);
           const known = totals.get(row.month);

@@ -112,6 +112,16 @@ export interface ReportStore {
   }): Promise<ServiceDailyRow[]>;
 
   /**
+   * Each service's sums over the period (services without rows left out),
+   * by id: the period figures without histograms or the longest incident,
+   * for a list of every service.
+   */
+  readServiceSums(options: {
+    period: ReportPeriod;
+    services: SourceKey[];
+  }): Promise<ServicePeriodSums[]>;
+
+  /**
    * The period's service rows of the given services added up by the
    * database (see `periodFiguresOf`, which it equals): per-service sums, the
    * merged duration histograms of the rows with durations, the longest

@@ -164,6 +164,10 @@ describe('DatabaseReportStore.readPeriodFigures', () => {
         const fromSql = await store.readPeriodFigures({ period, services });
         const inProcess = periodFiguresOf(inScope, period);
         expect(fromSql).toEqual(inProcess);
+        // The all-services export's sums are the same sums.
+        expect(await store.readServiceSums({ period, services })).toEqual(
+          inProcess.services,
+        );
         // So the report's measures are the same too, p90 included.
         expect(incidentMeasuresOfFigures(fromSql)).toEqual(
           incidentMeasuresOfFigures(inProcess),
@@ -198,6 +202,64 @@ describe('DatabaseReportStore.readPeriodFigures', () => {
         );
         expect(total).toEqual({ ...expected, openAtEnd: 0 });
       }
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps month totals in step with the days a sync replaces, on %p',
+    async databaseId => {
+      const rows = handBuiltRows();
+      const store = await storeWith(databaseId, rows);
+      const services = ['S1', 'S2', 'S3', 'S4'].map(id => ({
+        sourceId: SOURCE,
+        id,
+      }));
+      // A later sync re-folds three days of April: more incidents on them,
+      // and one day left without any row.
+      const window = { fromDay: '2026-04-10', toDay: '2026-04-12' };
+      const inWindow = (r: ServiceDailyRow) =>
+        r.day >= window.fromDay && r.day <= window.toDay;
+      const refolded = rows
+        .filter(r => inWindow(r) && r.day !== '2026-04-11')
+        .map(r => ({ ...r, high: r.high + 5, changes: r.changes + 1 }));
+      await store.replaceDailyRows({
+        sourceId: SOURCE,
+        timeZone: 'UTC',
+        ...window,
+        serviceRows: refolded,
+        rotationRows: [],
+      });
+      const now = [...rows.filter(r => !inWindow(r)), ...refolded];
+
+      const trend = await store.readMonthTotals({
+        timeZone: 'UTC',
+        fromDay: '2026-03-01',
+        toDay: '2026-06-01',
+        services,
+      });
+      // The same sums as the process adds up from the daily rows, and as
+      // the database adds up from them for a span of days.
+      const days = await store.readMonthTotals({
+        timeZone: 'UTC',
+        fromDay: '2026-03-01',
+        toDay: '2026-05-31',
+        services,
+      });
+      for (const month of ['2026-03', '2026-04']) {
+        const [year, number] = month.split('-').map(Number);
+        const expected = {
+          ...totalOf(
+            periodFiguresOf(now, monthPeriod(year, number, 'UTC')).services,
+          ),
+          openAtEnd: 0,
+        };
+        expect(trend.get(month)).toEqual(expected);
+        expect(days.get(month)).toEqual(expected);
+      }
+      expect(trend.get('2026-04')!.high).toBeGreaterThan(
+        totalOf(periodFiguresOf(rows, monthPeriod(2026, 4, 'UTC')).services)
+          .high,
+      );
     },
   );
 

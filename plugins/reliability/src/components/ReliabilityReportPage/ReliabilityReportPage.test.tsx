@@ -337,4 +337,54 @@ describe('ReliabilityReportPage', () => {
       URL.revokeObjectURL = previous.revoke;
     }
   });
+
+  it('downloads every service of the organisation as CSV from the backend', async () => {
+    const blobs: Blob[] = [];
+    const previous = {
+      create: URL.createObjectURL,
+      revoke: URL.revokeObjectURL,
+    };
+    URL.createObjectURL = jest.fn((blob: Blob) => {
+      blobs.push(blob);
+      return `blob:${blobs.length}`;
+    });
+    URL.revokeObjectURL = jest.fn();
+    const names: string[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        names.push(this.download);
+      });
+    const csv = 'Entity,Title\r\ncomponent:default/svc-01,Service 1\r\n';
+    try {
+      const api = await renderPage(
+        fakeReliabilityApi({
+          getOrganizationReport: jest
+            .fn()
+            .mockResolvedValue(organizationReport()),
+          exportReportServices: jest.fn().mockResolvedValue(csv),
+        }),
+      );
+
+      await userEvent.click(
+        await screen.findByRole('button', {
+          name: 'Download all services (CSV)',
+        }),
+      );
+
+      expect(await screen.findByText('Every service exported')).toBeVisible();
+      // The organisation (no group) over the report's own month.
+      expect(api.exportReportServices).toHaveBeenCalledWith(
+        {},
+        { month: '2026-11' },
+      );
+      expect(names).toEqual(['reliability-services-organization-2026-11.csv']);
+      // Saved as the backend wrote it (a reader may drop the byte-order mark).
+      expect((await blobs[0].text()).replace(/^\uFEFF/, '')).toBe(csv);
+    } finally {
+      click.mockRestore();
+      URL.createObjectURL = previous.create;
+      URL.revokeObjectURL = previous.revoke;
+    }
+  });
 });
