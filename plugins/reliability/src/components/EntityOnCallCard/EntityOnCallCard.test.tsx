@@ -20,6 +20,7 @@ import {
   summaryInState,
 } from '../../__testUtils__/summaryFixtures';
 import { EntityOnCallCard } from './EntityOnCallCard';
+import { expectAccessibleNames } from '../../__testUtils__/expectAccessibleNames';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -140,7 +141,7 @@ describe('EntityOnCallCard', () => {
       name: 'Open incidents',
     });
     const links = within(incidents).getAllByRole('link');
-    expect(links.map(link => link.textContent)).toEqual([
+    expectAccessibleNames(links, [
       '#1042 Checkout latency above SLO',
       '#1038 Retry queue growing',
     ]);
