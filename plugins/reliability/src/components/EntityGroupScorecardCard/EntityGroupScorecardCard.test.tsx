@@ -150,18 +150,20 @@ describe('EntityGroupScorecardCard', () => {
     expect(
       within(checkout).getByLabelText('Level: Bronze'),
     ).toBeInTheDocument();
-    expect(checkout).toHaveTextContent('73%');
-    expect(checkout).toHaveTextContent('99.82% / 99.9%');
-    expect(checkout).toHaveTextContent('18%');
-    expect(checkout).toHaveTextContent('Gap');
-    expect(checkout).toHaveTextContent('1h 35m');
-    expect(checkout).toHaveTextContent('stale');
+    expect(within(checkout).getByLabelText('Score 73%')).toBeInTheDocument();
+    // SLO attainment against its objective, and the budget left.
+    expect(within(checkout).getByText('99.82%')).toBeInTheDocument();
+    expect(within(checkout).getByText('/ 99.9%')).toBeInTheDocument();
+    expect(within(checkout).getByText('18% budget')).toBeInTheDocument();
+    expect(within(checkout).getByText('Gap')).toBeInTheDocument();
+    expect(within(checkout).getByText('MTTR 1h 35m')).toBeInTheDocument();
+    expect(within(checkout).getByText('stale')).toBeInTheDocument();
     // A page-level burn shows next to its budget, not just "Covered".
     const gateway = within(table).getByRole('row', {
       name: 'payments-gateway',
     });
-    expect(gateway).toHaveTextContent('Page');
-    expect(gateway).toHaveTextContent('Covered');
+    expect(within(gateway).getByText('Page')).toBeInTheDocument();
+    expect(within(gateway).getByText('Covered')).toBeInTheDocument();
     const fraud = within(table).getByRole('row', { name: 'fraud-rules' });
     expect(within(fraud).getByLabelText('Level: No level')).toBeInTheDocument();
     expect(
