@@ -9,7 +9,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import type { ReliabilityApi } from './api';
 import { reliabilityApiRef } from './api';
 import reliabilityPluginAlpha, { reliabilitySloEntityCard } from './alpha';
 // Load the lazily imported module up front so the test does not spend its
@@ -24,23 +23,11 @@ import {
 import { componentEntity } from './__testUtils__/summaryFixtures';
 import { fakeReliabilityApi } from './__testUtils__/fakeReliabilityApi';
 
-function fakeApi(): jest.Mocked<ReliabilityApi> {
-  return {
-    // Review calls are not expected here: they reject.
-    ...fakeReliabilityApi(),
-    getEntitySummary: jest.fn(),
-    refreshEntity: jest.fn(),
-    getSourcesHealth: jest.fn(),
-    getGroupOnCall: jest.fn(),
-    getEntitySlos: jest.fn().mockResolvedValue(slosResponse()),
-    getDeployGate: jest.fn().mockResolvedValue(gateResponse()),
-    getSloRules: jest.fn(),
-    getEntityScorecard: jest.fn(),
-    getGroupScorecards: jest.fn(),
-    exportGroupScorecards: jest.fn(),
-    getScorecardOverview: jest.fn(),
-    previewRubricChange: jest.fn(),
-  };
+function fakeApi() {
+  return fakeReliabilityApi({
+    getEntitySlos: async () => slosResponse(),
+    getDeployGate: async () => gateResponse(),
+  });
 }
 
 describe('SLO card for the new frontend system', () => {

@@ -40,7 +40,7 @@ export type { EntityGroupOnCallCardProps } from './components/EntityGroupOnCallC
 export type { EntitySloCardProps } from './components/EntitySloCard';
 export type { EntityReliabilityGlanceCardProps } from './components/EntityReliabilityGlanceCard';
 export { useEntitySlos, useDeployGate } from './hooks/useEntitySlos';
-export type { RequestState } from './hooks/useEntitySlos';
+export type { RequestState } from './hooks/useKeyedRequest';
 export type { EntityScorecardCardProps } from './components/EntityScorecardCard';
 export type { EntityGroupScorecardCardProps } from './components/EntityGroupScorecardCard';
 export type { ScorecardOverviewPageProps } from './components/ScorecardOverviewPage';

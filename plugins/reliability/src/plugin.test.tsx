@@ -4,7 +4,6 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
-import type { ReliabilityApi } from './api';
 import { reliabilityApiRef } from './api';
 import {
   EntityGroupOnCallCard,
@@ -39,21 +38,9 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
   });
 
   it('renders the lazily loaded cards on an entity page with one request, passing props through', async () => {
-    const api: jest.Mocked<ReliabilityApi> = {
-      ...fakeReliabilityApi(),
-      getEntitySummary: jest.fn().mockResolvedValue(checkoutApiSummary()),
-      refreshEntity: jest.fn(),
-      getSourcesHealth: jest.fn(),
-      getGroupOnCall: jest.fn(),
-      getEntitySlos: jest.fn(),
-      getDeployGate: jest.fn(),
-      getSloRules: jest.fn(),
-      getEntityScorecard: jest.fn(),
-      getGroupScorecards: jest.fn(),
-      exportGroupScorecards: jest.fn(),
-      getScorecardOverview: jest.fn(),
-      previewRubricChange: jest.fn(),
-    };
+    const api = fakeReliabilityApi({
+      getEntitySummary: async () => checkoutApiSummary(),
+    });
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>
         <EntityProvider entity={componentEntity('checkout-api')}>
@@ -77,21 +64,9 @@ describe('reliabilityPlugin (legacy frontend system)', () => {
   });
 
   it('renders the lazily loaded team on-call card on a group page', async () => {
-    const api: jest.Mocked<ReliabilityApi> = {
-      ...fakeReliabilityApi(),
-      getEntitySummary: jest.fn(),
-      refreshEntity: jest.fn(),
-      getSourcesHealth: jest.fn(),
-      getGroupOnCall: jest.fn().mockResolvedValue(paymentsTeamOnCall()),
-      getEntitySlos: jest.fn(),
-      getDeployGate: jest.fn(),
-      getSloRules: jest.fn(),
-      getEntityScorecard: jest.fn(),
-      getGroupScorecards: jest.fn(),
-      exportGroupScorecards: jest.fn(),
-      getScorecardOverview: jest.fn(),
-      previewRubricChange: jest.fn(),
-    };
+    const api = fakeReliabilityApi({
+      getGroupOnCall: async () => paymentsTeamOnCall(),
+    });
     await renderInTestApp(
       <TestApiProvider apis={[[reliabilityApiRef, api]]}>
         <EntityProvider entity={groupEntity('team-payments')}>

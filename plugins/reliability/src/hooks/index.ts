@@ -1,6 +1,6 @@
 export { useNow } from './useNow';
 export { useEntityReliabilitySummary } from './useEntityReliabilitySummary';
-export { useSummaryLoader } from './useSummaryLoader';
+export { useSummaryWithRefresh } from './useSummaryWithRefresh';
 export { ReliabilitySummaryContext } from './ReliabilitySummaryContext';
 export type { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';
 export { useGroupOnCall } from './useGroupOnCall';

@@ -3,7 +3,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { EntityReliabilitySummaryState } from './EntityReliabilitySummaryState';
 import { ReliabilitySummaryContext } from './ReliabilitySummaryContext';
-import { useSummaryLoader } from './useSummaryLoader';
+import { useSummaryWithRefresh } from './useSummaryWithRefresh';
 
 /**
  * The reliability summary of the current entity (from `useEntity`). Uses
@@ -16,6 +16,6 @@ export function useEntityReliabilitySummary(): EntityReliabilitySummaryState {
   const entityRef = stringifyEntityRef(entity);
   const shared = useContext(ReliabilitySummaryContext);
   const usable = shared?.entityRef === entityRef ? shared : undefined;
-  const own = useSummaryLoader(entityRef, usable === undefined);
+  const own = useSummaryWithRefresh(entityRef, usable === undefined);
   return usable ?? own;
 }

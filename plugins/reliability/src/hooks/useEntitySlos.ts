@@ -1,39 +1,12 @@
+import { useApi } from '@backstage/core-plugin-api';
 import type {
   DeployGateResponse,
   EntitySlosResponse,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityApi } from '../api';
-import { useKeyedRequest } from './useKeyedRequest';
+import { reliabilityApiRef } from '../api';
+import { RequestState, useKeyedRequest } from './useKeyedRequest';
 
-/**
- * One request's state as a component sees it.
- * @public
- */
-export interface RequestState<T> {
-  /** The entity or group the state belongs to, e.g. `component:default/checkout-api`. */
-  entityRef: string;
-  value?: T;
-  loading: boolean;
-  error?: Error;
-  /** Loads again (after an error, for example). */
-  retry(): void;
-}
-
-function requestSlos(
-  api: ReliabilityApi,
-  entityRef: string,
-  signal: AbortSignal,
-) {
-  return api.getEntitySlos(entityRef, { signal });
-}
-
-function requestDeployGate(
-  api: ReliabilityApi,
-  entityRef: string,
-  signal: AbortSignal,
-) {
-  return api.getDeployGate(entityRef, { signal });
-}
+export type { RequestState } from './useKeyedRequest';
 
 /**
  * Loads an entity's SLOs with their budgets, burn rates and problems.
@@ -45,7 +18,11 @@ export function useEntitySlos(
   entityRef: string,
   enabled: boolean = true,
 ): RequestState<EntitySlosResponse> {
-  return useKeyedRequest(entityRef, enabled, requestSlos);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(
+    entityRef,
+    enabled ? signal => api.getEntitySlos(entityRef, { signal }) : undefined,
+  );
 }
 
 /**
@@ -57,5 +34,9 @@ export function useDeployGate(
   entityRef: string,
   enabled: boolean,
 ): RequestState<DeployGateResponse> {
-  return useKeyedRequest(entityRef, enabled, requestDeployGate);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(
+    entityRef,
+    enabled ? signal => api.getDeployGate(entityRef, { signal }) : undefined,
+  );
 }

@@ -1,7 +1,10 @@
-import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { useKeyedRequest } from './useKeyedRequest';
+
+/** The key the groups are loaded under; it names no entity. */
+const GROUPS_KEY = 'catalog:groups';
 
 /** A catalog group as a filter option. @public */
 export interface GroupOption {
@@ -17,7 +20,7 @@ export interface GroupOption {
  */
 export function useGroupOptions(): { options: GroupOption[]; error?: Error } {
   const catalogApi = useApi(catalogApiRef);
-  const { value, error } = useAsync(async () => {
+  const { value, error } = useKeyedRequest(GROUPS_KEY, async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'group' },
       fields: [
@@ -42,6 +45,6 @@ export function useGroupOptions(): { options: GroupOption[]; error?: Error } {
         };
       })
       .sort((a, b) => a.title.localeCompare(b.title));
-  }, [catalogApi]);
+  });
   return { options: value ?? [], error };
 }

@@ -1,10 +1,11 @@
+import { useApi } from '@backstage/core-plugin-api';
 import type {
   OnCallHealthResponse,
   ReliabilityReportResponse,
 } from '@preflight/plugin-reliability-common';
+import { reliabilityApiRef } from '../api';
 import type { ReliabilityApi, ReliabilityReportQuery } from '../api';
-import type { RequestState } from './useEntitySlos';
-import { useKeyedRequest } from './useKeyedRequest';
+import { RequestState, useKeyedRequest } from './useKeyedRequest';
 
 /**
  * What a reliability report is about: the whole organisation, a group with
@@ -15,21 +16,12 @@ export type ReportSubject =
   | { kind: 'organization' }
   | { kind: 'group' | 'entity'; ref: string };
 
-interface ReportKey {
-  subject: ReportSubject;
-  query: ReliabilityReportQuery;
-}
-
-/**
- * The request keyed by subject and period together, so changing the month
- * aborts the request for the old one and never shows its answer late.
- */
 function requestReport(
   api: ReliabilityApi,
-  key: string,
+  subject: ReportSubject,
+  query: ReliabilityReportQuery,
   signal: AbortSignal,
 ): Promise<ReliabilityReportResponse> {
-  const { subject, query } = JSON.parse(key) as ReportKey;
   switch (subject.kind) {
     case 'organization':
       return api.getOrganizationReport(query, { signal });
@@ -40,25 +32,22 @@ function requestReport(
   }
 }
 
-function requestOnCallHealth(
-  api: ReliabilityApi,
-  groupRef: string,
-  signal: AbortSignal,
-) {
-  return api.getGroupOnCallHealth(groupRef, { signal });
-}
-
 /**
  * Loads a reliability report of a subject over a period (none: the last
- * whole calendar month).
+ * whole calendar month). Keyed by subject and period together, so changing
+ * the month aborts the request for the old one and never shows its answer
+ * late, nor the old month's figures while the new one loads.
  * @public
  */
 export function useReliabilityReport(
   subject: ReportSubject,
   query: ReliabilityReportQuery = {},
 ): RequestState<ReliabilityReportResponse> {
-  const key = JSON.stringify({ subject, query } satisfies ReportKey);
-  const state = useKeyedRequest(key, true, requestReport);
+  const api = useApi(reliabilityApiRef);
+  const key = JSON.stringify({ subject, query });
+  const state = useKeyedRequest(key, signal =>
+    requestReport(api, subject, query, signal),
+  );
   // Callers name the subject in messages, not the internal key.
   return {
     ...state,
@@ -76,5 +65,11 @@ export function useGroupOnCallHealth(
   groupRef: string,
   enabled: boolean = true,
 ): RequestState<OnCallHealthResponse> {
-  return useKeyedRequest(groupRef, enabled, requestOnCallHealth);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(
+    groupRef,
+    enabled
+      ? signal => api.getGroupOnCallHealth(groupRef, { signal })
+      : undefined,
+  );
 }

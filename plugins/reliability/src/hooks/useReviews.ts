@@ -6,41 +6,12 @@ import type {
   ReviewResponse,
   ReviewTemplatesResponse,
 } from '@preflight/plugin-reliability-common';
-import type { ReliabilityApi } from '../api';
-import type { RequestState } from './useEntitySlos';
-import { useKeyedRequest } from './useKeyedRequest';
+import { useApi } from '@backstage/core-plugin-api';
+import { reliabilityApiRef } from '../api';
+import { RequestState, useKeyedRequest } from './useKeyedRequest';
 
 /** The key the templates are loaded under; it names no entity. */
 const TEMPLATES_KEY = 'reviews:templates';
-
-function requestEntityReviews(
-  api: ReliabilityApi,
-  entityRef: string,
-  signal: AbortSignal,
-) {
-  return api.getEntityReviews(entityRef, { signal });
-}
-
-function requestTemplates(
-  api: ReliabilityApi,
-  _key: string,
-  signal: AbortSignal,
-) {
-  return api.getReviewTemplates({ signal });
-}
-
-function requestReview(api: ReliabilityApi, id: string, signal: AbortSignal) {
-  return api.getReview(id, { signal });
-}
-
-/** The board's key is its query, so a changed filter aborts the old request. */
-function requestReviewList(
-  api: ReliabilityApi,
-  key: string,
-  signal: AbortSignal,
-) {
-  return api.listReviews(JSON.parse(key) as ReviewListQuery, { signal });
-}
 
 /**
  * Loads an entity's readiness reviews and what can be opened on it.
@@ -49,7 +20,10 @@ function requestReviewList(
 export function useEntityReviews(
   entityRef: string,
 ): RequestState<EntityReviewsResponse> {
-  return useKeyedRequest(entityRef, true, requestEntityReviews);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(entityRef, signal =>
+    api.getEntityReviews(entityRef, { signal }),
+  );
 }
 
 /**
@@ -57,17 +31,24 @@ export function useEntityReviews(
  * @public
  */
 export function useReviewTemplates(): RequestState<ReviewTemplatesResponse> {
-  return useKeyedRequest(TEMPLATES_KEY, true, requestTemplates);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(TEMPLATES_KEY, signal =>
+    api.getReviewTemplates({ signal }),
+  );
 }
 
 /**
- * Loads one page of the reviews board.
+ * Loads one page of the reviews board. The key is the query, so a changed
+ * filter aborts the old request.
  * @public
  */
 export function useReviewList(
   query: ReviewListQuery,
 ): RequestState<ReviewListResponse> {
-  return useKeyedRequest(JSON.stringify(query), true, requestReviewList);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(JSON.stringify(query), signal =>
+    api.listReviews(query, { signal }),
+  );
 }
 
 /**
@@ -98,10 +79,12 @@ function isNewer(candidate: ReviewResponse, loaded?: ReviewResponse): boolean {
  * @public
  */
 export function useReview(reviewId: string | undefined): ReviewState {
+  const api = useApi(reliabilityApiRef);
   const state = useKeyedRequest(
     reviewId ?? '',
-    reviewId !== undefined,
-    requestReview,
+    reviewId === undefined
+      ? undefined
+      : signal => api.getReview(reviewId, { signal }),
   );
   const [replaced, setReplaced] = useState<ReviewResponse>();
   const replace = useCallback(
@@ -114,5 +97,12 @@ export function useReview(reviewId: string | undefined): ReviewState {
     isNewer(replaced, state.value)
       ? replaced
       : state.value;
-  return { ...state, value, replace };
+  return {
+    entityRef: state.entityRef,
+    value,
+    loading: state.loading,
+    error: state.error,
+    retry: state.retry,
+    replace,
+  };
 }

@@ -1,4 +1,3 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import type {
   EntityScorecardResponse,
@@ -6,28 +5,11 @@ import type {
   GroupScorecardResponse,
   ScorecardOverviewResponse,
 } from '@preflight/plugin-reliability-common';
-import { type ReliabilityApi, reliabilityApiRef } from '../api';
-import type { RequestState } from './useEntitySlos';
-import { useKeyedRequest } from './useKeyedRequest';
+import { reliabilityApiRef } from '../api';
+import { RequestState, useKeyedRequest } from './useKeyedRequest';
 
 /** The key the fleet-wide overview is loaded under; it names no entity. */
 const OVERVIEW_KEY = 'scorecards:overview';
-
-function requestEntityScorecard(
-  api: ReliabilityApi,
-  entityRef: string,
-  signal: AbortSignal,
-) {
-  return api.getEntityScorecard(entityRef, { signal });
-}
-
-function requestOverview(
-  api: ReliabilityApi,
-  _key: string,
-  signal: AbortSignal,
-) {
-  return api.getScorecardOverview({ signal });
-}
 
 /**
  * Loads an entity's stored readiness scorecard with its rubric and history.
@@ -36,10 +18,11 @@ function requestOverview(
 export function useEntityScorecard(
   entityRef: string,
 ): RequestState<EntityScorecardResponse> {
-  return useKeyedRequest(entityRef, true, requestEntityScorecard);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(entityRef, signal =>
+    api.getEntityScorecard(entityRef, { signal }),
+  );
 }
-
-type GroupLoad = Omit<RequestState<GroupScorecardResponse>, 'retry'>;
 
 /**
  * Loads one page of the scorecards of every entity a group and its
@@ -54,51 +37,13 @@ export function useGroupScorecards(
   query: GroupScorecardQuery = {},
 ): RequestState<GroupScorecardResponse> {
   const api = useApi(reliabilityApiRef);
-  const [attempt, setAttempt] = useState(0);
-  const [load, setLoad] = useState<GroupLoad>({
-    entityRef: groupRef,
-    loading: true,
-  });
-  // The query as one dependency: a new object with the same fields is no change.
-  const queryKey = JSON.stringify(query);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const keep = (previous: GroupLoad) =>
-      previous.entityRef === groupRef ? previous.value : undefined;
-    setLoad(previous => ({
-      entityRef: groupRef,
-      value: keep(previous),
-      loading: true,
-    }));
-    api
-      .getGroupScorecards(groupRef, JSON.parse(queryKey), {
-        signal: controller.signal,
-      })
-      .then(
-        value => {
-          if (!controller.signal.aborted) {
-            setLoad({ entityRef: groupRef, value, loading: false });
-          }
-        },
-        error => {
-          if (!controller.signal.aborted) {
-            setLoad(previous => ({
-              entityRef: groupRef,
-              value: keep(previous),
-              loading: false,
-              error: error instanceof Error ? error : new Error(String(error)),
-            }));
-          }
-        },
-      );
-    return () => controller.abort();
-  }, [api, groupRef, queryKey, attempt]);
-
-  const retry = useCallback(() => setAttempt(n => n + 1), []);
-  const current: GroupLoad =
-    load.entityRef === groupRef ? load : { entityRef: groupRef, loading: true };
-  return { ...current, retry };
+  // The query as part of the key: a new object with the same fields is no change.
+  const key = `${groupRef} ${JSON.stringify(query)}`;
+  return useKeyedRequest(
+    key,
+    signal => api.getGroupScorecards(groupRef, query, { signal }),
+    { subject: groupRef },
+  );
 }
 
 /**
@@ -106,5 +51,8 @@ export function useGroupScorecards(
  * @public
  */
 export function useScorecardOverview(): RequestState<ScorecardOverviewResponse> {
-  return useKeyedRequest(OVERVIEW_KEY, true, requestOverview);
+  const api = useApi(reliabilityApiRef);
+  return useKeyedRequest(OVERVIEW_KEY, signal =>
+    api.getScorecardOverview({ signal }),
+  );
 }

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import type { DeployGateResponse } from '@preflight/plugin-reliability-common';
-import type { RequestState } from '../../hooks/useEntitySlos';
+import type { RequestState } from '../../hooks/useKeyedRequest';
 import { deployGateVerdict } from './deployGateVerdict';
 
 /** @public */

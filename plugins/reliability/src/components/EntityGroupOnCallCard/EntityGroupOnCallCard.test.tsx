@@ -76,12 +76,14 @@ describe('EntityGroupOnCallCard', () => {
       within(checkout).getByRole('link', { name: '+1 555 0103' }),
     ).toHaveAttribute('href', 'tel:+15550103');
     // carol's override ends at 18:00, four hours from now; alice takes over then.
-    expect(checkout).toHaveTextContent(/until .+ \(in 4h\)/);
+    expect(within(checkout).getByText(/^until/)).toHaveTextContent(
+      /until .+ \(in 4h\)/,
+    );
     expect(within(checkout).getByText(/in 4h/).closest('time')).toHaveAttribute(
       'dateTime',
       '2025-03-04T18:00:00Z',
     );
-    expect(checkout).toHaveTextContent('then Alice');
+    expect(within(checkout).getByText(/^then/)).toHaveTextContent('then Alice');
     expect(
       within(checkout).getByLabelText('1 open high-urgency incident'),
     ).toHaveTextContent('1');

@@ -34,13 +34,13 @@ function subheader(response: GroupOnCallResponse | undefined) {
 
 function GroupOnCallBody(props: { state: GroupOnCallState; now: Date }) {
   const { state, now } = props;
-  const { response } = state;
+  const { value: response } = state;
   if (!response) {
     if (state.error) {
       return (
         <SummaryErrorPanel
           error={state.error}
-          entityRef={state.groupRef}
+          entityRef={state.entityRef}
           onRetry={state.retry}
         />
       );
@@ -89,7 +89,7 @@ export function EntityGroupOnCallCard(props: EntityGroupOnCallCardProps) {
   const now = useNow(props.now);
   const { entity } = useEntity();
   const state = useGroupOnCall(stringifyEntityRef(entity));
-  const { response } = state;
+  const { value: response } = state;
   return (
     <CardFrame
       title={title}

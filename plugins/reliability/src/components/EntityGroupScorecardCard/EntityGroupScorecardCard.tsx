@@ -1,18 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useSearchParams } from 'react-router-dom';
-import useDebounce from 'react-use/esm/useDebounce';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import type { GroupScorecardResponse } from '@preflight/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
 import { useNow } from '../../hooks';
-import type { RequestState } from '../../hooks/useEntitySlos';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
+import type { RequestState } from '../../hooks/useKeyedRequest';
 import { useGroupScorecards } from '../../hooks/useScorecards';
 import {
   downloadCsv,
@@ -109,8 +109,7 @@ export function EntityGroupScorecardCard(props: EntityGroupScorecardCardProps) {
       // per key.
       { replace },
     );
-  const [text, setText] = useState(filter.text);
-  useDebounce(() => setText(filter.text), SEARCH_DEBOUNCE_MS, [filter.text]);
+  const text = useDebouncedValue(filter.text, SEARCH_DEBOUNCE_MS);
   const query = useMemo(
     () => teamScorecardQuery({ ...filter, text }, sort, { page, pageSize }),
     [filter, text, sort, page, pageSize],

@@ -20,6 +20,7 @@ import {
   summaryInState,
 } from '../../__testUtils__/summaryFixtures';
 import { EntityOnCallCard } from './EntityOnCallCard';
+import { expectAccessibleNames } from '../../__testUtils__/expectAccessibleNames';
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -87,8 +88,12 @@ describe('EntityOnCallCard', () => {
       within(levelOne).getByText(/escalates to level 2 after 30 min/),
     ).toBeInTheDocument();
     // carol's override ends at 18:00, four hours from now; alice takes over.
-    expect(levelOne).toHaveTextContent(/until .+ \(in 4h\)/);
-    expect(levelOne).toHaveTextContent(/Next handoff: Alice in 4h \(/);
+    expect(within(levelOne).getByText(/^until/)).toHaveTextContent(
+      /until .+ \(in 4h\)/,
+    );
+    expect(within(levelOne).getByText(/^Next handoff:/)).toHaveTextContent(
+      /Next handoff: Alice in 4h \(/,
+    );
     expect(
       within(levelOne).getAllByText(/in 4h/)[0].closest('time'),
     ).toHaveAttribute('dateTime', '2025-03-04T18:00:00Z');
@@ -106,8 +111,10 @@ describe('EntityOnCallCard', () => {
     expect(
       within(levelThree).getByText('Permanent on-call'),
     ).toBeInTheDocument();
-    expect(levelThree).not.toHaveTextContent(/until/);
-    expect(levelThree).toHaveTextContent(/repeats from level 1 after 10 min/);
+    expect(within(levelThree).queryByText(/^until/)).not.toBeInTheDocument();
+    expect(
+      within(levelThree).getByText(/^repeats from level 1 after 10 min/),
+    ).toBeInTheDocument();
 
     expect(screen.getByRole('link', { name: 'checkout-api' })).toHaveAttribute(
       'href',
@@ -140,7 +147,7 @@ describe('EntityOnCallCard', () => {
       name: 'Open incidents',
     });
     const links = within(incidents).getAllByRole('link');
-    expect(links.map(link => link.textContent)).toEqual([
+    expectAccessibleNames(links, [
       '#1042 Checkout latency above SLO',
       '#1038 Retry queue growing',
     ]);
@@ -176,11 +183,15 @@ describe('EntityOnCallCard', () => {
 
     const levelOne = await screen.findByRole('listitem', { name: 'Level 1' });
     expect(within(levelOne).getByText('Nobody is on call')).toBeInTheDocument();
-    expect(levelOne).toHaveTextContent(/The gap ends in 7h \(/);
+    expect(within(levelOne).getByText(/^The gap ends/)).toHaveTextContent(
+      /The gap ends in 7h \(/,
+    );
     expect(
       within(levelOne).getByRole('link', { name: 'Platform primary' }),
     ).toHaveAttribute('href', 'https://acme.pagerduty.com/schedules/PSPLT01');
-    expect(levelOne).toHaveTextContent(/Next handoff: Frank in 7h/);
+    expect(within(levelOne).getByText(/^Next handoff:/)).toHaveTextContent(
+      /Next handoff: Frank in 7h/,
+    );
     expect(
       within(level(2)).getByRole('link', { name: 'Grace' }),
     ).toBeInTheDocument();
@@ -202,8 +213,11 @@ describe('EntityOnCallCard', () => {
       within(levelOne).getByRole('link', { name: 'Frank' }),
     ).toBeInTheDocument();
     expect(within(levelOne).getByText('Permanent on-call')).toBeInTheDocument();
-    expect(levelOne).not.toHaveTextContent(/until|Next handoff/);
-    expect(levelOne).toHaveTextContent('last level');
+    expect(within(levelOne).queryByText(/^until/)).not.toBeInTheDocument();
+    expect(
+      within(levelOne).queryByText(/^Next handoff:/),
+    ).not.toBeInTheDocument();
+    expect(within(levelOne).getByText('last level')).toBeInTheDocument();
     expect(screen.getByText('No open incidents.')).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'MTTA' })).toHaveTextContent('—');
   });

@@ -14,7 +14,7 @@ import type {
   EntityScorecardResponse,
 } from '@preflight/plugin-reliability-common';
 import { useNow } from '../../hooks';
-import type { RequestState } from '../../hooks/useEntitySlos';
+import type { RequestState } from '../../hooks/useKeyedRequest';
 import { useEntityScorecard } from '../../hooks/useScorecards';
 import { formatDateTime, formatDay, isBlocking } from '../../utils';
 import { AsOfChip } from '../AsOfChip';

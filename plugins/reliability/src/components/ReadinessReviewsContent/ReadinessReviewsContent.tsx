@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import LinearProgress from '@mui/material/LinearProgress';
-import useDebounce from 'react-use/esm/useDebounce';
 import type { ReviewTemplate } from '@preflight/plugin-reliability-common';
 import { useNow } from '../../hooks';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue';
 import { useGroupOptions } from '../../hooks/useGroupOptions';
 import { useReviewList, useReviewTemplates } from '../../hooks/useReviews';
 import {
@@ -55,10 +55,9 @@ export function ReadinessReviewsContent(props: ReadinessReviewsContentProps) {
   const [filter, setFilter] = useState<ReviewBoardFilter>(
     NO_REVIEW_BOARD_FILTER,
   );
-  const [text, setText] = useState('');
   const [page, setPage] = useState(0);
   const [pageSize, setPageSize] = useState(props.pageSize ?? 50);
-  useDebounce(() => setText(filter.text), SEARCH_DEBOUNCE_MS, [filter.text]);
+  const text = useDebouncedValue(filter.text, SEARCH_DEBOUNCE_MS);
 
   const query = useMemo(
     () => reviewBoardQuery({ ...filter, text }, page, pageSize),

@@ -1,7 +1,7 @@
 import { ReactNode } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { ReliabilitySummaryContext, useSummaryLoader } from '../../hooks';
+import { ReliabilitySummaryContext, useSummaryWithRefresh } from '../../hooks';
 
 /** @public */
 export interface ReliabilitySummaryProviderProps {
@@ -17,7 +17,7 @@ export function ReliabilitySummaryProvider(
   props: ReliabilitySummaryProviderProps,
 ) {
   const { entity } = useEntity();
-  const state = useSummaryLoader(stringifyEntityRef(entity), true);
+  const state = useSummaryWithRefresh(stringifyEntityRef(entity), true);
   return (
     <ReliabilitySummaryContext.Provider value={state}>
       {props.children}

@@ -1,4 +1,4 @@
-import type { RequestState } from '../../hooks/useEntitySlos';
+import type { RequestState } from '../../hooks/useKeyedRequest';
 import { CardLoading } from '../CardLoading';
 import { SummaryErrorPanel } from '../SummaryErrorPanel';
 

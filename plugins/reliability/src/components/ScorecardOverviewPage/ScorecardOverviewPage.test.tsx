@@ -15,6 +15,7 @@ import {
 } from '../../__testUtils__/scorecardFixtures';
 import { NOW } from '../../__testUtils__/summaryFixtures';
 import { ScorecardOverviewPage } from './ScorecardOverviewPage';
+import { expectAccessibleNames } from '../../__testUtils__/expectAccessibleNames';
 
 // These tests click through whole tables; on a loaded 2-core CI machine
 // that takes longer than jest's default 5 seconds.
@@ -174,20 +175,16 @@ describe('ScorecardOverviewPage', () => {
       name: 'Checks failing most',
     });
     // Every listed check is a link to its drill-down.
-    expect(
-      within(checks)
-        .getAllByRole('link')
-        .map(link => [link.textContent, link.getAttribute('href')]),
-    ).toEqual([
-      ['SLOs defined', '/reliability/scorecards?check=slo-defined'],
-      [
-        'Level 1 always covered',
-        '/reliability/scorecards?check=level1-always-covered',
-      ],
-      [
-        'TechDocs annotation',
-        '/reliability/scorecards?check=techdocs-annotation',
-      ],
+    const links = within(checks).getAllByRole('link');
+    expectAccessibleNames(links, [
+      'SLOs defined',
+      'Level 1 always covered',
+      'TechDocs annotation',
+    ]);
+    expect(links.map(link => link.getAttribute('href'))).toEqual([
+      '/reliability/scorecards?check=slo-defined',
+      '/reliability/scorecards?check=level1-always-covered',
+      '/reliability/scorecards?check=techdocs-annotation',
     ]);
     expect(
       screen.queryByRole('region', { name: /^Where/ }),
@@ -207,9 +204,16 @@ describe('ScorecardOverviewPage', () => {
       name: 'Teams failing Level 1 always covered',
     });
     const rows = within(teams).getAllByRole('row').slice(1);
-    expect(rows.map(row => row.textContent)).toEqual([
-      'Search42',
-      'Payments20',
+    expect(
+      rows.map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(cell => cell.textContent),
+      ),
+    ).toEqual([
+      // Team, failing, in error.
+      ['Search', '4', '2'],
+      ['Payments', '2', '0'],
     ]);
     // Each team opens its own scorecards narrowed to this check: the
     // count here is the number of rows there.
