@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOpenSloDocuments } from '@preflight/plugin-reliability-common';
-import { demoScenario } from '@internal/preflight-test/prometheus/demo/demoScenario';
+import { demoScenario } from '@preflight/demo-fixtures';
 import { DEMO_SLOS, demoSloHistoryRows } from './demoSloHistoryRows';
 
 const SLO_DIR = resolve(__dirname, '../../../../catalog/slos');
