@@ -2,8 +2,8 @@
  * The demo's SLO scenario: what each demo service serves and when it fails.
  * The demo Prometheus is loaded with samples of it, the simulated SLO source
  * (`@preflight/demo-fixtures/simulated-slos`) and the demo SLO history compute
- * their values from it. Plain functions without dependencies, so the test
- * harness can share the generator's random stream.
+ * their values from it. Plain functions without dependencies; the test
+ * workspace's SLI generator draws from the same random stream.
  *
  * The PagerDuty simulator is `@preflight/demo-fixtures/simulator`.
  *

@@ -47,9 +47,9 @@ const DAY = 86400;
 
 /**
  * The step {@link demoCacheBoundary} aligns to: promtool's backfill block
- * length (18 hours; test/prometheus/demo/ensureDemoHistoryCache.ts checks
- * they agree),
- * so the demo Prometheus' cached blocks and per-start blocks never overlap.
+ * length, 18 hours, so the demo Prometheus' cached blocks and the blocks it
+ * writes at every start never overlap (test/prometheus/demo/
+ * ensureDemoHistoryCache.ts refuses to run if the two differ).
  */
 export const DEMO_BOUNDARY_STEP_SECONDS = 18 * HOUR;
 
