@@ -22,7 +22,7 @@ if [ ! -f "$app_index" ] ||
 fi
 
 echo "Starting the PagerDuty simulator on 127.0.0.1:7099..."
-node --import tsx test/simulator/main.ts --port 7099 &
+node --import tsx packages/demo-fixtures/src/simulator/main.ts --port 7099 &
 simulator_pid=$!
 prometheus_pid=
 # Extra backend config; empty means the default app-config files.
@@ -50,19 +50,19 @@ if command -v prometheus >/dev/null && command -v promtool >/dev/null; then
     echo "The demo Prometheus did not start (see $prometheus_log); SLO widgets will show the source as unhealthy."
   fi
 else
-  # No Prometheus: SLO widgets read recorded demo data instead, labelled
-  # "Recorded demo data (no Prometheus)" on every card.
-  echo "Prometheus not found: SLO widgets will show recorded demo data; for live metrics install it with \`sudo apt-get install prometheus\`"
+  # No Prometheus: SLO widgets read simulated demo data instead, labelled
+  # "Simulated demo data (no Prometheus)" on every card.
+  echo "Prometheus not found: SLO widgets will show simulated demo data; for live metrics install it with \`sudo apt-get install prometheus\`"
   config_args=(--config ../../app-config.yaml)
   if [ -f app-config.local.yaml ]; then
     config_args+=(--config ../../app-config.local.yaml)
   fi
-  config_args+=(--config ../../app-config.recorded-slos.yaml)
+  config_args+=(--config ../../app-config.simulated-slos.yaml)
 fi
 
 # Readiness reviews in every state, made through the public API once the
 # backend answers (skipped when the portal already has reviews).
-node --import tsx test/demo/seedDemoReviews.ts http://localhost:7007 http://127.0.0.1:7099 &
+node --import tsx packages/demo-fixtures/src/seedDemoReviews.ts http://localhost:7007 http://127.0.0.1:7099 &
 seed_pid=$!
 trap 'kill "$simulator_pid" "$seed_pid" $prometheus_pid 2>/dev/null || true' EXIT INT TERM
 

@@ -3,10 +3,17 @@ export interface Config {
     /** Settings of the demo backend only; adopters' backends leave them out. */
     demo?: {
       /**
-       * Measure SLOs from recorded demo data (source `recorded:demo`,
-       * "Recorded demo data (no Prometheus)") instead of a Prometheus
-       * server. `scripts/start-demo.sh` turns it on, through
-       * app-config.recorded-slos.yaml, when `prometheus` is not installed.
+       * Measure SLOs from simulated demo data (source `simulated:demo`,
+       * "Simulated demo data (no Prometheus)"), the demo scenario's expected
+       * values, instead of a Prometheus server. `scripts/start-demo.sh` turns
+       * it on, through app-config.simulated-slos.yaml, when `prometheus` is
+       * not installed.
+       */
+      simulatedSlos?: boolean;
+      /**
+       * Former name of `simulatedSlos`, read only when `simulatedSlos` is
+       * not set; logs a warning.
+       * @deprecated Use `simulatedSlos`.
        */
       recordedSlos?: boolean;
       /**

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
 import type { Browser, Page } from 'playwright-core';
-import { startPagerDutySimulator } from '../simulator';
+import { startPagerDutySimulator } from '@preflight/demo-fixtures/simulator';
 import {
   launchChromium,
   levelOneOnCallAt,

@@ -35,7 +35,10 @@ async function startSimulatorProcess(services: number, perMinute: number) {
     [
       '--import',
       'tsx',
-      path.join(__dirname, '..', 'simulator', 'main.ts'),
+      path.join(
+        path.dirname(require.resolve('@preflight/demo-fixtures/package.json')),
+        'src/simulator/main.ts',
+      ),
       '--fleet',
       'generated',
       '--services',

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Browser, chromium, type Page } from 'playwright-core';
-import { startPagerDutySimulator } from '../simulator';
+import { startPagerDutySimulator } from '@preflight/demo-fixtures/simulator';
 import { startDemoPrometheus } from '../prometheus/demo/startDemoPrometheus';
 
 /** Repository root, from this file's location. */

@@ -13,7 +13,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { Page } from 'playwright-core';
-import { seedDemoReviews, waitForScorecards } from '../demo/seedDemoReviews';
+import {
+  seedDemoReviews,
+  waitForScorecards,
+} from '@preflight/demo-fixtures/seed-reviews';
 import { checkAccessibility } from './checkAccessibility';
 import { DemoStack, outputDir, startDemoStack } from './demoPortal';
 

@@ -30,11 +30,17 @@ export function sliHistoryCacheRoot(): string {
  * blocks behind (a hand-bumped version number would be forgotten).
  */
 const SOURCES_IN_KEY = [
-  'generateSliHistory.ts',
-  'writeOpenMetrics.ts',
-  'backfillSliHistory.ts',
-  'sliHistoryFile.ts',
-  'createSliRandom.ts',
+  ...[
+    'generateSliHistory.ts',
+    'writeOpenMetrics.ts',
+    'backfillSliHistory.ts',
+    'sliHistoryFile.ts',
+  ].map(file => path.join(__dirname, file)),
+  // The random stream the generator draws from, shared with the demo.
+  path.join(
+    path.dirname(require.resolve('@preflight/demo-fixtures/package.json')),
+    'src/slo/createSliRandom.ts',
+  ),
 ];
 
 /** The cache key of a scenario: a hash of the scenario, the generating code and the block format. */
@@ -43,7 +49,7 @@ export function sliHistoryCacheKey(scenario: SliScenario): string {
   hash.update(JSON.stringify([BLOCK_FORMAT_VERSION, scenario]));
   for (const source of SOURCES_IN_KEY) {
     hash.update('\0');
-    hash.update(readFileSync(path.join(__dirname, source)));
+    hash.update(readFileSync(source));
   }
   return hash.digest('hex').slice(0, 20);
 }

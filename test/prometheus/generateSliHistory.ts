@@ -1,4 +1,4 @@
-import { createSliRandom, SliRandom } from './createSliRandom';
+import { createSliRandom, type SliRandom } from '@preflight/demo-fixtures';
 import {
   LatencyProfile,
   ServiceTrafficProfile,

@@ -1,15 +1,13 @@
-import { demoFleet } from '../simulator/fixtures/demoFleet';
-import { generatedFleet } from '../simulator/fixtures/generatedFleet';
-import { SIMULATED_ROUTES } from '../simulator/routes';
 import {
-  startPagerDutySimulator,
-  PagerDutySimulator,
-} from '../simulator/startPagerDutySimulator';
-import {
+  demoFleet,
+  generatedFleet,
   pagerDutyGet,
   pagerDutyGetAllPages,
-  SimulatorResponse,
-} from '../simulator/testing/simulatorClient';
+  SIMULATED_ROUTES,
+  startPagerDutySimulator,
+  type PagerDutySimulator,
+  type SimulatorResponse,
+} from '@preflight/demo-fixtures/simulator';
 import { formatValidationErrors } from './PagerDutyResponseValidator';
 import { sharedPagerDutyValidator } from './validatePagerDutyResponse';
 

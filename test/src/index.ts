@@ -1,11 +1,11 @@
 /**
- * Cross-package test tooling of Preflight: the PagerDuty simulator and its
- * OpenAPI validator, and the real-Prometheus harness. Tests and benchmarks
- * import these by subpath (`@internal/preflight-test/simulator`, ...); this
- * entry gathers them for tools that want one import.
+ * Cross-package test tooling of Preflight: the OpenAPI validator of PagerDuty
+ * responses and the real-Prometheus harness. Tests and benchmarks import
+ * these by subpath (`@internal/preflight-test/prometheus`, ...); this entry
+ * gathers them for tools that want one import. The PagerDuty simulator lives
+ * in `@preflight/demo-fixtures/simulator`, since the demo runs it too.
  *
  * @packageDocumentation
  */
-export * as simulator from '../simulator';
 export * as schema from '../schema';
 export * as prometheus from '../prometheus';

@@ -4,7 +4,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { authModuleDemoPeople } from './demoSignIn/authModuleDemoPeople';
-import { reliabilityModuleRecordedSlos } from './recordedSlos/reliabilityModuleRecordedSlos';
+import { reliabilityModuleSimulatedSlos } from './simulatedSlos/reliabilityModuleSimulatedSlos';
 import { reliabilityModuleDemoSloHistory } from './demoSloHistory/reliabilityModuleDemoSloHistory';
 
 const backend = createBackend();
@@ -40,10 +40,10 @@ backend.add(import('@preflight/plugin-reliability-backend-module-prometheus'));
 backend.add(
   import('@preflight/plugin-reliability-backend-module-scorecard-example'),
 );
-// Demo only: SLO data recorded from the demo scenario, for machines without
-// Prometheus. Inert unless `reliability.demo.recordedSlos` is true
-// (app-config.recorded-slos.yaml, which scripts/start-demo.sh adds then).
-backend.add(reliabilityModuleRecordedSlos);
+// Demo only: SLO data simulated from the demo scenario, for machines without
+// Prometheus. Inert unless `reliability.demo.simulatedSlos` is true
+// (app-config.simulated-slos.yaml, which scripts/start-demo.sh adds then).
+backend.add(reliabilityModuleSimulatedSlos);
 // Demo only: a year of daily SLO history generated from the demo scenario,
 // so the reliability report's SLO section has a trend on a fresh demo.
 // Inert unless `reliability.demo.sloHistory` is true (app-config.yaml).

@@ -9,7 +9,7 @@ import {
 import {
   type PagerDutySimulator,
   startPagerDutySimulator,
-} from '@internal/preflight-test/simulator';
+} from '@preflight/demo-fixtures/simulator';
 import { createTestClock } from './__testUtils__/createTestClock';
 import { readPagerDutyConfig } from './config/readPagerDutyConfig';
 import { isPagerDutyError } from './client/PagerDutyError';

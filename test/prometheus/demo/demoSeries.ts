@@ -1,6 +1,12 @@
-import { createSliRandom, SliRandom } from '../createSliRandom';
+import {
+  createSliRandom,
+  diurnalFactor,
+  statusCodes,
+  type DemoScenario,
+  type DemoServiceProfile,
+  type SliRandom,
+} from '@preflight/demo-fixtures';
 import { GeneratedSeries, SliHistory } from '../generateSliHistory';
-import { DemoScenario, DemoServiceProfile } from './demoScenario';
 
 /** Counter values of every demo series at one instant, in `demoSeriesHeaders` order. */
 export type DemoCounterState = number[];
@@ -9,21 +15,6 @@ type SeriesHeader = Pick<
   GeneratedSeries,
   'name' | 'family' | 'type' | 'labels'
 >;
-
-/**
- * Every status code a service answers with, sorted. Shared with the recorded
- * demo source, which must export the same series.
- */
-export function statusCodes(profile: DemoServiceProfile): string[] {
-  const codes = new Set(['200']);
-  if (profile.baselineErrorRatio > 0) {
-    codes.add(profile.baselineErrorCode);
-  }
-  profile.errorEpisodes.forEach(e =>
-    Object.keys(e.codeShares).forEach(code => codes.add(code)),
-  );
-  return [...codes].sort();
-}
 
 /** The series of one service: request counters, then histogram buckets, count, sum. */
 function serviceHeaders(profile: DemoServiceProfile): SeriesHeader[] {
@@ -57,15 +48,6 @@ function serviceHeaders(profile: DemoServiceProfile): SeriesHeader[] {
 /** The demo's series in a fixed order (state arrays follow it). */
 export function demoSeriesHeaders(scenario: DemoScenario): SeriesHeader[] {
   return scenario.services.flatMap(serviceHeaders);
-}
-
-/**
- * Traffic is higher in the UTC afternoon; averages 1 over a day. Shared with
- * the recorded demo source, which must follow the same curve.
- */
-export function diurnalFactor(timeSeconds: number): number {
-  const dayFraction = (timeSeconds % 86400) / 86400;
-  return 1 + 0.3 * Math.cos(2 * Math.PI * (dayFraction - 15 / 24));
 }
 
 /** Rounds up with probability equal to the fraction, so sums stay unbiased. */

@@ -13,11 +13,22 @@ import {
   BACKFILL_BLOCK_SECONDS,
 } from '../backfillSliHistory';
 import {
+  DEMO_BOUNDARY_STEP_SECONDS,
+  type DemoScenario,
+} from '@preflight/demo-fixtures';
+import {
   DemoCounterState,
   demoInitialState,
   generateDemoSegment,
 } from './demoSeries';
-import { DemoScenario } from './demoScenario';
+
+// The scenario's boundary must fall on promtool's block edges, or the cached
+// blocks and the blocks written at every start would overlap.
+if (DEMO_BOUNDARY_STEP_SECONDS !== BACKFILL_BLOCK_SECONDS) {
+  throw new Error(
+    `The demo scenario's boundary step (${DEMO_BOUNDARY_STEP_SECONDS}s) differs from promtool's backfill block length (${BACKFILL_BLOCK_SECONDS}s)`,
+  );
+}
 
 /** Bump when the generator or the scenario changes, so stale entries are rebuilt. */
 export const DEMO_HISTORY_VERSION = 'demo-v1';
@@ -44,20 +55,6 @@ export function demoCacheRoot(): string {
   return (
     process.env.PREFLIGHT_PROMETHEUS_DEMO_CACHE_DIR ??
     path.resolve(__dirname, '..', '..', 'output', 'prometheus-demo-cache')
-  );
-}
-
-/**
- * The instant that splits the cached history from the part generated at
- * every start: the last multiple of promtool's 18-hour block length at least
- * 3 hours before `endSeconds`. Block-aligned, so the cached blocks and the
- * per-start blocks never overlap; 3 hours back, so the "burning now" episode
- * (the last 90 minutes) is always in the per-start part.
- */
-export function demoCacheBoundary(endSeconds: number): number {
-  return (
-    Math.floor((endSeconds - 3 * 3600) / BACKFILL_BLOCK_SECONDS) *
-    BACKFILL_BLOCK_SECONDS
   );
 }
 

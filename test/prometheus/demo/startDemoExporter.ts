@@ -1,12 +1,12 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { DemoScenario } from '@preflight/demo-fixtures';
 import {
   DemoCounterState,
   demoIncrements,
   demoRandoms,
   demoSeriesHeaders,
 } from './demoSeries';
-import { DemoScenario } from './demoScenario';
 
 /** A running loopback exporter of the demo's live counters. */
 export interface DemoExporter {

@@ -2,13 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { demoCacheBoundary, demoScenario } from '@preflight/demo-fixtures';
 import { backfillSliHistory } from '../backfillSliHistory';
 import { requirePrometheusBinaries } from '../prometheusBinaries';
-import { demoScenario } from './demoScenario';
 import { generateDemoSegment } from './demoSeries';
 import {
   DEMO_HISTORY_DAYS,
-  demoCacheBoundary,
   ensureDemoHistoryCache,
 } from './ensureDemoHistoryCache';
 import { startDemoExporter } from './startDemoExporter';

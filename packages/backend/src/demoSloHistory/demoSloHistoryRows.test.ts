@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseOpenSloDocuments } from '@preflight/plugin-reliability-node';
-import { demoScenario } from '@internal/preflight-test/prometheus/demo/demoScenario';
+import { demoScenario } from '@preflight/demo-fixtures';
 import { DEMO_SLOS, demoSloHistoryRows } from './demoSloHistoryRows';
 
 const SLO_DIR = resolve(__dirname, '../../../../catalog/slos');

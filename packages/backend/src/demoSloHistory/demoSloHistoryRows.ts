@@ -5,11 +5,11 @@ import {
   localDateOf,
   startOfLocalDay,
 } from '@preflight/plugin-reliability-common';
-import { createSliRandom } from '@internal/preflight-test/prometheus/createSliRandom';
-import type {
-  DemoScenario,
-  DemoServiceProfile,
-} from '@internal/preflight-test/prometheus/demo/demoScenario';
+import {
+  createSliRandom,
+  type DemoScenario,
+  type DemoServiceProfile,
+} from '@preflight/demo-fixtures';
 
 /** One SLO of the demo catalog (catalog/slos/*.yaml). */
 export interface DemoSlo {

@@ -6,8 +6,7 @@ import {
   DatabaseSloHistoryStore,
   openReliabilityDatabase,
 } from '@preflight/plugin-reliability-backend';
-import { demoScenario } from '@internal/preflight-test/prometheus/demo/demoScenario';
-import { demoCacheBoundary } from '@internal/preflight-test/prometheus/demo/ensureDemoHistoryCache';
+import { demoCacheBoundary, demoScenario } from '@preflight/demo-fixtures';
 import { demoSloHistoryRows } from './demoSloHistoryRows';
 
 /** Config key that turns the demo SLO history backfill on. */

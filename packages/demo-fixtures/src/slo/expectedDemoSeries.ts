@@ -1,11 +1,5 @@
-import type {
-  DemoScenario,
-  DemoServiceProfile,
-} from '@internal/preflight-test/prometheus/demo/demoScenario';
-import {
-  diurnalFactor,
-  statusCodes,
-} from '@internal/preflight-test/prometheus/demo/demoSeries';
+import type { DemoScenario, DemoServiceProfile } from './demoScenario';
+import { diurnalFactor, statusCodes } from './demoTraffic';
 
 /** One counter of the demo scenario and its expected increase per second. */
 export interface ExpectedDemoSeries {
@@ -74,7 +68,7 @@ function serviceSeries(profile: DemoServiceProfile): ExpectedDemoSeries[] {
 /**
  * The counters the demo Prometheus is loaded with, as expected rates: the
  * scenario's request rate, error episodes and latency shares without the
- * history's random noise, so the recorded source reads like the mean of the
+ * history's random noise, so the simulated source reads like the mean of the
  * real demo.
  */
 export function expectedDemoSeries(

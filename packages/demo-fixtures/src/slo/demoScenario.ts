@@ -1,7 +1,9 @@
 /**
- * What the demo's Prometheus shows for each catalog service with SLOs
- * (catalog/slos/*.yaml). Episode times are absolute seconds, fixed when the
- * demo starts, so the cached part of the history and the live exporter agree.
+ * What the demo's SLO sources show for each catalog service with SLOs
+ * (catalog/slos/*.yaml): the demo Prometheus is loaded with samples of it,
+ * the simulated source computes its expected values. Episode times are
+ * absolute seconds, fixed when the demo starts, so the cached part of the
+ * history and the live exporter agree.
  */
 
 /** A period during which a share of the requests fail (`from < t <= to`). */
@@ -42,6 +44,28 @@ export interface DemoScenario {
 const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
+
+/**
+ * The step {@link demoCacheBoundary} aligns to: promtool's backfill block
+ * length, 18 hours, so the demo Prometheus' cached blocks and the blocks it
+ * writes at every start never overlap (test/prometheus/demo/
+ * ensureDemoHistoryCache.ts refuses to run if the two differ).
+ */
+export const DEMO_BOUNDARY_STEP_SECONDS = 18 * HOUR;
+
+/**
+ * The instant that anchors the scenario's old episodes and splits the demo
+ * Prometheus' cached history from the part generated at every start: the
+ * last multiple of {@link DEMO_BOUNDARY_STEP_SECONDS} at least 3 hours before
+ * `endSeconds`. 3 hours back, so the "burning now" episode (the last 90
+ * minutes) is always in the per-start part.
+ */
+export function demoCacheBoundary(endSeconds: number): number {
+  return (
+    Math.floor((endSeconds - 3 * HOUR) / DEMO_BOUNDARY_STEP_SECONDS) *
+    DEMO_BOUNDARY_STEP_SECONDS
+  );
+}
 
 /**
  * The demo fleet's SLI behaviour:

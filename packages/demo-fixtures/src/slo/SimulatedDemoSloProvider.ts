@@ -15,8 +15,7 @@ import type {
   SloSourceInfo,
   SloSourceLocation,
 } from '@preflight/plugin-reliability-node';
-import { demoScenario } from '@internal/preflight-test/prometheus/demo/demoScenario';
-import { demoCacheBoundary } from '@internal/preflight-test/prometheus/demo/ensureDemoHistoryCache';
+import { demoCacheBoundary, demoScenario } from './demoScenario';
 import {
   expectedDemoSeries,
   type ExpectedDemoSeries,
@@ -24,21 +23,21 @@ import {
 import { parseSeriesSelector, selectorMatches } from './parseSeriesSelector';
 
 /** Instance name the catalog's SLOs resolve to by default, as in app-config.yaml. */
-export const RECORDED_DEMO_INSTANCE = 'demo';
+export const SIMULATED_DEMO_INSTANCE = 'demo';
 
-/** The one source of the recorded demo provider. */
-export const RECORDED_DEMO_SOURCE: SloSourceInfo = {
-  id: `recorded:${RECORDED_DEMO_INSTANCE}`,
-  type: 'recorded',
-  displayName: 'Recorded demo data (no Prometheus)',
+/** The one source of the simulated demo provider. */
+export const SIMULATED_DEMO_SOURCE: SloSourceInfo = {
+  id: `simulated:${SIMULATED_DEMO_INSTANCE}`,
+  type: 'simulated',
+  displayName: 'Simulated demo data (no Prometheus)',
 };
 
 const MINUTE = 60;
 /** Burn-down buckets per SLO window, like a Prometheus range query of modest size. */
 const BURN_DOWN_BUCKETS = 240;
 
-/** Options of {@link RecordedDemoSloProvider}. */
-export interface RecordedDemoSloProviderOptions {
+/** Options of {@link SimulatedDemoSloProvider}. */
+export interface SimulatedDemoSloProviderOptions {
   /**
    * When the demo "started": anchors the scenario's episodes the way the
    * demo Prometheus anchors them at its start. Defaults to now.
@@ -49,17 +48,16 @@ export interface RecordedDemoSloProviderOptions {
 /**
  * SLO source for the demo when no `prometheus` binary is installed: answers
  * the demo fleet's SLO queries from the same scenario the demo Prometheus
- * is loaded with (test/prometheus/demo/demoScenario.ts), integrating the
- * scenario's expected rates instead of reading samples. Its source is named
- * "Recorded demo data (no Prometheus)" so no card passes it off as live
- * metrics. Only plain series selectors of the scenario's counters can be
+ * is loaded with (./demoScenario.ts), integrating the scenario's expected
+ * rates instead of reading samples. Its source is named "Simulated demo data
+ * (no Prometheus)" so no card passes it off as live metrics. Only plain series selectors of the scenario's counters can be
  * answered; anything else is reported on the SLO.
  */
-export class RecordedDemoSloProvider implements SloProvider {
-  readonly type = RECORDED_DEMO_SOURCE.type;
+export class SimulatedDemoSloProvider implements SloProvider {
+  readonly type = SIMULATED_DEMO_SOURCE.type;
   readonly #series: ExpectedDemoSeries[];
 
-  constructor(options: RecordedDemoSloProviderOptions = {}) {
+  constructor(options: SimulatedDemoSloProviderOptions = {}) {
     const endSeconds =
       Math.floor((options.startedAt ?? new Date()).getTime() / 60_000) * 60;
     this.#series = expectedDemoSeries(
@@ -68,15 +66,15 @@ export class RecordedDemoSloProvider implements SloProvider {
   }
 
   listSources(): SloSourceInfo[] {
-    return [{ ...RECORDED_DEMO_SOURCE }];
+    return [{ ...SIMULATED_DEMO_SOURCE }];
   }
 
   locateSlo(entity: Entity, slo: SloDefinition): SloSourceLocation {
     const annotation =
       entity.metadata.annotations?.[ANNOTATION_PROMETHEUS_INSTANCE]?.trim();
     const instance =
-      slo.prometheusInstance ?? annotation ?? RECORDED_DEMO_INSTANCE;
-    if (instance !== RECORDED_DEMO_INSTANCE) {
+      slo.prometheusInstance ?? annotation ?? SIMULATED_DEMO_INSTANCE;
+    if (instance !== SIMULATED_DEMO_INSTANCE) {
       // Another provider may know this instance; the registry reports the
       // first provider's problem only when none does.
       return {
@@ -85,11 +83,11 @@ export class RecordedDemoSloProvider implements SloProvider {
           field: slo.prometheusInstance
             ? 'spec.indicator.spec.ratioMetric.*.metricSource.metricSourceRef'
             : `metadata.annotations["${ANNOTATION_PROMETHEUS_INSTANCE}"]`,
-          message: `SLO "${slo.id}": the recorded demo data only stands in for the "${RECORDED_DEMO_INSTANCE}" instance, not "${instance}"`,
+          message: `SLO "${slo.id}": the simulated demo data only stands in for the "${SIMULATED_DEMO_INSTANCE}" instance, not "${instance}"`,
         },
       };
     }
-    return { sourceId: RECORDED_DEMO_SOURCE.id };
+    return { sourceId: SIMULATED_DEMO_SOURCE.id };
   }
 
   async measureSlos(
@@ -98,8 +96,8 @@ export class RecordedDemoSloProvider implements SloProvider {
     options: SloMeasureOptions,
   ): Promise<SloObservationBatch> {
     options.signal.throwIfAborted();
-    if (sourceId !== RECORDED_DEMO_SOURCE.id) {
-      throw new Error(`Unknown recorded SLO source "${sourceId}"`);
+    if (sourceId !== SIMULATED_DEMO_SOURCE.id) {
+      throw new Error(`Unknown simulated SLO source "${sourceId}"`);
     }
     const now = options.now ?? new Date();
     const observations = slos.map(slo => this.#measure(slo, now));
@@ -117,7 +115,7 @@ export class RecordedDemoSloProvider implements SloProvider {
   }
 
   queryLinks(): SloQueryLink[] {
-    // There is no query UI behind recorded data.
+    // There is no query UI behind simulated data.
     return [];
   }
 
@@ -126,21 +124,21 @@ export class RecordedDemoSloProvider implements SloProvider {
       ref: `${slo.entityRef}/${slo.id}`,
       entityRef: slo.entityRef,
       sloId: slo.id,
-      instance: RECORDED_DEMO_INSTANCE,
+      instance: SIMULATED_DEMO_INSTANCE,
       evaluatedAt: now.toISOString(),
       warnings: [
-        'Recorded demo data: expected values of the demo scenario, not live metrics',
+        'Simulated demo data: expected values of the demo scenario, not live metrics',
       ],
     };
     const failed = (message: string, field?: string): SloMeasurement => ({
       ...base,
       windows: {},
-      errors: [{ message, field, instance: RECORDED_DEMO_INSTANCE }],
+      errors: [{ message, field, instance: SIMULATED_DEMO_INSTANCE }],
     });
     const indicator = slo.indicator;
     if (indicator.kind === 'threshold' || slo.timeSliceWindowSeconds) {
       return failed(
-        `SLO "${slo.id}" of ${slo.entityRef}: the recorded demo data has only ratio SLIs budgeted by occurrences`,
+        `SLO "${slo.id}" of ${slo.entityRef}: the simulated demo data has only ratio SLIs budgeted by occurrences`,
         'spec.indicator',
       );
     }
@@ -152,7 +150,7 @@ export class RecordedDemoSloProvider implements SloProvider {
     const total = this.#matching(indicator.totalQuery);
     if (!numerator || !total) {
       return failed(
-        `SLO "${slo.id}" of ${slo.entityRef}: the recorded demo data answers only plain series selectors of the demo counters`,
+        `SLO "${slo.id}" of ${slo.entityRef}: the simulated demo data answers only plain series selectors of the demo counters`,
         'spec.indicator',
       );
     }

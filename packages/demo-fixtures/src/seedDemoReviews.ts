@@ -5,7 +5,7 @@
  * cancelled, and one approved review drifts because its service is pointed at
  * a one-level escalation policy in the (simulated) PagerDuty afterwards.
  *
- *   node --import tsx test/demo/seedDemoReviews.ts http://localhost:7007 http://127.0.0.1:7099
+ *   node --import tsx packages/demo-fixtures/src/seedDemoReviews.ts http://localhost:7007 http://127.0.0.1:7099
  *
  * Does nothing when the portal already has reviews, so restarts keep what
  * visitors did.

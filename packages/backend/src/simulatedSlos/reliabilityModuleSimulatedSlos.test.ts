@@ -4,7 +4,7 @@ import {
   reliabilitySloProvidersExtensionPoint,
   type SloProvider,
 } from '@preflight/plugin-reliability-node';
-import { reliabilityModuleRecordedSlos } from './reliabilityModuleRecordedSlos';
+import { reliabilityModuleSimulatedSlos } from './reliabilityModuleSimulatedSlos';
 
 /** Collects the providers the module adds, in place of the reliability backend. */
 function pluginCollecting(providers: SloProvider[]) {
@@ -24,7 +24,7 @@ async function providersWith(data: object): Promise<SloProvider[]> {
   const backend = await startTestBackend({
     features: [
       pluginCollecting(providers),
-      reliabilityModuleRecordedSlos,
+      reliabilityModuleSimulatedSlos,
       mockServices.rootConfig.factory({ data }),
     ],
   });
@@ -32,24 +32,44 @@ async function providersWith(data: object): Promise<SloProvider[]> {
   return providers;
 }
 
-describe('reliabilityModuleRecordedSlos', () => {
-  it('adds the recorded source when reliability.demo.recordedSlos is true', async () => {
+const SIMULATED_SOURCES = [
+  [
+    {
+      id: 'simulated:demo',
+      type: 'simulated',
+      displayName: 'Simulated demo data (no Prometheus)',
+    },
+  ],
+];
+
+describe('reliabilityModuleSimulatedSlos', () => {
+  it('adds the simulated source when reliability.demo.simulatedSlos is true', async () => {
+    const providers = await providersWith({
+      reliability: { demo: { simulatedSlos: true } },
+    });
+    expect(providers.map(p => p.listSources())).toEqual(SIMULATED_SOURCES);
+  });
+
+  it('still reads the deprecated reliability.demo.recordedSlos', async () => {
     const providers = await providersWith({
       reliability: { demo: { recordedSlos: true } },
     });
-    expect(providers.map(p => p.listSources())).toEqual([
-      [
-        {
-          id: 'recorded:demo',
-          type: 'recorded',
-          displayName: 'Recorded demo data (no Prometheus)',
-        },
-      ],
-    ]);
+    expect(providers.map(p => p.listSources())).toEqual(SIMULATED_SOURCES);
+  });
+
+  it('lets the new key win over the deprecated one', async () => {
+    expect(
+      await providersWith({
+        reliability: { demo: { simulatedSlos: false, recordedSlos: true } },
+      }),
+    ).toEqual([]);
   });
 
   it('does nothing without the flag, or with it off', async () => {
     expect(await providersWith({})).toEqual([]);
+    expect(
+      await providersWith({ reliability: { demo: { simulatedSlos: false } } }),
+    ).toEqual([]);
     expect(
       await providersWith({ reliability: { demo: { recordedSlos: false } } }),
     ).toEqual([]);

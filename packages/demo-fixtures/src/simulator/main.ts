@@ -6,7 +6,7 @@ import {
   startPagerDutySimulator,
 } from './startPagerDutySimulator';
 
-const usage = `Usage: node --import tsx test/simulator/main.ts [options]
+const usage = `Usage: node --import tsx packages/demo-fixtures/src/simulator/main.ts [options]
 
   --port <n>              port on 127.0.0.1 (default 0: any free port)
   --fleet demo|generated  fixture data (default demo)

@@ -6,7 +6,7 @@ import {
   parseOpenSloDocuments,
   type SloDefinition,
 } from '@preflight/plugin-reliability-node';
-import { RecordedDemoSloProvider } from './RecordedDemoSloProvider';
+import { SimulatedDemoSloProvider } from './SimulatedDemoSloProvider';
 
 const SLO_DIR = resolve(__dirname, '../../../../catalog/slos');
 const NOW = new Date('2026-11-22T09:00:00Z');
@@ -35,9 +35,9 @@ function componentEntity(
 
 /** Measures a catalog component's SLOs and evaluates them as the SLO card does. */
 async function evaluate(name: string, now = NOW) {
-  const provider = new RecordedDemoSloProvider({ startedAt: NOW });
+  const provider = new SimulatedDemoSloProvider({ startedAt: NOW });
   const slos = catalogSlos(name);
-  const batch = await provider.measureSlos('recorded:demo', slos, {
+  const batch = await provider.measureSlos('simulated:demo', slos, {
     signal: new AbortController().signal,
     now,
   });
@@ -53,24 +53,24 @@ async function evaluate(name: string, now = NOW) {
   }));
 }
 
-describe('RecordedDemoSloProvider', () => {
-  it('names its one source as recorded demo data', () => {
-    expect(new RecordedDemoSloProvider().listSources()).toEqual([
+describe('SimulatedDemoSloProvider', () => {
+  it('names its one source as simulated demo data', () => {
+    expect(new SimulatedDemoSloProvider().listSources()).toEqual([
       {
-        id: 'recorded:demo',
-        type: 'recorded',
-        displayName: 'Recorded demo data (no Prometheus)',
+        id: 'simulated:demo',
+        type: 'simulated',
+        displayName: 'Simulated demo data (no Prometheus)',
       },
     ]);
   });
 
   it('places SLOs on the demo instance only', () => {
-    const provider = new RecordedDemoSloProvider();
+    const provider = new SimulatedDemoSloProvider();
     const [slo] = catalogSlos('payments-gateway');
     expect(
       provider.locateSlo(componentEntity('payments-gateway'), slo),
     ).toEqual({
-      sourceId: 'recorded:demo',
+      sourceId: 'simulated:demo',
     });
     expect(
       provider.locateSlo(
@@ -79,7 +79,7 @@ describe('RecordedDemoSloProvider', () => {
         }),
         slo,
       ),
-    ).toEqual({ sourceId: 'recorded:demo' });
+    ).toEqual({ sourceId: 'simulated:demo' });
     const elsewhere = provider.locateSlo(
       componentEntity('payments-gateway', {
         'preflight.dev/prometheus-instance': 'main',
@@ -156,11 +156,11 @@ describe('RecordedDemoSloProvider', () => {
     expect(sum('good')).toBeCloseTo(measurement.period!.good, 3);
   });
 
-  it('reports queries the recorded data cannot answer on the SLO', async () => {
+  it('reports queries the simulated data cannot answer on the SLO', async () => {
     const [slo] = catalogSlos('search-api');
-    const provider = new RecordedDemoSloProvider({ startedAt: NOW });
+    const provider = new SimulatedDemoSloProvider({ startedAt: NOW });
     const batch = await provider.measureSlos(
-      'recorded:demo',
+      'simulated:demo',
       [
         {
           ...slo,
