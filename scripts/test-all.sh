@@ -52,7 +52,8 @@ node test/e2e/run-e2e.mjs
 echo "== the adopter's path (a scaffolded app with the packed packages)"
 # Scaffolds an app with @backstage/create-app, installs the tarballs packed
 # above, wires them by the README's snippets, builds it and checks it in
-# Chromium (test/adopter/adopterApp.e2e.ts). The app runs on Node 24 (fetched
-# into .preflight/node24/ if the machine's Node is not 24) while everything
-# above ran on Node 22, so the two versions Backstage supports are both used.
+# Chromium (test/adopter/adopterApp.e2e.ts). The app runs on the supported
+# Node everything above did not: 24 (fetched into .preflight/node24/ unless
+# the machine's Node is 24) beside 22, so both versions Backstage supports
+# are used.
 node --import tsx --test test/adopter/adopterApp.e2e.ts

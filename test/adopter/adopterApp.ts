@@ -1,6 +1,6 @@
 /*
  * A Backstage app as an adopter gets it: scaffolded by @backstage/create-app
- * (new frontend system, yarn 4, Node 24 by default), with the packed
+ * (new frontend system, yarn 4, Node 24 beside the monorepo's 22), with the packed
  * Preflight tarballs from dist-packs/ installed and wired by the README's
  * snippets, plus a --legacy scaffold's app package wired by the legacy ones.
  * Everything lives in one temporary directory, yarn's cache included.
@@ -61,18 +61,18 @@ export interface Toolchain {
 }
 
 /**
- * The Node major the scaffolded app runs on: 24 unless
- * PREFLIGHT_ADOPTER_NODE_MAJOR says otherwise. The monorepo's own tests run
- * on Node 22 (scripts/use-supported-node.sh), so between them npm test
- * covers both versions Backstage supports.
+ * The Node major the scaffolded app runs on: the supported version the
+ * monorepo's own tests (this process) do not run on, so that npm test uses
+ * both 22 and 24; PREFLIGHT_ADOPTER_NODE_MAJOR picks one instead.
  */
 export const adopterNodeMajor =
-  process.env.PREFLIGHT_ADOPTER_NODE_MAJOR ?? '24';
+  process.env.PREFLIGHT_ADOPTER_NODE_MAJOR ??
+  (process.versions.node.split('.')[0] === '24' ? '22' : '24');
 
 /**
  * Node `adopterNodeMajor`: the machine's when it is that major, else from the
  * npm registry (scripts/ensure-node.sh; Node 24 into .preflight/node24/,
- * beside the monorepo's Node 22); yarn 4 from the npm registry
+ * beside the monorepo's Node 22 in .preflight/node/); yarn 4 from the npm registry
  * (@yarnpkg/cli-dist), once, into the git-ignored .preflight/.
  */
 export function prepareToolchain(): Toolchain {
