@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system-packages.sh
-# Node 22 (or the machine's 22/24) for everything below.
+# Node 22 (or the machine's 22/24) for everything below but the adopter's app.
 source scripts/use-supported-node.sh
 if [ ! -d node_modules ]; then
   npm install --no-audit --no-fund
@@ -52,5 +52,8 @@ node test/e2e/run-e2e.mjs
 echo "== the adopter's path (a scaffolded app with the packed packages)"
 # Scaffolds an app with @backstage/create-app, installs the tarballs packed
 # above, wires them by the README's snippets, builds it and checks it in
-# Chromium (test/adopter/adopterApp.e2e.ts).
+# Chromium (test/adopter/adopterApp.e2e.ts). The app runs on the supported
+# Node everything above did not: 24 (fetched into .preflight/node24/ unless
+# the machine's Node is 24) beside 22, so both versions Backstage supports
+# are used.
 node --import tsx --test test/adopter/adopterApp.e2e.ts

@@ -5,6 +5,9 @@
  * PagerDuty simulator and the demo catalog, and looked at in Chromium: the
  * component cards and tab, the team's Scorecards tab and the Scorecards page,
  * each reached the way a user would, from the sidebar and the entity tabs.
+ * The app runs on the supported Node this test does not (24 beside the
+ * monorepo's 22; PREFLIGHT_ADOPTER_NODE_MAJOR overrides). A --legacy scaffold's app
+ * package, wired by the README's legacy snippets, is type-checked with it.
  *
  * Needs dist-packs/ (npm run pack:plugins; npm test packs just before).
  * The backend runs on PostgreSQL when BACKSTAGE_TEST_DATABASE_POSTGRES15_

@@ -1,7 +1,8 @@
 /*
  * A Backstage app as an adopter gets it: scaffolded by @backstage/create-app
- * (new frontend system, yarn 4, Node 22/24), with the packed Preflight
- * tarballs from dist-packs/ installed and wired by the README's snippets.
+ * (new frontend system, yarn 4, Node 24 beside the monorepo's 22), with the packed
+ * Preflight tarballs from dist-packs/ installed and wired by the README's
+ * snippets, plus a --legacy scaffold's app package wired by the legacy ones.
  * Everything lives in one temporary directory, yarn's cache included.
  */
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import {
 import {
   addToAppFeatures,
   addToBackendIndex,
+  applyLegacySnippets,
   parseInstallCommands,
   readReadmeSnippets,
 } from './readmeSnippets';
@@ -54,20 +56,35 @@ export interface Toolchain {
   /** PATH with the supported Node and yarn first. */
   env: NodeJS.ProcessEnv;
   node: string;
+  /** The Node's version, e.g. v24.22.3. */
+  nodeVersion: string;
 }
 
 /**
- * The machine's Node when create-app supports it, else Node 22 from the npm
- * registry (scripts/ensure-node.sh); yarn 4 from the npm registry
+ * The Node major the scaffolded app runs on: the supported version the
+ * monorepo's own tests (this process) do not run on, so that npm test uses
+ * both 22 and 24; PREFLIGHT_ADOPTER_NODE_MAJOR picks one instead.
+ */
+export const adopterNodeMajor =
+  process.env.PREFLIGHT_ADOPTER_NODE_MAJOR ??
+  (process.versions.node.split('.')[0] === '24' ? '22' : '24');
+
+/**
+ * Node `adopterNodeMajor`: the machine's when it is that major, else from the
+ * npm registry (scripts/ensure-node.sh; Node 24 into .preflight/node24/,
+ * beside the monorepo's Node 22 in .preflight/node/); yarn 4 from the npm registry
  * (@yarnpkg/cli-dist), once, into the git-ignored .preflight/.
  */
 export function prepareToolchain(): Toolchain {
   const nodeBin = execFileSync('bash', ['scripts/ensure-node.sh'], {
     cwd: repoRoot,
+    env: { ...process.env, PREFLIGHT_NODE_MAJOR: adopterNodeMajor },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
     .toString()
     .trim();
+  const node = path.join(nodeBin, 'node');
+  const nodeVersion = execFileSync(node, ['--version']).toString().trim();
   const yarnPrefix = path.join(repoRoot, '.preflight', 'yarn');
   const yarnBin = path.join(yarnPrefix, 'node_modules', '.bin');
   if (!fs.existsSync(path.join(yarnBin, 'yarn'))) {
@@ -87,7 +104,8 @@ export function prepareToolchain(): Toolchain {
     );
   }
   return {
-    node: path.join(nodeBin, 'node'),
+    node,
+    nodeVersion,
     env: {
       ...process.env,
       PATH: `${yarnBin}:${nodeBin}:${process.env.PATH}`,
@@ -180,15 +198,20 @@ export function scaffoldAdopterApp(options: {
       );
     });
 
-  timed('create-app', () =>
+  // eslint-disable-next-line no-console
+  console.log(
+    `adopter: the scaffolded app runs on Node ${toolchain.nodeVersion} (${toolchain.node})`,
+  );
+  const createApp = (target: string, flags: string[]) =>
     execFileSync(
       'npx',
       [
         '--yes',
         '@backstage/create-app@latest',
+        ...flags,
         '--skip-install',
         '--path',
-        dir,
+        target,
       ],
       {
         cwd: root,
@@ -197,8 +220,20 @@ export function scaffoldAdopterApp(options: {
         input: 'preflight-adopter\n',
         stdio: ['pipe', 'inherit', 'inherit'],
       },
-    ),
+    );
+  timed('create-app', () => createApp(dir, []));
+  // The legacy frontend system's app package, scaffolded too and added to
+  // the app as the workspace app-legacy: the README's legacy snippets are
+  // applied to it and the app's `yarn tsc` type-checks it (it is not built
+  // or served), so a README typo there fails the test as well.
+  timed('create-app --legacy', () =>
+    createApp(path.join(root, 'legacy'), ['--legacy']),
   );
+  const legacyApp = path.join(dir, 'packages', 'app-legacy');
+  fs.cpSync(path.join(root, 'legacy', 'packages', 'app'), legacyApp, {
+    recursive: true,
+  });
+  fs.rmSync(path.join(root, 'legacy'), { recursive: true, force: true });
 
   const snippets = readReadmeSnippets(
     fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8'),
@@ -209,6 +244,9 @@ export function scaffoldAdopterApp(options: {
     edit(json);
     fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   };
+  editJson(path.join(legacyApp, 'package.json'), json => {
+    json.name = 'app-legacy';
+  });
   editJson(path.join(dir, 'package.json'), json => {
     json.resolutions = {
       ...json.resolutions,
@@ -220,17 +258,21 @@ export function scaffoldAdopterApp(options: {
   for (const { workspace, packages } of parseInstallCommands(
     snippets.install,
   )) {
-    editJson(path.join(dir, 'packages', workspace, 'package.json'), json => {
-      for (const name of packages) {
-        const pack = packed.get(name);
-        if (!pack) {
-          throw new Error(
-            `README installs ${name}, which npm run pack:plugins does not pack`,
-          );
+    // The legacy app takes what the README installs into `app`.
+    const workspaces =
+      workspace === 'app' ? ['app', 'app-legacy'] : [workspace];
+    for (const target of workspaces)
+      editJson(path.join(dir, 'packages', target, 'package.json'), json => {
+        for (const name of packages) {
+          const pack = packed.get(name);
+          if (!pack) {
+            throw new Error(
+              `README installs ${name}, which npm run pack:plugins does not pack`,
+            );
+          }
+          json.dependencies = { ...json.dependencies, [name]: pack.version };
         }
-        json.dependencies = { ...json.dependencies, [name]: pack.version };
-      }
-    });
+      });
   }
   // One install for the scaffold and the README's packages together; the
   // README's `yarn workspace ... add` would run one per command.
@@ -250,6 +292,37 @@ export function scaffoldAdopterApp(options: {
     appTsx,
     addToAppFeatures(fs.readFileSync(appTsx, 'utf8'), snippets['app-new']),
   );
+  const legacySources = {
+    'EntityPage.tsx': 'src/components/catalog/EntityPage.tsx',
+    'App.tsx': 'src/App.tsx',
+    'Root.tsx': 'src/components/Root/Root.tsx',
+  } as const;
+  const legacyEdited = applyLegacySnippets(
+    {
+      'EntityPage.tsx': fs.readFileSync(
+        path.join(legacyApp, legacySources['EntityPage.tsx']),
+        'utf8',
+      ),
+      'App.tsx': fs.readFileSync(
+        path.join(legacyApp, legacySources['App.tsx']),
+        'utf8',
+      ),
+      'Root.tsx': fs.readFileSync(
+        path.join(legacyApp, legacySources['Root.tsx']),
+        'utf8',
+      ),
+    },
+    (['legacy-entity-page', 'legacy-routes'] as const).map(marker => ({
+      marker,
+      text: snippets[marker],
+    })),
+  );
+  for (const [file, relative] of Object.entries(legacySources)) {
+    fs.writeFileSync(
+      path.join(legacyApp, relative),
+      legacyEdited[file as keyof typeof legacySources],
+    );
+  }
   fs.appendFileSync(
     path.join(dir, 'app-config.yaml'),
     `\n${snippets.config.trim()}\n`,

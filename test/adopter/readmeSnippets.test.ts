@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   addToAppFeatures,
   addToBackendIndex,
+  applyLegacySnippets,
   parseInstallCommands,
   readReadmeSnippets,
 } from './readmeSnippets';
@@ -69,6 +70,145 @@ describe("the README's installation snippets", () => {
   });
 });
 
+// The parts of a legacy scaffold (create-app --legacy) the legacy snippets edit.
+const legacyScaffold = {
+  'EntityPage.tsx': `import { Grid } from '@material-ui/core';
+import {
+  EntityLayout,
+  EntitySwitch,
+} from '@backstage/plugin-catalog';
+
+const overviewContent = (
+  <Grid container spacing={3} alignItems="stretch">
+    <Grid item md={6}>
+      <EntityAboutCard />
+    </Grid>
+  </Grid>
+);
+
+const serviceEntityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+    <EntityLayout.Route path="/api" title="API">
+      <Grid container spacing={3} alignItems="stretch" />
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const websiteEntityPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {overviewContent}
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+
+const groupPage = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <EntityGroupProfileCard variant="gridItem" />
+        </Grid>
+      </Grid>
+    </EntityLayout.Route>
+  </EntityLayout>
+);
+`,
+  'App.tsx': `import { Route } from 'react-router-dom';
+import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
+
+const routes = (
+  <FlatRoutes>
+    <Route path="/catalog" element={<CatalogIndexPage />} />
+  </FlatRoutes>
+);
+`,
+  'Root.tsx': `import MenuIcon from '@material-ui/icons/Menu';
+
+export const Root = () => (
+  <Sidebar>
+    <SidebarGroup label="Menu" icon={<MenuIcon />}>
+      <SidebarItem icon={HomeIcon} to="catalog" text="Home" />
+    </SidebarGroup>
+    <SidebarGroup label="Settings" to="/settings">
+      <SidebarSettings />
+    </SidebarGroup>
+  </Sidebar>
+);
+`,
+};
+
+describe("the README's legacy frontend snippets", () => {
+  const snippets = readReadmeSnippets(readme);
+  const applied = applyLegacySnippets(legacyScaffold, [
+    { marker: 'legacy-entity-page', text: snippets['legacy-entity-page'] },
+    { marker: 'legacy-routes', text: snippets['legacy-routes'] },
+  ]);
+  const constant = (name: string) => {
+    const source = applied['EntityPage.tsx'];
+    const start = source.indexOf(`const ${name} = (`);
+    return source.slice(start, source.indexOf('\n);', start));
+  };
+
+  it("puts the component cards into the overview grid, the catalog's cards after them", () => {
+    const overview = constant('overviewContent');
+    for (const card of [
+      'EntityReliabilityGlanceCard',
+      'EntityOnCallCard',
+      'EntityRunbooksCard',
+      'EntitySloCard',
+      'EntityScorecardCard',
+    ]) {
+      expect(overview).toContain(`<${card} />`);
+    }
+    expect(overview.indexOf('EntityReliabilityGlanceCard')).toBeLessThan(
+      overview.indexOf('EntityAboutCard'),
+    );
+  });
+
+  it('adds both tabs to the service and website pages, after their own', () => {
+    for (const page of ['serviceEntityPage', 'websiteEntityPage']) {
+      expect(constant(page)).toMatch(
+        /title="Overview"[\s\S]*path="\/reliability"[\s\S]*path="\/readiness-review"[\s\S]*<\/EntityLayout>$/,
+      );
+    }
+  });
+
+  it("adds the team cards to the group's overview grid and its two tabs", () => {
+    const group = constant('groupPage');
+    expect(group).toMatch(
+      /<Grid container spacing=\{3\}>\s*<Grid item xs=\{12\}>\s*<EntityGroupOnCallCard \/>[\s\S]*<EntityOnCallHealthCard \/>[\s\S]*EntityGroupProfileCard/,
+    );
+    expect(group).toMatch(
+      /path="\/scorecards"[\s\S]*path="\/reliability-report"[\s\S]*<\/EntityLayout>$/,
+    );
+  });
+
+  it('imports what each file uses after its own imports', () => {
+    expect(applied['EntityPage.tsx']).toMatch(
+      /from '@backstage\/plugin-catalog';\nimport \{\n {2}EntityGroupOnCallCard,[\s\S]*\} from '@preflight\/plugin-reliability';\n/,
+    );
+    expect(applied['App.tsx']).toContain(
+      "from '@backstage/core-app-api';\nimport {\n  ReadinessReviewsPage,",
+    );
+    expect(applied['Root.tsx']).toContain(
+      "import AssessmentIcon from '@material-ui/icons/Assessment';",
+    );
+  });
+
+  it('adds the three routes and the three sidebar items to the Menu group', () => {
+    expect(applied['App.tsx']).toMatch(
+      /CatalogIndexPage[\s\S]*"\/reliability\/scorecards"[\s\S]*"\/reliability\/reviews"[\s\S]*"\/reliability\/report"[\s\S]*<\/FlatRoutes>/,
+    );
+    expect(applied['Root.tsx']).toMatch(
+      /label="Menu"[\s\S]*text="Home"[\s\S]*text="Scorecards"[\s\S]*text="Readiness reviews"[\s\S]*text="Reliability report"[\s\S]*<\/SidebarGroup>[\s\S]*label="Settings"/,
+    );
+  });
+});
+
 describe('reading and applying snippets', () => {
   it('names the markers a README lacks', () => {
     expect(() =>
@@ -80,6 +220,27 @@ describe('reading and applying snippets', () => {
     expect(() =>
       parseInstallCommands('npm install --workspace packages/app x'),
     ).toThrow(/is not "yarn workspace <name> add <packages>"/);
+  });
+
+  it('names a legacy snippet section the scaffold does not have', () => {
+    expect(() =>
+      applyLegacySnippets(legacyScaffold, [
+        {
+          marker: 'legacy-entity-page',
+          text: '// overviewContnet: cards\n<Grid item>\n  <X />\n</Grid>',
+        },
+      ]),
+    ).toThrow(
+      "README legacy-entity-page snippet names overviewContnet, which the scaffold's EntityPage.tsx does not define",
+    );
+  });
+
+  it('refuses a legacy fragment it cannot place', () => {
+    expect(() =>
+      applyLegacySnippets(legacyScaffold, [
+        { marker: 'legacy-routes', text: '// App.tsx\n<Routes />' },
+      ]),
+    ).toThrow(/<Routes> is not something the legacy installation places/);
   });
 
   it('says when the app has no features list to add to', () => {
