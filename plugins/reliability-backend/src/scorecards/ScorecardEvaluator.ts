@@ -5,10 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  ANNOTATION_TIER,
-  EntityScorecard,
-} from '@preflight/plugin-reliability-common';
+import type { EntityScorecard } from '@preflight/plugin-reliability-common';
 import { checkApplies, evaluateScorecard } from './engine';
 import {
   EntityReadinessFacts,
@@ -25,12 +22,13 @@ import {
   fingerprintReadinessFacts,
   isTimeSensitive,
 } from './fingerprintReadinessFacts';
-import {
-  gatherReadinessFacts,
+import { readTier } from './facts/entityFacts';
+import { readOwners } from './facts/ownerFacts';
+import type {
   ReadinessFactSources,
   ReadinessRunContext,
-  readOwners,
-} from './gatherReadinessFacts';
+} from './facts/ReadinessFactSources';
+import { gatherReadinessFacts } from './gatherReadinessFacts';
 import { ChangeMarkers } from './readChangeMarkers';
 import type { ScorecardConfig } from './readScorecardConfig';
 import type {
@@ -627,7 +625,7 @@ export class ScorecardEvaluator {
 /** What the catalog alone says about an entity whose other facts are unknown. */
 function skeletonFacts(entity: Entity): EntityReadinessFacts {
   const owner = parseOwnerRef(entity).ref;
-  const tier = entity.metadata.annotations?.[ANNOTATION_TIER]?.trim();
+  const tier = readTier(entity);
   return {
     entityRef: stringifyEntityRef(entity),
     entity,

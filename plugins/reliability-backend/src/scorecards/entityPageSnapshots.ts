@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { parseOwnerRef } from '../service/parseOwnerRef';
-import type { ResolvedOwner } from './gatherReadinessFacts';
+import { ownerKey, type ResolvedOwner } from './facts/ownerFacts';
 import type { EntityPageSnapshot } from './ScorecardStore';
 
 function hash(value: unknown): string {
@@ -27,13 +27,13 @@ export function changedEntityPageSnapshots(
   for (const entity of entities) {
     const entityRef = stringifyEntityRef(entity);
     const ownerRef = parseOwnerRef(entity).ref;
-    const ownerKey = ownerRef?.toLocaleLowerCase('en-US');
-    if (ownerKey && !owners.has(ownerKey)) {
+    const key = ownerRef ? ownerKey(ownerRef) : undefined;
+    if (key && !owners.has(key)) {
       // The owners were not read (the page's catalog read failed): unknown
       // is not "missing"; keep what is stored.
       continue;
     }
-    const owner = ownerKey ? owners.get(ownerKey)?.presentation ?? null : null;
+    const owner = key ? owners.get(key)?.presentation ?? null : null;
     // An entity without an etag (a catalog that sets none) is compared whole.
     const mark = `${entity.metadata.etag ?? hash(entity)}.${hash(owner)}`;
     if (storedMarks.get(entityRef) !== mark) {

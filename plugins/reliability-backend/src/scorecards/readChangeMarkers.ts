@@ -5,13 +5,13 @@ import {
 } from '../oncall/ReliabilityStore';
 import { digest } from '../lib/digest';
 import { toSourceHealth } from '../service/toSourceHealth';
-import {
-  alertRuleSourceIds,
-  ownerKey,
+import { alertRuleSourceIds } from './facts/alertRuleFacts';
+import { ownerKey } from './facts/ownerFacts';
+import type {
   ReadinessFactSources,
   ReadinessRunContext,
-  readOpenReviews,
-} from './gatherReadinessFacts';
+} from './facts/ReadinessFactSources';
+import { readOpenReviews } from './facts/reviewFacts';
 import { timeBucket } from './fingerprintReadinessFacts';
 import { isReportDataStale, reportFactPeriod } from './readReportFacts';
 import type { ReportDayDigests } from '../reports/store/ReportStore';
