@@ -1,44 +1,78 @@
+import { makeValidator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { formatZodIssues } from '@preflight/plugin-reliability-common';
+import {
+  boundUserValue,
+  formatZodIssues,
+} from '@preflight/plugin-reliability-common';
 import { z } from 'zod/v3';
 
-// The catalog's own rules: kinds are letters and digits; namespaces are
-// DNS-label-like; names are letters, digits and "-_." with alphanumeric ends.
-// All are at most 63 characters.
+// The catalog's own default validators, so a route accepts exactly the
+// kinds, namespaces and names an entity can have in the catalog.
+const catalogValidators = makeValidator();
+
+// The catalog's length limit of each part, named in messages.
+const MAX_LENGTH = 63;
+// A rejected value is echoed up to this length: one character past the
+// longest valid value shows that it is too long.
+const ECHO_LENGTH = MAX_LENGTH + 1;
+
+/**
+ * A route parameter checked by a catalog validator; when it fails, the
+ * message names the field, says the rule and echoes the value (bounded).
+ * `shape` describes the catalog's rule for the characters.
+ */
+function catalogField(
+  field: string,
+  isValid: (value: unknown) => boolean,
+  shape: string,
+) {
+  return z.string().superRefine((value, ctx) => {
+    if (isValid(value)) {
+      return;
+    }
+    let rule: string;
+    if (value === '') {
+      rule = 'must not be empty';
+    } else if (value.length > MAX_LENGTH) {
+      rule = `must be at most ${MAX_LENGTH} characters`;
+    } else {
+      rule = `must be ${shape}`;
+    }
+    const got =
+      value === '' ? '' : `, got "${boundUserValue(value, ECHO_LENGTH)}"`;
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `${field} ${rule}${got}`,
+    });
+  });
+}
+
 const entityParamsSchema = z.object({
-  kind: z
-    .string()
-    .min(1, 'kind must not be empty')
-    .max(63, 'kind must be at most 63 characters')
-    .regex(
-      /^[a-zA-Z][a-zA-Z0-9]*$/,
-      'kind must be letters and digits, starting with a letter',
-    ),
-  namespace: z
-    .string()
-    .min(1, 'namespace must not be empty')
-    .max(63, 'namespace must be at most 63 characters')
-    .regex(
-      /^[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*$/,
-      'namespace must be letters, digits and "-", starting and ending with a letter or digit',
-    ),
-  name: z
-    .string()
-    .min(1, 'name must not be empty')
-    .max(63, 'name must be at most 63 characters')
-    .regex(
-      /^[a-zA-Z0-9](?:[-_.a-zA-Z0-9]*[a-zA-Z0-9])?$/,
-      'name must be letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
-    ),
+  kind: catalogField(
+    'kind',
+    catalogValidators.isValidKind,
+    'letters and digits, starting with a letter',
+  ),
+  namespace: catalogField(
+    'namespace',
+    catalogValidators.isValidNamespace,
+    'lowercase letters, digits and "-", starting and ending with a letter or digit',
+  ),
+  name: catalogField(
+    'name',
+    catalogValidators.isValidEntityName,
+    'letters, digits, "-", "_" and ".", starting and ending with a letter or digit',
+  ),
 });
 
 /** The entity an entity route is about. @public */
 export type EntityParams = z.infer<typeof entityParamsSchema>;
 
 /**
- * Validates the `:kind/:namespace/:name` route parameters. The error names
- * every offending field, e.g. `Invalid entity reference: name: name must be
- * at most 63 characters`.
+ * Validates the `:kind/:namespace/:name` route parameters with the catalog's
+ * validators. The error names every offending field and echoes its value,
+ * e.g. `Invalid entity reference: name: name must be at most 63
+ * characters, got "…"`.
  * @public
  */
 export function parseEntityParams(params: unknown): EntityParams {
@@ -56,7 +90,7 @@ export type GroupParams = z.infer<typeof groupParamsSchema>;
 /**
  * Validates the `:namespace/:name` parameters of a group route with the
  * same rules as entity routes, e.g. `Invalid group reference: name: name
- * must be at most 63 characters`.
+ * must be at most 63 characters, got "…"`.
  * @public
  */
 export function parseGroupParams(params: unknown): GroupParams {
