@@ -146,6 +146,14 @@ export interface OnCallProvider {
    */
   readonly annotationHints?: OnCallAnnotationHints;
 
+  /**
+   * The length of the source's rate-limit window, in seconds: how long a
+   * client is told to wait (`Retry-After`) when a refresh was rate limited
+   * and the {@link OnCallSourceError} says no `retryAfterSeconds`.
+   * Optional: without either, the answer names no wait.
+   */
+  readonly rateLimitWindowSeconds?: number;
+
   /** The sources (accounts) this provider syncs. */
   listSources(): OnCallSourceInfo[];
 

@@ -211,6 +211,11 @@ describe('PagerDutyOnCallProvider', () => {
       expect(error.retryAfterSeconds).toBe(17);
     });
 
+    it("declares PagerDuty's per-minute rate limit, for rate limits that name no wait", () => {
+      // The generic backend assumes no provider's window.
+      expect(provider.rateLimitWindowSeconds).toBe(60);
+    });
+
     it('a 5xx is the source being unavailable', async () => {
       const error = await failingWith(502).run();
       expect(isOnCallSourceError(error, 'unavailable')).toBe(true);

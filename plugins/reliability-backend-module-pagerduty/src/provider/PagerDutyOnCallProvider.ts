@@ -57,6 +57,8 @@ export interface PagerDutyOnCallProviderOptions {
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly type = PAGERDUTY_PROVIDER_TYPE;
   readonly annotationHints = pagerDutyAnnotationHints;
+  /** PagerDuty's REST API limits each token's requests per minute. */
+  readonly rateLimitWindowSeconds = 60;
   private readonly config: PagerDutyModuleConfig;
   private readonly syncs = new Map<
     string,

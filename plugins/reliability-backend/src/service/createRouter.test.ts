@@ -670,6 +670,28 @@ describe('reliability router', () => {
       expect(res.body.error.message).toContain('rate limiting');
     });
 
+    it("answers a rate limit that names no wait with the provider's window, and with no wait when it has none", async () => {
+      backend.provider.failWith = new OnCallSourceError({
+        reason: 'rate-limited',
+        message: 'still rate limited (HTTP 429)',
+      });
+      const unknown = await request(backend.server).post(
+        refreshOf('checkout-api'),
+      );
+      expect(unknown.status).toBe(429);
+      expect(unknown.body.error.message).toContain('is rate limiting requests');
+      expect(unknown.headers['retry-after']).toBeUndefined();
+
+      Object.assign(backend.provider, { rateLimitWindowSeconds: 15 });
+      const known = await request(backend.server).post(
+        refreshOf('ledger-service'),
+      );
+      expect(known.status).toBe(429);
+      // The source's rate limit, not the backend's own refresh limit.
+      expect(known.body.error.message).toContain('is rate limiting requests');
+      expect(known.headers['retry-after']).toBe('15');
+    });
+
     it('answers 503 and keeps the stored data when the source fails', async () => {
       backend.provider.failWith = new Error('PagerDuty answered 502');
       const res = await request(backend.server).post(refreshOf('checkout-api'));

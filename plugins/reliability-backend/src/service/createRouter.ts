@@ -329,6 +329,7 @@ export async function createRouter(
           serviceId: located.serviceId,
           sourceName: source.displayName,
           entityRef,
+          rateLimitWindowSeconds: provider.rateLimitWindowSeconds,
         });
       }
       const storedPolicies = await store.getEscalationPolicies(
@@ -359,7 +360,10 @@ export async function createRouter(
         error: error instanceof Error ? error : new Error(errorMessage(error)),
         meta: { entityRef, actorRef },
       });
-      if (error instanceof TooManyRequestsError) {
+      if (
+        error instanceof TooManyRequestsError &&
+        error.retryAfterSeconds !== undefined
+      ) {
         res.setHeader('Retry-After', String(error.retryAfterSeconds));
       }
       throw error;

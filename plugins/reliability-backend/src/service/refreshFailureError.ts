@@ -18,17 +18,17 @@ export class BadGatewayError extends CustomErrorBase {
   statusCode = 502;
 }
 
-/** Answered with 429, with `retryAfterSeconds` in a `Retry-After` header. */
+/**
+ * Answered with 429, with `retryAfterSeconds` in a `Retry-After` header
+ * when the wait is known.
+ */
 export class TooManyRequestsError extends CustomErrorBase {
   name = 'TooManyRequestsError' as const;
   statusCode = 429;
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(message: string, readonly retryAfterSeconds?: number) {
     super(message);
   }
 }
-
-// When a rate-limited source gave no hint, a minute is PagerDuty's window.
-const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 // AbortSignal.timeout() rejects with a DOMException, which is not always an
 // `Error` of this realm; its name is what tells.
@@ -41,12 +41,23 @@ function isTimeout(error: unknown): boolean {
  * The HTTP error a failed "refresh now" answers with, by cause: a service
  * the source does not have is the annotation's fault (422, with the fix); a
  * refused token is the backend's configuration (502, naming the account); a
- * rate limit is a 429 with `Retry-After`; only outages and timeouts are 503.
+ * rate limit is a 429 with `Retry-After` (the error's wait, else the
+ * provider's window; neither: none); only outages and timeouts are 503.
  * Errors a provider did not classify count as the source being unavailable.
  */
 export function refreshFailureError(
   error: unknown,
-  context: { serviceId: string; sourceName: string; entityRef: string },
+  context: {
+    serviceId: string;
+    sourceName: string;
+    entityRef: string;
+    /**
+     * The provider's rate-limit window (`OnCallProvider.rateLimitWindowSeconds`):
+     * the wait when a rate-limited error names none. Providers differ, so
+     * there is no default here.
+     */
+    rateLimitWindowSeconds?: number;
+  },
 ): Error {
   const { serviceId, sourceName, entityRef } = context;
   // Sentences are joined below; drop the message's own final period.
@@ -66,7 +77,7 @@ export function refreshFailureError(
       case 'rate-limited':
         return new TooManyRequestsError(
           `${sourceName} is rate limiting requests; refreshing ${serviceId} failed: ${message}. ${kept}`,
-          error.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS,
+          error.retryAfterSeconds ?? context.rateLimitWindowSeconds,
         );
       case 'bad-response':
         return new BadGatewayError(
