@@ -1,4 +1,7 @@
-import type { EntityReadinessFacts } from '@preflight/plugin-reliability-node';
+import type {
+  EntityReadinessFacts,
+  ReportFacts,
+} from '@preflight/plugin-reliability-node';
 import { entity } from '../__testUtils__/readinessFixtures';
 import { fingerprintReadinessFacts } from './fingerprintReadinessFacts';
 
@@ -101,6 +104,38 @@ describe('fingerprintReadinessFacts', () => {
         new Date('2026-11-22T13:01:00Z'),
       ),
     ).not.toBe(at12);
+  });
+
+  it('changes with the report figures, but not with a newer report sync', () => {
+    const reports = (rate: number, asOf: string): ReportFacts => ({
+      period: {
+        kind: 'days',
+        start: '2026-10-25T00:00:00.000Z',
+        end: '2026-11-22T00:00:00.000Z',
+        startDate: '2026-10-25',
+        endDate: '2026-11-22',
+        timeZone: 'UTC',
+      },
+      windowDays: 28,
+      freshness: { sourceId: 'pagerduty:default', asOf, stale: false },
+      changeFailure: {
+        status: 'measured',
+        changes: 10,
+        failedChanges: rate * 10,
+        rate,
+      },
+      alerts: { total: 4, noise: 1 },
+      onCall: null,
+    });
+    const at = (fact: ReportFacts) =>
+      fingerprintReadinessFacts(facts({ reports: fact }), 'v1', now);
+    const before = at(reports(0.1, '2026-11-22T11:00:00.000Z'));
+
+    expect(before).not.toBe(base);
+    expect(at(reports(0.1, '2026-11-22T11:30:00.000Z'))).toBe(before);
+    // A report sync within the day moved the change failure rate: the
+    // report checks must be judged again.
+    expect(at(reports(0.4, '2026-11-22T11:30:00.000Z'))).not.toBe(before);
   });
 
   it('ignores the entity etag and relation order', () => {

@@ -55,10 +55,11 @@ export function timeBucket(now: Date, hourly: boolean): string {
  * and a time bucket. An unchanged fingerprint means re-evaluating would give
  * the same scorecard, so the evaluation skips the entity.
  *
- * What is left out: the time of each source's last successful sync and of
- * each SLO measurement (they change on every sync and decide no check; the
- * `stale` flags and "never synced" that do decide are kept), the entity's
- * `etag`, and the look-ahead window bounds (derived from "now"). Level-1
+ * What is left out: the time of each source's last successful sync (report
+ * syncs included) and of each SLO measurement (they change on every sync
+ * and decide no check; the `stale` flags and "never synced" that do decide
+ * are kept), the entity's `etag`, and the look-ahead window bounds (derived
+ * from "now"). Level-1
  * gaps are rounded out to whole hours, since their bounds slide with "now".
  *
  * The time bucket is the UTC day, so exemption expiry (whole UTC days) and
@@ -116,6 +117,10 @@ export function fingerprintReadinessFacts(
     },
     exemptions: facts.exemptions,
     reviews: facts.reviews,
+    reports: facts.reports && {
+      ...facts.reports,
+      freshness: freshness(facts.reports.freshness),
+    },
     problems: facts.problems,
   };
   return createHash('sha256').update(stableJson(view)).digest('hex');
