@@ -113,8 +113,6 @@ describe('reliability router', () => {
       ['name', `${base}/entities/component/default/-leading-dash/summary`],
       ['kind', `${base}/entities/comp_onent/default/checkout-api/summary`],
       ['namespace', `${base}/entities/component/de.fault/checkout-api/summary`],
-      // The catalog's namespaces are lower case.
-      ['namespace', `${base}/entities/component/Default/checkout-api/summary`],
     ])('rejects a bad %s with 400 naming the field', async (field, path) => {
       const res = await request(backend.server).get(path);
       expect(res.status).toBe(400);

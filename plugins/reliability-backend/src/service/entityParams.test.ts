@@ -25,18 +25,31 @@ describe('parseEntityParams', () => {
     });
   });
 
-  it('rejects a namespace with capitals, which no catalog entity can have', () => {
-    // The hand-written check before this accepted it.
-    const error = errorOf(() =>
+  it('accepts a namespace in any case, as the catalog matches references', () => {
+    expect(
       parseEntityParams({
         kind: 'component',
         namespace: 'Default',
         name: 'checkout-api',
       }),
+    ).toEqual({
+      kind: 'component',
+      namespace: 'Default',
+      name: 'checkout-api',
+    });
+  });
+
+  it('rejects a namespace the catalog cannot hold, naming the field', () => {
+    const error = errorOf(() =>
+      parseEntityParams({
+        kind: 'component',
+        namespace: 'team_a',
+        name: 'checkout-api',
+      }),
     );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toBe(
-      'Invalid entity reference: namespace: namespace must be lowercase letters, digits and "-", starting and ending with a letter or digit, got "Default"',
+      'Invalid entity reference: namespace: namespace must be letters, digits and "-", starting and ending with a letter or digit, got "team_a"',
     );
   });
 
@@ -50,12 +63,12 @@ describe('parseEntityParams', () => {
     [
       'namespace',
       { namespace: 'de.fault' },
-      'namespace must be lowercase letters',
+      'namespace must be letters, digits',
     ],
     [
       'namespace',
       { namespace: '-default' },
-      'namespace must be lowercase letters',
+      'namespace must be letters, digits',
     ],
     [
       'name',
@@ -122,10 +135,10 @@ describe('parseGroupParams', () => {
 
   it('rejects with the same rules, naming the field', () => {
     expect(
-      errorOf(() => parseGroupParams({ namespace: 'Default', name: 'team-a' }))
+      errorOf(() => parseGroupParams({ namespace: 'team_a', name: 'team-a' }))
         .message,
     ).toMatch(
-      /^Invalid group reference: namespace: namespace must be lowercase/,
+      /^Invalid group reference: namespace: namespace must be letters, digits/,
     );
     expect(
       errorOf(() => parseGroupParams({ namespace: 'default', name: 'team-a-' }))

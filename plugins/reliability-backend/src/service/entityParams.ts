@@ -10,6 +10,16 @@ import { z } from 'zod/v3';
 // kinds, namespaces and names an entity can have in the catalog.
 const catalogValidators = makeValidator();
 
+// The catalog stores namespaces in lower case but matches entity references
+// without regard to case (`/by-name/component/Default/x` finds the entity in
+// `default`), so a reference's namespace is checked as the catalog folds it.
+function isValidNamespaceInRef(value: unknown): boolean {
+  return (
+    typeof value === 'string' &&
+    catalogValidators.isValidNamespace(value.toLocaleLowerCase('en-US'))
+  );
+}
+
 // The catalog's length limit of each part, named in messages.
 const MAX_LENGTH = 63;
 // A rejected value is echoed up to this length: one character past the
@@ -55,8 +65,8 @@ const entityParamsSchema = z.object({
   ),
   namespace: catalogField(
     'namespace',
-    catalogValidators.isValidNamespace,
-    'lowercase letters, digits and "-", starting and ending with a letter or digit',
+    isValidNamespaceInRef,
+    'letters, digits and "-", starting and ending with a letter or digit',
   ),
   name: catalogField(
     'name',
