@@ -64,10 +64,10 @@ import {
   ReportFactTarget,
 } from './readReportFacts';
 
-/** How far ahead level-1 coverage and people are looked at (as the on-call card does). @public */
+/** How far ahead level-1 coverage and people are looked at (as the on-call card does). */
 export const ON_CALL_LOOK_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Where {@link gatherReadinessFacts} reads from. @public */
+/** Where {@link gatherReadinessFacts} reads from. */
 export interface ReadinessFactSources {
   catalog: CatalogService;
   store: ReliabilityStore;
@@ -92,7 +92,7 @@ export interface ReadinessFactSources {
   reports?: ReportFactSources;
 }
 
-/** What one evaluation run reads once and shares between its pages. @public */
+/** What one evaluation run reads once and shares between its pages. */
 export interface ReadinessRunContext {
   credentials: BackstageCredentials;
   now: Date;
@@ -104,7 +104,7 @@ export interface ReadinessRunContext {
   owners: Map<string, ResolvedOwner | null>;
 }
 
-/** An owner entity and the e-mail addresses of its members. @public */
+/** An owner entity and the e-mail addresses of its members. */
 export interface ResolvedOwner {
   ref: string;
   kind: string;
@@ -115,12 +115,12 @@ export interface ResolvedOwner {
   memberEmails: string[];
 }
 
-/** The facts of one entity, or why they could not be gathered. @public */
+/** The facts of one entity, or why they could not be gathered. */
 export type GatheredFacts =
   | { entityRef: string; entity: Entity; facts: EntityReadinessFacts }
   | { entityRef: string; entity: Entity; error: string };
 
-/** The key of an owner ref in {@link ReadinessRunContext.owners}. @public */
+/** The key of an owner ref in {@link ReadinessRunContext.owners}. */
 export const ownerKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 const refKey = ownerKey;
 
@@ -143,7 +143,6 @@ function emailOf(entity: Entity): string | undefined {
 /**
  * Reads the owners of a page of entities (and the members of owner groups)
  * with two catalog requests at most, reusing owners read by earlier pages.
- * @public
  */
 export async function readOwners(
   catalog: CatalogService,
@@ -369,12 +368,12 @@ function readTier(entity: Entity): string | undefined {
   return tier ? tier : undefined;
 }
 
-/** Whether reviews are configured: without templates, entities get no `reviews` fact. @public */
+/** Whether reviews are configured: without templates, entities get no `reviews` fact. */
 export function reviewsEnabled(sources: ReadinessFactSources): boolean {
   return !!sources.reviews && sources.reviews.templates.length > 0;
 }
 
-/** Reads the open reviews of these entities (all entities: undefined). @public */
+/** Reads the open reviews of these entities (all entities: undefined). */
 export async function readOpenReviews(
   sources: ReadinessFactSources,
   entityRefs?: string[],
@@ -409,7 +408,7 @@ function reviewFactsByEntity(
   return reviewsByEntity;
 }
 
-/** The SLO sources whose alert rules are read (none without an alert rule store). @public */
+/** The SLO sources whose alert rules are read (none without an alert rule store). */
 export function alertRuleSourceIds(sources: ReadinessFactSources): string[] {
   return sources.alertRuleStore
     ? sources.sloRegistry
@@ -429,7 +428,6 @@ export function alertRuleSourceIds(sources: ReadinessFactSources): string[] {
  *
  * A problem with one entity's metadata never fails the page: each entity is
  * assembled separately, and one that cannot be is returned with the error.
- * @public
  */
 export async function gatherReadinessFacts(
   sources: ReadinessFactSources,

@@ -32,14 +32,13 @@ const entityParamsSchema = z.object({
     ),
 });
 
-/** The entity an entity route is about. @public */
+/** The entity an entity route is about. */
 export type EntityParams = z.infer<typeof entityParamsSchema>;
 
 /**
  * Validates the `:kind/:namespace/:name` route parameters. The error names
  * every offending field, e.g. `Invalid entity reference: name: name must be
  * at most 63 characters`.
- * @public
  */
 export function parseEntityParams(params: unknown): EntityParams {
   return parseWith(entityParamsSchema, params, 'entity');
@@ -50,14 +49,13 @@ const groupParamsSchema = entityParamsSchema.pick({
   name: true,
 });
 
-/** The group a group route is about. @public */
+/** The group a group route is about. */
 export type GroupParams = z.infer<typeof groupParamsSchema>;
 
 /**
  * Validates the `:namespace/:name` parameters of a group route with the
  * same rules as entity routes, e.g. `Invalid group reference: name: name
  * must be at most 63 characters`.
- * @public
  */
 export function parseGroupParams(params: unknown): GroupParams {
   return parseWith(groupParamsSchema, params, 'group');
