@@ -8,7 +8,7 @@
  * no SLO converts.
  */
 import { readFileSync } from 'node:fs';
-import { runConvertSlosCommand } from '@preflight/plugin-reliability-node';
+import { runConvertSlosCommand } from '@preflight/plugin-reliability-node/src/workspaceInternals';
 
 process.exitCode = runConvertSlosCommand(process.argv.slice(2), {
   readFile: path => readFileSync(path, 'utf8'),

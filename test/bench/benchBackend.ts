@@ -18,12 +18,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import knexFactory, { type Knex } from 'knex';
+import { reliabilityPlugin } from '@preflight/plugin-reliability-backend';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   DatabaseReliabilityStore,
   DatabaseSloStore,
   openReliabilityDatabase,
-  reliabilityPlugin,
-} from '@preflight/plugin-reliability-backend';
+} from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
 import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
 import { indexedCatalogFactory } from './indexedCatalog';

@@ -12,10 +12,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   createPagerDutySync,
   PagerDutyClient,
-} from '@preflight/plugin-reliability-backend-module-pagerduty';
+} from '@preflight/plugin-reliability-backend-module-pagerduty/src/workspaceInternals';
 import { mib, trackPeakMemory } from './peakMemory';
 
 const LIST_KEYS = [

@@ -40,10 +40,9 @@ import {
   computeBurnDownSeries,
   type GroupScorecardResponse,
 } from '@preflight/plugin-reliability-common';
-import {
-  DatabaseSloStore,
-  reliabilityPlugin,
-} from '@preflight/plugin-reliability-backend';
+import { reliabilityPlugin } from '@preflight/plugin-reliability-backend';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
+import { DatabaseSloStore } from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import { reliabilityModulePagerDuty } from '@preflight/plugin-reliability-backend-module-pagerduty';
 import { reliabilityModulePrometheus } from '@preflight/plugin-reliability-backend-module-prometheus';
 import knexFactory from 'knex';

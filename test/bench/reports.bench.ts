@@ -24,12 +24,13 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import type { SchedulerServiceTaskFunction } from '@backstage/backend-plugin-api';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   DatabaseReportStore,
   histogramOf,
   type RotationDailyRow,
   type ServiceDailyRow,
-} from '@preflight/plugin-reliability-backend';
+} from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import { load, type LoadFigures } from './autocannonLoad';
 import {
   EVALUATION_TASK_ID,

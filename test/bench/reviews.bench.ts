@@ -28,12 +28,13 @@ import type {
   ReviewTemplate,
   ReviewTemplatesResponse,
 } from '@preflight/plugin-reliability-common';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   DatabaseReviewStore,
   DatabaseScorecardStore,
   ReviewDriftDetector,
   type StoredReview,
-} from '@preflight/plugin-reliability-backend';
+} from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import { load, type LoadFigures } from './autocannonLoad';
 import {
   EVALUATION_TASK_ID,

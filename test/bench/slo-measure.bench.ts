@@ -20,12 +20,13 @@ import {
   type SloDefinition,
 } from '@preflight/plugin-reliability-node';
 import { type SloEventCounts } from '@preflight/plugin-reliability-common';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   type PrometheusClientStats,
   type PrometheusModuleConfig,
   PrometheusSloSource,
   type SloMeasurementReport,
-} from '@preflight/plugin-reliability-backend-module-prometheus';
+} from '@preflight/plugin-reliability-backend-module-prometheus/src/workspaceInternals';
 import {
   DAY_SECONDS,
   expectedRequestCounts,

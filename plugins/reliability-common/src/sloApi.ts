@@ -130,8 +130,8 @@ export interface SloRulesProblemView {
 }
 
 /**
- * `GET /entities/:kind/:namespace/:name/slo-rules` with `Accept:
- * application/json`: the rule file and the SLOs left out of it.
+ * `GET /entities/:kind/:namespace/:name/slo-rules` with
+ * `Accept: application/json`: the rule file and the SLOs left out of it.
  * @public
  */
 export interface SloRulesResponse {
@@ -240,8 +240,8 @@ export function isDeployAllowed(
 
 /**
  * `GET /entities/:kind/:namespace/:name/deploy-gate`: may this entity deploy
- * now under its error-budget policy? CI should test `decision` (`jq -e
- * '.decision == "allow"'`); `allowed` is kept for older clients and is
+ * now under its error-budget policy? CI should test `decision`
+ * (`jq -e '.decision == "allow"'`); `allowed` is kept for older clients and is
  * derived from `decision` and `onUnknown`.
  * @public
  */

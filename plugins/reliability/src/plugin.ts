@@ -13,6 +13,21 @@ import {
   reliabilityReportRouteRef,
   scorecardOverviewRouteRef,
 } from './routes';
+import type { EntityOnCallCardProps } from './components/EntityOnCallCard';
+import type { EntityRunbooksCardProps } from './components/EntityRunbooksCard';
+import type { EntityIncidentStatsCardProps } from './components/EntityIncidentStatsCard';
+import type { EntityGroupOnCallCardProps } from './components/EntityGroupOnCallCard';
+import type { EntityReliabilityContentProps } from './components/EntityReliabilityContent';
+import type { EntitySloCardProps } from './components/EntitySloCard';
+import type { EntityReliabilityGlanceCardProps } from './components/EntityReliabilityGlanceCard';
+import type { EntityScorecardCardProps } from './components/EntityScorecardCard';
+import type { EntityGroupScorecardCardProps } from './components/EntityGroupScorecardCard';
+import type { ScorecardOverviewPageProps } from './components/ScorecardOverviewPage';
+import type { EntityReadinessReviewContentProps } from './components/EntityReadinessReviewContent';
+import type { ReadinessReviewsPageProps } from './components/ReadinessReviewsPage';
+import type { EntityReliabilityReportContentProps } from './components/EntityReliabilityReportContent';
+import type { ReliabilityReportPageProps } from './components/ReliabilityReportPage';
+import type { EntityOnCallHealthCardProps } from './components/EntityOnCallHealthCard';
 
 /**
  * The Preflight reliability frontend plugin (legacy frontend system).
@@ -41,21 +56,24 @@ export const reliabilityPlugin = createPlugin({
  * how to reach them, next handoff, PagerDuty links, owner and incidents.
  * @public
  */
-export const EntityOnCallCard = reliabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityOnCallCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
-    },
-  }),
-);
+export const EntityOnCallCard: (props: EntityOnCallCardProps) => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityOnCallCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+      },
+    }),
+  );
 
 /**
  * Runbooks card for an entity page.
  * @public
  */
-export const EntityRunbooksCard = reliabilityPlugin.provide(
+export const EntityRunbooksCard: (
+  props: EntityRunbooksCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksCard',
     component: {
@@ -71,7 +89,9 @@ export const EntityRunbooksCard = reliabilityPlugin.provide(
  * Incident figures card (open incidents, MTTA, MTTR, pages per shift).
  * @public
  */
-export const EntityIncidentStatsCard = reliabilityPlugin.provide(
+export const EntityIncidentStatsCard: (
+  props: EntityIncidentStatsCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityIncidentStatsCard',
     component: {
@@ -88,7 +108,9 @@ export const EntityIncidentStatsCard = reliabilityPlugin.provide(
  * service the team and its sub-teams own.
  * @public
  */
-export const EntityGroupOnCallCard = reliabilityPlugin.provide(
+export const EntityGroupOnCallCard: (
+  props: EntityGroupOnCallCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupOnCallCard',
     component: {
@@ -104,7 +126,9 @@ export const EntityGroupOnCallCard = reliabilityPlugin.provide(
  * The reliability tab of an entity page, gathering the cards.
  * @public
  */
-export const EntityReliabilityContent = reliabilityPlugin.provide(
+export const EntityReliabilityContent: (
+  props: EntityReliabilityContentProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'EntityReliabilityContent',
     component: () =>
@@ -121,15 +145,16 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
  * Prometheus rules to download.
  * @public
  */
-export const EntitySloCard = reliabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntitySloCard',
-    component: {
-      lazy: () =>
-        import('./components/EntitySloCard').then(m => m.EntitySloCard),
-    },
-  }),
-);
+export const EntitySloCard: (props: EntitySloCardProps) => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySloCard',
+      component: {
+        lazy: () =>
+          import('./components/EntitySloCard').then(m => m.EntitySloCard),
+      },
+    }),
+  );
 
 /**
  * "Reliability at a glance" for the top of an entity's overview: level-1
@@ -137,7 +162,9 @@ export const EntitySloCard = reliabilityPlugin.provide(
  * readiness level, each with its freshness and a link to the details.
  * @public
  */
-export const EntityReliabilityGlanceCard = reliabilityPlugin.provide(
+export const EntityReliabilityGlanceCard: (
+  props: EntityReliabilityGlanceCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityGlanceCard',
     component: {
@@ -154,7 +181,9 @@ export const EntityReliabilityGlanceCard = reliabilityPlugin.provide(
  * level needs, every check with its facts, exemptions and how to fix it.
  * @public
  */
-export const EntityScorecardCard = reliabilityPlugin.provide(
+export const EntityScorecardCard: (
+  props: EntityScorecardCardProps,
+) => JSX.Element | null = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityScorecardCard',
     component: {
@@ -172,7 +201,9 @@ export const EntityScorecardCard = reliabilityPlugin.provide(
  * trend.
  * @public
  */
-export const EntityGroupScorecardCard = reliabilityPlugin.provide(
+export const EntityGroupScorecardCard: (
+  props: EntityGroupScorecardCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityGroupScorecardCard',
     component: {
@@ -189,7 +220,9 @@ export const EntityGroupScorecardCard = reliabilityPlugin.provide(
  * distribution, checks failing most, the trend and rubric-change preview.
  * @public
  */
-export const ScorecardOverviewPage = reliabilityPlugin.provide(
+export const ScorecardOverviewPage: (
+  props: ScorecardOverviewPageProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ScorecardOverviewPage',
     component: () =>
@@ -206,7 +239,9 @@ export const ScorecardOverviewPage = reliabilityPlugin.provide(
  * checklist with answers, sign-offs, drift, timeline and export.
  * @public
  */
-export const EntityReadinessReviewContent = reliabilityPlugin.provide(
+export const EntityReadinessReviewContent: (
+  props: EntityReadinessReviewContentProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReadinessReviewContent',
     component: {
@@ -223,7 +258,9 @@ export const EntityReadinessReviewContent = reliabilityPlugin.provide(
  * team, stage and reviewer group, "waiting on my groups" and overdue.
  * @public
  */
-export const ReadinessReviewsPage = reliabilityPlugin.provide(
+export const ReadinessReviewsPage: (
+  props: ReadinessReviewsPageProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReadinessReviewsPage',
     component: () =>
@@ -241,7 +278,9 @@ export const ReadinessReviewsPage = reliabilityPlugin.provide(
  * twelve-month charts and a Markdown and CSV export.
  * @public
  */
-export const EntityReliabilityReportContent = reliabilityPlugin.provide(
+export const EntityReliabilityReportContent: (
+  props: EntityReliabilityReportContentProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityReportContent',
     component: {
@@ -257,7 +296,9 @@ export const EntityReliabilityReportContent = reliabilityPlugin.provide(
  * The organization's reliability report page, month by month.
  * @public
  */
-export const ReliabilityReportPage = reliabilityPlugin.provide(
+export const ReliabilityReportPage: (
+  props: ReliabilityReportPageProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityReportPage',
     component: () =>
@@ -273,7 +314,9 @@ export const ReliabilityReportPage = reliabilityPlugin.provide(
  * the last 28 days, off-hours and night pages, fairness, noisy services.
  * @public
  */
-export const EntityOnCallHealthCard = reliabilityPlugin.provide(
+export const EntityOnCallHealthCard: (
+  props: EntityOnCallHealthCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallHealthCard',
     component: {

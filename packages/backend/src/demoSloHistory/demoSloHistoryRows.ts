@@ -1,4 +1,5 @@
-import type { SloHistoryRow } from '@preflight/plugin-reliability-backend';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
+import type { SloHistoryRow } from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import {
   addLocalDays,
   formatLocalDate,

@@ -2,10 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   DatabaseSloHistoryStore,
   openReliabilityDatabase,
-} from '@preflight/plugin-reliability-backend';
+} from '@preflight/plugin-reliability-backend/src/workspaceInternals';
 import { demoCacheBoundary, demoScenario } from '@preflight/demo-fixtures';
 import { demoSloHistoryRows } from './demoSloHistoryRows';
 

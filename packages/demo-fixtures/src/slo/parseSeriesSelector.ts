@@ -1,8 +1,9 @@
+// eslint-disable-next-line @backstage/no-forbidden-package-imports -- workspace-only internals, not the published API
 import {
   parseVectorSelector,
   PromqlSyntaxError,
   type VectorSelector,
-} from '@preflight/plugin-reliability-backend-module-prometheus';
+} from '@preflight/plugin-reliability-backend-module-prometheus/src/workspaceInternals';
 
 /** A plain PromQL series selector with its metric name. */
 export type SeriesSelector = VectorSelector & { metric: string };

@@ -3,7 +3,6 @@ import { sleep } from '@preflight/plugin-reliability-node';
 /**
  * Time as the client sees it. Injected so tests can run retries, backoff and
  * rate-limit waits instantly instead of sleeping for real.
- * @public
  */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -12,7 +11,7 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The wall clock and real timers. @public */
+/** The wall clock and real timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
   sleep,

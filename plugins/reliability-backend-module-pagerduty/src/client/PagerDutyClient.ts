@@ -12,13 +12,13 @@ import { RateLimiterRegistry } from './RateLimiterRegistry';
 import { RetryPolicy, type RetryPolicyOptions } from './RetryPolicy';
 import { sendRequest } from './sendRequest';
 
-/** Query parameters; array values are sent once per element (`include[]=a&include[]=b`). @public */
+/** Query parameters; array values are sent once per element (`include[]=a&include[]=b`). */
 export type PagerDutyQuery = Record<
   string,
   string | number | boolean | readonly string[] | undefined
 >;
 
-/** Call metrics of one client since it was created (or last reset). @public */
+/** Call metrics of one client since it was created (or last reset). */
 export interface PagerDutyClientStats {
   /** HTTP requests sent, including retries and the ones answered 429. */
   requests: number;
@@ -32,7 +32,7 @@ export interface PagerDutyClientStats {
   rateLimitWaitMs: number;
 }
 
-/** Options of {@link PagerDutyClient}. @public */
+/** Options of {@link PagerDutyClient}. */
 export interface PagerDutyClientOptions {
   /** The configured account id; named in errors and logs. */
   accountId: string;
@@ -58,12 +58,12 @@ export interface PagerDutyClientOptions {
   logger?: LoggerService;
 }
 
-/** Per-call options. @public */
+/** Per-call options. */
 export interface PagerDutyCallOptions {
   signal?: AbortSignal;
 }
 
-/** Per-list options. @public */
+/** Per-list options. */
 export interface PagerDutyListOptions extends PagerDutyCallOptions {
   /**
    * Stop after the first page when PagerDuty reports a total above the
@@ -77,7 +77,6 @@ export interface PagerDutyListOptions extends PagerDutyCallOptions {
  * retries with backoff and jitter, a per-token rate limiter shared by all
  * clients of a registry, 429 handling and bounded offset pagination. Errors
  * are {@link PagerDutyError}s that name the account, never the token.
- * @public
  */
 export class PagerDutyClient {
   readonly accountId: string;

@@ -8,7 +8,6 @@
  * - `unavailable`: 5xx, network errors or timeouts after all retries
  * - `invalid-response`: a body that is not the JSON we asked for
  * - `pagination`: a list that never ends within the page bound
- * @public
  */
 export type PagerDutyErrorKind =
   | 'auth'
@@ -22,7 +21,6 @@ export type PagerDutyErrorKind =
 /**
  * An error from the PagerDuty client. Messages name the account and the
  * request path, never the token or headers.
- * @public
  */
 export class PagerDutyError extends Error {
   readonly kind: PagerDutyErrorKind;
@@ -53,7 +51,7 @@ export class PagerDutyError extends Error {
   }
 }
 
-/** Whether an error is a {@link PagerDutyError}, optionally of one kind. @public */
+/** Whether an error is a {@link PagerDutyError}, optionally of one kind. */
 export function isPagerDutyError(
   error: unknown,
   kind?: PagerDutyErrorKind,

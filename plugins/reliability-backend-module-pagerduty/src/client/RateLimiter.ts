@@ -5,7 +5,6 @@ import type { Clock } from './Clock';
  * in flight (PagerDuty's advice), starts spaced at least `60s /
  * requestsPerMinute` apart (so no 60-second window ever exceeds the limit),
  * and a pause that a 429 puts on every request using the token.
- * @public
  */
 export class RateLimiter {
   private intervalMs: number;

@@ -5,7 +5,6 @@ import { RateLimiter } from './RateLimiter';
  * One {@link RateLimiter} per API token, so every client, account and sync
  * using the same token shares one budget. Tokens are only map keys in
  * memory; they are never logged or exposed.
- * @public
  */
 export class RateLimiterRegistry {
   private readonly limiters = new Map<string, RateLimiter>();

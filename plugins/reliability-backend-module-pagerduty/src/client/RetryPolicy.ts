@@ -1,6 +1,6 @@
 import { equalJitterBackoffMs } from '@preflight/plugin-reliability-node';
 
-/** Tuning of {@link RetryPolicy}. @public */
+/** Tuning of {@link RetryPolicy}. */
 export interface RetryPolicyOptions {
   /** Attempts per request for retryable failures, including the first. Default 4. */
   maxAttempts?: number;
@@ -21,7 +21,6 @@ export interface RetryPolicyOptions {
 /**
  * Bounded exponential backoff with jitter for failed requests, and the
  * waiting rule for 429 responses.
- * @public
  */
 export class RetryPolicy {
   readonly maxAttempts: number;

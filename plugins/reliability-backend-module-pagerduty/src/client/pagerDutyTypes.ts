@@ -4,7 +4,7 @@
  * and everything PagerDuty may omit is optional.
  */
 
-/** A reference (`*_reference`) or a full object; both carry these. @public */
+/** A reference (`*_reference`) or a full object; both carry these. */
 export interface PdReference {
   id: string;
   type: string;
@@ -13,7 +13,7 @@ export interface PdReference {
   html_url?: string | null;
 }
 
-/** The pagination envelope of classic list endpoints. @public */
+/** The pagination envelope of classic list endpoints. */
 export interface PdPage {
   limit?: number;
   offset?: number;
@@ -21,12 +21,10 @@ export interface PdPage {
   total?: number | null;
 }
 
-/** @public */
 export interface PdTeam extends PdReference {
   name?: string;
 }
 
-/** @public */
 export interface PdService extends PdReference {
   name?: string;
   status?: string;
@@ -34,14 +32,12 @@ export interface PdService extends PdReference {
   teams?: PdTeam[];
 }
 
-/** @public */
 export interface PdEscalationRule {
   id?: string;
   escalation_delay_in_minutes: number;
   targets: PdReference[];
 }
 
-/** @public */
 export interface PdEscalationPolicy extends PdReference {
   name: string;
   num_loops?: number;
@@ -50,14 +46,13 @@ export interface PdEscalationPolicy extends PdReference {
   teams?: PdReference[];
 }
 
-/** A contact method, full (with `include[]=contact_methods`) or a reference. @public */
+/** A contact method, full (with `include[]=contact_methods`) or a reference. */
 export interface PdContactMethod extends PdReference {
   label?: string;
   address?: string;
   country_code?: number;
 }
 
-/** @public */
 export interface PdUser extends PdReference {
   name?: string;
   email?: string;
@@ -66,7 +61,7 @@ export interface PdUser extends PdReference {
   contact_methods?: PdContactMethod[];
 }
 
-/** One entry of `GET /oncalls`. @public */
+/** One entry of `GET /oncalls`. */
 export interface PdOnCall {
   escalation_policy: PdReference;
   user: PdUser;
@@ -77,7 +72,6 @@ export interface PdOnCall {
   end: string | null;
 }
 
-/** @public */
 export interface PdIncident extends PdReference {
   incident_number?: number;
   title?: string;
@@ -90,7 +84,7 @@ export interface PdIncident extends PdReference {
   acknowledgements?: Array<{ at: string; acknowledger?: PdReference }>;
 }
 
-/** One entry of `GET /log_entries`. @public */
+/** One entry of `GET /log_entries`. */
 export interface PdLogEntry extends PdReference {
   created_at: string;
   incident?: PdReference;
@@ -99,7 +93,7 @@ export interface PdLogEntry extends PdReference {
   agent?: PdReference | null;
 }
 
-/** One entry of `GET /change_events`. @public */
+/** One entry of `GET /change_events`. */
 export interface PdChangeEvent {
   id: string;
   timestamp: string;

@@ -1,13 +1,13 @@
 import type { PdPage } from './pagerDutyTypes';
 import { PagerDutyError } from './PagerDutyError';
 
-/** PagerDuty answers 400 when `offset + limit` exceeds this. @public */
+/** PagerDuty answers 400 when `offset + limit` exceeds this. */
 export const PAGERDUTY_OFFSET_CAP = 10_000;
 
-/** Largest page PagerDuty's classic list endpoints serve. @public */
+/** Largest page PagerDuty's classic list endpoints serve. */
 export const PAGERDUTY_MAX_LIMIT = 100;
 
-/** One list read to its end, or as far as PagerDuty allows. @public */
+/** One list read to its end, or as far as PagerDuty allows. */
 export interface PagerDutyListResult<T> {
   items: T[];
   /**

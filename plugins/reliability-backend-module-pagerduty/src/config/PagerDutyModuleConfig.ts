@@ -1,4 +1,4 @@
-/** One configured PagerDuty account, validated and with defaults applied. @public */
+/** One configured PagerDuty account, validated and with defaults applied. */
 export interface PagerDutyAccountConfig {
   id: string;
   baseUrl: string;
@@ -9,7 +9,7 @@ export interface PagerDutyAccountConfig {
   displayName: string;
 }
 
-/** Settings of a PagerDuty sync, with defaults applied. @public */
+/** Settings of a PagerDuty sync, with defaults applied. */
 export interface PagerDutySyncSettings {
   /** Days of upcoming shifts to read. */
   onCallHorizonDays: number;
@@ -24,7 +24,7 @@ export interface PagerDutySyncSettings {
   onCallBatchSize: number;
 }
 
-/** `reliability.pagerduty`, validated. @public */
+/** `reliability.pagerduty`, validated. */
 export interface PagerDutyModuleConfig {
   accounts: PagerDutyAccountConfig[];
   /** Undefined only when no account is configured. */
@@ -32,7 +32,7 @@ export interface PagerDutyModuleConfig {
   sync: PagerDutySyncSettings;
 }
 
-/** Defaults of {@link PagerDutySyncSettings}. @public */
+/** Defaults of {@link PagerDutySyncSettings}. */
 export const DEFAULT_PAGERDUTY_SYNC_SETTINGS: PagerDutySyncSettings = {
   onCallHorizonDays: 7,
   onCallLookbackDays: 7,
@@ -40,5 +40,5 @@ export const DEFAULT_PAGERDUTY_SYNC_SETTINGS: PagerDutySyncSettings = {
   onCallBatchSize: 50,
 };
 
-/** PagerDuty's REST API for US-hosted accounts. @public */
+/** PagerDuty's REST API for US-hosted accounts. */
 export const DEFAULT_PAGERDUTY_BASE_URL = 'https://api.pagerduty.com';

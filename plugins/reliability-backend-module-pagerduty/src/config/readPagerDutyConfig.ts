@@ -15,7 +15,6 @@ const ACCOUNT_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
  * Reads and validates `reliability.pagerduty`. Throws at startup with an
  * error naming the offending key, so a bad config never reaches a sync.
  * An absent section means no accounts.
- * @public
  */
 export function readPagerDutyConfig(rootConfig: Config): PagerDutyModuleConfig {
   const section = rootConfig.getOptionalConfig(ROOT);

@@ -31,10 +31,10 @@ import {
 import { pagerDutyAnnotationHints } from './pagerDutyAnnotationHints';
 import { toOnCallSourceError } from './toOnCallSourceError';
 
-/** Provider type and source id prefix. @public */
+/** Provider type and source id prefix. */
 export const PAGERDUTY_PROVIDER_TYPE = 'pagerduty';
 
-/** Options of {@link PagerDutyOnCallProvider}. @public */
+/** Options of {@link PagerDutyOnCallProvider}. */
 export interface PagerDutyOnCallProviderOptions {
   config: PagerDutyModuleConfig;
   logger: LoggerService;
@@ -52,7 +52,6 @@ export interface PagerDutyOnCallProviderOptions {
  * one source per configured account (`pagerduty:<account id>`), entities
  * mapped by the `pagerduty.com/service-id` and `pagerduty.com/account`
  * annotations, bulk sync per account.
- * @public
  */
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly type = PAGERDUTY_PROVIDER_TYPE;

@@ -30,7 +30,7 @@ import { readReportData } from './readReportData';
 import { readUnlistedServices } from './readUnlistedServices';
 import type { SyncContext } from './SyncContext';
 
-/** Options of {@link createPagerDutySync}. @public */
+/** Options of {@link createPagerDutySync}. */
 export interface PagerDutySyncOptions {
   client: PagerDutyClient;
   settings?: Partial<PagerDutySyncSettings>;
@@ -38,7 +38,7 @@ export interface PagerDutySyncOptions {
   clock?: Clock;
 }
 
-/** Per-run options of a {@link PagerDutySync}. @public */
+/** Per-run options of a {@link PagerDutySync}. */
 export interface PagerDutySyncRunOptions {
   signal?: AbortSignal;
   /**
@@ -49,7 +49,7 @@ export interface PagerDutySyncRunOptions {
   annotatedServiceIds?: () => Promise<string[]>;
 }
 
-/** Reads one PagerDuty account into snapshots. @public */
+/** Reads one PagerDuty account into snapshots. */
 export interface PagerDutySync {
   /**
    * Bulk read of the whole account: paged lists only, no per-service calls.
@@ -92,7 +92,6 @@ const MAX_UNLISTED_SERVICE_LOOKUPS = 200;
 /**
  * Creates the sync of one PagerDuty account over a client. Used by the
  * backend module's provider and directly by the benchmark.
- * @public
  */
 export function createPagerDutySync(
   options: PagerDutySyncOptions,

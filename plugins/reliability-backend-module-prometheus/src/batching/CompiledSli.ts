@@ -1,6 +1,6 @@
 import type { VectorSelector } from '../promql';
 
-/** Which event count the first query of a ratio SLI gives. @public */
+/** Which event count the first query of a ratio SLI gives. */
 export type SliNumerator = 'good' | 'bad';
 
 /**
@@ -11,7 +11,6 @@ export type SliNumerator = 'good' | 'bad';
  * - `expressions`: both queries are user PromQL with a `$window`
  *   placeholder; each is evaluated as `sum(<query>)` on its own.
  * - `threshold`: a value (e.g. a latency quantile) read over time.
- * @public
  */
 export type CompiledSli =
   | {
@@ -28,7 +27,7 @@ export type CompiledSli =
     }
   | { kind: 'threshold'; template: string };
 
-/** Why an SLI's queries cannot be measured, scoped to the query field. @public */
+/** Why an SLI's queries cannot be measured, scoped to the query field. */
 export interface SliQueryProblem {
   /** e.g. `ratioMetric.bad.metricSource.spec.query` */
   field: string;

@@ -2,7 +2,7 @@ import type { BurnRateWindowId } from '@preflight/plugin-reliability-common';
 import type { SloDefinition } from '@preflight/plugin-reliability-node';
 import type { SliQueryProblem } from './CompiledSli';
 
-/** An SLO to plan queries for, on the instance it was resolved to. @public */
+/** An SLO to plan queries for, on the instance it was resolved to. */
 export interface PlannableSlo {
   /** Unique key of the SLO across entities (see `sloRefOf`). */
   ref: string;
@@ -17,10 +17,10 @@ export interface PlannableSlo {
   periodSeconds?: number;
 }
 
-/** What an instant window of an SLO is for: its SLO window, or a burn-rate window. @public */
+/** What an instant window of an SLO is for: its SLO window, or a burn-rate window. */
 export type WindowPurpose = 'period' | BurnRateWindowId;
 
-/** An SLO served by a planned query. @public */
+/** An SLO served by a planned query. */
 export interface PlannedMember {
   ref: string;
   /**
@@ -30,7 +30,7 @@ export interface PlannedMember {
   groupValues: Record<string, string>;
 }
 
-/** Event counts over one window at the evaluation time (`/api/v1/query`). @public */
+/** Event counts over one window at the evaluation time (`/api/v1/query`). */
 export interface PlannedInstantQuery {
   kind: 'instant';
   /** Stable within one plan, e.g. `q3`. */
@@ -46,7 +46,6 @@ export interface PlannedInstantQuery {
 /**
  * A bucketed series over an SLO window (`/api/v1/query_range` ending at the
  * evaluation time): event counts per step, or threshold values per step.
- * @public
  */
 export interface PlannedRangeQuery {
   kind: 'range';
@@ -61,16 +60,16 @@ export interface PlannedRangeQuery {
   members: PlannedMember[];
 }
 
-/** One query of a plan. @public */
+/** One query of a plan. */
 export type PlannedQuery = PlannedInstantQuery | PlannedRangeQuery;
 
-/** An SLO no query can measure, and why. @public */
+/** An SLO no query can measure, and why. */
 export interface RejectedSlo {
   ref: string;
   problem: SliQueryProblem;
 }
 
-/** Output of `planBatchedQueries`. @public */
+/** Output of `planBatchedQueries`. */
 export interface QueryPlan {
   queries: PlannedQuery[];
   rejected: RejectedSlo[];

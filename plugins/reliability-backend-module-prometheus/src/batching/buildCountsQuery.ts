@@ -10,11 +10,10 @@ import {
 /**
  * Label that tells the numerator series of a counts query from the total
  * series, so both come back in one query.
- * @public
  */
 export const PART_LABEL = 'preflight_part';
 
-/** Values of {@link PART_LABEL}. @public */
+/** Values of {@link PART_LABEL}. */
 export type CountsPart = 'numerator' | 'total';
 
 function tagged(expression: string, part: CountsPart): string {
@@ -23,7 +22,7 @@ function tagged(expression: string, part: CountsPart): string {
   )}, ${quotePromqlString(part)}, "", "")`;
 }
 
-/** Input of {@link buildCounterCountsQuery}. @public */
+/** Input of {@link buildCounterCountsQuery}. */
 export interface CounterCountsQueryInput {
   /** Selectors without the grouping matchers (see `counterShapeOf`). */
   numeratorSelector: VectorSelector;
@@ -47,7 +46,6 @@ export interface CounterCountsQueryInput {
  * Each grouping label is matched by `=` when all SLOs share its value and by
  * an anchored alternation of regex-escaped values otherwise. Values must
  * have passed `isSafeLabelValue`; they are escaped regardless.
- * @public
  */
 export function buildCounterCountsQuery(
   input: CounterCountsQueryInput,
@@ -78,7 +76,6 @@ export function buildCounterCountsQuery(
  * The counts query of one SLO whose queries are PromQL templates: each is
  * filled with the range and summed. The user's text goes on lines of its
  * own so that a trailing `# comment` cannot swallow the wrapper.
- * @public
  */
 export function buildExpressionCountsQuery(input: {
   numeratorTemplate: string;

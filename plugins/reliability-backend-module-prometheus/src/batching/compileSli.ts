@@ -11,7 +11,7 @@ import {
 } from '../promql';
 import type { CompiledSli, SliNumerator, SliQueryProblem } from './CompiledSli';
 
-/** Outcome of {@link compileSli}. @public */
+/** Outcome of {@link compileSli}. */
 export type CompileSliResult =
   | { ok: true; sli: CompiledSli }
   | { ok: false; problem: SliQueryProblem };
@@ -35,7 +35,6 @@ const COUNTER_FIX =
  * `sum(rate|increase(<selector>[$window]))` (the same counts, so it is
  * batched like a selector). Any other PromQL must contain `$window` (or
  * Sloth's `{{.window}}`) and is evaluated as written, summed. Pure.
- * @public
  */
 export function compileSli(indicator: SloIndicator): CompileSliResult {
   if (indicator.kind === 'threshold') {

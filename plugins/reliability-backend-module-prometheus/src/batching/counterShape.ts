@@ -10,7 +10,6 @@ import type { CompiledSli, SliNumerator } from './CompiledSli';
  * The part of a counter SLI that SLOs can share: its selectors with the
  * distinguishing label values taken out. SLOs with the same `key` are
  * measured by one grouped query per window.
- * @public
  */
 export interface CounterShape {
   /** Identity of the shape: instance, numerator kind, grouping labels and the selectors' remaining matchers. */
@@ -54,7 +53,6 @@ function sortedMatchers(matchers: LabelMatcher[]): LabelMatcher[] {
  * value in both queries (e.g. `service="checkout-api"`) are what tells SLOs
  * of one shape apart; they become grouping labels when their values are
  * safe to splice into a regular expression. Pure.
- * @public
  */
 export function counterShapeOf(
   instance: string,

@@ -5,7 +5,7 @@ import type {
 } from '../client/PrometheusResult';
 import type { PlannedQuery, QueryPlan } from './QueryPlan';
 
-/** The answer to one planned query. @public */
+/** The answer to one planned query. */
 export type QueryOutcome =
   | {
       query: PlannedQuery;
@@ -15,7 +15,7 @@ export type QueryOutcome =
     }
   | { query: PlannedQuery; ok: false; error: Error };
 
-/** Options of {@link executeQueryPlan}. @public */
+/** Options of {@link executeQueryPlan}. */
 export interface ExecuteQueryPlanOptions {
   /** The client of each instance; queries for an unknown instance fail. */
   clientFor(instance: string): PrometheusClient | undefined;
@@ -35,7 +35,6 @@ export interface ExecuteQueryPlanOptions {
  * queries still get their numbers. Concurrency is bounded per instance by
  * each client's `maxConcurrency`. Queries of an instance in `unavailable`
  * are not sent.
- * @public
  */
 export async function executeQueryPlan(
   plan: QueryPlan,

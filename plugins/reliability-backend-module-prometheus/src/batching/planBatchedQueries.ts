@@ -27,7 +27,7 @@ import type {
   WindowPurpose,
 } from './QueryPlan';
 
-/** Tuning of {@link planBatchedQueries}. @public */
+/** Tuning of {@link planBatchedQueries}. */
 export interface QueryPlanOptions {
   /** Group SLOs of one shape into one query per window. Default `true`; `false` gives the per-SLO baseline. */
   batching?: boolean;
@@ -37,7 +37,7 @@ export interface QueryPlanOptions {
   burnDownMaxPoints?: number;
 }
 
-/** Defaults of {@link QueryPlanOptions}. @public */
+/** Defaults of {@link QueryPlanOptions}. */
 export const DEFAULT_QUERY_PLAN_OPTIONS: Required<QueryPlanOptions> = {
   batching: true,
   maxGroupSize: 200,
@@ -70,7 +70,6 @@ interface QueryGroup {
  * SLO window length and step, each summing by the grouping labels. Other
  * SLOs get queries of their own. SLOs whose queries cannot be measured are
  * returned in `rejected` with the field and the reason.
- * @public
  */
 export function planBatchedQueries(
   slos: readonly PlannableSlo[],
@@ -126,7 +125,6 @@ function compare(a: string, b: string): number {
  * time slice that does not fit), or `undefined` when they can. The same
  * checks the planner makes, so a provider can report the problem when the
  * SLO is declared rather than after the next sync. Pure.
- * @public
  */
 export function findSloQueryProblem(
   definition: SloDefinition,

@@ -1,7 +1,6 @@
 /**
  * Lets at most `limit` tasks run at once; the rest wait in arrival order.
  * A waiting task whose signal aborts leaves the queue and rejects.
- * @public
  */
 export class ConcurrencyLimiter {
   private active = 0;

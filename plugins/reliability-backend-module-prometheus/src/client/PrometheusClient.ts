@@ -21,7 +21,7 @@ import {
 import { sleep } from '@preflight/plugin-reliability-node';
 import { RetryBackoff, type RetryBackoffOptions } from './RetryBackoff';
 
-/** Construction options of {@link PrometheusClient}. @public */
+/** Construction options of {@link PrometheusClient}. */
 export interface PrometheusClientOptions {
   instance: Pick<
     PrometheusInstanceConfig,
@@ -34,7 +34,7 @@ export interface PrometheusClientOptions {
   fetch?: typeof fetch;
 }
 
-/** Options of {@link PrometheusClient.instantQuery}. @public */
+/** Options of {@link PrometheusClient.instantQuery}. */
 export interface InstantQueryOptions {
   /** Evaluation instant (a Date or Unix seconds). Always explicit: results must not depend on when the request lands. */
   time: Date | number;
@@ -42,7 +42,7 @@ export interface InstantQueryOptions {
   signal?: AbortSignal;
 }
 
-/** Options of {@link PrometheusClient.rangeQuery}. @public */
+/** Options of {@link PrometheusClient.rangeQuery}. */
 export interface RangeQueryOptions {
   start: Date | number;
   end: Date | number;
@@ -50,12 +50,12 @@ export interface RangeQueryOptions {
   signal?: AbortSignal;
 }
 
-/** Options of {@link PrometheusClient.alertingRules}. @public */
+/** Options of {@link PrometheusClient.alertingRules}. */
 export interface AlertingRulesOptions {
   signal?: AbortSignal;
 }
 
-/** Counters of one client, for logs and benchmarks. @public */
+/** Counters of one client, for logs and benchmarks. */
 export interface PrometheusClientStats {
   /** Requests asked for (instant + range queries, rule listings). */
   queries: number;
@@ -126,7 +126,6 @@ const NETWORK_ERROR_WORDS: Record<string, string> = {
  * `bad_data` (400) and `execution` (422) fail at once. At most
  * `maxConcurrency` requests are in flight. Errors name the instance and the
  * error type and never contain a configured header value.
- * @public
  */
 export class PrometheusClient {
   readonly instanceName: string;

@@ -7,7 +7,6 @@
  * `unavailable` (another 5xx without an envelope), `invalid_response` (not
  * the Prometheus envelope), `too_many_points` (range query refused before
  * sending). Engines may send other `errorType`s; they are kept as given.
- * @public
  */
 export type PrometheusErrorType =
   | 'bad_data'
@@ -26,7 +25,7 @@ export type PrometheusErrorType =
   | 'too_many_points'
   | (string & {});
 
-/** Fields of a {@link PrometheusQueryError}. @public */
+/** Fields of a {@link PrometheusQueryError}. */
 export interface PrometheusQueryErrorOptions {
   instance: string;
   errorType: PrometheusErrorType;
@@ -43,7 +42,6 @@ export interface PrometheusQueryErrorOptions {
 /**
  * A failed Prometheus query. The message names the instance and the error
  * type, never a configured header value.
- * @public
  */
 export class PrometheusQueryError extends Error {
   readonly instance: string;
@@ -84,7 +82,7 @@ export class PrometheusQueryError extends Error {
   }
 }
 
-/** Type guard for {@link PrometheusQueryError}. @public */
+/** Type guard for {@link PrometheusQueryError}. */
 export function isPrometheusQueryError(
   error: unknown,
 ): error is PrometheusQueryError {

@@ -1,4 +1,4 @@
-/** A sample of an instant query. @public */
+/** A sample of an instant query. */
 export interface PrometheusSample {
   labels: Record<string, string>;
   timestampSeconds: number;
@@ -6,20 +6,20 @@ export interface PrometheusSample {
   value: number | null;
 }
 
-/** A point of a range query series. @public */
+/** A point of a range query series. */
 export interface PrometheusPoint {
   timestampSeconds: number;
   /** `null` for NaN; ±Infinity for ±Inf. */
   value: number | null;
 }
 
-/** A series of a range query. @public */
+/** A series of a range query. */
 export interface PrometheusSeries {
   labels: Record<string, string>;
   points: PrometheusPoint[];
 }
 
-/** Result of an instant query (a scalar comes back as one unlabelled sample). @public */
+/** Result of an instant query (a scalar comes back as one unlabelled sample). */
 export interface InstantQueryResult {
   resultType: 'vector' | 'scalar';
   samples: PrometheusSample[];
@@ -29,14 +29,14 @@ export interface InstantQueryResult {
   infos: string[];
 }
 
-/** Result of a range query. @public */
+/** Result of a range query. */
 export interface RangeQueryResult {
   series: PrometheusSeries[];
   warnings: string[];
   infos: string[];
 }
 
-/** An alerting rule of `GET /api/v1/rules?type=alert`. @public */
+/** An alerting rule of `GET /api/v1/rules?type=alert`. */
 export interface PrometheusAlertingRule {
   /** The rule group's name. */
   group: string;

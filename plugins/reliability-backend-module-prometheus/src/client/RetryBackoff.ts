@@ -1,6 +1,6 @@
 import { equalJitterBackoffMs } from '@preflight/plugin-reliability-node';
 
-/** Tuning of {@link RetryBackoff}. @public */
+/** Tuning of {@link RetryBackoff}. */
 export interface RetryBackoffOptions {
   /** Requests per query for retryable failures, including the first. Default 3. */
   maxAttempts?: number;
@@ -15,7 +15,6 @@ export interface RetryBackoffOptions {
 /**
  * Bounded exponential backoff with "equal jitter" (half the step plus a
  * random half), so replicas retrying together spread out.
- * @public
  */
 export class RetryBackoff {
   readonly maxAttempts: number;

@@ -34,7 +34,6 @@ function stringMap(
  * result. A shape that is not the rules API's fails the whole answer with an
  * `invalid_response` error: a half-read rule list would let a rule without a
  * runbook disappear unnoticed.
- * @public
  */
 export function decodeAlertingRules(
   instance: string,

@@ -48,7 +48,6 @@ function pointOf(instance: string, pair: unknown): PrometheusPoint {
  * Decodes the result of an instant query: a vector, or a scalar as one
  * unlabelled sample. Native-histogram samples have no float value and come
  * back as `null`.
- * @public
  */
 export function decodeInstantResult(
   instance: string,
@@ -84,7 +83,6 @@ export function decodeInstantResult(
 /**
  * Decodes the result of a range query (a matrix). Native-histogram points
  * are skipped: they carry no float value.
- * @public
  */
 export function decodeRangeResult(
   instance: string,

@@ -1,7 +1,6 @@
 /**
  * Which Prometheus-compatible engine answers: they share the query API but
  * differ in what else they serve (rules, partial answers, UI).
- * @public
  */
 export type PrometheusEngine =
   | 'prometheus'
@@ -10,7 +9,7 @@ export type PrometheusEngine =
   | 'victoriametrics'
   | 'unknown';
 
-/** What `/api/v1/status/buildinfo` tells about the engine. @public */
+/** What `/api/v1/status/buildinfo` tells about the engine. */
 export interface PrometheusEngineInfo {
   engine: PrometheusEngine;
   /** The version the engine reports, when it does. */
@@ -27,7 +26,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * answers with an empty `data` (1.79) and sets `X-Server-Hostname` on every
  * answer; Thanos reports a 0.x version where Prometheus reports 2.x or 3.x.
  * Anything else (a 404 from a proxy, an unexpected body) is `unknown`.
- * @public
  */
 export function detectEngine(
   httpStatus: number,

@@ -2,7 +2,7 @@ import { PrometheusQueryError } from './PrometheusQueryError';
 import { errorReason } from './errorReason';
 import { prometheusStatusError } from './prometheusStatusError';
 
-/** The `data`, warnings and infos of a successful envelope, whatever the endpoint. @public */
+/** The `data`, warnings and infos of a successful envelope, whatever the endpoint. */
 export interface PrometheusEnvelope {
   data: unknown;
   warnings: string[];
@@ -19,7 +19,7 @@ const RETRYABLE_ERROR_TYPES = new Set([
   'unavailable',
 ]);
 
-/** The warning of an answer the engine marked partial (`isPartial: true`). @public */
+/** The warning of an answer the engine marked partial (`isPartial: true`). */
 export const PARTIAL_RESPONSE_WARNING =
   'partial response: the engine answered without some of its storage nodes (isPartial), so counts may be too low';
 
@@ -38,7 +38,6 @@ function strings(value: unknown): string[] {
  * is not an envelope (an HTML page from a proxy, a truncated body),
  * classified by HTTP status. An error's reason loses any echo of `query`
  * (the query sent) and keeps at most 500 characters, its cause included.
- * @public
  */
 export function parsePrometheusEnvelope(
   instance: string,

@@ -1,7 +1,7 @@
 import { parsePrometheusEnvelope } from './parsePrometheusEnvelope';
 import { prometheusStatusError } from './prometheusStatusError';
 
-/** The `data`, warnings and infos of a successful envelope. @public */
+/** The `data`, warnings and infos of a successful envelope. */
 export interface PrometheusSuccess {
   resultType: string;
   result: unknown;
@@ -13,7 +13,6 @@ export interface PrometheusSuccess {
  * Reads a Prometheus query answer (`/api/v1/query`, `/api/v1/query_range`):
  * the envelope (see {@link parsePrometheusEnvelope}, which throws for error
  * envelopes and non-envelopes) whose `data` must be `{resultType, result}`.
- * @public
  */
 export function parsePrometheusResponse(
   instance: string,

@@ -4,7 +4,6 @@
  * client; `"+Inf"` / `"-Inf"` become ±Infinity (a latency quantile above the
  * highest bucket is a real, bad value). Returns `undefined` for anything that
  * is not a Prometheus number.
- * @public
  */
 export function parseSampleValue(value: unknown): number | null | undefined {
   if (typeof value !== 'string') {

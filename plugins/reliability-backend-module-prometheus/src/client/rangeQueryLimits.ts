@@ -1,14 +1,12 @@
 /**
  * Prometheus refuses range queries that would return more than 11,000 points
  * per series ("exceeded maximum resolution of 11,000 points per timeseries").
- * @public
  */
 export const PROMETHEUS_MAX_POINTS_PER_SERIES = 11_000;
 
 /**
  * Points per series a range query returns: one at `start` and one every
  * `step` up to `end`.
- * @public
  */
 export function countRangePoints(
   startSeconds: number,
@@ -26,7 +24,6 @@ export function countRangePoints(
 /**
  * The smallest whole-second step that keeps a range of `rangeSeconds`
  * (end − start) within `maxPoints` points per series, e.g. 236 s for 30 days.
- * @public
  */
 export function minimumRangeStepSeconds(
   rangeSeconds: number,
@@ -46,7 +43,6 @@ export function minimumRangeStepSeconds(
  * step is the smallest divisor of the window that yields at most
  * `maxBuckets` buckets (and never more than Prometheus allows). A 30-day
  * window gives 4 minutes at 10,800 buckets and 1 hour at 720.
- * @public
  */
 export function chooseBucketStepSeconds(
   windowSeconds: number,

@@ -1,4 +1,4 @@
-/** One configured Prometheus instance, validated and with defaults applied. @public */
+/** One configured Prometheus instance, validated and with defaults applied. */
 export interface PrometheusInstanceConfig {
   /** Name entities and OpenSLO `metricSourceRef` use. */
   name: string;
@@ -26,23 +26,22 @@ export interface PrometheusInstanceConfig {
   queryLinkTemplate?: string;
 }
 
-/** `reliability.prometheus`, validated. @public */
+/** `reliability.prometheus`, validated. */
 export interface PrometheusModuleConfig {
   instances: PrometheusInstanceConfig[];
   /** Undefined only when no instance is configured. */
   defaultInstance?: string;
 }
 
-/** Default of {@link PrometheusInstanceConfig.timeoutMs}. @public */
+/** Default of {@link PrometheusInstanceConfig.timeoutMs}. */
 export const DEFAULT_PROMETHEUS_TIMEOUT_MS = 30_000;
 
-/** Default of {@link PrometheusInstanceConfig.maxConcurrency}. @public */
+/** Default of {@link PrometheusInstanceConfig.maxConcurrency}. */
 export const DEFAULT_PROMETHEUS_MAX_CONCURRENCY = 4;
 
 /**
  * Instance names: the same rule the OpenSLO parser applies to
  * `metricSourceRef`, so every configured name can be referenced.
- * @public
  */
 export const PROMETHEUS_INSTANCE_NAME_PATTERN =
   /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;

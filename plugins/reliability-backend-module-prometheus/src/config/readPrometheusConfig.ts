@@ -24,7 +24,6 @@ const RESERVED_HEADERS = new Set([
  * Reads and validates `reliability.prometheus`. Throws at startup with an
  * error naming the offending key (never a header value), so a bad config
  * never reaches a sync. An absent section means no instances.
- * @public
  */
 export function readPrometheusConfig(
   rootConfig: Config,

@@ -2,7 +2,6 @@
  * A query is not in the form Preflight can rewrite (e.g. not a plain series
  * selector). Prometheus may still accept it; the message says what was
  * expected and where.
- * @public
  */
 export class PromqlSyntaxError extends Error {
   /** 0-based character offset of the problem. */

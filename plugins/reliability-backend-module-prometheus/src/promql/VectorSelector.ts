@@ -1,7 +1,7 @@
-/** Operator of a PromQL label matcher. @public */
+/** Operator of a PromQL label matcher. */
 export type LabelMatchOperator = '=' | '!=' | '=~' | '!~';
 
-/** One label matcher of a vector selector, with its value unquoted. @public */
+/** One label matcher of a vector selector, with its value unquoted. */
 export interface LabelMatcher {
   name: string;
   op: LabelMatchOperator;
@@ -11,7 +11,6 @@ export interface LabelMatcher {
 /**
  * A PromQL instant vector selector such as
  * `http_requests_total{service="checkout-api",code=~"5.."}`, parsed.
- * @public
  */
 export interface VectorSelector {
   /** Metric name before the braces, if any. */

@@ -10,7 +10,6 @@ const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
  * the query mean something else.
  *
  * @throws {@link PromqlSyntaxError} naming the first unbalanced bracket.
- * @public
  */
 export function assertBalancedPromql(expression: string): void {
   const open: Array<{ char: string; position: number }> = [];

@@ -4,7 +4,6 @@ const PLACEHOLDER = /\$window\b|\{\{\s*\.window\s*\}\}/g;
 /**
  * Whether a query is a template that names its range with `$window` or
  * `{{.window}}`, e.g. `sum(rate(http_requests_total{code=~"5.."}[$window]))`.
- * @public
  */
 export function hasWindowPlaceholder(query: string): boolean {
   PLACEHOLDER.lastIndex = 0;
@@ -13,7 +12,6 @@ export function hasWindowPlaceholder(query: string): boolean {
 
 /**
  * Replaces every window placeholder with a PromQL duration such as `5m`.
- * @public
  */
 export function fillWindowPlaceholder(query: string, duration: string): string {
   if (!/^[0-9]+[smhdwy]$/.test(duration)) {
@@ -25,7 +23,6 @@ export function fillWindowPlaceholder(query: string, duration: string): string {
 /**
  * Whether `text` at `position` starts with a window placeholder; returns its
  * length, or 0.
- * @public
  */
 export function windowPlaceholderLengthAt(
   text: string,

@@ -1,7 +1,6 @@
 /**
  * Seconds as the shortest exact PromQL duration: `2592000` → `30d`,
  * `5400` → `90m`, `90` → `90s`.
- * @public
  */
 export function formatPromqlDuration(seconds: number): string {
   if (!Number.isInteger(seconds) || seconds <= 0) {

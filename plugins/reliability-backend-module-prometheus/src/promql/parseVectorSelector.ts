@@ -28,7 +28,6 @@ function matchAt(pattern: RegExp, text: string, position: number) {
  * Reads one vector selector (`name`, `name{…}` or `{…}`) starting at
  * `start` (after optional whitespace) and returns it with the offset just
  * after it. Stops before anything that follows, e.g. a `[5m]` range.
- * @public
  */
 export function scanVectorSelector(
   text: string,
@@ -96,7 +95,6 @@ export function scanVectorSelector(
  *
  * @throws {@link PromqlSyntaxError} when the query is anything else
  * (functions, operators, ranges, offsets).
- * @public
  */
 export function parseVectorSelector(query: string): VectorSelector {
   const { selector, end } = scanVectorSelector(query, 0);

@@ -7,7 +7,6 @@
  * quoted string") and could never be matched. Everything else, including
  * non-ASCII text, is kept as is. The result always parses back to exactly
  * `value`, so no value can close the string and add PromQL of its own.
- * @public
  */
 export function quotePromqlString(value: string): string {
   let quoted = '"';

@@ -6,11 +6,10 @@
  * names, and every real service or SLO name fits. Values outside it are
  * never rejected silently: batching evaluates that SLO alone, rule export
  * reports a problem.
- * @public
  */
 export const SAFE_LABEL_VALUE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,127}$/;
 
-/** Whether a label value may be spliced into PromQL by Preflight. @public */
+/** Whether a label value may be spliced into PromQL by Preflight. */
 export function isSafeLabelValue(value: string): boolean {
   return SAFE_LABEL_VALUE_PATTERN.test(value);
 }
@@ -19,7 +18,6 @@ export function isSafeLabelValue(value: string): boolean {
  * Describes why a value may not be spliced into PromQL, or returns
  * `undefined` when it may. The value is shown JSON-quoted so control
  * characters stay visible.
- * @public
  */
 export function describeUnsafeLabelValue(
   value: string,

@@ -17,7 +17,6 @@ const HEX_ESCAPE_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
  * Reads the string literal starting at `start` ("…", '…' or `…`) the way
  * PromQL does (Go escape rules; raw strings without escapes) and returns its
  * value and the offset just after the closing quote.
- * @public
  */
 export function unquotePromqlString(
   text: string,

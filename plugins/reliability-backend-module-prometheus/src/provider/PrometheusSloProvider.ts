@@ -38,7 +38,7 @@ import { queryLinkUrl } from './queryLinkUrl';
 
 const SOURCE_PREFIX = 'prometheus:';
 
-/** Construction options of {@link PrometheusSloProvider}. @public */
+/** Construction options of {@link PrometheusSloProvider}. */
 export type PrometheusSloProviderOptions = PrometheusSloSourceOptions & {
   logger?: LoggerService;
 };
@@ -46,7 +46,6 @@ export type PrometheusSloProviderOptions = PrometheusSloSourceOptions & {
 /**
  * The Prometheus {@link SloProvider}: one source per configured instance,
  * measured in bulk by a {@link PrometheusSloSource}.
- * @public
  */
 export class PrometheusSloProvider implements SloProvider {
   readonly type = 'prometheus';

@@ -5,7 +5,6 @@ import { formatPromqlDuration } from '../promql';
  * `rangeSeconds`, e.g. `http://prometheus:9090/graph?g0.expr=…&g0.tab=0&g0.range_input=30d`.
  * The base is the instance's configured `externalUrl`, never anything from
  * an entity.
- * @public
  */
 export function prometheusGraphUrl(
   externalUrl: string,

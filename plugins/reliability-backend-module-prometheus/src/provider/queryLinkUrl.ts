@@ -10,7 +10,6 @@ import { prometheusGraphUrl } from './prometheusGraphUrl';
  * `externalUrl`: vmui for VictoriaMetrics, `/graph` for Prometheus and
  * Thanos (and for an engine not detected yet). Mimir has no query UI: set a
  * Grafana Explore template for it.
- * @public
  */
 export function queryLinkUrl(
   instance: Pick<PrometheusInstanceConfig, 'externalUrl' | 'queryLinkTemplate'>,

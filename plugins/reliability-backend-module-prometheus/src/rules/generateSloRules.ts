@@ -26,7 +26,7 @@ import { sloFieldPath } from '../source/sloFieldPath';
 import { sliErrorRatioExpression } from './sliErrorRatioExpression';
 import { sliErrorRatioRecord } from './sliErrorRatioRecord';
 
-/** Name of the generated burn-rate alerts (told apart by `severity`). @public */
+/** Name of the generated burn-rate alerts (told apart by `severity`). */
 export const SLO_BURN_ALERT_NAME = 'SLOErrorBudgetBurn';
 
 function formatNumber(value: number): string {
@@ -146,7 +146,6 @@ function policyAlert(
  * SLO ids and services are spliced into PromQL selectors, so they must pass
  * the strict label-value check; an SLO that does not, or whose SLI has no
  * error ratio (threshold SLIs), is listed in `problems` instead.
- * @public
  */
 export function generateSloRules(input: SloRulesInput): SloRules {
   const problems: SloRulesProblem[] = [];

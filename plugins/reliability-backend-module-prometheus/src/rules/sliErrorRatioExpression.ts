@@ -6,7 +6,6 @@ import { fillWindowPlaceholder, renderVectorSelector } from '../promql';
  * recorded by `slo:sli_error:ratio_rate<window>`: bad / total, or
  * 1 − good / total. Counter selectors are re-rendered with escaped values;
  * templates are filled and summed on lines of their own.
- * @public
  */
 export function sliErrorRatioExpression(
   sli: Exclude<CompiledSli, { kind: 'threshold' }>,

@@ -25,14 +25,14 @@ import type { SloMeasurement } from '@preflight/plugin-reliability-node';
 import { sloFieldPath } from './sloFieldPath';
 import { sloRefOf } from './sloRefOf';
 
-/** One SLO to measure. @public */
+/** One SLO to measure. */
 export interface SloMeasurementRequest {
   definition: SloDefinition;
   /** The entity's `preflight.dev/prometheus-instance` annotation, if any. */
   instanceAnnotation?: string;
 }
 
-/** Options of {@link PrometheusSloSource.measure}. @public */
+/** Options of {@link PrometheusSloSource.measure}. */
 export interface MeasureSlosOptions {
   /** Aborts every query (e.g. the scheduler's task signal). */
   signal?: AbortSignal;
@@ -40,7 +40,7 @@ export interface MeasureSlosOptions {
   at?: Date;
 }
 
-/** Query counts of one {@link PrometheusSloSource.measure} call. @public */
+/** Query counts of one {@link PrometheusSloSource.measure} call. */
 export interface SloMeasurementStats {
   slos: number;
   /** Queries issued (one per window per shape, plus range queries). */
@@ -50,7 +50,7 @@ export interface SloMeasurementStats {
   failedQueries: number;
 }
 
-/** An instance that did not answer the probe, so none of its queries were sent. @public */
+/** An instance that did not answer the probe, so none of its queries were sent. */
 export interface UnavailableInstance {
   instance: string;
   /** Why, e.g. `Prometheus instance "main": network: request to … failed: connection refused (ECONNREFUSED)`. */
@@ -59,7 +59,7 @@ export interface UnavailableInstance {
   skippedQueries: number;
 }
 
-/** Outcome of {@link PrometheusSloSource.measure}. @public */
+/** Outcome of {@link PrometheusSloSource.measure}. */
 export interface SloMeasurementReport {
   /** ISO-8601 instant every query was evaluated at. */
   evaluatedAt: string;
@@ -70,7 +70,7 @@ export interface SloMeasurementReport {
   stats: SloMeasurementStats;
 }
 
-/** Construction options of {@link PrometheusSloSource}. @public */
+/** Construction options of {@link PrometheusSloSource}. */
 export interface PrometheusSloSourceOptions {
   config: PrometheusModuleConfig;
   logger?: LoggerService;
@@ -90,7 +90,6 @@ export interface PrometheusSloSourceOptions {
  * with the SLO they belong to: an unknown instance, a query Prometheus
  * rejects or an instance that is down become errors on the affected SLOs
  * while the others are measured.
- * @public
  */
 export class PrometheusSloSource {
   private readonly config: PrometheusModuleConfig;

@@ -155,7 +155,6 @@ function bucketTimes(query: PlannedRangeQuery, atSeconds: number): number[] {
  * each query's results are mapped back to its members by their grouping
  * label values; a failed query becomes an error on every member, naming the
  * SLO and the query. Pure.
- * @public
  */
 export function assembleMeasurements(input: {
   slos: readonly PlannableSlo[];

@@ -2,7 +2,7 @@ import { ANNOTATION_PROMETHEUS_INSTANCE } from '@preflight/plugin-reliability-co
 import { type SloDefinition } from '@preflight/plugin-reliability-node';
 import type { PrometheusModuleConfig } from '../config/PrometheusModuleConfig';
 
-/** Which instance an SLO is measured on, or why none. @public */
+/** Which instance an SLO is measured on, or why none. */
 export type PrometheusInstanceResolution =
   | { instance: string }
   | { problem: { field: string; message: string; fix: string } };
@@ -12,7 +12,6 @@ export type PrometheusInstanceResolution =
  * the entity's `preflight.dev/prometheus-instance` annotation, else the
  * configured default. A name that is not configured is a problem naming
  * where it came from; no URL is ever taken from an entity. Pure.
- * @public
  */
 export function resolvePrometheusInstance(
   definition: Pick<SloDefinition, 'prometheusInstance'>,

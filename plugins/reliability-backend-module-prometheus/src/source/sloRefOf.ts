@@ -4,7 +4,6 @@ import type { SloDefinition } from '@preflight/plugin-reliability-node';
  * Key of an SLO across entities: `<entityRef>/<id>`, e.g.
  * `component:default/checkout-api/checkout-api-availability`. SLO ids are
  * unique within an entity and contain no "/".
- * @public
  */
 export function sloRefOf(
   definition: Pick<SloDefinition, 'entityRef' | 'id'>,

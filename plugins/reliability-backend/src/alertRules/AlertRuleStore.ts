@@ -3,7 +3,6 @@ import type { AlertRulesReadError } from '@preflight/plugin-reliability-node';
 /**
  * An alerting rule as a metrics source reported it (Prometheus
  * `/api/v1/rules?type=alert`), stored per source.
- * @public
  */
 export interface StoredAlertRule {
   /** e.g. `prometheus:main`. */
@@ -21,7 +20,6 @@ export interface StoredAlertRule {
 /**
  * Persistence of the alert rules each metrics source reported on its last
  * successful SLO sync. The source's freshness is its SLO source health.
- * @public
  */
 export interface AlertRuleStore {
   /** Replaces every stored rule of a source, in one transaction. */

@@ -23,7 +23,7 @@ interface AlertRuleSourceRow {
   rule_count: number;
 }
 
-/** When a source last reported its alert rules, and how many. @public */
+/** When a source last reported its alert rules, and how many. */
 export interface AlertRuleSourceReport {
   sourceId: string;
   /** ISO-8601 instant of the last successful read. */
@@ -42,7 +42,6 @@ function parseStrings(raw: string): Record<string, string> {
 
 /**
  * {@link AlertRuleStore} on the plugin database (SQLite, PostgreSQL).
- * @public
  */
 export class DatabaseAlertRuleStore implements AlertRuleStore {
   private readonly now: () => Date;

@@ -2,12 +2,12 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import type { AlertRuleFact } from '@preflight/plugin-reliability-node';
 import type { StoredAlertRule } from './AlertRuleStore';
 
-/** Label naming the entity a rule belongs to, e.g. `component:default/checkout-api`. @public */
+/** Label naming the entity a rule belongs to, e.g. `component:default/checkout-api`. */
 export const ALERT_RULE_ENTITY_LABEL = 'entity';
-/** Label naming the service a rule watches, matched to entity names and SLO services. @public */
+/** Label naming the service a rule watches, matched to entity names and SLO services. */
 export const ALERT_RULE_SERVICE_LABEL = 'service';
 
-/** What {@link attributeAlertRules} needs to know about one entity. @public */
+/** What {@link attributeAlertRules} needs to know about one entity. */
 export interface AlertRuleAttributionEntity {
   /** e.g. `component:default/checkout-api`. */
   entityRef: string;
@@ -71,7 +71,6 @@ function factOf(rule: StoredAlertRule): AlertRuleFact {
  *
  * Returns the rules of each entity that has any, keyed by the entity ref as
  * given, in the order of `rules`.
- * @public
  */
 export function attributeAlertRules(
   rules: StoredAlertRule[],

@@ -2,7 +2,7 @@ import type { SloProvider } from '@preflight/plugin-reliability-node';
 import { errorMessage } from '../lib/errorMessage';
 import type { StoredAlertRule } from './AlertRuleStore';
 
-/** Outcome of {@link readSourceAlertRules}. @public */
+/** Outcome of {@link readSourceAlertRules}. */
 export type SourceAlertRulesRead =
   /** The provider cannot list alert rules: nothing to store or warn about. */
   | { status: 'unsupported' }
@@ -27,7 +27,6 @@ function isStringMap(value: unknown): value is Record<string, string> {
  * scorecard. Never throws: a failure (the source refusing the request, a
  * deadline, an answer of the wrong shape) becomes a warning, so it cannot
  * fail the SLO measurement it runs next to.
- * @public
  */
 export async function readSourceAlertRules(
   provider: SloProvider,

@@ -2,7 +2,7 @@ import type { SchedulerServiceTaskScheduleDefinition } from '@backstage/backend-
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 
-/** Settings of the reliability backend, with defaults applied. @public */
+/** Settings of the reliability backend, with defaults applied. */
 export interface ReliabilityConfig {
   sync: {
     /** Schedule of each source's sync task (scope is always global). */
@@ -53,7 +53,6 @@ function readDuration(
 /**
  * Reads `reliability.sync` and `reliability.refresh`, applying defaults so
  * the plugin runs with no configuration at all.
- * @public
  */
 export function readReliabilityConfig(root: Config): ReliabilityConfig {
   const sync = root.getOptionalConfig('reliability.sync');

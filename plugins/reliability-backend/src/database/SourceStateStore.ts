@@ -4,16 +4,15 @@ import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 /**
  * Health of a source as stored: everything of {@link SourceHealth} except
  * what depends on the time of the read (`stale`, `ageSeconds`).
- * @public
  */
 export type StoredSourceHealth = Omit<SourceHealth, 'stale' | 'ageSeconds'>;
 
-/** Which refresh requests to list. @public */
+/** Which refresh requests to list. */
 export type RefreshRequestFilter =
   | { entityRef: string; since: Date }
   | { actorRef: string; since: Date };
 
-/** The refresh request history, as used under a refresh lock. @public */
+/** The refresh request history, as used under a refresh lock. */
 export type RefreshRequestLog = Pick<
   SourceStateStore,
   | 'recordRefreshRequest'
@@ -25,7 +24,6 @@ export type RefreshRequestLog = Pick<
  * What every source (on-call or SLO) keeps in the database besides its data:
  * its health, the data versions caches key on, and the "refresh now"
  * requests that are rate limited across replicas.
- * @public
  */
 export interface SourceStateStore {
   /**

@@ -5,7 +5,6 @@ import type { Knex } from 'knex';
  * row of `reliability_data_versions`, bumped in the transaction of every
  * write to the data set, so a cache keyed by it never serves an answer
  * computed before a write, on any replica.
- * @public
  */
 export const DATA_SCOPES = {
   /** Team scorecard views (results, daily levels). */

@@ -18,7 +18,6 @@ export const reliabilityMigrationsDirectory = resolvePackagePath(
  * the deployment runs them itself (`backend.database.skipMigrations`). The
  * one place the schema changes: the stores are handed the knex this returns.
  * Safe with two replicas starting at once: knex holds a migration lock.
- * @public
  */
 export async function openReliabilityDatabase(
   database: DatabaseService,

@@ -4,7 +4,6 @@
  * all, so nothing computed from older data is ever served again. The version
  * is read from the database by the caller, which is what keeps replicas in
  * step: a write on one replica bumps it for all.
- * @public
  */
 export class VersionedCache<T> {
   #version: number | undefined;

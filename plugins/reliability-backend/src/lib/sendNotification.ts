@@ -6,7 +6,7 @@ import type {
 import { setTimeout as wait } from 'node:timers/promises';
 import { errorMessage } from './errorMessage';
 
-/** How {@link sendNotification} tries. @public */
+/** How {@link sendNotification} tries. */
 export interface NotificationDelivery {
   logger: LoggerService;
   /** Per attempt; the notification service's own request has no timeout. */

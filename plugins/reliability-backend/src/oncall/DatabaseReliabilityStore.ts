@@ -149,7 +149,6 @@ function isSqlite(db: Knex): boolean {
 /**
  * {@link ReliabilityStore} on the plugin's knex database (SQLite, PostgreSQL
  * or MySQL).
- * @public
  */
 export class DatabaseReliabilityStore implements ReliabilityStore {
   /** On the plugin database, already migrated (`openReliabilityDatabase`). */

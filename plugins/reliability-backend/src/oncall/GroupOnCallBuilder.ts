@@ -20,7 +20,7 @@ import {
 } from './readOnCallSourceData';
 import { toGroupOnCallEntity } from './toGroupOnCallEntity';
 
-/** Bounds of one group on-call response. @public */
+/** Bounds of one group on-call response. */
 export interface GroupOnCallLimits extends GroupWalkLimits {
   /** Owned entities listed at most. */
   maxEntities: number;
@@ -73,7 +73,6 @@ function ownerOf(entity: Entity, groupKeys: Map<string, string>): string {
  * with the caller's credentials in a bounded number of requests (the group,
  * one per level of sub-groups, one for all owned entities); the store is
  * read in bulk per source. No upstream source is called.
- * @public
  */
 export class GroupOnCallBuilder {
   constructor(

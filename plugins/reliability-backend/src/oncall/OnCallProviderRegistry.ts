@@ -3,7 +3,7 @@ import type {
   OnCallSourceInfo,
 } from '@preflight/plugin-reliability-node';
 
-/** A source together with the provider that syncs it. @public */
+/** A source together with the provider that syncs it. */
 export interface RegisteredOnCallSource {
   provider: OnCallProvider;
   source: OnCallSourceInfo;
@@ -13,7 +13,6 @@ export interface RegisteredOnCallSource {
  * The on-call providers added by modules, and their sources. Sources are
  * listed once when the plugin starts, so request handling never calls back
  * into a provider except to map an entity to a service.
- * @public
  */
 export class OnCallProviderRegistry {
   readonly #providers: OnCallProvider[] = [];

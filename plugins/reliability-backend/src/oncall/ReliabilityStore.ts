@@ -15,7 +15,6 @@ import type {
  * and incident figures, next to the source state every source shares. Reads
  * never reach upstream; writes come from scheduled syncs (whole sources) and
  * explicit refreshes (one service).
- * @public
  */
 export interface ReliabilityStore extends SourceStateStore {
   /**
@@ -108,7 +107,7 @@ export interface ReliabilityStore extends SourceStateStore {
   ): Promise<IncidentStats[]>;
 }
 
-/** Digests of the stored on-call rows (see {@link ReliabilityStore.listObservationDigests}). @public */
+/** Digests of the stored on-call rows (see {@link ReliabilityStore.listObservationDigests}). */
 export interface OnCallObservationDigests {
   /** Services by {@link onCallRowKey}, with the id of their escalation policy. */
   services: Map<string, { policyId: string | null; digest: string }>;
@@ -118,7 +117,7 @@ export interface OnCallObservationDigests {
   stats: Map<string, string>;
 }
 
-/** The key of one source's row in {@link OnCallObservationDigests}. @public */
+/** The key of one source's row in {@link OnCallObservationDigests}. */
 export function onCallRowKey(sourceId: string, id: string): string {
   return `${sourceId}\u0000${id}`;
 }

@@ -10,7 +10,7 @@ import {
 import type { OnCallProvider } from '@preflight/plugin-reliability-node';
 import { annotationField, type FoundService } from './locateEntityService';
 
-/** What the store knows about a located service, read by the caller. @public */
+/** What the store knows about a located service, read by the caller. */
 export interface StoredServiceData {
   /** The health of the service's source, with its read-time fields. */
   health: SourceHealth;
@@ -44,7 +44,6 @@ function unknownServiceHints(provider: OnCallProvider) {
  * its escalation levels resolved at `now` and its incident figures. Shared by
  * the entity summary (one entity, point reads) and the group on-call view
  * (many entities, bulk reads) so both tell the same story.
- * @public
  */
 export function buildEntityOnCall(
   entityRef: string,

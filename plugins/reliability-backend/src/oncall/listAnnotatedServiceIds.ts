@@ -9,7 +9,6 @@ import { listMappedEntities } from '../reports/sync/listMappedEntities';
  * distinct services of `listMappedEntities`, which reads the catalog in
  * bounded pages with the plugin's own credentials. A sync asks for this only
  * when its source's service list was too long to read whole.
- * @public
  */
 export async function listAnnotatedServiceIds(options: {
   catalog: CatalogService;

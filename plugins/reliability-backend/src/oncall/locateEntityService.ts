@@ -9,7 +9,7 @@ import type {
   RegisteredOnCallSource,
 } from './OnCallProviderRegistry';
 
-/** An entity whose on-call service a provider has claimed. @public */
+/** An entity whose on-call service a provider has claimed. */
 export interface FoundService {
   kind: 'located';
   registered: RegisteredOnCallSource;
@@ -18,7 +18,7 @@ export interface FoundService {
   problems: MetadataProblem[];
 }
 
-/** Where an entity's on-call service lives, once a provider has claimed it. @public */
+/** Where an entity's on-call service lives, once a provider has claimed it. */
 export type LocatedService =
   | FoundService
   | { kind: 'none'; onCall: EntityOnCall; problems: MetadataProblem[] };
@@ -37,7 +37,6 @@ export function annotationField(annotation: string | undefined): string {
  * Asks each provider, in the order they were added, where the entity's
  * service lives. The first provider that locates it wins; problems of all
  * providers are reported. Pure: providers map annotations without I/O.
- * @public
  */
 export function locateEntityService(
   registry: OnCallProviderRegistry,

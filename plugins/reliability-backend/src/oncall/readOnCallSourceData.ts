@@ -12,7 +12,7 @@ import type { FoundService } from './locateEntityService';
 import { neverSyncedHealth } from '../service/neverSyncedHealth';
 import { toSourceHealth } from '../service/toSourceHealth';
 
-/** Everything stored for the located services of one source, read in bulk. @public */
+/** Everything stored for the located services of one source, read in bulk. */
 export interface OnCallSourceData {
   health: SourceHealth;
   services: Map<string, OnCallServiceRecord>;
@@ -28,7 +28,6 @@ export interface OnCallSourceData {
  * incident figures in one query each: a constant number of reads however
  * many entities are asked about. Shared by the group on-call view and the
  * scorecard evaluation.
- * @public
  */
 export async function readOnCallSourceData(options: {
   store: ReliabilityStore;
@@ -112,7 +111,6 @@ export async function readOnCallSourceData(options: {
 /**
  * {@link buildEntityOnCall} for a located entity from data read by
  * {@link readOnCallSourceData}.
- * @public
  */
 export function buildEntityOnCallFromSourceData(
   entityRef: string,

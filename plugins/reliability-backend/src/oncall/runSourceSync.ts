@@ -5,7 +5,7 @@ import { errorMessage } from '../lib/errorMessage';
 import { formatDuration } from '../lib/formatDuration';
 import type { RegisteredOnCallSource } from './OnCallProviderRegistry';
 
-/** Outcome of one sync attempt. @public */
+/** Outcome of one sync attempt. */
 export type SourceSyncOutcome =
   | { status: 'succeeded'; services: number; warnings: number }
   | { status: 'failed'; error: string };
@@ -29,7 +29,6 @@ function assertSnapshot(snapshot: OnCallSnapshot): void {
  * updated, so the last-known-good data keeps being served.
  *
  * Throws only when the store itself cannot be written.
- * @public
  */
 export async function runSourceSync(options: {
   registered: RegisteredOnCallSource;

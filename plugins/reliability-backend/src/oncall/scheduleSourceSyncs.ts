@@ -7,7 +7,7 @@ import type { ReliabilityStore } from './ReliabilityStore';
 import type { RegisteredOnCallSource } from './OnCallProviderRegistry';
 import { runSourceSync } from './runSourceSync';
 
-/** The scheduler task id of a source's sync. @public */
+/** The scheduler task id of a source's sync. */
 export function sourceSyncTaskId(sourceId: string): string {
   return `reliability-sync-${sourceId}`;
 }
@@ -15,7 +15,6 @@ export function sourceSyncTaskId(sourceId: string): string {
 /**
  * Registers every source in the store and schedules one global task per
  * source, so each source syncs independently and one replica at a time.
- * @public
  */
 export async function scheduleSourceSyncs(options: {
   sources: RegisteredOnCallSource[];

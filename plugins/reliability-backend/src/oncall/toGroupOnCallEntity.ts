@@ -31,7 +31,6 @@ function uncoveredUntil(
  * Condenses an entity's on-call section to one row of a team's overview:
  * level 1 now and next, the levels nobody holds, open high-urgency
  * incidents, and the freshness of the source.
- * @public
  */
 export function toGroupOnCallEntity(input: {
   entityRef: string;

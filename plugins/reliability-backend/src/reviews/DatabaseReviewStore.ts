@@ -162,7 +162,6 @@ function fromEventRow(row: EventRow): ReviewEvent {
  * {@link ReviewStore} on the plugin database (SQLite, PostgreSQL). Safe for
  * several backend replicas on one database: the unique open key and the
  * version-conditional update make the database the referee.
- * @public
  */
 export class DatabaseReviewStore implements ReviewStore {
   /** On the plugin database, already migrated (`openReliabilityDatabase`). */

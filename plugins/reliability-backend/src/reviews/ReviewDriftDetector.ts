@@ -11,7 +11,7 @@ import type { ReviewNotifier } from './ReviewNotifier';
 import type { ReviewStore } from './ReviewStore';
 import type { NewReviewEvent, StoredReview } from './reviewTypes';
 
-/** What one drift detection run did. @public */
+/** What one drift detection run did. */
 export interface ReviewDriftRunSummary {
   /** Open reviews looked at. */
   checked: number;
@@ -34,7 +34,6 @@ export const DRIFT_ACTOR = 'system';
  * bulk and writes the changed ones in one transaction, each conditional on
  * the version it read: a review a user changed meanwhile is skipped and
  * re-checked next run.
- * @public
  */
 export class ReviewDriftDetector {
   constructor(

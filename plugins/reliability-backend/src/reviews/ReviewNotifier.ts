@@ -14,7 +14,7 @@ import { errorMessage } from '../lib/errorMessage';
 import { sendNotification } from '../lib/sendNotification';
 import type { NewReviewEvent, StoredReview } from './reviewTypes';
 
-/** A review as just written, with the events that write appended. @public */
+/** A review as just written, with the events that write appended. */
 export interface ReviewChange {
   review: StoredReview;
   events: NewReviewEvent[];
@@ -81,7 +81,6 @@ function describeCauses(causes: ReviewDriftCause[]): string {
  * notification has a scope per review and kind, so a repeated one (drift
  * causes changing run after run, a resubmit) updates the earlier one
  * instead of adding another.
- * @public
  */
 export function reviewNotifications(
   change: ReviewChange,
@@ -183,7 +182,7 @@ export function reviewNotifications(
   });
 }
 
-/** How {@link ReviewNotifier} sends. @public */
+/** How {@link ReviewNotifier} sends. */
 export interface ReviewNotifierOptions {
   /** Absent or `enabled: false`: the notifier sends nothing. */
   notifications?: NotificationService;
@@ -206,7 +205,6 @@ export interface ReviewNotifierOptions {
  * waits for, or fails because of, the notifications backend. A failure is
  * logged; when the notifications backend is not installed (its route
  * answers 404) that is expected and logged at debug level only.
- * @public
  */
 export class ReviewNotifier {
   private tail: Promise<void> = Promise.resolve();

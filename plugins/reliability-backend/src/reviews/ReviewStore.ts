@@ -4,7 +4,7 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import type { NewReviewEvent, ReviewHead, StoredReview } from './reviewTypes';
 
-/** Board filters the database applies (the rest is filtered in memory). @public */
+/** Board filters the database applies (the rest is filtered in memory). */
 export interface ReviewStoreFilter {
   states?: ReviewState[];
   stage?: string;
@@ -14,7 +14,7 @@ export interface ReviewStoreFilter {
   entityRefs?: string[];
 }
 
-/** The outcome of opening a review: created, or the open review already there. @public */
+/** The outcome of opening a review: created, or the open review already there. */
 export type CreateReviewOutcome =
   | { created: true; review: StoredReview }
   | { created: false; existing: StoredReview };
@@ -22,7 +22,6 @@ export type CreateReviewOutcome =
 /**
  * Persistence of readiness reviews and their append-only event logs. Every
  * write is conditional on the version the writer read.
- * @public
  */
 export interface ReviewStore {
   /**

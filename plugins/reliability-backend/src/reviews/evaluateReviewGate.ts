@@ -14,7 +14,6 @@ const lower = (value: string) => value.toLocaleLowerCase('en-US');
  * stage (when the entity's tier is gated and some template offers that
  * stage for the entity), the entity needs an approved, non-drifted review.
  * Empty when nothing blocks.
- * @public
  */
 export function evaluateReviewGate(options: {
   entity: Entity;

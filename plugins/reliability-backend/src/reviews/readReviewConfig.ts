@@ -9,7 +9,7 @@ import {
 import { stableHash } from '../scorecards/engine';
 import { z } from 'zod/v3';
 
-/** Which entities the deploy gate holds back without an approved review. @public */
+/** Which entities the deploy gate holds back without an approved review. */
 export interface ReviewGateConfig {
   /** Stages that must hold an approved, non-drifted review. */
   stages: string[];
@@ -17,7 +17,7 @@ export interface ReviewGateConfig {
   tiers: string[];
 }
 
-/** `reliability.reviews`, validated. @public */
+/** `reliability.reviews`, validated. */
 export interface ReviewConfig {
   templates: ReviewTemplate[];
   /** Whether the DRI may sign sections of their own review (small orgs). */
@@ -316,7 +316,6 @@ function resolveTemplate(
  * check item must name a rubric check, ids are unique, stages and reviewer
  * groups well-formed. Returns every problem with its config path (empty when
  * valid) next to the resolved configuration.
- * @public
  */
 export function resolveReviewConfig(
   raw: unknown,
@@ -378,7 +377,6 @@ export function resolveReviewConfig(
  * Reads `reliability.reviews` (inline or through `$include`), validated
  * against the scorecard rubric. Throws one error listing every problem with
  * its config path, so a typo stops the backend at startup.
- * @public
  */
 export function readReviewConfig(
   root: Config,

@@ -82,7 +82,7 @@ import {
   signoffEligibility,
 } from './signoffEligibility';
 
-/** Dependencies of the readiness review routes. @public */
+/** Dependencies of the readiness review routes. */
 export interface ReviewRoutesOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -138,7 +138,6 @@ const asError = (error: unknown) =>
  * entity must be visible to the caller); writes need user credentials, a
  * review permission on the entity (a policy may use catalog conditions),
  * the version the caller read, and are audited whether they succeed or not.
- * @public
  */
 export function registerReviewRoutes(
   router: Router,

@@ -8,13 +8,13 @@ import type {
   ReviewTemplate,
 } from '@preflight/plugin-reliability-common';
 
-/** A check item's state captured at submit or at its section's sign-off. @public */
+/** A check item's state captured at submit or at its section's sign-off. */
 export type ReviewSnapshot = ReviewCheckState & {
   capturedAt: string;
   reason: 'submit' | 'signoff';
 };
 
-/** A section's sign-off as stored: who, when, and which items it covered. @public */
+/** A section's sign-off as stored: who, when, and which items it covered. */
 export interface StoredSignoff {
   by: string;
   at: string;
@@ -27,7 +27,7 @@ export interface StoredSignoff {
   itemIds: string[];
 }
 
-/** Everything of a review that is not a column: answers, sign-offs, snapshots, drift. @public */
+/** Everything of a review that is not a column: answers, sign-offs, snapshots, drift. */
 export interface ReviewBody {
   /** The template as it was when the review was opened (readable if later removed). */
   template: ReviewTemplate;
@@ -40,7 +40,7 @@ export interface ReviewBody {
   drift: ReviewDriftCause[];
 }
 
-/** A review as stored. @public */
+/** A review as stored. */
 export interface StoredReview {
   /** UUID. */
   id: string;
@@ -66,16 +66,15 @@ export interface StoredReview {
   body: ReviewBody;
 }
 
-/** An event about to be appended (the store numbers it). @public */
+/** An event about to be appended (the store numbers it). */
 export type NewReviewEvent = Omit<ReviewEvent, 'seq'>;
 
-/** Live check states of one entity, by check id (from its stored scorecard). @public */
+/** Live check states of one entity, by check id (from its stored scorecard). */
 export type LiveCheckStates = Map<string, ReviewCheckState>;
 
 /**
  * What lists (the board, an entity's reviews, the deploy gate, scorecard
  * facts) need of a review, stored next to it so they never read the body.
- * @public
  */
 export interface ReviewDigest {
   /** The entity's tier as last seen. */
@@ -96,5 +95,5 @@ export interface ReviewDigest {
   };
 }
 
-/** A review without its body: the columns and the digest. @public */
+/** A review without its body: the columns and the digest. */
 export type ReviewHead = Omit<StoredReview, 'body'> & { digest: ReviewDigest };

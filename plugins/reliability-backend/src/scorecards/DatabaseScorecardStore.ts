@@ -143,7 +143,6 @@ function checkSignature(rows: Array<Omit<CheckStateRow, 'entity_ref'>>) {
  *
  * Every write the reads depend on bumps a data version in the same
  * transaction ({@link DatabaseScorecardStore.getDataVersion}).
- * @public
  */
 export class DatabaseScorecardStore implements ScorecardStore {
   /**

@@ -4,7 +4,6 @@ import { ScorecardCheck } from '@preflight/plugin-reliability-node';
 /**
  * The check implementations the rubric can use: the built-in library plus
  * the checks modules add through the scorecard checks extension point.
- * @public
  */
 export class ScorecardCheckRegistry {
   readonly #checks = new Map<

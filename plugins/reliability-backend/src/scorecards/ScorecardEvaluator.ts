@@ -54,7 +54,7 @@ const WRITE_BATCH_SIZE = 1000;
 // database's answers to the batch being written are handled.
 const YIELD_EVERY = 50;
 
-/** What one evaluation run did. @public */
+/** What one evaluation run did. */
 export interface ScorecardRunSummary {
   /** Entities (re-)evaluated and written. */
   evaluated: number;
@@ -67,7 +67,7 @@ export interface ScorecardRunSummary {
   durationMs: number;
 }
 
-/** Dependencies of the {@link ScorecardEvaluator}. @public */
+/** Dependencies of the {@link ScorecardEvaluator}. */
 export interface ScorecardEvaluatorOptions {
   catalog: CatalogService;
   auth: AuthService;
@@ -100,7 +100,6 @@ export interface ScorecardEvaluatorOptions {
  * and is never silently dropped: its last stored scorecard is kept (and
  * retried next run), and an entity without one gets a scorecard whose
  * applicable checks are in `error`, saying why.
- * @public
  */
 export class ScorecardEvaluator {
   private readonly implementations: Map<string, ScorecardCheck>;

@@ -10,7 +10,6 @@ import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 /**
  * An entity as the evaluation last read it from the catalog, with its owner
  * (a presentation: kind, name, namespace, title, profile), for entity pages.
- * @public
  */
 export interface EntityPageSnapshot {
   entityRef: string;
@@ -21,7 +20,7 @@ export interface EntityPageSnapshot {
   owner: Entity | null;
 }
 
-/** What the team view shows whatever its filters: counts and filter values. @public */
+/** What the team view shows whatever its filters: counts and filter values. */
 export interface TeamSummary {
   entities: number;
   /** Sum of the scores (the average is this over `entities`). */
@@ -38,7 +37,6 @@ export interface TeamSummary {
 /**
  * A scorecard as stored: the full result plus the columns the team view and
  * overview filter, sort and aggregate on.
- * @public
  */
 export interface StoredScorecard {
   /** The row of the team table (entity, owner, level, score, SLO/on-call/incident figures). */
@@ -57,7 +55,6 @@ export interface StoredScorecard {
  * can recompute from change markers alone (catalog etag, store digests,
  * source health, configuration, time bucket). The same mark means the facts
  * are the same, so the entity is skipped without gathering them.
- * @public
  */
 export interface StoredInputMark {
   entityRef: string;
@@ -72,7 +69,7 @@ export interface StoredInputMark {
   onCall: { sourceId: string; serviceId: string } | null;
 }
 
-/** One check's stored state for one entity, as the overview and preview read them. @public */
+/** One check's stored state for one entity, as the overview and preview read them. */
 export interface StoredCheckState {
   entityRef: string;
   ownerRef: string;
@@ -84,7 +81,7 @@ export interface StoredCheckState {
   exempt: boolean;
 }
 
-/** A group and one of its ancestors (itself included), for "owned via sub-groups". @public */
+/** A group and one of its ancestors (itself included), for "owned via sub-groups". */
 export interface GroupAncestry {
   groupRef: string;
   ancestorRef: string;
@@ -93,7 +90,6 @@ export interface GroupAncestry {
 /**
  * Persistence of scorecard results and history. Evaluation writes; every
  * read (entity card, team view, overview, preview) is served from here.
- * @public
  */
 export interface ScorecardStore {
   /** Fingerprints of every stored scorecard, by entity ref. */

@@ -36,7 +36,6 @@ function parseGroupRef(value: unknown, namespace: string): string | undefined {
  * into relations) is complete. Refs are the groups' own refs, whatever the
  * case used to point at them; refs to entities that are not listed groups
  * are ignored. Cycles and absurd depths are cut.
- * @public
  */
 export function buildGroupAncestry(groups: Entity[]): GroupAncestry[] {
   const canonical = new Map<string, string>();

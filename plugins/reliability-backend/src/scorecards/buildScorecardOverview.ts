@@ -12,7 +12,7 @@ import type { GroupAncestry, StoredCheckState } from './ScorecardStore';
 import { countLevels, withEveryLevel } from './countLevels';
 import { toScorecardRubricView } from './toScorecardRubricView';
 
-/** What the organization overview is computed from, all read from the store. @public */
+/** What the organization overview is computed from, all read from the store. */
 export interface ScorecardOverviewInput {
   rubric: ScorecardRubric;
   rows: TeamScorecardRow[];
@@ -202,7 +202,6 @@ function rankFailingChecks(
  * distribution and trend, and the checks failing most (fails and errors;
  * exempt results excluded; `applicable` counts every result that is not
  * `not-applicable`) with the teams they fail for.
- * @public
  */
 export function buildScorecardOverview(
   input: ScorecardOverviewInput,

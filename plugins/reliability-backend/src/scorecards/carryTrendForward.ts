@@ -16,7 +16,6 @@ function nextDay(day: string): string {
  * `carried`: the chart stays continuous without inventing a judgement.
  * Nothing is added before the first recorded day; `historySince` says
  * where history begins.
- * @public
  */
 export function carryTrendForward(
   recorded: LevelTrendPoint[],

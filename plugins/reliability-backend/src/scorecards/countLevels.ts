@@ -3,14 +3,13 @@ import type {
   LevelTrendPoint,
 } from '@preflight/plugin-reliability-common';
 
-/** Key of entities below the first level in a {@link LevelDistribution}. @public */
+/** Key of entities below the first level in a {@link LevelDistribution}. */
 export const NO_LEVEL_KEY = 'none';
 
 /**
  * Counts level ids into a distribution that lists every given level (and
  * `none`), zeros included, so charts keep a stable set of series. Level ids
  * no longer in the rubric are counted under their own id.
- * @public
  */
 export function countLevels(
   levelIds: Iterable<string | null>,
@@ -30,7 +29,6 @@ export function countLevels(
 /**
  * A trend whose every point lists every given level (and `none`), zeros
  * included.
- * @public
  */
 export function withEveryLevel(
   trend: LevelTrendPoint[],

@@ -16,7 +16,6 @@ function hash(value: unknown): string {
  * out when unchanged since stored (same entity etag, same owner). The owner
  * comes from the owners the run already resolved (lower-cased refs), so this
  * costs no catalog request.
- * @public
  */
 export function changedEntityPageSnapshots(
   entities: Entity[],

@@ -30,7 +30,6 @@ function hourCeil(iso: string): string {
  * Whether any fact of the entity is judged against the clock within a day:
  * the age of open incidents (no-stale-high-urgency-incident) and coverage
  * gaps sliding through the 7-day look-ahead.
- * @public
  */
 export function isTimeSensitive(facts: EntityReadinessFacts): boolean {
   return (
@@ -42,7 +41,6 @@ export function isTimeSensitive(facts: EntityReadinessFacts): boolean {
 /**
  * The time bucket an entity is judged in: the UTC hour when its facts are
  * time-sensitive ({@link isTimeSensitive}), else the UTC day.
- * @public
  */
 export function timeBucket(now: Date, hourly: boolean): string {
   return hourly
@@ -68,7 +66,6 @@ export function timeBucket(now: Date, hourly: boolean): string {
  * hour instead: an open incident crosses the "open for too long" threshold
  * and a gap enters or leaves the window as time passes, and a day's delay
  * would hide that from the scorecard for too long.
- * @public
  */
 export function fingerprintReadinessFacts(
   facts: EntityReadinessFacts,

@@ -30,7 +30,7 @@ export type {
 } from './facts/ReadinessFactSources';
 export type { ResolvedOwner } from './facts/ownerFacts';
 
-/** The facts of one entity, or why they could not be gathered. @public */
+/** The facts of one entity, or why they could not be gathered. */
 export type GatheredFacts =
   | { entityRef: string; entity: Entity; facts: EntityReadinessFacts }
   | { entityRef: string; entity: Entity; error: string };
@@ -46,7 +46,6 @@ export type GatheredFacts =
  *
  * A problem with one entity's metadata never fails the page: each entity is
  * assembled separately, and one that cannot be is returned with the error.
- * @public
  */
 export async function gatherReadinessFacts(
   sources: ReadinessFactSources,

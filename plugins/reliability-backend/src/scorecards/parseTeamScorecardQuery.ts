@@ -5,10 +5,10 @@ import {
   TEAM_SCORECARD_SORTS,
 } from '@preflight/plugin-reliability-common';
 
-/** Rows a page when the query names no limit. @public */
+/** Rows a page when the query names no limit. */
 export const DEFAULT_TEAM_PAGE_SIZE = 25;
 
-/** A team query with every default applied: what the store runs. @public */
+/** A team query with every default applied: what the store runs. */
 export type TeamScorecardQuery = Required<
   Pick<GroupScorecardQuery, 'sort' | 'direction' | 'offset' | 'limit'>
 > &
@@ -73,7 +73,6 @@ function oneOf<T extends string>(
 /**
  * Reads the team view's query string (filters, sort, paging), applying the
  * defaults; a bad value is refused naming the parameter.
- * @public
  */
 export function parseTeamScorecardQuery(
   query: Record<string, unknown>,

@@ -14,7 +14,7 @@ import { z } from 'zod/v3';
 import type { StoredCheckState } from './ScorecardStore';
 import { countLevels } from './countLevels';
 
-/** Changes one preview may propose. @public */
+/** Changes one preview may propose. */
 export const MAX_PREVIEW_CHANGES = 20;
 
 // Moves listed in a response; the counts cover every entity.
@@ -39,7 +39,6 @@ const previewRequestSchema = z.object({
 /**
  * Validates a `POST /scorecards/preview` body against the rubric. Errors name
  * the field, e.g. `changes[1].checkId: unknown check "slo-foo"`.
- * @public
  */
 export function parseRubricPreviewRequest(
   body: unknown,
@@ -73,7 +72,6 @@ export function parseRubricPreviewRequest(
  * The levels after the changes, in order: an added check joins its level and
  * leaves any other (a check is required from one level); a removed check
  * leaves its level.
- * @public
  */
 export function applyRubricChanges(
   levels: RubricLevel[],
@@ -121,7 +119,6 @@ function describeChanges(
  * What a rubric change would do to the stored fleet: every entity's level is
  * recomputed from its stored check states under the current levels and under
  * the changed levels (no check is re-run), and the two are compared.
- * @public
  */
 export function previewRubricChanges(options: {
   rubric: ScorecardRubric;

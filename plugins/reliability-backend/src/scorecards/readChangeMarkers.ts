@@ -25,7 +25,7 @@ const MARK_VERSION = '2';
 // Stands for "nothing stored" in a mark.
 const ABSENT = '-';
 
-/** What the facts of one entity were read from, besides the catalog entity itself. @public */
+/** What the facts of one entity were read from, besides the catalog entity itself. */
 export type EntityInputs = Pick<StoredInputMark, 'ownerRef' | 'onCall'>;
 
 /**
@@ -38,7 +38,6 @@ export type EntityInputs = Pick<StoredInputMark, 'ownerRef' | 'onCall'>;
  * facts depend on with its catalog etag and time bucket; an unchanged mark
  * means unchanged facts. Reading them costs a few narrow queries, where
  * gathering facts builds every entity's on-call, SLO and review views.
- * @public
  */
 export class ChangeMarkers {
   private readonly ownerDigests = new Map<string, string>();

@@ -16,10 +16,10 @@ import type {
   ReportSyncState,
 } from '../reports/store/ReportStore';
 
-/** Days of report figures scorecards judge: four whole weeks, as the on-call health card. @public */
+/** Days of report figures scorecards judge: four whole weeks, as the on-call health card. */
 export const REPORT_FACT_DAYS = 28;
 
-/** Where {@link readReportFacts} reads from. @public */
+/** Where {@link readReportFacts} reads from. */
 export interface ReportFactSources {
   store: Pick<
     ReportStore,
@@ -34,7 +34,7 @@ export interface ReportFactSources {
   staleAfterMs: number;
 }
 
-/** An entity's on-call service and the rotation (escalation policy) it pages. @public */
+/** An entity's on-call service and the rotation (escalation policy) it pages. */
 export interface ReportFactTarget {
   entityRef: string;
   sourceId: string;
@@ -43,7 +43,7 @@ export interface ReportFactTarget {
   rotationId?: string;
 }
 
-/** The window scorecards judge at `now`. @public */
+/** The window scorecards judge at `now`. */
 export function reportFactPeriod(now: Date, timeZone: string): ReportPeriod {
   return lastWholeDaysPeriod(now.getTime(), REPORT_FACT_DAYS, timeZone);
 }
@@ -61,7 +61,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string) {
 /**
  * Stale when the last sync is older than the threshold, or when its data
  * stops before the period ends: figures would then miss the last days.
- * @public
  */
 export function isReportDataStale(
   state: ReportSyncState,
@@ -100,7 +99,6 @@ function freshnessOf(
  * rotations' rows (each one indexed query per chunk of ids), whatever the
  * page size. Entities whose service has no rows in the window get no
  * figures: "no report data", never zeros.
- * @public
  */
 export async function readReportFacts(
   sources: ReportFactSources,

@@ -12,7 +12,7 @@ import { ScorecardCheck } from '@preflight/plugin-reliability-node';
 import { ScorecardRubric } from '@preflight/plugin-reliability-common';
 import { errorMessage } from '../lib/errorMessage';
 
-/** `reliability.scorecards`, validated, with defaults applied. @public */
+/** `reliability.scorecards`, validated, with defaults applied. */
 export interface ScorecardConfig {
   rubric: ScorecardRubric;
   /** Kinds in scope, lower case. */
@@ -106,7 +106,6 @@ function readRetentionDays(
  * history retention. Throws one error listing every problem with its config
  * path, so a bad rubric stops the backend at startup rather than producing
  * wrong scorecards.
- * @public
  */
 export function readScorecardConfig(
   root: Config,

@@ -17,10 +17,10 @@ import {
 import type { ScorecardStore } from './ScorecardStore';
 import { toScorecardRubricView } from './toScorecardRubricView';
 
-/** Days of history and trend the read routes return. @public */
+/** Days of history and trend the read routes return. */
 export const SCORECARD_HISTORY_DAYS = 90;
 
-/** Kinds scored when `reliability.scorecards.kinds` is not set. @public */
+/** Kinds scored when `reliability.scorecards.kinds` is not set. */
 export const DEFAULT_SCORECARD_KINDS = [
   'component',
   'api',
@@ -28,7 +28,7 @@ export const DEFAULT_SCORECARD_KINDS = [
   'system',
 ];
 
-/** Dependencies of the scorecard routes. @public */
+/** Dependencies of the scorecard routes. */
 export interface ScorecardRoutesOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
@@ -55,7 +55,6 @@ function windowStart(now: Date): string {
  * `POST /scorecards/preview`. Every answer comes from the stored results;
  * nothing is evaluated on read. The catalog is asked only whether an entity
  * or group without stored results exists (with the caller's credentials).
- * @public
  */
 export function registerScorecardRoutes(
   router: Router,

@@ -28,7 +28,7 @@ import { toScorecardRubricView } from './toScorecardRubricView';
 /** Rows read per query while the CSV export streams. */
 const EXPORT_PAGE = 500;
 
-/** Dependencies of the team scorecard routes. @public */
+/** Dependencies of the team scorecard routes. */
 export interface TeamScorecardRoutesOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
@@ -60,7 +60,6 @@ function filterKey(query: TeamScorecardQuery): string {
  * carry an ETag naming the stored data version (bumped by every write, on
  * any replica), the day and the query; a matching `If-None-Match` gets 304
  * before any other read. Team counts and pages are cached per data version.
- * @public
  */
 export function registerTeamScorecardRoutes(
   router: Router,

@@ -6,14 +6,13 @@ import type {
 import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardEvaluator } from './ScorecardEvaluator';
 
-/** The scheduler task id of the scorecard evaluation. @public */
+/** The scheduler task id of the scorecard evaluation. */
 export const SCORECARD_EVALUATION_TASK_ID = 'reliability-scorecards-evaluate';
 
 /**
  * Schedules the scorecard evaluation as one global task, run by one backend
  * replica at a time. A failed run is logged and retried at the next run; the
  * stored scorecards stay as they were.
- * @public
  */
 export async function scheduleScorecardEvaluation(options: {
   scheduler: SchedulerService;
@@ -63,7 +62,6 @@ export async function scheduleScorecardEvaluation(options: {
  * facts reach the scorecards without waiting for the schedule. Never throws:
  * when the task is already running or not scheduled, the next run picks the
  * facts up anyway.
- * @public
  */
 export async function triggerScorecardEvaluation(
   scheduler: SchedulerService,

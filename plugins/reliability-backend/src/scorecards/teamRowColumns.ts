@@ -3,7 +3,6 @@ import type { TeamScorecardRow } from '@preflight/plugin-reliability-common';
 /**
  * Version of {@link teamRowColumns}' output. Stored rows with a lower
  * `columns_version` are re-derived from their row JSON when the store starts.
- * @public
  */
 export const TEAM_ROW_COLUMNS_VERSION = 1;
 
@@ -24,7 +23,6 @@ function displayName(row: TeamScorecardRow): string {
 /**
  * The columns of `scorecard_results` the team view sorts and filters on,
  * derived from the stored row, so the query does the work the browser did.
- * @public
  */
 export function teamRowColumns(row: TeamScorecardRow) {
   const name = row.entityRef.replace(/^[^:]+:[^/]+\//, '');

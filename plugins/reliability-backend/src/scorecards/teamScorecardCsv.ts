@@ -17,7 +17,7 @@ function yesNo(value: boolean | null): CsvCell {
   return value ? 'yes' : 'no';
 }
 
-/** The header line of the team export. @public */
+/** The header line of the team export. */
 export const TEAM_SCORECARD_CSV_HEADER: CsvCell[] = [
   'Entity',
   'Title',
@@ -43,7 +43,6 @@ export const TEAM_SCORECARD_CSV_HEADER: CsvCell[] = [
 /**
  * Rows of the team export as CSV lines (no header), with level titles, the
  * titles of the failing checks and percentages a spreadsheet can compute with.
- * @public
  */
 export function teamScorecardCsvLines(
   rows: TeamScorecardRow[],

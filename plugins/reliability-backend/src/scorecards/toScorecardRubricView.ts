@@ -6,7 +6,6 @@ import type {
 /**
  * The rubric as the UI lists it: levels lowest first with the checks each
  * adds, and every check with the level requiring it (null: informational).
- * @public
  */
 export function toScorecardRubricView(
   rubric: ScorecardRubric,

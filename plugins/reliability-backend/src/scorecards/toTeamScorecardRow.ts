@@ -28,7 +28,6 @@ function stringField(value: unknown): string | undefined {
  * The team-table row of an evaluated entity: its level and score with the
  * figures a manager scans (weakest SLO, on-call coverage, MTTR, open
  * incidents), and whether any fact behind them was stale.
- * @public
  */
 export function toTeamScorecardRow(
   facts: EntityReadinessFacts,

@@ -32,7 +32,6 @@ type StoredOnCall = Awaited<ReturnType<ReliabilityStore['getServiceView']>> & {
  * The part of an entity summary that does not depend on the time of the
  * read ({@link EntitySummaryBuilder.prepare}); treat as immutable, it may be
  * shared between requests.
- * @public
  */
 export interface PreparedEntitySummary {
   entityRef: string;
@@ -47,7 +46,6 @@ export interface PreparedEntitySummary {
  * Assembles an entity's reliability summary from the catalog entity and the
  * store. It never calls an upstream source: providers are only asked to map
  * the entity's annotations to a service, which is pure.
- * @public
  */
 export class EntitySummaryBuilder {
   constructor(

@@ -8,7 +8,7 @@ const USER_WINDOW_MS = 60_000;
 // Requests older than this can no longer affect any limit.
 const HISTORY_MS = 60 * 60_000;
 
-/** The result of asking for a refresh slot. @public */
+/** The result of asking for a refresh slot. */
 export type RefreshRateLimitDecision =
   | { allowed: true }
   | { allowed: false; retryAfterSeconds: number; message: string };
@@ -18,7 +18,6 @@ export type RefreshRateLimitDecision =
  * one refresh per entity per interval (whoever asks) and a number of
  * refreshes per user per minute. Counts live in the database so the limits
  * hold across backend replicas.
- * @public
  */
 export class RefreshRateLimiter {
   constructor(

@@ -7,7 +7,7 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** Bounds of a sub-group walk. @public */
+/** Bounds of a sub-group walk. */
 export interface GroupWalkLimits {
   /** Levels of sub-groups below the root that are followed. */
   maxDepth: number;
@@ -15,7 +15,7 @@ export interface GroupWalkLimits {
   maxGroups: number;
 }
 
-/** The group and its sub-groups, as a walk found them. @public */
+/** The group and its sub-groups, as a walk found them. */
 export interface CollectedGroups {
   /** The root first, then sub-groups level by level. */
   groupRefs: string[];
@@ -71,7 +71,6 @@ function childRefsOf(group: Entity): string[] {
  * one catalog request per level of the tree (never one per group), bounded
  * in depth and size, and safe against cycles. Sub-groups the caller may not
  * see are left out, as are refs that are not groups.
- * @public
  */
 export async function collectGroupRefs(options: {
   catalog: CatalogService;

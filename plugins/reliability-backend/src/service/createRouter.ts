@@ -60,7 +60,7 @@ import type { GroupAncestry } from '../reports/routes/ReportReader';
 import type { ReportStore } from '../reports/store/ReportStore';
 import type { SloHistoryStore } from '../reports/slo/SloHistoryStore';
 
-/** Dependencies of the reliability REST API. @public */
+/** Dependencies of the reliability REST API. */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
@@ -133,7 +133,6 @@ function entityRefOf(params: EntityParams): string {
  * Reads answer from the store and the catalog only; the refresh route is the
  * one path that reaches an upstream source, and it is permission-checked,
  * rate-limited and audited.
- * @public
  */
 export async function createRouter(
   options: RouterOptions,

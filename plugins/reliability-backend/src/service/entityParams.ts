@@ -75,7 +75,7 @@ const entityParamsSchema = z.object({
   ),
 });
 
-/** The entity an entity route is about. @public */
+/** The entity an entity route is about. */
 export type EntityParams = z.infer<typeof entityParamsSchema>;
 
 /**
@@ -83,7 +83,6 @@ export type EntityParams = z.infer<typeof entityParamsSchema>;
  * validators. The error names every offending field and echoes its value,
  * e.g. `Invalid entity reference: name: name must be at most 63
  * characters, got "…"`.
- * @public
  */
 export function parseEntityParams(params: unknown): EntityParams {
   return parseWith(entityParamsSchema, params, 'entity');
@@ -94,14 +93,13 @@ const groupParamsSchema = entityParamsSchema.pick({
   name: true,
 });
 
-/** The group a group route is about. @public */
+/** The group a group route is about. */
 export type GroupParams = z.infer<typeof groupParamsSchema>;
 
 /**
  * Validates the `:namespace/:name` parameters of a group route with the
  * same rules as entity routes, e.g. `Invalid group reference: name: name
  * must be at most 63 characters, got "…"`.
- * @public
  */
 export function parseGroupParams(params: unknown): GroupParams {
   return parseWith(groupParamsSchema, params, 'group');

@@ -4,7 +4,6 @@ import type { OnCallSourceInfo } from '@preflight/plugin-reliability-node';
 /**
  * The health of a source the store has no row for yet: registered sources
  * get one at startup, so this only covers the moments before that.
- * @public
  */
 export function neverSyncedHealth(source: OnCallSourceInfo): SourceHealth {
   return {

@@ -10,7 +10,6 @@ import { errorMessage } from '../lib/errorMessage';
  * The full ref of an entity's `spec.owner` (a bare name means a group in the
  * entity's namespace, as in Backstage), or the problem with it. Neither when
  * no owner is set.
- * @public
  */
 export function parseOwnerRef(entity: Entity): {
   ref?: string;

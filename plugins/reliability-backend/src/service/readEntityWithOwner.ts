@@ -18,7 +18,6 @@ const sameRef = (a: string, b: string) =>
  * undefined when the answer cannot tell (no owner entity came back although
  * `spec.owner` names one, e.g. relations not stitched yet): the caller then
  * looks the owner up by ref.
- * @public
  */
 export async function readEntityWithOwner(
   catalog: CatalogService,

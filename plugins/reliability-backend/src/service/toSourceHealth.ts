@@ -5,7 +5,6 @@ import type { StoredSourceHealth } from '../database/SourceStateStore';
  * Adds the read-time fields to a stored health record: the age of the last
  * good data and whether it is stale (the last attempt failed, or the last
  * success is older than `staleAfterMs`).
- * @public
  */
 export function toSourceHealth(
   stored: StoredSourceHealth,

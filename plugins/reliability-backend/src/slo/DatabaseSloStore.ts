@@ -56,7 +56,6 @@ const statusKey = (entityRef: string, sloId: string) =>
 
 /**
  * {@link SloStore} on the plugin database (SQLite, PostgreSQL, MySQL).
- * @public
  */
 export class DatabaseSloStore implements SloStore {
   /** On the plugin database, already migrated (`openReliabilityDatabase`). */

@@ -6,7 +6,7 @@ import type {
   SloSourceLocation,
 } from '@preflight/plugin-reliability-node';
 
-/** An SLO source together with the provider that measures it. @public */
+/** An SLO source together with the provider that measures it. */
 export interface RegisteredSloSource {
   provider: SloProvider;
   source: SloSourceInfo;
@@ -15,7 +15,6 @@ export interface RegisteredSloSource {
 /**
  * The SLO providers added by modules, and their sources. Sources are listed
  * once when the plugin starts.
- * @public
  */
 export class SloProviderRegistry {
   readonly #providers: SloProvider[] = [];

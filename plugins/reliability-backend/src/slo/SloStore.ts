@@ -9,14 +9,14 @@ import type {
   SloSourceInfo,
 } from '@preflight/plugin-reliability-node';
 
-/** One declared SLO of an entity and the source it was located on. @public */
+/** One declared SLO of an entity and the source it was located on. */
 export interface StoredSloDefinition {
   definition: SloDefinition;
   /** Absent when no source could be located (the entity's problems say why). */
   sourceId?: string;
 }
 
-/** What the catalog says about one entity's SLOs. @public */
+/** What the catalog says about one entity's SLOs. */
 export interface EntitySloDeclarations {
   entityRef: string;
   slos: StoredSloDefinition[];
@@ -27,7 +27,6 @@ export interface EntitySloDeclarations {
  * The outcome of one measurement of an SLO. With `evaluation` set it is a
  * good evaluation and replaces the stored one; without it only the state,
  * errors and warnings change and the last good evaluation is kept.
- * @public
  */
 export interface SloStatusUpdate {
   entityRef: string;
@@ -39,7 +38,7 @@ export interface SloStatusUpdate {
   warnings: string[];
 }
 
-/** The stored status of one SLO. @public */
+/** The stored status of one SLO. */
 export interface StoredSloStatus {
   entityRef: string;
   sloId: string;
@@ -58,7 +57,6 @@ export interface StoredSloStatus {
 /**
  * Persistence of SLO declarations and measurements. Reads never reach the
  * catalog or a metrics source.
- * @public
  */
 export interface SloStore {
   /**

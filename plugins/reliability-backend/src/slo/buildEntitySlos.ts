@@ -69,7 +69,6 @@ function unmeasurableErrors(
  * both tell the same story. A calendar-aligned SLO carries the calendar
  * window it was measured in (before its first measurement: the one in
  * force at `now`, when given).
- * @public
  */
 export function toSloStatusView(
   { definition, sourceId }: StoredSloDefinition,
@@ -128,7 +127,6 @@ export function toSloStatusView(
 /**
  * The SLOs of one entity as the SLO widget shows them, from the store
  * alone: no catalog read and no metrics query.
- * @public
  */
 export async function buildEntitySlos(options: {
   entityRef: string;

@@ -13,7 +13,6 @@ const READ_CONCURRENCY = 4;
  * Reads and locates the SLOs of the given entities: parses each entity's
  * OpenSLO files and asks the providers which source measures each SLO. A
  * location problem is reported against the SLO's file and field.
- * @public
  */
 export async function collectSloDeclarations(options: {
   entities: Entity[];

@@ -75,7 +75,6 @@ function windows(rule: BurnRateAlertResult): string {
  * its declaration cannot be read. `allowed` follows `policy.onUnknown` for
  * `unknown` (block by default: a gate that cannot see must not say yes).
  * Zero traffic in an SLO's window is judged, not unknown: nothing can burn.
- * @public
  */
 export function evaluateDeployGate(
   slos: EntitySlosResponse,
@@ -199,7 +198,6 @@ export function evaluateDeployGate(
  * The gate's answer for a list of reasons, with `decision` and the
  * `allowed` it implies under `onUnknown`. Shared by the SLO gate and the
  * readiness-review gate added to it, so both derive `allowed` one way.
- * @public
  */
 export function gateAnswer(
   entityRef: string,

@@ -106,7 +106,6 @@ function ratioSlices(
  * What a measurement is judged from: event counts over the SLO window and
  * the burn-rate windows, and the window's buckets (slices become buckets of
  * one event). The daily SLO history reads the same inputs.
- * @public
  */
 export function evaluationInputs(
   definition: SloDefinition,
@@ -181,7 +180,6 @@ function endAtHeadline(
  * source is judged the same way. A measurement with any error yields state
  * `error` and no evaluation, so the store keeps the last good one rather
  * than a partial one (a failed window would read as "no traffic").
- * @public
  */
 export function evaluateMeasurement(
   definition: SloDefinition,

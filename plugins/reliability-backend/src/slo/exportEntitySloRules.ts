@@ -4,7 +4,7 @@ import type { SloRulesProblemView } from '@preflight/plugin-reliability-common';
 import type { SloProviderRegistry } from './SloProviderRegistry';
 import type { EntitySloDeclarations } from './SloStore';
 
-/** Outcome of {@link exportEntitySloRules}. @public */
+/** Outcome of {@link exportEntitySloRules}. */
 export interface EntitySloRulesExport {
   /** The rule file (one YAML document per provider type). */
   yaml: string;
@@ -20,7 +20,6 @@ export interface EntitySloRulesExport {
  * that could not be exported and why: one no source measures, one whose
  * source cannot export rules, one the generator cannot express. Throws
  * `NotFoundError` when the entity declares no SLOs.
- * @public
  */
 export function exportEntitySloRules(options: {
   entityRef: string;

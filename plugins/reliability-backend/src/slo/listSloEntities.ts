@@ -15,7 +15,6 @@ const MAX_PAGES = 200;
 /**
  * Every catalog entity with the `preflight.dev/openslo` annotation, read in
  * pages of one query with the plugin's own credentials.
- * @public
  */
 export async function listSloEntities(options: {
   catalog: CatalogService;

@@ -19,7 +19,7 @@ const ANNOTATION_FIELD = `metadata.annotations["${ANNOTATION_OPENSLO}"]`;
 // A few files per entity are normal; a long list is a mistake, not a fleet.
 const MAX_FILES_PER_ENTITY = 20;
 
-/** How to read one entity's OpenSLO files. @public */
+/** How to read one entity's OpenSLO files. */
 export interface ReadEntitySlosOptions {
   urlReader: UrlReaderService;
   /** Aborted when the sync's deadline passes. */
@@ -28,7 +28,7 @@ export interface ReadEntitySlosOptions {
   maxWindowSeconds?: number;
 }
 
-/** An entity's SLO definitions and the problems of its files. @public */
+/** An entity's SLO definitions and the problems of its files. */
 export interface EntitySlos {
   entityRef: string;
   definitions: SloDefinition[];
@@ -123,7 +123,7 @@ async function readUrlInside(
   return (await response.buffer()).toString('utf8');
 }
 
-/** Splits the annotation value: comma-separated, blanks ignored. @public */
+/** Splits the annotation value: comma-separated, blanks ignored. */
 export function openSloFilesOf(entity: Entity): string[] {
   const value = entity.metadata.annotations?.[ANNOTATION_OPENSLO] ?? '';
   return value
@@ -139,7 +139,6 @@ export function openSloFilesOf(entity: Entity): string[] {
  * system, `url:` locations through the URL reader. A path that leaves the
  * catalog file's folder is refused. Never throws for a bad file: every
  * problem names the entity, the file, the SLO (when known) and the field.
- * @public
  */
 export async function readEntitySlos(
   entity: Entity,

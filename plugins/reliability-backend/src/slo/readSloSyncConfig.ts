@@ -3,7 +3,7 @@ import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { parseSloDuration } from '@preflight/plugin-reliability-common';
 
-/** Settings of the SLO syncs, with defaults applied. @public */
+/** Settings of the SLO syncs, with defaults applied. */
 export interface SloSyncConfig {
   /** Schedule of each SLO source's task (scope is always global). */
   schedule: Pick<
@@ -26,7 +26,7 @@ export interface SloSyncConfig {
   deployGate: DeployGatePolicy;
 }
 
-/** How the deploy gate treats what it cannot judge. @public */
+/** How the deploy gate treats what it cannot judge. */
 export interface DeployGatePolicy {
   /**
    * A page-level alert whose long window burns over its threshold while its
@@ -111,7 +111,6 @@ function readGateChoice(
  * Reads `reliability.slos.sync` (same keys as `reliability.sync`),
  * `reliability.slos.maxWindow` and `reliability.slos.deployGate`, applying
  * defaults so SLOs work with no configuration.
- * @public
  */
 export function readSloSyncConfig(root: Config): SloSyncConfig {
   const slos = root.getOptionalConfig('reliability.slos');

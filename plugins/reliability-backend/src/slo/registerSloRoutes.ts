@@ -26,7 +26,7 @@ import { evaluateReviewGate } from '../reviews/evaluateReviewGate';
 import type { ReviewGateConfig } from '../reviews/readReviewConfig';
 import type { ReviewStore } from '../reviews/ReviewStore';
 
-/** Dependencies of the SLO routes. @public */
+/** Dependencies of the SLO routes. */
 export interface SloRoutesOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
@@ -54,7 +54,6 @@ export interface SloRoutesOptions {
  * `GET /entities/:kind/:namespace/:name/slos`, `.../deploy-gate` (also for
  * service tokens, so CI can ask) and `.../slo-rules`. Answers come from the
  * store and the catalog; no metrics source is queried.
- * @public
  */
 export function registerSloRoutes(
   router: Router,

@@ -28,12 +28,12 @@ import {
   type SloHistoryRecording,
 } from '../reports/slo/recordSloHistory';
 
-/** Outcome of one SLO sync. @public */
+/** Outcome of one SLO sync. */
 export type SloSyncOutcome =
   | { status: 'succeeded'; slos: number; failedSlos: number; queries: number }
   | { status: 'failed'; error: string };
 
-/** Dependencies of {@link runSloSourceSync}. @public */
+/** Dependencies of {@link runSloSourceSync}. */
 export interface SloSyncDeps {
   registry: SloProviderRegistry;
   catalog: CatalogService;
@@ -69,7 +69,6 @@ const key = (entityRef: string, sloId: string) =>
  * health carries a warning.
  *
  * Throws only when the store itself cannot be written.
- * @public
  */
 export async function runSloSourceSync(
   deps: SloSyncDeps,

@@ -3,7 +3,7 @@ import type { SloSyncConfig } from './readSloSyncConfig';
 import { runSloSourceSync, type SloSyncDeps } from './runSloSourceSync';
 import type { RegisteredSloSource } from './SloProviderRegistry';
 
-/** The scheduler task id of an SLO source's sync. @public */
+/** The scheduler task id of an SLO source's sync. */
 export function sloSyncTaskId(sourceId: string): string {
   return `reliability-slo-sync-${sourceId}`;
 }
@@ -12,7 +12,6 @@ export function sloSyncTaskId(sourceId: string): string {
  * Registers every SLO source in the store and schedules one global task per
  * source, so each source is measured independently, by one replica at a
  * time. Each task also refreshes the SLO declarations from the catalog.
- * @public
  */
 export async function scheduleSloSyncs(
   deps: SloSyncDeps & { scheduler: SchedulerService },

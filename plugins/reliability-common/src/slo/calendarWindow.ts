@@ -25,7 +25,7 @@ export interface CalendarWindowSpec {
   duration: string;
 }
 
-/** The calendar window in force at an instant: `start` ≤ instant < `end`. @public */
+/** The calendar window in force at an instant: from `start` (inclusive) to `end` (exclusive). @public */
 export interface CalendarWindowBounds {
   start: Date;
   end: Date;

@@ -10,14 +10,15 @@
  * {@link parseCalendarWindowDuration}).
  */
 
-const UNIT_SECONDS = {
+/** A fixed-length unit of an OpenSLO duration: minutes, hours, days or weeks. @public */
+export type FixedDurationUnit = 'm' | 'h' | 'd' | 'w';
+
+const UNIT_SECONDS: Readonly<Record<FixedDurationUnit, number>> = {
   m: 60,
   h: 3_600,
   d: 86_400,
   w: 604_800,
-} as const;
-
-type FixedDurationUnit = keyof typeof UNIT_SECONDS;
+};
 
 /** A unit of an OpenSLO duration. @public */
 export type SloDurationUnit = FixedDurationUnit | 'M' | 'Q' | 'Y';

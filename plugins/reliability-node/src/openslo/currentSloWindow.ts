@@ -4,7 +4,7 @@ import type { SloDefinition } from './SloDefinition';
 /**
  * The SLO window an SLO is measured over at `at`: a rolling window ends at
  * `at` and is `windowSeconds` long; a calendar-aligned one is the calendar
- * window in force at `at` (see {@link calendarWindowAt}), measured from its
+ * window in force at `at` (see {@link @preflight/plugin-reliability-common#calendarWindowAt}), measured from its
  * start up to `at`, and `end` is when it resets.
  * @public
  */

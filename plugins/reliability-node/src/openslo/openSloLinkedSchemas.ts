@@ -29,7 +29,7 @@ const metadataSchema = z
   .object({ name: openSloNameSchema, displayName: z.string().optional() })
   .passthrough();
 
-/** `spec` of a `DataSource`. @public */
+/** `spec` of a `DataSource`. */
 export const openSloDataSourceSpecSchema = z
   .object({
     description: z.string().optional(),
@@ -69,7 +69,7 @@ function durationField(allowZero: boolean) {
   });
 }
 
-/** `spec` of an `AlertCondition`: a burn-rate condition. @public */
+/** `spec` of an `AlertCondition`: a burn-rate condition. */
 export const openSloAlertConditionSpecSchema = z
   .object({
     description: z.string().optional(),
@@ -107,12 +107,12 @@ export const openSloAlertConditionSpecSchema = z
   })
   .passthrough();
 
-/** `spec` of an `AlertNotificationTarget`. @public */
+/** `spec` of an `AlertNotificationTarget`. */
 export const openSloAlertNotificationTargetSpecSchema = z
   .object({ target: z.string().min(1), description: z.string().optional() })
   .passthrough();
 
-/** An object inlined where a reference could stand, e.g. an inline `AlertCondition`. @public */
+/** An object inlined where a reference could stand, e.g. an inline `AlertCondition`. */
 export const openSloInlineObjectSchema = z
   .object({
     kind: z.string(),
@@ -121,7 +121,7 @@ export const openSloInlineObjectSchema = z
   })
   .passthrough();
 
-/** `spec` of an `AlertPolicy`; conditions and targets are refs or inline objects. @public */
+/** `spec` of an `AlertPolicy`; conditions and targets are refs or inline objects. */
 export const openSloAlertPolicySpecSchema = z
   .object({
     description: z.string().optional(),
@@ -143,13 +143,13 @@ export const openSloAlertPolicySpecSchema = z
     }
   });
 
-/** OpenSLO `DataSource` spec as written. @public */
+/** OpenSLO `DataSource` spec as written. */
 export type OpenSloDataSourceSpec = z.infer<typeof openSloDataSourceSpecSchema>;
-/** OpenSLO `AlertCondition` spec as written. @public */
+/** OpenSLO `AlertCondition` spec as written. */
 export type OpenSloAlertConditionSpec = z.infer<
   typeof openSloAlertConditionSpecSchema
 >;
-/** OpenSLO `AlertPolicy` spec as written. @public */
+/** OpenSLO `AlertPolicy` spec as written. */
 export type OpenSloAlertPolicySpec = z.infer<
   typeof openSloAlertPolicySpecSchema
 >;

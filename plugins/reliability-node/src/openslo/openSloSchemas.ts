@@ -13,14 +13,13 @@ import {
   parseSloDuration,
 } from '@preflight/plugin-reliability-common';
 
-/** The only OpenSLO version read. @public */
+/** The only OpenSLO version read. */
 export const OPENSLO_API_VERSION = 'openslo/v1';
 
 /**
  * Kinds Preflight reads: SLOs, the SLIs they reference, and the objects
  * they link to by name (DataSource, AlertPolicy, AlertCondition,
  * AlertNotificationTarget).
- * @public
  */
 export const OPENSLO_SUPPORTED_KINDS = [
   'SLO',
@@ -34,7 +33,6 @@ export const OPENSLO_SUPPORTED_KINDS = [
 /**
  * Other OpenSLO v1 kinds: valid in a file, but not used by Preflight, so they
  * are skipped without a problem.
- * @public
  */
 export const OPENSLO_IGNORED_KINDS = ['Service'] as const;
 
@@ -46,7 +44,6 @@ const INSTANCE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}$/;
  * The longest SLI query Preflight accepts. Real SLI queries are a few hundred
  * characters; a longer one is a pasted file or a runaway label value, and is
  * rejected here so it never reaches Prometheus, a log line or a stored result.
- * @public
  */
 export const MAX_SLI_QUERY_LENGTH = 4096;
 
@@ -64,7 +61,7 @@ function customIssue(
   });
 }
 
-/** `metadata.name` of an OpenSLO object. @public */
+/** `metadata.name` of an OpenSLO object. */
 export const openSloNameSchema = z.string().superRefine((name, ctx) => {
   if (!OBJECT_NAME.test(name)) {
     customIssue(
@@ -78,7 +75,7 @@ export const openSloNameSchema = z.string().superRefine((name, ctx) => {
   }
 });
 
-/** The fields every OpenSLO object shares. @public */
+/** The fields every OpenSLO object shares. */
 export const openSloEnvelopeSchema = z
   .object({
     apiVersion: z.string(),
@@ -158,7 +155,7 @@ const metricSchema = z
   .object({ metricSource: metricSourceSchema })
   .passthrough();
 
-/** `spec.ratioMetric` of an SLI. @public */
+/** `spec.ratioMetric` of an SLI. */
 export const openSloRatioMetricSchema = z
   .object({
     counter: z.boolean().optional(),
@@ -205,7 +202,7 @@ export const openSloRatioMetricSchema = z
     }
   });
 
-/** `spec` of an SLI (also of an SLO's inline `indicator`). @public */
+/** `spec` of an SLI (also of an SLO's inline `indicator`). */
 export const openSloSliSpecSchema = z
   .object({
     description: z.string().optional(),
@@ -325,7 +322,7 @@ function targetFix(value: number, field: 'target' | 'targetPercent'): string {
     : 'Use a percentage strictly between 0 and 100, e.g. 99.9.';
 }
 
-/** One entry of `spec.objectives` of an SLO. @public */
+/** One entry of `spec.objectives` of an SLO. */
 export const openSloObjectiveSchema = z
   .object({
     displayName: z.string().optional(),
@@ -402,7 +399,6 @@ export const openSloObjectiveSchema = z
 /**
  * An OpenSLO v1 `SLO` spec as written. Declared by hand because the type zod
  * infers for it is too large for TypeScript to write into declaration files.
- * @public
  */
 export interface OpenSloSloSpec {
   description?: string;
@@ -419,7 +415,7 @@ export interface OpenSloSloSpec {
   [key: string]: unknown;
 }
 
-/** `spec` of an SLO. @public */
+/** `spec` of an SLO. */
 export const openSloSloSpecSchema: z.ZodType<
   OpenSloSloSpec,
   z.ZodTypeDef,
@@ -496,7 +492,7 @@ export const openSloSloSpecSchema: z.ZodType<
     }
   });
 
-/** An OpenSLO v1 `SLI` spec as written. @public */
+/** An OpenSLO v1 `SLI` spec as written. */
 export type OpenSloSliSpec = z.infer<typeof openSloSliSpecSchema>;
-/** An OpenSLO objective as written. @public */
+/** An OpenSLO objective as written. */
 export type OpenSloObjective = z.infer<typeof openSloObjectiveSchema>;

@@ -32,7 +32,7 @@ export interface OpenSloSource {
   entityRef: string;
   /** The file as the entity references it, e.g. `../slos/checkout-api.yaml`. */
   file: string;
-  /** Longest SLO window accepted, in seconds; default {@link DEFAULT_MAX_SLO_WINDOW_SECONDS}. */
+  /** Longest SLO window accepted, in seconds; default 90 days. */
   maxWindowSeconds?: number;
 }
 
@@ -40,17 +40,16 @@ export interface OpenSloSource {
  * Longest SLO window accepted by default: 90 days. Longer windows are
  * rarely meant and usually outlast the metrics source's retention, so they
  * would silently be measured over less.
- * @public
  */
 export const DEFAULT_MAX_SLO_WINDOW_SECONDS = 90 * 86_400;
 
 /** Larger files are refused unread: SLO files are a few kilobytes. @public */
 export const MAX_OPENSLO_FILE_CHARACTERS = 1_000_000;
 
-/** `field` of a problem about a whole OpenSLO file (too large, unreadable). @public */
+/** `field` of a problem about a whole OpenSLO file (too large, unreadable). */
 export const SLO_PROBLEM_WHOLE_FILE = '(whole file)';
 
-/** `field` of a problem about a whole YAML document of a file (bad YAML, not an OpenSLO object). @public */
+/** `field` of a problem about a whole YAML document of a file (bad YAML, not an OpenSLO object). */
 export const SLO_PROBLEM_WHOLE_DOCUMENT = '(whole document)';
 
 interface DocumentPosition {
@@ -95,7 +94,7 @@ function percentToFraction(percent: number): number {
  * Never throws on bad input: every problem — unreadable YAML, an unknown
  * kind or apiVersion, a bad window, a target outside (0, 1), a missing
  * query, an `indicatorRef` naming no SLI, a duplicate SLO name — becomes a
- * {@link SloProblem} naming the entity, the file, the SLO and the field, and
+ * {@link @preflight/plugin-reliability-common#SloProblem} naming the entity, the file, the SLO and the field, and
  * the other SLOs of the file are still returned. `indicatorRef` resolves
  * against the `SLI` objects of the same text. Other OpenSLO kinds (Service,
  * DataSource, AlertPolicy, …) are skipped silently.

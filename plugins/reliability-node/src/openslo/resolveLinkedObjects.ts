@@ -18,7 +18,7 @@ import {
   openSloInlineObjectSchema,
 } from './openSloLinkedSchemas';
 
-/** The kinds resolved here. @public */
+/** The kinds resolved here. */
 export const OPENSLO_LINKED_KINDS = [
   'DataSource',
   'AlertPolicy',
@@ -26,7 +26,7 @@ export const OPENSLO_LINKED_KINDS = [
   'AlertNotificationTarget',
 ] as const;
 
-/** One of {@link OPENSLO_LINKED_KINDS}. @public */
+/** One of {@link OPENSLO_LINKED_KINDS}. */
 export type OpenSloLinkedKind = (typeof OPENSLO_LINKED_KINDS)[number];
 
 interface Named {

@@ -6,7 +6,7 @@ import { useKeyedRequest } from './useKeyedRequest';
 /** The key the groups are loaded under; it names no entity. */
 const GROUPS_KEY = 'catalog:groups';
 
-/** A catalog group as a filter option. @public */
+/** A catalog group as a filter option. */
 export interface GroupOption {
   ref: string;
   title: string;
@@ -16,7 +16,6 @@ export interface GroupOption {
  * The catalog's groups, by title, for filters that choose a team. Empty
  * while loading or when the catalog cannot be read (the filter then offers
  * "all teams" only).
- * @public
  */
 export function useGroupOptions(): { options: GroupOption[]; error?: Error } {
   const catalogApi = useApi(catalogApiRef);

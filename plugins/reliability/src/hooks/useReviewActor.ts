@@ -12,7 +12,6 @@ import type { ReviewState } from './useReviews';
 /**
  * A write to a review: given the API and the version the page shows, it
  * returns the review as the backend answered.
- * @public
  */
 export type ReviewWrite = (
   api: ReliabilityApi,
@@ -22,7 +21,6 @@ export type ReviewWrite = (
 /**
  * Performs a review write; resolves true when it succeeded (so a form can
  * clear or a dialog close) and false when it was refused.
- * @public
  */
 export type ReviewActor = (write: ReviewWrite) => Promise<boolean>;
 
@@ -31,7 +29,6 @@ export type ReviewActor = (write: ReviewWrite) => Promise<boolean>;
  * `conflict`: someone else changed the review; it was reloaded.
  * `refused`: the backend said no (400 bad input, 403 not allowed,
  * 404 gone) or could not be reached, with its message.
- * @public
  */
 export interface ReviewActionNotice {
   kind: 'conflict' | 'refused';
@@ -39,7 +36,6 @@ export interface ReviewActionNotice {
   message: string;
 }
 
-/** @public */
 export interface ReviewActorState {
   act: ReviewActor;
   /** A write is in flight: action buttons wait. */
@@ -74,7 +70,6 @@ function refusal(error: unknown): ReviewActionNotice {
  * reloads it (for its event log) and says so; other refusals keep the page
  * as it is and say why. `onChanged` runs after every successful write,
  * e.g. to reload the entity's list of reviews.
- * @public
  */
 export function useReviewActor(
   review: ReviewState,

@@ -11,7 +11,6 @@ const TITLES: Record<string, string> = {
 /**
  * The heading of a check category: the built-in ones spelled as people
  * write them (`slos` → `SLOs`), custom ones capitalized.
- * @public
  */
 export function categoryTitle(category: string): string {
   return (

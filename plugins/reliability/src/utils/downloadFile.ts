@@ -1,7 +1,6 @@
 /**
  * Hands text to the browser as a file download, without another round trip
  * to the backend.
- * @public
  */
 export function downloadFile(
   fileName: string,

@@ -1,7 +1,6 @@
 /**
  * The name part of an entity ref, the way people refer to it:
  * `group:default/team-fraud` → `team-fraud`, `user:dana` → `dana`.
- * @public
  */
 export function entityRefName(ref: string): string {
   return ref.replace(/^[^:]+:(?:[^/]+\/)?/, '');

@@ -4,7 +4,6 @@ import { NO_DATA } from './formatPercent';
  * Formats a burn rate as a multiple of the sustainable rate: `14.4×`,
  * `0.25×`. Two decimals below 10 (where the difference between 0.5 and 1
  * matters), one above. `null` and non-finite values read "no data".
- * @public
  */
 export function formatBurnRate(burnRate: number | null | undefined): string {
   if (

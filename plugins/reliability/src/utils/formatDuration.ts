@@ -9,7 +9,6 @@ const UNITS: ReadonlyArray<[suffix: string, seconds: number]> = [
  * Formats a duration in seconds as at most two units, e.g. `4m 30s`,
  * `1h 12m`, `3d 4h`. Two units keep MTTA/MTTR and handoff times precise
  * enough to act on without turning into a stopwatch.
- * @public
  */
 export function formatDuration(totalSeconds: number): string {
   const seconds = Math.max(0, Math.round(totalSeconds));

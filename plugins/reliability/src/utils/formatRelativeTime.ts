@@ -4,7 +4,6 @@ import { formatDuration } from './formatDuration';
  * Describes `target` relative to `now`, e.g. `in 2h 15m`, `3m ago`,
  * `just now`. `now` is a parameter so that screens and tests agree on one
  * clock.
- * @public
  */
 export function formatRelativeTime(target: Date | string, now: Date): string {
   const targetMs =

@@ -17,7 +17,6 @@ export function contrastRatio(a: string, b: string): number {
  * Black or white, whichever reads better on `background` (`#rrggbb`).
  * MUI's own choice switches at a 3:1 contrast, which lets white text
  * through on mid-tone colours that fail WCAG AA (4.5:1) for small text.
- * @public
  */
 export function readableTextColor(background: string): '#000000' | '#ffffff' {
   return contrastRatio('#000000', background) >=

@@ -13,11 +13,10 @@ import { formatPercent, NO_DATA } from './formatPercent';
  * percentages (changes in percentage points), `attainment` the same with
  * two decimals (99.95 % and 99.9 % differ by half the budget), `rate`
  * decimals.
- * @public
  */
 export type ReportUnit = 'count' | 'seconds' | 'ratio' | 'attainment' | 'rate';
 
-/** One headline figure of a report. @public */
+/** One headline figure of a report. */
 export interface ReportHeadline {
   key: keyof ReportDeltas;
   label: string;
@@ -28,7 +27,7 @@ export interface ReportHeadline {
   help: string;
 }
 
-/** The headline figures in the order a review reads them. @public */
+/** The headline figures in the order a review reads them. */
 export const REPORT_HEADLINES: ReadonlyArray<ReportHeadline> = [
   {
     key: 'incidents',
@@ -105,7 +104,7 @@ export const REPORT_HEADLINES: ReadonlyArray<ReportHeadline> = [
   },
 ];
 
-/** The measures services are ranked by movement on, in the order shown. @public */
+/** The measures services are ranked by movement on, in the order shown. */
 export const MOVER_MEASURES: ReadonlyArray<{
   key: keyof ReportMovers;
   label: string;
@@ -120,7 +119,7 @@ const rateFormat = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 
-/** A report figure in its unit, or `missing` ("no data") when there is none. @public */
+/** A report figure in its unit, or `missing` ("no data") when there is none. */
 export function formatReportValue(
   value: number | null | undefined,
   unit: ReportUnit,
@@ -162,7 +161,7 @@ function formatSignedChange(change: number, unit: ReportUnit): string {
   }
 }
 
-/** How a judged change reads in words. @public */
+/** How a judged change reads in words. */
 export function directionLabel(direction: MetricDelta['direction']): string {
   switch (direction) {
     case 'improved':
@@ -180,7 +179,6 @@ export function directionLabel(direction: MetricDelta['direction']): string {
  * The change of a figure since the previous period in words, judged:
  * `+3 (+33.3%), worse`, `−18m (−20%), better`, `no change`, or
  * `no previous figure` when one side is missing.
- * @public
  */
 export function formatDeltaChange(
   delta: MetricDelta,
@@ -210,7 +208,6 @@ export function formatDeltaChange(
 /**
  * An arrow for the way a figure moved, so the change reads without its
  * colour: up, down, or level.
- * @public
  */
 export function deltaArrow(delta: MetricDelta): string {
   if (delta.change === null || delta.direction === null) {
@@ -225,7 +222,6 @@ export function deltaArrow(delta: MetricDelta): string {
 /**
  * Finds the catalog entity behind a provider's service id; `undefined`
  * when the report has none (the service is then shown by its id).
- * @public
  */
 export function serviceRefIndex(
   services: ReadonlyArray<ReportServiceRef>,

@@ -13,7 +13,6 @@ const monthFormat = new Intl.DateTimeFormat('en-US', {
  * The month `offset` months after `month` (`YYYY-MM`), e.g. `2026-01` and
  * -1 give `2025-12`. Throws on anything that is not a month, so a bad value
  * never reaches the backend as a query.
- * @public
  */
 export function shiftMonth(month: string, offset: number): string {
   const match = MONTH_PATTERN.exec(month);
@@ -33,7 +32,6 @@ export function shiftMonth(month: string, offset: number): string {
 /**
  * The last whole calendar month before `now`, in the reader's own zone:
  * the period the backend reports when none is asked for.
- * @public
  */
 export function lastWholeMonth(now: Date): string {
   const current = `${String(now.getFullYear()).padStart(4, '0')}-${String(
@@ -42,13 +40,13 @@ export function lastWholeMonth(now: Date): string {
   return shiftMonth(current, -1);
 }
 
-/** `2026-11` as "November 2026". @public */
+/** `2026-11` as "November 2026". */
 export function formatMonth(month: string): string {
   const time = Date.parse(`${month}-01T00:00:00Z`);
   return Number.isNaN(time) ? month : monthFormat.format(new Date(time));
 }
 
-/** The last local day of a period (its `endDate` is exclusive). @public */
+/** The last local day of a period (its `endDate` is exclusive). */
 export function periodLastDay(period: ReportPeriod): string {
   const end = new Date(`${period.endDate}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() - 1);
@@ -58,7 +56,6 @@ export function periodLastDay(period: ReportPeriod): string {
 /**
  * A period as a reader names it: "November 2026" for a month,
  * "Nov 3, 2026 – Nov 9, 2026" for a run of days (both inclusive).
- * @public
  */
 export function formatReportPeriod(period: ReportPeriod): string {
   if (period.kind === 'month') {

@@ -1,7 +1,7 @@
 import type { ReportSloSummary } from '@preflight/plugin-reliability-common';
 import type { ReportUnit } from './reportFigures';
 
-/** One of the SLO section's scope figures. @public */
+/** One of the SLO section's scope figures. */
 export interface ReportSloHeadline {
   key: keyof ReportSloSummary['deltas'];
   label: string;
@@ -10,7 +10,7 @@ export interface ReportSloHeadline {
   help: string;
 }
 
-/** The SLO section's figures, in the order the page and exports show them. @public */
+/** The SLO section's figures, in the order the page and exports show them. */
 export const REPORT_SLO_HEADLINES: ReadonlyArray<ReportSloHeadline> = [
   {
     key: 'meetingObjective',

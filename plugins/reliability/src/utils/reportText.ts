@@ -9,7 +9,6 @@ import { formatReportValue, serviceRefIndex } from './reportFigures';
 /**
  * Names for what a report refers to by id, shared by the page and the
  * exports so both call a service, an SLO's entity or a person the same.
- * @public
  */
 export interface ReportNames {
   /** A service's entity title, or its provider id when no entity maps to it. */
@@ -18,7 +17,6 @@ export interface ReportNames {
   entity(entityRef: string): string;
 }
 
-/** @public */
 export function reportNames(
   report: Pick<ReliabilityReportResponse, 'services'>,
 ): ReportNames {
@@ -35,7 +33,6 @@ export function reportNames(
 /**
  * What a bounded list leaves out, e.g. `and 9,990 more services`; null
  * when it lists everything.
- * @public
  */
 export function unlistedNote(
   listed: number,
@@ -54,7 +51,6 @@ export function unlistedNote(
 /**
  * A person of a rotation: the name the on-call source gives them, else the
  * name in a user entity ref, else the provider's id as it is.
- * @public
  */
 export function personLabel(personId: string, personName?: string): string {
   return personName || entityRefName(personId);
@@ -62,7 +58,6 @@ export function personLabel(personId: string, personName?: string): string {
 
 /**
  * A rotation: its escalation policy's name, else the provider's id.
- * @public
  */
 export function rotationLabel(rotation: {
   rotationId: string;
@@ -74,7 +69,6 @@ export function rotationLabel(rotation: {
 /**
  * `mean 4m 30s, p90 15m`; a p90 read from histograms is marked `≈`
  * (it may be slightly below the exact value).
- * @public
  */
 export function formatDurationMeasure(measure: DurationMeasure): string {
   if (measure.count === 0) {
@@ -86,7 +80,7 @@ export function formatDurationMeasure(measure: DurationMeasure): string {
   }${p90}`;
 }
 
-/** The Gini coefficient of a rotation's pages, or why there is none. @public */
+/** The Gini coefficient of a rotation's pages, or why there is none. */
 export function formatFairness(fairness: OnCallFairness): string {
   if (fairness.gini !== null) {
     return formatReportValue(fairness.gini, 'rate');

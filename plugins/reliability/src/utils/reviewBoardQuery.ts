@@ -3,7 +3,7 @@ import type {
   ReviewState,
 } from '@preflight/plugin-reliability-common';
 
-/** What the reviews board is narrowed to. Empty strings and lists mean "all". @public */
+/** What the reviews board is narrowed to. Empty strings and lists mean "all". */
 export interface ReviewBoardFilter {
   states: ReviewState[];
   /** Owner group ref. */
@@ -18,7 +18,7 @@ export interface ReviewBoardFilter {
   text: string;
 }
 
-/** The board unfiltered. @public */
+/** The board unfiltered. */
 export const NO_REVIEW_BOARD_FILTER: ReviewBoardFilter = {
   states: [],
   team: '',
@@ -32,7 +32,6 @@ export const NO_REVIEW_BOARD_FILTER: ReviewBoardFilter = {
 /**
  * The `GET /reviews` query for the board's filters and page (0-based, as
  * tables count; the API counts from 1). Unset filters are left out.
- * @public
  */
 export function reviewBoardQuery(
   filter: ReviewBoardFilter,

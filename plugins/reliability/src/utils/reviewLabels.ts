@@ -5,7 +5,7 @@ import type {
   ReviewState,
 } from '@preflight/plugin-reliability-common';
 
-/** Every review state, in the order a review moves through them. @public */
+/** Every review state, in the order a review moves through them. */
 export const REVIEW_STATES: ReadonlyArray<ReviewState> = [
   'draft',
   'in-review',
@@ -24,7 +24,7 @@ const STATE_LABELS: Record<ReviewState, string> = {
   cancelled: 'Cancelled',
 };
 
-/** A review state as people say it: `in-review` → `In review`. @public */
+/** A review state as people say it: `in-review` → `In review`. */
 export function reviewStateLabel(state: ReviewState): string {
   return STATE_LABELS[state] ?? state;
 }
@@ -37,7 +37,7 @@ const ITEM_STATUS_LABELS: Record<ReviewItemStatus, string> = {
   waived: 'Waived',
 };
 
-/** An item's status as a word. @public */
+/** An item's status as a word. */
 export function reviewItemStatusLabel(status: ReviewItemStatus): string {
   return ITEM_STATUS_LABELS[status] ?? status;
 }
@@ -48,7 +48,7 @@ const ANSWER_LABELS: Record<AttestationValue, string> = {
   'not-applicable': 'Not applicable',
 };
 
-/** An attestation answer as a word. @public */
+/** An attestation answer as a word. */
 export function attestationValueLabel(value: AttestationValue): string {
   return ANSWER_LABELS[value] ?? value;
 }
@@ -59,12 +59,12 @@ const DRIFT_LABELS: Record<ReviewDriftCause['kind'], string> = {
   'new-items': 'New items',
 };
 
-/** What kind of change made a review drift. @public */
+/** What kind of change made a review drift. */
 export function driftCauseLabel(kind: ReviewDriftCause['kind']): string {
   return DRIFT_LABELS[kind] ?? kind;
 }
 
-/** An event's action as a phrase: `signoff-voided` → `sign-off voided`. @public */
+/** An event's action as a phrase: `signoff-voided` → `sign-off voided`. */
 export function reviewEventLabel(action: string): string {
   const known: Record<string, string> = {
     created: 'opened the review',

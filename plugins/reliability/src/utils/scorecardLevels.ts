@@ -29,7 +29,6 @@ const NO_LEVEL_COLOR = '#d0d0d0';
 /**
  * The colour of the level at `index` (0-based, lowest first); `null` or a
  * negative index is "no level".
- * @public
  */
 export function levelColor(index: number | null): string {
   if (index === null || index < 0) {

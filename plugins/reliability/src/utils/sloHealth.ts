@@ -3,7 +3,7 @@ import type {
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
 
-/** How bad an SLO's state is, worst first when sorted by `rank`. @public */
+/** How bad an SLO's state is, worst first when sorted by `rank`. */
 export type SloHealthSeverity =
   | 'error'
   | 'warning'
@@ -15,7 +15,6 @@ export type SloHealthSeverity =
  * The one status of an SLO, from its budget, its burn-rate alerts and how
  * fresh its measurement is. Every place that shows an SLO's status uses
  * this, so a green chip never sits next to an exhausted budget.
- * @public
  */
 export interface SloHealth {
   /** Short label for a chip, e.g. "Budget exhausted". */
@@ -52,7 +51,6 @@ function health(
  * ticket alert or stopped metrics, then stale figures, then healthy.
  * `sources` (optional) marks the status stale when the SLO's metrics
  * source is stale.
- * @public
  */
 export function sloHealth(
   slo: SloStatusView,
@@ -167,7 +165,6 @@ export function sloHealth(
 /**
  * The SLO whose status is worst (then the one with the least budget
  * left), or undefined for none.
- * @public
  */
 export function worstSlo(
   slos: SloStatusView[],

@@ -13,7 +13,7 @@ import {
 import { DEFAULT_REPORT_TIME_ZONE } from '../metrics/reportPeriod';
 import { isKnownTimeZone } from '../metrics/zonedTime';
 
-/** Settings of reliability reports, with defaults applied. @public */
+/** Settings of reliability reports, with defaults applied. */
 export interface ReportConfig {
   /** The zone daily rows are folded in and reports default to. */
   timeZone: string;
@@ -82,7 +82,6 @@ function positiveInteger(
 /**
  * Reads `reliability.reports`; every key is optional.
  * @throws Error naming the key that is wrong.
- * @public
  */
 export function readReportConfig(root: Config): ReportConfig {
   const config = root.getOptionalConfig('reliability.reports');

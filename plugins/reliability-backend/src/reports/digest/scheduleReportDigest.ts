@@ -6,7 +6,7 @@ import type {
 import { errorMessage } from '../../lib/errorMessage';
 import type { ReportDigestSender } from './ReportDigestSender';
 
-/** The scheduler task id of the monthly report digest. @public */
+/** The scheduler task id of the monthly report digest. */
 export const REPORT_DIGEST_TASK_ID = 'reliability-report-digest';
 
 /**

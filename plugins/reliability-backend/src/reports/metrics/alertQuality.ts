@@ -9,10 +9,10 @@ import { periodBounds } from './reportPeriod';
 import { type PeriodFigures, periodFiguresOf } from './periodFigures';
 import type { ReportIncident } from './types';
 
-/** Resolved this fast without an acknowledgement, an incident is noise. @public */
+/** Resolved this fast without an acknowledgement, an incident is noise. */
 export const DEFAULT_TRANSIENT_MINUTES = 5;
 
-/** How many services the noisiest list names. @public */
+/** How many services the noisiest list names. */
 export const NOISIEST_SERVICES_LIMIT = 10;
 
 /**
@@ -21,7 +21,6 @@ export const NOISIEST_SERVICES_LIMIT = 10;
  * resolved automatically. An incident a person acknowledged is actionable
  * even if its monitor later resolved it: someone had to look. An open
  * incident is not (yet) noise.
- * @public
  */
 export function isNoiseIncident(
   incident: Pick<ReportIncident, 'autoResolved'>,
@@ -75,7 +74,7 @@ function measure(
   };
 }
 
-/** Options of the alert-quality functions. @public */
+/** Options of the alert-quality functions. */
 export interface AlertQualityOptions {
   transientMinutes?: number;
   /** How many services to list as noisiest (10 by default). */
@@ -86,7 +85,6 @@ export interface AlertQualityOptions {
  * Alert quality of the incidents created in the period: actionable share =
  * (incidents − noise) ÷ incidents (see {@link isNoiseIncident}), and the
  * services with noise, noisiest first.
- * @public
  */
 export function computeAlertQuality(
   incidents: readonly ReportIncident[],
@@ -113,7 +111,6 @@ export function computeAlertQuality(
 /**
  * {@link computeAlertQuality} from daily rows; exact (the transient
  * threshold was applied when folding).
- * @public
  */
 export function alertQualityFromDailyRows(
   rows: readonly ServiceDailyRow[],
@@ -126,7 +123,6 @@ export function alertQualityFromDailyRows(
 /**
  * {@link alertQualityFromDailyRows} from a period's figures, however they
  * were added up (see `periodFiguresOf`).
- * @public
  */
 export function alertQualityOfFigures(
   figures: PeriodFigures,

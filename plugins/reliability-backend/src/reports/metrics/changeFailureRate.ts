@@ -10,12 +10,11 @@ import { periodBounds } from './reportPeriod';
 import { type PeriodFigures, periodFiguresOf } from './periodFigures';
 import type { ChangeEventFact } from './types';
 
-/** How long after a change an incident counts against it, by default. @public */
+/** How long after a change an incident counts against it, by default. */
 export const DEFAULT_CHANGE_FAILURE_WINDOW_MINUTES = 60;
 
 /**
  * A change event with its instant, in epoch milliseconds.
- * @public
  */
 export interface TimedChange {
   id: string;
@@ -30,7 +29,6 @@ function byTime(a: TimedChange, b: TimedChange): number {
 /**
  * Parses change events, dropping undatable ones and repeated ids (a
  * re-synced page of `/change_events` must not count a change twice).
- * @public
  */
 export function timedChanges(
   changes: readonly ChangeEventFact[],
@@ -57,7 +55,6 @@ export function timedChanges(
  * keeps one incident after two quick deploys from counting as two failures:
  * the later deploy is the likelier cause, and it is the one to roll back.
  * Low-urgency incidents do not make a change failed.
- * @public
  */
 export function failedChangeIds(
   changes: readonly TimedChange[],
@@ -109,7 +106,6 @@ export function failedChangeIds(
 /**
  * A rate from counts: `no-change-data` (rate null) without changes, so a
  * service that reports no deploys never shows a perfect 0 %.
- * @public
  */
 export function changeFailureRateOf(
   changes: number,
@@ -151,7 +147,7 @@ function measure(
   };
 }
 
-/** Input of {@link computeChangeFailureRate}. @public */
+/** Input of {@link computeChangeFailureRate}. */
 export interface ChangeFailureRateInput {
   /** The services in scope; each gets a row, with or without change data. */
   serviceIds: readonly string[];
@@ -169,7 +165,6 @@ export interface ChangeFailureRateInput {
  * incident shortly after the period still fails a change made in it.
  * Services without a change event in the period are `no-change-data`, and
  * the overall rate is over the services with change data only.
- * @public
  */
 export function computeChangeFailureRate(
   input: ChangeFailureRateInput,
@@ -198,7 +193,6 @@ export function computeChangeFailureRate(
  * {@link computeChangeFailureRate} from daily rows; exact (the rows were
  * folded with the same method and window, `windowMinutes` only labels the
  * answer). Services in `serviceIds` without rows are `no-change-data`.
- * @public
  */
 export function changeFailureRateFromDailyRows(
   rows: readonly ServiceDailyRow[],
@@ -216,7 +210,6 @@ export function changeFailureRateFromDailyRows(
 /**
  * {@link changeFailureRateFromDailyRows} from a period's figures, however
  * they were added up (see `periodFiguresOf`).
- * @public
  */
 export function changeFailureRateOfFigures(
   figures: PeriodFigures,

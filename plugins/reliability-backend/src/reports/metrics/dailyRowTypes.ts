@@ -3,7 +3,6 @@ import type { DurationHistogram } from './durationHistogram';
 /**
  * Durations summed for exact means and bucketed for approximate
  * percentiles. Sums are whole milliseconds, so adding rows loses nothing.
- * @public
  */
 export interface DurationSummary {
   count: number;
@@ -15,7 +14,6 @@ export interface DurationSummary {
  * One service's day, pre-aggregated (see `foldServiceDay`). Everything is
  * about incidents created and changes made on that local day, except
  * `openAtDayEnd`, a snapshot at the day's end.
- * @public
  */
 export interface ServiceDailyRow {
   serviceId: string;
@@ -43,7 +41,6 @@ export interface ServiceDailyRow {
 
 /**
  * One person's day in a rotation.
- * @public
  */
 export interface PersonDailyLoad {
   personId: string;
@@ -59,7 +56,6 @@ export interface PersonDailyLoad {
 /**
  * One rotation's day, pre-aggregated (see `foldRotationDay`): pages of
  * incidents created that local day and the shifts' share of that day.
- * @public
  */
 export interface RotationDailyRow {
   rotationId: string;

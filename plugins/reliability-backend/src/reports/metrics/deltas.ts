@@ -5,14 +5,12 @@ import type {
 
 /**
  * Which way is good for a figure: lower MTTR, higher actionable share.
- * @public
  */
 export type BetterDirection = 'lower' | 'higher';
 
 /**
  * A figure's month-over-month (or period-over-period) change. Null figures
  * (no data) give null changes: "no data → 5" is not a change of +5.
- * @public
  */
 export function metricDelta(
   current: number | null,
@@ -46,7 +44,6 @@ export function metricDelta(
  * The services whose figure moved most between two periods, by the size of
  * the absolute change, largest first (ties by service id); services without
  * the figure in either period are left out, as are unchanged ones.
- * @public
  */
 export function servicesThatMovedMost(
   current: ReadonlyMap<string, number | null>,

@@ -15,7 +15,6 @@ import { nearestRank } from './percentile';
  * bucket holding the exact nearest-rank value, so it is never above the
  * exact value and less than max(1 s, exact / 64) below it (under 1.6 %,
  * e.g. under 57 s for a 1-hour MTTR).
- * @public
  */
 export type DurationHistogram = Array<[number, number]>;
 
@@ -26,7 +25,6 @@ const SUB_BUCKET_BITS = 6;
 
 /**
  * The lower bound, in whole seconds, of the bucket holding `seconds`.
- * @public
  */
 export function bucketLowerBound(seconds: number): number {
   const whole = Math.floor(Math.max(0, seconds));
@@ -47,7 +45,6 @@ function toHistogram(counts: Map<number, number>): DurationHistogram {
 
 /**
  * Buckets durations given in milliseconds.
- * @public
  */
 export function histogramOf(durationsMs: readonly number[]): DurationHistogram {
   const counts = new Map<number, number>();
@@ -60,7 +57,6 @@ export function histogramOf(durationsMs: readonly number[]): DurationHistogram {
 
 /**
  * Adds histograms bucket by bucket.
- * @public
  */
 export function mergeHistograms(
   histograms: Iterable<DurationHistogram>,
@@ -79,7 +75,6 @@ export function mergeHistograms(
  * histogram: the lower bound of the bucket where the cumulative count
  * reaches the rank. See {@link DurationHistogram} for the precision.
  * @returns null for an empty histogram.
- * @public
  */
 export function histogramPercentile(
   histogram: DurationHistogram,

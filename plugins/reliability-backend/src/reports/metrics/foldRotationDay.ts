@@ -5,7 +5,7 @@ import { OnCallHours, validateOnCallHours } from './pageHours';
 import type { RotationInput } from './types';
 import { localDayWindow } from './localDayWindow';
 
-/** Input of {@link foldRotationDay}. @public */
+/** Input of {@link foldRotationDay}. */
 export interface FoldRotationDayInput {
   rotation: RotationInput;
   /** The local day, `YYYY-MM-DD`. */
@@ -23,7 +23,6 @@ export interface FoldRotationDayInput {
  * service's, because one rotation serves many services and its shifts must
  * be counted once. Rebuild a row when shifts or on-call hours change.
  * @throws InputError on a malformed day, an unknown zone or invalid hours.
- * @public
  */
 export function foldRotationDay(input: FoldRotationDayInput): RotationDailyRow {
   validateOnCallHours(input.hours);
@@ -38,7 +37,6 @@ export function foldRotationDay(input: FoldRotationDayInput): RotationDailyRow {
 
 /**
  * True when nobody was on call and nothing paged: storage may skip it.
- * @public
  */
 export function isEmptyRotationDailyRow(row: RotationDailyRow): boolean {
   return row.people.length === 0 && row.pages === 0;

@@ -11,7 +11,7 @@ import { incidentTiming, isOpenAt } from './incidentTiming';
 import type { ChangeEventFact, ReportIncident } from './types';
 import { localDayWindow } from './localDayWindow';
 
-/** Input of {@link foldServiceDay}. @public */
+/** Input of {@link foldServiceDay}. */
 export interface FoldServiceDayInput {
   serviceId: string;
   /** The local day, `YYYY-MM-DD`. */
@@ -51,7 +51,6 @@ function summarize(durationsMs: number[]): DurationSummary {
  * one of its incidents is acknowledged or resolved later, or when the
  * change window or transient threshold changes.
  * @throws InputError on a malformed day or an unknown zone.
- * @public
  */
 export function foldServiceDay(input: FoldServiceDayInput): ServiceDailyRow {
   const { day, window } = localDayWindow(input.day, input.timeZone);
@@ -129,7 +128,6 @@ export function foldServiceDay(input: FoldServiceDayInput): ServiceDailyRow {
 /**
  * True when a row holds nothing: storage may skip it, and reports read a
  * missing row as this one.
- * @public
  */
 export function isEmptyServiceDailyRow(row: ServiceDailyRow): boolean {
   return row.high + row.low + row.openAtDayEnd + row.changes === 0;

@@ -8,7 +8,6 @@
  * person, stays finite when somebody got no page, and reads the same for
  * teams of any size.
  * @returns null for no values or a zero total (nothing to share out).
- * @public
  */
 export function giniCoefficient(values: readonly number[]): number | null {
   const n = values.length;

@@ -16,7 +16,7 @@ import { nearestRankPercentile } from './percentile';
 import { periodBounds } from './reportPeriod';
 import { type PeriodFigures, periodFiguresOf, totalOf } from './periodFigures';
 
-/** The percentile reported next to the means. @public */
+/** The percentile reported next to the means. */
 export const REPORT_PERCENTILE = 90;
 
 /** The mean of `count` durations summing to `sumMs`, in seconds; null when none. */
@@ -65,7 +65,6 @@ function histogramMeasure(
  * - `longest`: the resolved incident of the period with the longest time to
  *   resolve (ties: lowest id). Open incidents show in `openAtPeriodEnd`.
  * Incidents with an unparseable creation time are ignored.
- * @public
  */
 export function computeIncidentMeasures(
   incidents: readonly IncidentFact[],
@@ -135,7 +134,6 @@ export function computeIncidentMeasures(
  * `openAtPeriodEnd` is read from each service's row of the period's last
  * day; a service without that row had nothing open.
  * @throws InputError when rows were folded in another zone than the period's.
- * @public
  */
 export function incidentMeasuresFromDailyRows(
   rows: readonly ServiceDailyRow[],
@@ -147,7 +145,6 @@ export function incidentMeasuresFromDailyRows(
 /**
  * {@link incidentMeasuresFromDailyRows} from a period's figures, however
  * they were added up (see `periodFiguresOf`).
- * @public
  */
 export function incidentMeasuresOfFigures(
   figures: PeriodFigures,

@@ -8,7 +8,6 @@ import {
  * rules as `computeIncidentStats`: a resolve time counts only on a resolved
  * incident, and negative durations (clock skew, bad data) are left out of
  * every duration figure rather than dragging means below what anyone lived.
- * @public
  */
 export interface IncidentTiming {
   createdMs: number;
@@ -32,7 +31,6 @@ function usableDuration(from: number, to: number | undefined): number | null {
  * Reads an incident's timing.
  * @returns undefined when its creation time is unparseable: an undatable
  * incident belongs to no period.
- * @public
  */
 export function incidentTiming(
   incident: IncidentFact,
@@ -62,7 +60,6 @@ export function incidentTiming(
  * Whether the incident was still unresolved at the instant `at`: created
  * before it and not resolved by then (resolved exactly at `at` is closed).
  * A resolved incident whose resolve time is unreadable counts as closed.
- * @public
  */
 export function isOpenAt(timing: IncidentTiming, at: number): boolean {
   if (timing.createdMs >= at) {

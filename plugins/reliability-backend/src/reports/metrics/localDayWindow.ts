@@ -17,7 +17,6 @@ const memo = new Map<string, { day: string; window: TimeInterval }>();
  * The instants `[start, end)` of the local day `day` (`YYYY-MM-DD`) in
  * `timeZone`: 23, 24 or 25 hours around DST changes.
  * @throws InputError on a malformed day or an unknown zone.
- * @public
  */
 export function localDayWindow(
   day: string,

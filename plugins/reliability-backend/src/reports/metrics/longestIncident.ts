@@ -15,7 +15,6 @@ function longer(
 /**
  * The single rule for picking the longest of two incidents, shared by the
  * raw computation and the daily fold.
- * @public
  */
 export function longestOf<T extends { incidentId: string; durationMs: number }>(
   candidate: T,

@@ -26,7 +26,6 @@ const MS_PER_HOUR = 3_600_000;
 /**
  * A rotation's load within a window: the additive part of a daily row, so
  * that windows (days) add up to a period.
- * @public
  */
 export type OnCallTally = Pick<
   RotationDailyRow,
@@ -61,7 +60,6 @@ function overlapMs(intervals: TimeInterval[], window: TimeInterval): number {
  *   own time zone.
  * - Shifts count pro rata (see `shiftUnitsWithin`); on-call time merges a
  *   person's overlapping shifts.
- * @public
  */
 export function tallyOnCall(
   rotation: RotationInput,
@@ -170,7 +168,6 @@ function fairnessOf(people: OnCallPersonLoad[]): OnCallFairness {
  * means per week of the period's length (a 31-day month is 31/7 weeks);
  * pages per person per week is the mean of the people's figures, over the
  * people who held a shift in the period.
- * @public
  */
 export function onCallLoadFromTally(
   rotationId: string,
@@ -211,7 +208,6 @@ export function onCallLoadFromTally(
  * (see {@link tallyOnCall} for what a page is and how shifts crossing the
  * period's bounds count).
  * @throws InputError when `hours` are invalid.
- * @public
  */
 export function computeOnCallLoad(
   rotation: RotationInput,
@@ -230,7 +226,6 @@ export function computeOnCallLoad(
 /**
  * Adds tallies: counts and on-call time exactly, pro-rata shifts up to
  * floating-point rounding (about 1e-12 of a shift per day added).
- * @public
  */
 export function addOnCallTallies(tallies: Iterable<OnCallTally>): OnCallTally {
   const people = new Map<string, PersonDailyLoad>();
@@ -270,7 +265,6 @@ export function addOnCallTallies(tallies: Iterable<OnCallTally>): OnCallTally {
 /**
  * {@link computeOnCallLoad} from one rotation's daily rows: exact but for
  * the pro-rata shift sums (see {@link addOnCallTallies}).
- * @public
  */
 export function onCallLoadFromDailyRows(
   rotationId: string,

@@ -5,7 +5,6 @@ import { assertTimeZone, isKnownTimeZone, localDateTime } from './zonedTime';
  * When a page is in business hours and when it wakes somebody, in the paged
  * person's own time zone (or `defaultTimeZone`, e.g. the team's, when the
  * source does not know theirs). Times are `HH:MM`, 24-hour.
- * @public
  */
 export interface OnCallHours {
   /** ISO weekdays with business hours: 1 Monday … 7 Sunday. */
@@ -21,7 +20,7 @@ export interface OnCallHours {
   defaultTimeZone: string;
 }
 
-/** Monday to Friday 09:00–18:00, sleep 22:00–07:00, UTC. @public */
+/** Monday to Friday 09:00–18:00, sleep 22:00–07:00, UTC. */
 export const DEFAULT_ON_CALL_HOURS: OnCallHours = {
   businessDays: [1, 2, 3, 4, 5],
   businessStart: '09:00',
@@ -44,7 +43,6 @@ function minutesOf(value: string, field: string): number {
 /**
  * Checks on-call hours.
  * @throws InputError naming the field that is wrong.
- * @public
  */
 export function validateOnCallHours(hours: OnCallHours): void {
   const start = minutesOf(hours.businessStart, 'businessStart');
@@ -74,7 +72,7 @@ export function validateOnCallHours(hours: OnCallHours): void {
   assertTimeZone(hours.defaultTimeZone, 'On-call hours: defaultTimeZone');
 }
 
-/** Where a page fell in the paged person's day. @public */
+/** Where a page fell in the paged person's day. */
 export interface PageTimeClass {
   offHours: boolean;
   sleepHours: boolean;
@@ -87,7 +85,6 @@ export interface PageTimeClass {
  * or outside business hours. Sleep hours: within the sleep span, which
  * wraps midnight when its start is after its end. Local wall-clock time is
  * used, so on a DST day 08:30 is 08:30 whichever offset is in force.
- * @public
  */
 export function classifyPageTime(
   ms: number,

@@ -6,7 +6,6 @@
  * 40 minutes" means one real incident took 40 minutes and at least 90 % took
  * no longer. The same rank is used on exact values and on histograms, which
  * is what makes the two comparable.
- * @public
  */
 export function nearestRank(count: number, percent: number): number {
   if (!Number.isInteger(percent) || percent < 1 || percent > 100) {
@@ -23,7 +22,6 @@ export function nearestRank(count: number, percent: number): number {
  * {@link nearestRank}): sort ascending, take the value at rank
  * `ceil(percent / 100 × n)`. E.g. p90 of 1..10 is 9, of 1..11 is 10.
  * @returns null for an empty list.
- * @public
  */
 export function nearestRankPercentile(
   values: readonly number[],

@@ -8,7 +8,6 @@ import { lastDayOf, selectDailyRows } from './selectDailyRows';
  * One service's daily rows of a period added up. Every field is a whole
  * number (durations in whole milliseconds), so the sums are the same in
  * whatever order, and wherever (in the process or in SQL), they are made.
- * @public
  */
 export interface ServicePeriodSums {
   serviceId: string;
@@ -31,7 +30,6 @@ export interface ServicePeriodSums {
  * What the report's measures need of a period's service rows: the sums per
  * service, the merged duration histograms (percentiles cannot be added up,
  * the bucket counts can) and the longest incident.
- * @public
  */
 export interface PeriodFigures {
   /** Services with at least one row in the period, by id. */
@@ -41,7 +39,7 @@ export interface PeriodFigures {
   longest: { incidentId: string; serviceId: string; durationMs: number } | null;
 }
 
-/** A service's sums before any row is added. @public */
+/** A service's sums before any row is added. */
 export function emptyServiceSums(serviceId: string): ServicePeriodSums {
   return {
     serviceId,
@@ -64,7 +62,6 @@ export function emptyServiceSums(serviceId: string): ServicePeriodSums {
  * The period's figures from daily rows, in the process: the reference the
  * store's SQL sums are held to (see `DatabaseReportStore.readPeriodFigures`).
  * @throws InputError when rows were folded in another zone than the period's.
- * @public
  */
 export function periodFiguresOf(
   rows: readonly ServiceDailyRow[],
@@ -112,7 +109,6 @@ export function periodFiguresOf(
 /**
  * Every service's sums added into one (for the scope's totals, e.g. a
  * trend month).
- * @public
  */
 export function totalOf(
   services: readonly ServicePeriodSums[],

@@ -11,15 +11,14 @@ import {
   startOfLocalDay,
 } from './zonedTime';
 
-/** The zone reports use unless told otherwise. @public */
+/** The zone reports use unless told otherwise. */
 export const DEFAULT_REPORT_TIME_ZONE = 'UTC';
 
-/** The longest period a report may cover, in calendar days. @public */
+/** The longest period a report may cover, in calendar days. */
 export const MAX_REPORT_PERIOD_DAYS = 366;
 
 /**
  * A period's bounds as epoch milliseconds, `[start, end)`.
- * @public
  */
 export interface PeriodBounds {
   start: number;
@@ -54,7 +53,6 @@ function buildPeriod(
  * its first day to the first instant of the next month's first day, so a
  * month with a DST change is an hour shorter or longer than its days × 24 h.
  * @throws InputError on an unknown zone or a month outside 1..12.
- * @public
  */
 export function monthPeriod(
   year: number,
@@ -86,7 +84,6 @@ export function monthPeriod(
  * The last calendar month that has fully ended at `now`, in `timeZone`
  * (UTC by default): on 2026-03-01 00:30 in Berlin that is February, while
  * in UTC, where it is still 28 February, it is January.
- * @public
  */
 export function lastFullMonth(
   now: Date,
@@ -106,7 +103,6 @@ export function lastFullMonth(
  * maximum length: see {@link validateReportPeriod}.
  * @throws InputError on a malformed date, an unknown zone, or an end not
  * after the start.
- * @public
  */
 export function dayRangePeriod(
   startDate: string,
@@ -127,7 +123,6 @@ export function dayRangePeriod(
 /**
  * The last `days` whole local days in `timeZone` before the day of `nowMs`
  * (today, still incomplete, is left out).
- * @public
  */
 export function lastWholeDaysPeriod(
   nowMs: number,
@@ -146,7 +141,6 @@ export function lastWholeDaysPeriod(
  * The period of the same kind just before `period`, to compare with: the
  * previous calendar month for a month, otherwise the same number of days
  * ending where `period` starts.
- * @public
  */
 export function previousPeriod(period: ReportPeriod): ReportPeriod {
   const first = parseLocalDate(period.startDate, 'Report period: startDate');
@@ -167,7 +161,6 @@ export function previousPeriod(period: ReportPeriod): ReportPeriod {
 
 /**
  * The period's instants as epoch milliseconds.
- * @public
  */
 export function periodBounds(period: ReportPeriod): PeriodBounds {
   return { start: Date.parse(period.start), end: Date.parse(period.end) };
@@ -175,7 +168,6 @@ export function periodBounds(period: ReportPeriod): PeriodBounds {
 
 /**
  * The number of calendar days a period covers.
- * @public
  */
 export function periodDays(period: ReportPeriod): number {
   return localDaysBetween(
@@ -189,7 +181,6 @@ export function periodDays(period: ReportPeriod): number {
  * @throws InputError when the period is inverted or empty, longer than
  * `maxDays` (366 by default) or not over yet at `now` (a report covers
  * complete periods only, so that comparing it with the previous one is fair).
- * @public
  */
 export function validateReportPeriod(
   period: ReportPeriod,
@@ -224,7 +215,6 @@ export function validateReportPeriod(
 /**
  * What a caller may ask for: a month `YYYY-MM`, or days `from` (first day)
  * and `to` (the day after the last), or nothing for the last full month.
- * @public
  */
 export interface ReportPeriodQuery {
   month?: string;
@@ -236,7 +226,6 @@ export interface ReportPeriodQuery {
 /**
  * Turns a request into a validated period (see {@link validateReportPeriod}).
  * @throws InputError naming the offending field.
- * @public
  */
 export function resolveReportPeriod(
   query: ReportPeriodQuery,

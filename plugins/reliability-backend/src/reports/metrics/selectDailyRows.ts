@@ -8,7 +8,6 @@ import { addLocalDays, formatLocalDate, parseLocalDate } from './zonedTime';
  * Rows are whole local days in the zone they were folded in, so they can
  * only make up periods whose day boundaries are in that zone.
  * @throws InputError when a row was folded in another zone than the period's.
- * @public
  */
 export function selectDailyRows<T extends { day: string; timeZone: string }>(
   rows: readonly T[],
@@ -31,7 +30,6 @@ export function selectDailyRows<T extends { day: string; timeZone: string }>(
 
 /**
  * The period's last local day, `YYYY-MM-DD`.
- * @public
  */
 export function lastDayOf(period: ReportPeriod): string {
   return formatLocalDate(

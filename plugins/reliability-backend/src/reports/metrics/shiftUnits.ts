@@ -4,7 +4,7 @@ import {
   TimeInterval,
 } from '@preflight/plugin-reliability-common';
 
-/** The length a shift with an open start or end is counted in. @public */
+/** The length a shift with an open start or end is counted in. */
 export const NOTIONAL_SHIFT_MS = 7 * 86_400_000;
 
 /**
@@ -16,7 +16,6 @@ export const NOTIONAL_SHIFT_MS = 7 * 86_400_000;
  * A shift with an open bound (a permanent on-call has both) has no length
  * to divide by; it counts as a run of one-week shifts, i.e. its on-call
  * time within the window ÷ 7 days.
- * @public
  */
 export function shiftUnitsWithin(
   shift: TimeInterval,
@@ -35,7 +34,6 @@ export function shiftUnitsWithin(
  * A rotation's level-1 shifts as intervals, one per distinct person and
  * span (the same shift listed through two schedules counts once), skipping
  * unreadable or empty ones as `shiftInterval` does.
- * @public
  */
 export function level1ShiftIntervals(
   shifts: readonly OnCallShift[],

@@ -6,7 +6,6 @@ import type {
 /**
  * An incident as the report arithmetic reads it: the stored incident plus
  * whether the source resolved it without a person.
- * @public
  */
 export interface ReportIncident extends IncidentFact {
   /**
@@ -21,7 +20,6 @@ export interface ReportIncident extends IncidentFact {
 /**
  * A change event (a deploy, a config change) on a service, as PagerDuty's
  * `/change_events` lists them.
- * @public
  */
 export interface ChangeEventFact {
   id: string;
@@ -33,7 +31,6 @@ export interface ChangeEventFact {
 /**
  * A rotation: the level 1 of an escalation policy, the people who take its
  * pages and the services whose incidents page them.
- * @public
  */
 export interface RotationInput {
   /** The escalation policy id. */

@@ -22,7 +22,6 @@ export {
 
 /**
  * Throws an `InputError` naming `field` unless `timeZone` is a known IANA zone.
- * @public
  */
 export function assertTimeZone(timeZone: string, field: string): void {
   if (!isKnownTimeZone(timeZone)) {
@@ -36,7 +35,6 @@ export function assertTimeZone(timeZone: string, field: string): void {
  * Parses a strict `YYYY-MM-DD` calendar date.
  * @throws InputError naming `field` when the text is not a real date
  * (`2026-02-30` is rejected, not rolled over to March).
- * @public
  */
 export function parseLocalDate(text: string, field: string): LocalDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(

@@ -32,7 +32,7 @@ import type { SloHistoryStore } from '../slo/SloHistoryStore';
 import { namedServiceIds } from './boundedLists';
 import { nameRotations } from './nameRotations';
 
-/** Days of the on-call health card: four whole weeks. @public */
+/** Days of the on-call health card: four whole weeks. */
 export const ON_CALL_HEALTH_DAYS = 28;
 
 // Answers kept per data version: bounded lists keep an organisation report
@@ -130,7 +130,6 @@ function serviceRefs(
  * entities the caller may see: an entity, a group with every sub-group
  * (the scorecards' stored ancestry), or the whole organisation. Reads the
  * catalog only to check what the caller may see; never reaches upstream.
- * @public
  */
 export class ReportReader {
   private readonly visibility: CatalogVisibility;

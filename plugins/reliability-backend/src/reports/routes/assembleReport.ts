@@ -26,13 +26,12 @@ import { lastDayOf } from '../metrics/selectDailyRows';
 import { boundedChangeFailure } from './boundedLists';
 import { NO_SLO_SECTION } from '../slo/buildSloSection';
 
-/** Months in the report's trend. @public */
+/** Months in the report's trend. */
 export const TREND_MONTHS = 12;
 
 /**
  * The twelve calendar months ending with the month of the period's last
  * day, oldest first.
- * @public
  */
 export function trendMonths(period: ReportPeriod): ReportPeriod[] {
   const [year, month] = lastDayOf(period).split('-').map(Number);
@@ -70,7 +69,7 @@ function byRotation(
   return split;
 }
 
-/** The rotations' load, most pages first. @public */
+/** The rotations' load, most pages first. */
 export function rotationLoads(
   rotationIds: readonly string[],
   rows: readonly RotationDailyRow[],
@@ -133,7 +132,7 @@ function moversOf(current: PeriodFigures, previous: PeriodFigures) {
   };
 }
 
-/** Everything of a report but what the caller knows (scope, freshness). @public */
+/** Everything of a report but what the caller knows (scope, freshness). */
 export type AssembledReport = Pick<
   ReliabilityReportResponse,
   | 'period'
@@ -154,7 +153,6 @@ export type AssembledReport = Pick<
  * (see `periodFiguresOf`), the trend months' totals and the rotations'
  * daily rows. Services in `serviceIds` without figures count as having
  * nothing (no change data, no incidents).
- * @public
  */
 export function assembleReport(input: {
   period: ReportPeriod;

@@ -30,7 +30,6 @@ function worseFirst(
  * A report's change failure rate with the services it lists bounded: the
  * overall figure is over every service in scope, the list names the worst
  * `limit` and the counts say how many there are.
- * @public
  */
 export function boundedChangeFailure(
   measure: ChangeFailureMeasure,
@@ -48,7 +47,6 @@ export function boundedChangeFailure(
 /**
  * The ids of the services an answer names, so its service map carries
  * those entities only instead of every service in scope.
- * @public
  */
 export function namedServiceIds(
   report: Pick<

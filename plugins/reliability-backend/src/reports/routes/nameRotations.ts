@@ -3,7 +3,6 @@ import type { OnCallLoadMeasure } from '@preflight/plugin-reliability-common';
 /**
  * The rotations with the names of their escalation policies and people,
  * where known; an unknown name leaves the id to show.
- * @public
  */
 export function nameRotations(
   loads: readonly OnCallLoadMeasure[],

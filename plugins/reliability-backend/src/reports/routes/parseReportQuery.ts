@@ -35,7 +35,6 @@ function single(query: Record<string, unknown>, field: string) {
  * are folded in one zone, so another zone is refused rather than answered
  * with day boundaries that do not match.
  * @throws InputError naming the offending field.
- * @public
  */
 export function parseReportQuery(
   query: Record<string, unknown>,

@@ -40,7 +40,7 @@ function csvFileName(name: string, period: ReportPeriod): string {
   )}-${span}.csv`;
 }
 
-/** Dependencies of the report routes. @public */
+/** Dependencies of the report routes. */
 export interface ReportRoutesOptions {
   httpAuth: HttpAuthService;
   catalog: CatalogService;
@@ -62,7 +62,6 @@ export interface ReportRoutesOptions {
  * `GET /groups/:namespace/:name/on-call-health`, and every service of the
  * organisation or a group as CSV (`…/services.csv`). Read-only, answered from
  * the stored daily rows and scoped to what the caller may see.
- * @public
  */
 export function registerReportRoutes(
   router: Router,

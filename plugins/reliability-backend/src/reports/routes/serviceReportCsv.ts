@@ -7,7 +7,7 @@ import {
 } from '../metrics/periodFigures';
 import type { ReportEntity } from '../store/ReportStore';
 
-/** Columns of the all-services CSV of a report, one entity a row. @public */
+/** Columns of the all-services CSV of a report, one entity a row. */
 export const SERVICE_REPORT_CSV_HEADER = [
   'Entity',
   'Title',
@@ -41,7 +41,6 @@ function figure(value: number | null): CsvCell {
  * entity is a row: two entities sharing a service show the same figures,
  * as on the report. Titles and refs are written as text; `toCsv` keeps a
  * catalog title from turning into a spreadsheet formula.
- * @public
  */
 export function serviceReportCsvRows(
   entities: readonly ReportEntity[],

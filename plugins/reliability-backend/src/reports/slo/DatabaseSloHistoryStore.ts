@@ -40,7 +40,6 @@ const num = (value: unknown): number | null =>
 
 /**
  * {@link SloHistoryStore} on the plugin database (SQLite, PostgreSQL).
- * @public
  */
 export class DatabaseSloHistoryStore implements SloHistoryStore {
   constructor(private readonly db: Knex) {}

@@ -19,7 +19,7 @@ const NO_FIGURES: ReportSloFigures = {
   pageAlertSeconds: null,
 };
 
-/** The SLO section of a scope without any SLO history. @public */
+/** The SLO section of a scope without any SLO history. */
 export const NO_SLO_SECTION: ReportSloSummary = {
   total: 0,
   meetingObjective: 0,
@@ -101,7 +101,6 @@ const key = (row: { entityRef: string; sloId: string }) =>
  * The report's SLO section: per SLO its state at the period's end (least
  * budget left first, SLOs without data last), the scope's figures now and
  * in the previous period with their deltas, and the monthly trend.
- * @public
  */
 export function buildSloSection(input: {
   current: readonly SloPeriodRow[];

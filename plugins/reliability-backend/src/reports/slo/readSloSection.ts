@@ -9,7 +9,6 @@ import type { SloHistoryStore } from './SloHistoryStore';
  * The report's SLO section for the given entities, from the daily SLO
  * history: one grouped read per period (one row per SLO) and one for the
  * trend (one row per month), all added up in the database.
- * @public
  */
 export async function readSloSection(options: {
   store: SloHistoryStore;

@@ -17,7 +17,7 @@ import {
   sloKey,
 } from './SloHistoryStore';
 
-/** Where and how the SLO sync records the daily history. @public */
+/** Where and how the SLO sync records the daily history. */
 export interface SloHistoryRecording {
   store: SloHistoryStore;
   /** `reliability.reports.timeZone`: the report's day boundaries. */
@@ -122,7 +122,7 @@ export function sloHistoryWrites(options: {
   return { days, closes };
 }
 
-/** Records one measurement run in the daily SLO history. @public */
+/** Records one measurement run in the daily SLO history. */
 export async function recordSloHistory(
   recording: SloHistoryRecording,
   options: { measured: MeasuredSlo[]; measuredAt: Date },

@@ -208,7 +208,6 @@ function bySource(keys: SourceKey[]): Map<string, string[]> {
 
 /**
  * {@link ReportStore} on the plugin's database (SQLite or PostgreSQL).
- * @public
  */
 export class DatabaseReportStore implements ReportStore {
   /** On the plugin database, already migrated (`openReliabilityDatabase`). */

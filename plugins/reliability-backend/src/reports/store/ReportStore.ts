@@ -13,7 +13,7 @@ import type {
   ServiceDailyRow,
 } from '../metrics/dailyRowTypes';
 
-/** How far one source's report data reaches. @public */
+/** How far one source's report data reaches. */
 export interface ReportSyncState {
   sourceId: string;
   /** The first instant report data was read from. */
@@ -25,7 +25,7 @@ export interface ReportSyncState {
   warnings: string[];
 }
 
-/** A catalog entity whose annotations name an on-call service. @public */
+/** A catalog entity whose annotations name an on-call service. */
 export interface ReportEntity {
   entityRef: string;
   sourceId: string;
@@ -34,14 +34,14 @@ export interface ReportEntity {
   title: string;
 }
 
-/** What folding a source's days needs, read from the stored raw data. @public */
+/** What folding a source's days needs, read from the stored raw data. */
 export interface ReportFoldInputs {
   incidents: OnCallReportIncident[];
   changeEvents: OnCallChangeEvent[];
   shifts: OnCallReportShift[];
 }
 
-/** A service or rotation of a source, as daily rows are keyed. @public */
+/** A service or rotation of a source, as daily rows are keyed. */
 export interface SourceKey {
   sourceId: string;
   id: string;
@@ -50,7 +50,6 @@ export interface SourceKey {
 /**
  * Digests of the daily rows of a window, by source then service or rotation
  * id: equal rows give an equal digest. Ids without rows are absent.
- * @public
  */
 export interface ReportDayDigests {
   services: Map<string, Map<string, string>>;
@@ -61,7 +60,6 @@ export interface ReportDayDigests {
  * Persistence of report data: the raw facts a report sync reads, the daily
  * rows folded from them, and the entity-to-service map reports scope by.
  * Reads serve the report routes and never reach upstream.
- * @public
  */
 export interface ReportStore {
   /** Inserts or overwrites incidents, change events and shifts by their ids. */

@@ -25,7 +25,7 @@ import {
 } from '../metrics/zonedTime';
 import type { ReportFoldInputs } from '../store/ReportStore';
 
-/** Options of {@link foldSourceDays}. @public */
+/** Options of {@link foldSourceDays}. */
 export interface FoldSourceDaysOptions {
   /** First and last local day to fold (inclusive), `YYYY-MM-DD`. */
   fromDay: string;
@@ -115,7 +115,6 @@ function toOnCallShift(shift: OnCallReportShift): OnCallShift {
  * up, from the stored raw data: one row per service and day with anything
  * to count, one per rotation (escalation policy) and day with a shift or a
  * page. Empty rows are left out, as reports read a missing row as empty.
- * @public
  */
 export function foldSourceDays(options: FoldSourceDaysOptions): {
   serviceRows: ServiceDailyRow[];

@@ -19,7 +19,6 @@ const MAX_PAGES = 400;
  * their owner and title: what the organisation and team reports scope by.
  * Read in pages with the plugin's own credentials, only the fields needed;
  * visibility to the caller is checked when a report is read.
- * @public
  */
 export async function listMappedEntities(options: {
   catalog: CatalogService;

@@ -15,7 +15,7 @@ import { foldSourceDays } from './foldSourceDays';
 
 const DAY_MS = 86_400_000;
 
-/** Outcome of one report sync. @public */
+/** Outcome of one report sync. */
 export type ReportSyncOutcome =
   | { status: 'unsupported' }
   | {
@@ -41,7 +41,6 @@ function dayOf(ms: number, timeZone: string): string {
  * incident early in the window may fail a change made late on that day.
  *
  * Never throws for a failed read: the stored rows stay as they were.
- * @public
  */
 export async function runReportSync(options: {
   registered: RegisteredOnCallSource;

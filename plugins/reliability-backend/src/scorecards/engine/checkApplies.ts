@@ -22,7 +22,6 @@ function matches(allowed: string[] | undefined, value: string | undefined) {
  * Whether a check concerns an entity: its kind, `spec.type`,
  * `spec.lifecycle` and tier must each be among the listed values (compared
  * case-insensitively); an absent list matches everything.
- * @public
  */
 export function checkApplies(
   check: { appliesTo: CheckApplicability },
@@ -44,7 +43,6 @@ export function checkApplies(
 /**
  * A check's parameters for an entity of the given tier: the defaults with
  * that tier's overrides on top (tier names compared case-insensitively).
- * @public
  */
 export function paramsForTier(check: RubricCheck, tier?: string): CheckParams {
   if (!tier) {

@@ -1,6 +1,6 @@
 import type { RubricLevel } from '@preflight/plugin-reliability-common';
 
-/** The entity kinds scorecards cover unless configured otherwise. @public */
+/** The entity kinds scorecards cover unless configured otherwise. */
 export const DEFAULT_SCORECARD_KINDS = [
   'component',
   'api',
@@ -12,7 +12,6 @@ export const DEFAULT_SCORECARD_KINDS = [
  * The levels used when the configuration gives none: bronze is "someone
  * owns it and can be paged", silver "the on-call setup and SLOs are real",
  * gold "it meets its SLOs and incidents are handled fast".
- * @public
  */
 export const DEFAULT_SCORECARD_LEVELS: RubricLevel[] = [
   {

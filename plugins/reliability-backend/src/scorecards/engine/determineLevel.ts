@@ -4,14 +4,14 @@ import type {
   RubricLevel,
 } from '@preflight/plugin-reliability-common';
 
-/** The part of a check result that levels look at. @public */
+/** The part of a check result that levels look at. */
 export interface LevelInput {
   checkId: string;
   state: CheckState;
   passing: boolean;
 }
 
-/** The level reached and the next one with what blocks it. @public */
+/** The level reached and the next one with what blocks it. */
 export interface LevelDetermination {
   level: LevelRef | null;
   nextLevel: (LevelRef & { blockingCheckIds: string[] }) | null;
@@ -23,7 +23,6 @@ export interface LevelDetermination {
  * check is below bronze even if it passes every gold check. A check that is
  * not applicable, or absent from `results` (e.g. a rubric change preview
  * adding a check nobody evaluated), never blocks.
- * @public
  */
 export function determineLevel(
   levels: RubricLevel[],

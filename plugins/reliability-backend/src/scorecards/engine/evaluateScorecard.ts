@@ -18,7 +18,7 @@ import type {
   ScorecardCheck,
 } from '@preflight/plugin-reliability-node';
 
-/** Input of {@link evaluateScorecard}. @public */
+/** Input of {@link evaluateScorecard}. */
 export interface EvaluateScorecardOptions {
   facts: EntityReadinessFacts;
   rubric: ScorecardRubric;
@@ -128,7 +128,6 @@ async function runCheck(
 /**
  * Counts results by state; failing results saved by an active exemption are
  * counted as exempt instead.
- * @public
  */
 export function countScorecardResults(
   results: ScorecardCheckResult[],
@@ -160,7 +159,6 @@ export function countScorecardResults(
 /**
  * Percentage (integer) of the checks that concern the entity and count as
  * passing; not-applicable checks are left out. 100 when none concern it.
- * @public
  */
 export function computeScorecardScore(
   results: Array<Pick<ScorecardCheckResult, 'state' | 'passing'>>,
@@ -183,7 +181,6 @@ export function computeScorecardScore(
  * make a check count as passing through their expiry day, and are kept
  * (flagged expired) afterwards. Returns null when no check applies at all:
  * the entity is not in the scorecard's scope.
- * @public
  */
 export async function evaluateScorecard(
   options: EvaluateScorecardOptions,

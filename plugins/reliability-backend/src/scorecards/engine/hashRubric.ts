@@ -4,7 +4,6 @@
  * members are left out and undefined array items written as `null`, as
  * `JSON.stringify` does. Objects are written by their own enumerable keys
  * only (a `Date` is `{}`: no `toJSON`).
- * @public
  */
 export function stableJson(value: unknown): string {
   return appendStableJson('', value);
@@ -67,7 +66,6 @@ function appendStableJson(text: string, value: unknown): string {
 /**
  * A short stable hash (64-bit FNV-1a, hex) of a JSON value. Isomorphic: no
  * Node crypto, since the browser and the backend both use -common.
- * @public
  */
 export function stableHash(value: unknown): string {
   const text = stableJson(value);

@@ -9,7 +9,6 @@ import type {
 /**
  * The entity annotation declaring scorecard exemptions: a YAML list of
  * `{ check, reason, approver, expires }`.
- * @public
  */
 export const ANNOTATION_SCORECARD_EXEMPTIONS = `${PREFLIGHT_ANNOTATION_PREFIX}/scorecard-exemptions`;
 
@@ -51,7 +50,6 @@ function asText(value: unknown): string | undefined {
  * an entry missing one is left out and reported as a problem naming the
  * entity, the annotation, the entry and the field, so a typo never turns
  * into a silent exemption.
- * @public
  */
 export function parseScorecardExemptions(entity: Entity): {
   exemptions: ScorecardExemption[];
@@ -153,7 +151,6 @@ export function parseScorecardExemptions(entity: Entity): {
 /**
  * Whether an exemption still holds at `now`: through the whole of its
  * expiry day, in UTC.
- * @public
  */
 export function isExemptionActive(
   exemption: ScorecardExemption,

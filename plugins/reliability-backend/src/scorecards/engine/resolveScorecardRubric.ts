@@ -12,7 +12,7 @@ import type { ScorecardCheck } from '@preflight/plugin-reliability-node';
 
 const CONFIG_ROOT = 'reliability.scorecards';
 
-/** One problem of the scorecard configuration, with its config path. @public */
+/** One problem of the scorecard configuration, with its config path. */
 export interface ScorecardConfigProblem {
   /** e.g. `reliability.scorecards.levels[1].checks[2]`. */
   path: string;
@@ -22,7 +22,6 @@ export interface ScorecardConfigProblem {
 /**
  * Thrown at startup when `reliability.scorecards` is invalid; lists every
  * problem with its config path.
- * @public
  */
 export class ScorecardConfigError extends Error {
   readonly problems: ScorecardConfigProblem[];
@@ -267,7 +266,6 @@ function checkLevels(
  * and applies the default levels when none are given. Omitted `checks`
  * means every installed check with its defaults. Throws a
  * {@link ScorecardConfigError} listing every problem with its config path.
- * @public
  */
 export function resolveScorecardRubric(options: {
   config?: unknown;

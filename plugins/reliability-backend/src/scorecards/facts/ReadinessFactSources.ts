@@ -14,7 +14,7 @@ import type { SloStore } from '../../slo/SloStore';
 import type { ReportFactSources } from '../readReportFacts';
 import type { ResolvedOwner } from './ownerFacts';
 
-/** Where the readiness facts are read from. @public */
+/** Where the readiness facts are read from. */
 export interface ReadinessFactSources {
   catalog: CatalogService;
   store: ReliabilityStore;
@@ -39,7 +39,7 @@ export interface ReadinessFactSources {
   reports?: ReportFactSources;
 }
 
-/** What one evaluation run reads once and shares between its pages. @public */
+/** What one evaluation run reads once and shares between its pages. */
 export interface ReadinessRunContext {
   credentials: BackstageCredentials;
   now: Date;

@@ -12,7 +12,7 @@ import type {
 } from './ReadinessFactSources';
 import { sloSourceFreshness } from './sloFacts';
 
-/** The SLO sources whose alert rules are read (none without an alert rule store). @public */
+/** The SLO sources whose alert rules are read (none without an alert rule store). */
 export function alertRuleSourceIds(sources: ReadinessFactSources): string[] {
   return sources.alertRuleStore
     ? sources.sloRegistry

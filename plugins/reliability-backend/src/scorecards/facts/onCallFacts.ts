@@ -21,7 +21,7 @@ import {
 import { freshnessOf } from './freshnessOf';
 import type { ReadinessFactSources } from './ReadinessFactSources';
 
-/** How far ahead level-1 coverage and people are looked at (as the on-call card does). @public */
+/** How far ahead level-1 coverage and people are looked at (as the on-call card does). */
 export const ON_CALL_LOOK_AHEAD_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**

@@ -7,7 +7,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { OwnerFacts } from '@preflight/plugin-reliability-node';
 import type { ReadinessRunContext } from './ReadinessFactSources';
 
-/** An owner entity and the e-mail addresses of its members. @public */
+/** An owner entity and the e-mail addresses of its members. */
 export interface ResolvedOwner {
   ref: string;
   kind: string;
@@ -18,7 +18,7 @@ export interface ResolvedOwner {
   memberEmails: string[];
 }
 
-/** The key of an owner ref in {@link ReadinessRunContext.owners}. @public */
+/** The key of an owner ref in {@link ReadinessRunContext.owners}. */
 export const ownerKey = (ref: string) => ref.toLocaleLowerCase('en-US');
 
 function isGroup(entity: Entity): boolean {
@@ -97,7 +97,6 @@ function resolveOwner(
  * Reads the owners of a page of entities (and the members of owner groups)
  * with two catalog requests at most, reusing owners read by earlier pages.
  * Owners are kept in `context.owners`; one not in the catalog as null.
- * @public
  */
 export async function readOwners(
   catalog: CatalogService,

@@ -8,7 +8,7 @@ import type { ReviewStore } from '../../reviews/ReviewStore';
 import { checkApplies } from '../engine';
 import type { ReadinessFactSources } from './ReadinessFactSources';
 
-/** Whether reviews are configured: without templates, entities get no `reviews` fact. @public */
+/** Whether reviews are configured: without templates, entities get no `reviews` fact. */
 export function reviewsEnabled(sources: ReadinessFactSources): boolean {
   return !!sources.reviews && sources.reviews.templates.length > 0;
 }
@@ -35,7 +35,6 @@ function reviewFactsByEntity(
 /**
  * Reads the open reviews of these entities (all entities: undefined) in
  * one query, by entity ref; none when reviews are not configured.
- * @public
  */
 export async function readOpenReviews(
   sources: ReadinessFactSources,

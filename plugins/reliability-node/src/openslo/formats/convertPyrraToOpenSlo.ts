@@ -62,7 +62,6 @@ interface Queries {
  * Thanos and rule-output settings and unknown fields are reported by name.
  * `spec.service` is `context.defaultService` (Pyrra names no service), else
  * the SLO's name. Pure; never throws.
- * @public
  */
 export function convertPyrraToOpenSlo(
   document: unknown,

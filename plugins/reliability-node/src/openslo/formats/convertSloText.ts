@@ -3,7 +3,7 @@ import { convertToOpenSlo } from './convertToOpenSlo';
 import { readYamlObjects } from './readYamlObjects';
 import type { SloFormat, SloFormatContext, SloFormatProblem } from './types';
 
-/** Where in the source file a problem or an OpenSLO object comes from. @public */
+/** Where in the source file a problem or an OpenSLO object comes from. */
 export interface SloSourcePosition {
   /** 0-based YAML document (documents are separated by `---`). */
   index: number;
@@ -13,18 +13,18 @@ export interface SloSourcePosition {
   format?: SloFormat;
 }
 
-/** Where an OpenSLO object of a conversion came from. @public */
+/** Where an OpenSLO object of a conversion came from. */
 export interface SloOrigin extends SloSourcePosition {
   /** Path inside the source document, e.g. `slos[1]`; `''` for all of it. */
   field: string;
 }
 
-/** A conversion problem with the document it is in. @public */
+/** A conversion problem with the document it is in. */
 export interface SloTextProblem extends SloFormatProblem {
   document: SloSourcePosition;
 }
 
-/** Outcome of {@link convertSloText}. @public */
+/** Outcome of {@link convertSloText}. */
 export interface SloTextConversion {
   /** Formats found, in file order, each once. */
   formats: SloFormat[];
@@ -40,7 +40,6 @@ export interface SloTextConversion {
  * Pyrra, mixed) and converts every document with
  * {@link convertToOpenSlo}. Unreadable YAML is a problem of its own. Pure;
  * never throws.
- * @public
  */
 export function convertSloText(
   text: string,
@@ -89,7 +88,6 @@ export function convertSloText(
 /**
  * Writes OpenSLO objects as one YAML file (documents separated by `---`),
  * long queries kept on one line.
- * @public
  */
 export function formatOpenSloYaml(
   documents: readonly unknown[],

@@ -2,7 +2,7 @@ import { convertSloText, formatOpenSloYaml } from './convertSloText';
 import { readSloText } from './readSloText';
 import type { SloFormatContext } from './types';
 
-/** What the `convert-slos` command reads and writes. @public */
+/** What the `convert-slos` command reads and writes. */
 export interface CommandIo {
   readFile(path: string): string;
   stdout(text: string): void;
@@ -62,7 +62,6 @@ function parseCommandArgs(args: readonly string[]): CommandArgs {
  * that migrate. The output is checked with the OpenSLO parser, so every
  * problem Preflight would show on the entity is printed too. Returns the
  * exit code. Pure apart from `io`.
- * @public
  */
 export function runConvertSlosCommand(
   args: readonly string[],

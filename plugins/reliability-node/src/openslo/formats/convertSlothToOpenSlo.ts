@@ -24,7 +24,7 @@ import type {
   SloFormatProblem,
 } from './types';
 
-/** Sloth's default SLO period (`sloth generate --default-slo-period`). @public */
+/** Sloth's default SLO period (`sloth generate --default-slo-period`). */
 export const SLOTH_DEFAULT_WINDOW = '30d';
 
 /**
@@ -98,7 +98,6 @@ const NO_EXPORTED_LABELS =
  * annotations and disabled alerts have no equivalent and are reported by
  * field, as is every field the converter does not know. An SLO that cannot
  * be measured is left out and its problem says why. Pure; never throws.
- * @public
  */
 export function convertSlothToOpenSlo(
   document: unknown,

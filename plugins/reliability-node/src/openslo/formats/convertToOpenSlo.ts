@@ -9,7 +9,6 @@ import type { SloFormatContext, SloFormatConversion } from './types';
  * {@link convertSlothToOpenSlo}, {@link convertPyrraToOpenSlo}), an OpenSLO
  * document comes back unchanged for the OpenSLO parser to judge, and
  * anything else is a problem. Pure; never throws.
- * @public
  */
 export function convertToOpenSlo(
   document: unknown,

@@ -1,10 +1,10 @@
 import type { SloFormat } from './types';
 
-/** Sloth's file format version. @public */
+/** Sloth's file format version. */
 export const SLOTH_FILE_VERSION = 'prometheus/v1';
-/** apiVersion of Sloth's Kubernetes resource. @public */
+/** apiVersion of Sloth's Kubernetes resource. */
 export const SLOTH_KUBERNETES_API_VERSION = 'sloth.slok.dev/v1';
-/** apiVersion of Pyrra's Kubernetes resource (also used in its file mode). @public */
+/** apiVersion of Pyrra's Kubernetes resource (also used in its file mode). */
 export const PYRRA_API_VERSION = 'pyrra.dev/v1alpha1';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -18,7 +18,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  *
  * Any `openslo/…` apiVersion counts as OpenSLO, so that the OpenSLO parser
  * names the version it does not read.
- * @public
  */
 export function detectSloFormat(document: unknown): SloFormat | undefined {
   if (!isPlainObject(document)) {

@@ -3,7 +3,7 @@
  * Pyrra): what they produce and what they report.
  */
 
-/** The SLO file formats Preflight reads. @public */
+/** The SLO file formats Preflight reads. */
 export type SloFormat =
   /** OpenSLO (`apiVersion: openslo/…`), read as it is. */
   | 'openslo'
@@ -18,7 +18,6 @@ export type SloFormat =
  * Something in a Sloth or Pyrra document that was not converted, or not
  * converted as written. `field` is the path in the source document, e.g.
  * `slos[0].sli.plugin` or `spec.indicator.ratio.grouping`.
- * @public
  */
 export interface SloFormatProblem {
   field: string;
@@ -35,13 +34,14 @@ export interface SloFormatContext {
    */
   defaultService?: string;
   /**
-   * Window of Sloth SLOs: Sloth files name none (the `sloth generate
-   * --default-slo-period` flag does, 30d unless set). Defaults to `30d`.
+   * Window of Sloth SLOs: Sloth files name none (the
+   * `sloth generate --default-slo-period` flag does, 30d unless set).
+   * Defaults to `30d`.
    */
   slothWindow?: string;
 }
 
-/** An OpenSLO v1 object as plain data, ready for YAML. @public */
+/** An OpenSLO v1 object as plain data, ready for YAML. */
 export interface OpenSloObject {
   apiVersion: 'openslo/v1';
   kind: string;
@@ -58,7 +58,6 @@ export interface OpenSloObject {
  * Outcome of converting one document: the OpenSLO objects it became (one
  * per SLO it holds) and everything that did not convert. An OpenSLO
  * document comes back unchanged, for the OpenSLO parser to judge.
- * @public
  */
 export interface SloFormatConversion {
   /** The format detected; `undefined` when the document is none of them. */

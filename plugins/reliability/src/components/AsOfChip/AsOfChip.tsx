@@ -3,7 +3,6 @@ import Tooltip from '@mui/material/Tooltip';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import { formatRelativeTime } from '../../utils';
 
-/** @public */
 export interface AsOfChipProps {
   /** ISO-8601 instant the data is from; null when there is none yet. */
   asOf: string | null;
@@ -21,7 +20,6 @@ export interface AsOfChipProps {
 /**
  * "as of 3m ago": how old the data on a card is, in a warning colour when
  * it is stale.
- * @public
  */
 export function AsOfChip(props: AsOfChipProps) {
   const {

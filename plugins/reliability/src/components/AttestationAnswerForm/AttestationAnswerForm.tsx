@@ -18,7 +18,6 @@ import {
 } from '@preflight/plugin-reliability-common';
 import { attestationValueLabel } from '../../utils';
 
-/** @public */
 export interface AttestationAnswerFormProps {
   /** An `attestation` item. */
   item: ReviewItem;
@@ -83,7 +82,6 @@ export function parseEvidence(
 /**
  * Answers an attestation: yes / no / not applicable, the reason that `no`
  * and not-applicable need, evidence links and a note.
- * @public
  */
 export function AttestationAnswerForm(props: AttestationAnswerFormProps) {
   const { item, answer, busy, onSubmit, onCancel } = props;

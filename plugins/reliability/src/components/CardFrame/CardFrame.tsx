@@ -5,7 +5,6 @@ import CardHeader from '@mui/material/CardHeader';
 import Divider from '@mui/material/Divider';
 import Stack from '@mui/material/Stack';
 
-/** @public */
 export interface CardFrameProps {
   title: string;
   subheader?: ReactNode;
@@ -18,7 +17,6 @@ export interface CardFrameProps {
  * The frame every Preflight entity card shares: a titled region so the
  * card is one landmark for assistive technology, with actions on the
  * right of the header.
- * @public
  */
 export function CardFrame(props: CardFrameProps) {
   const { title, subheader, action, children } = props;

@@ -3,7 +3,6 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 
-/** @public */
 export interface CardLoadingProps {
   /** What is loading, for assistive technology, e.g. "Loading on-call". */
   label: string;
@@ -11,7 +10,7 @@ export interface CardLoadingProps {
   rows?: number;
 }
 
-/** Placeholder with the rough shape of a card's content while it loads. @public */
+/** Placeholder with the rough shape of a card's content while it loads. */
 export function CardLoading(props: CardLoadingProps) {
   const { label, rows = 3 } = props;
   return (

@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import type { CheckFactValue } from '@preflight/plugin-reliability-common';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface CheckFactListProps {
   /** Names the table, e.g. the check's title. */
   checkTitle: string;
@@ -29,7 +28,6 @@ function formatValue(value: CheckFactValue['value']): string {
 /**
  * The fact values a check decided on, each with the source it came from and
  * how old it is, so an owner can tell a real failure from old data.
- * @public
  */
 export function CheckFactList(props: CheckFactListProps) {
   const { checkTitle, facts, now } = props;

@@ -1,7 +1,6 @@
 import Chip, { ChipProps } from '@mui/material/Chip';
 import type { ScorecardCheckResult } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface CheckStateChipProps {
   check: Pick<ScorecardCheckResult, 'state' | 'exemption' | 'passing'>;
 }
@@ -27,7 +26,7 @@ function describe(
   }
 }
 
-/** A check's outcome as a small coloured chip. @public */
+/** A check's outcome as a small coloured chip. */
 export function CheckStateChip(props: CheckStateChipProps) {
   const [label, color, variant] = describe(props.check);
   return (

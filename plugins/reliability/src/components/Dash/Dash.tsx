@@ -1,12 +1,11 @@
 import Typography from '@mui/material/Typography';
 
-/** @public */
 export interface DashProps {
   /** What the dash stands for, for assistive technology, e.g. "no SLO data". */
   label: string;
 }
 
-/** A table cell without a value, saying why to screen readers. @public */
+/** A table cell without a value, saying why to screen readers. */
 export function Dash(props: DashProps) {
   return (
     <Typography

@@ -4,7 +4,6 @@ import type { DeployGateResponse } from '@preflight/plugin-reliability-common';
 import type { RequestState } from '../../hooks/useKeyedRequest';
 import { deployGateVerdict } from './deployGateVerdict';
 
-/** @public */
 export interface DeployGateLineProps {
   gate: RequestState<DeployGateResponse>;
 }
@@ -15,7 +14,6 @@ export interface DeployGateLineProps {
  * cannot judge (data missing or stale, source unreachable) with why and
  * whether deploys are held or let through. Notes that do not change the
  * decision (SLOs without traffic) follow.
- * @public
  */
 export function DeployGateLine(props: DeployGateLineProps) {
   const { gate } = props;

@@ -10,7 +10,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import type { SloRulesResponse } from '@preflight/plugin-reliability-common';
 import { reliabilityApiRef } from '../../api';
 
-/** @public */
 export interface DownloadSloRulesButtonProps {
   entityRef: string;
 }
@@ -63,7 +62,6 @@ function LeftOut(props: { rules: SloRulesResponse }) {
  * Downloads the Prometheus recording and alerting rules of the entity's
  * SLOs as `<name>-slo-rules.yaml`, through the authenticated API client,
  * and lists the SLOs the rules leave out, and why.
- * @public
  */
 export function DownloadSloRulesButton(props: DownloadSloRulesButtonProps) {
   const { entityRef } = props;

@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 
-/** @public */
 export interface GlanceTileProps {
   /** What the tile answers, e.g. "On call now (level 1)". */
   label: string;
@@ -16,7 +15,6 @@ export interface GlanceTileProps {
  * One answer of the glance card: a label, the answer, and how fresh it is.
  * A `group` named by its label, so assistive technology reads each answer
  * with its question.
- * @public
  */
 export function GlanceTile(props: GlanceTileProps) {
   const { label, freshness, children } = props;

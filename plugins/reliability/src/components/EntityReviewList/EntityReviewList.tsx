@@ -11,7 +11,6 @@ import { entityRefName } from '../../utils';
 import { ReviewStateChip } from '../ReviewStateChip';
 import { ReviewTargetDate } from '../ReviewTargetDate';
 
-/** @public */
 export interface EntityReviewListProps {
   reviews: ReviewSummary[];
   /** The review shown below the list. */
@@ -22,7 +21,6 @@ export interface EntityReviewListProps {
  * The readiness reviews of one entity, newest first, each a link that
  * shows it (the review id goes in the page's `review` query parameter, so
  * the link can be shared).
- * @public
  */
 export function EntityReviewList(props: EntityReviewListProps) {
   const { reviews, selectedId } = props;

@@ -2,13 +2,13 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import SearchIcon from '@mui/icons-material/Search';
 
-/** Props of {@link EntitySearchField}. @public */
+/** Props of {@link EntitySearchField}. */
 export interface EntitySearchFieldProps {
   value: string;
   onChange(value: string): void;
 }
 
-/** The "Search entities" box of the tables' filter bars. @public */
+/** The "Search entities" box of the tables' filter bars. */
 export function EntitySearchField(props: EntitySearchFieldProps) {
   const { value, onChange } = props;
   return (

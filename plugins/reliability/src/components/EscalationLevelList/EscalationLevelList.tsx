@@ -3,13 +3,12 @@ import Typography from '@mui/material/Typography';
 import type { EntityOnCall } from '@preflight/plugin-reliability-common';
 import { OnCallLevelRow } from '../OnCallLevelRow';
 
-/** @public */
 export interface EscalationLevelListProps {
   policy: NonNullable<EntityOnCall['escalationPolicy']>;
   now: Date;
 }
 
-/** Who is on call now at each level of the escalation policy, in order. @public */
+/** Who is on call now at each level of the escalation policy, in order. */
 export function EscalationLevelList(props: EscalationLevelListProps) {
   const { policy, now } = props;
   if (policy.levels.length === 0) {

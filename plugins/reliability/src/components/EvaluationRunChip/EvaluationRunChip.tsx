@@ -1,7 +1,6 @@
 import { formatDateTime } from '../../utils';
 import { AsOfChip } from '../AsOfChip';
 
-/** @public */
 export interface EvaluationRunChipProps {
   /** When the last scorecard evaluation run completed; null: never. */
   lastEvaluatedAt: string | null;
@@ -10,7 +9,7 @@ export interface EvaluationRunChipProps {
   stale?: boolean;
 }
 
-/** "as of 4m ago" for views built from the last evaluation run. @public */
+/** "as of 4m ago" for views built from the last evaluation run. */
 export function EvaluationRunChip(props: EvaluationRunChipProps) {
   const { lastEvaluatedAt, now, stale } = props;
   return (

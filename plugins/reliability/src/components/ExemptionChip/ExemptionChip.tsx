@@ -5,7 +5,6 @@ import GppMaybeIcon from '@mui/icons-material/GppMaybe';
 import type { AppliedExemption } from '@preflight/plugin-reliability-common';
 import { entityRefName, formatDay } from '../../utils';
 
-/** @public */
 export interface ExemptionChipProps {
   exemption: AppliedExemption;
 }
@@ -14,7 +13,6 @@ export interface ExemptionChipProps {
  * An exemption declared in the entity's catalog file: until when, why and
  * who approved it; an expired one in the error colour, since the check
  * counts as failing again.
- * @public
  */
 export function ExemptionChip(props: ExemptionChipProps) {
   const { exemption } = props;

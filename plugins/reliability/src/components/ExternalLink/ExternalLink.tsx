@@ -2,7 +2,6 @@ import { ReactNode } from 'react';
 import Link from '@mui/material/Link';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 
-/** @public */
 export interface ExternalLinkProps {
   href: string;
   children: ReactNode;
@@ -11,7 +10,6 @@ export interface ExternalLinkProps {
 /**
  * A link that leaves Backstage (PagerDuty, a wiki): opens in a new tab
  * without giving the target page a handle on this one.
- * @public
  */
 export function ExternalLink(props: ExternalLinkProps) {
   const { href, children } = props;

@@ -11,7 +11,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { GroupScorecardsLink } from '../GroupScorecardsLink';
 
-/** @public */
 export interface FailingCheckTeamsTableProps {
   check: FailingCheckView;
   /** The overview's teams, for their titles. */
@@ -24,7 +23,6 @@ export interface FailingCheckTeamsTableProps {
  * The teams one check fails for, most first. Each team links to its
  * scorecards tab narrowed to its own entities failing the check, so the
  * count here is the number of rows there.
- * @public
  */
 export function FailingCheckTeamsTable(props: FailingCheckTeamsTableProps) {
   const { check, teams, tabPath } = props;

@@ -16,7 +16,6 @@ import { Link as RouterLink, useLocation } from 'react-router-dom';
 import { categoryTitle } from '../../utils';
 import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 
-/** @public */
 export interface FailingChecksTableProps {
   rubric: ScorecardRubricView;
   /** Most failing first. */
@@ -69,7 +68,6 @@ function FailureBar(props: { check: FailingCheckView }) {
  * fail, how many could not be evaluated, and out of how many they apply to.
  * Each check links to the same page with `?check=<id>`, where the teams it
  * fails for are listed.
- * @public
  */
 export function FailingChecksTable(props: FailingChecksTableProps) {
   const { rubric, checks, limit = 10, selectedCheckId } = props;

@@ -1,7 +1,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 
-/** Props of {@link FilterSelect}. @public */
+/** Props of {@link FilterSelect}. */
 export interface FilterSelectProps {
   label: string;
   /** The first choice, which clears the filter (value `''`). */
@@ -13,7 +13,7 @@ export interface FilterSelectProps {
   hideWithoutChoice?: boolean;
 }
 
-/** One select of the tables' filter bars: "All …" or one of the options. @public */
+/** One select of the tables' filter bars: "All …" or one of the options. */
 export function FilterSelect(props: FilterSelectProps) {
   const { label, allLabel, value, options, onChange, hideWithoutChoice } =
     props;

@@ -2,7 +2,6 @@ import type { SourceHealth } from '@preflight/plugin-reliability-common';
 import { formatDateTime } from '../../utils';
 import { AsOfChip } from '../AsOfChip';
 
-/** @public */
 export interface FreshnessBadgeProps {
   sources: SourceHealth[];
   /** The source the card's data comes from; otherwise the oldest source counts. */
@@ -31,7 +30,6 @@ function pickSource(
 /**
  * "as of 3m ago": when the data on the card was last read from its source.
  * Turns to a warning colour when the source is stale.
- * @public
  */
 export function FreshnessBadge(props: FreshnessBadgeProps) {
   const { sources, sourceId, now } = props;

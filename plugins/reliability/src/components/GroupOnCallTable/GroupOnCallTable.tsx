@@ -22,7 +22,6 @@ import { PersonContact } from '../PersonContact';
 import { RelativeTime } from '../RelativeTime';
 import { UncoveredLevelChip } from '../UncoveredLevelChip';
 
-/** @public */
 export interface GroupOnCallTableProps {
   /** The group whose page this is; rows of its sub-groups name their owner. */
   groupRef: string;
@@ -174,7 +173,6 @@ function IncidentsCell(props: { count: number | null }) {
  * One row per entity a team owns: who answers a page now, until when and
  * who is next, levels nobody holds, and open high-urgency incidents.
  * Entities that need attention come first.
- * @public
  */
 export function GroupOnCallTable(props: GroupOnCallTableProps) {
   const { groupRef, entities, now } = props;

@@ -11,7 +11,6 @@ import { groupScorecardsHref, TeamScorecardFilter } from '../../utils';
 /** Where the team scorecards tab sits on a group's page by default. */
 export const GROUP_SCORECARDS_TAB_PATH = 'scorecards';
 
-/** @public */
 export interface GroupScorecardsLinkProps {
   groupRef: string;
   /** The group's title when known; otherwise the catalog presents it. */
@@ -28,7 +27,6 @@ export interface GroupScorecardsLinkProps {
 /**
  * A group's name linking to its scorecards tab, optionally narrowed, so a
  * figure on the overview opens the entities behind it.
- * @public
  */
 export function GroupScorecardsLink(props: GroupScorecardsLinkProps) {
   const { groupRef, tabPath = GROUP_SCORECARDS_TAB_PATH, filter } = props;

@@ -6,7 +6,6 @@ import { formatDuration } from '../../utils';
 import { OpenIncidentList } from '../OpenIncidentList';
 import { StatTile } from '../StatTile';
 
-/** @public */
 export interface IncidentStatsSectionProps {
   stats: IncidentStats;
   now: Date;
@@ -24,7 +23,6 @@ function formatPagesPerShift(value: number | null): string {
 /**
  * Open incidents and the response figures of the trailing window: MTTA,
  * MTTR and pages per on-call shift.
- * @public
  */
 export function IncidentStatsSection(props: IncidentStatsSectionProps) {
   const { stats, now, withHeading = true } = props;

@@ -2,13 +2,12 @@ import { ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 
-/** @public */
 export interface LabeledValueProps {
   label: string;
   children: ReactNode;
 }
 
-/** A small caption above a value, as in Backstage's About card. @public */
+/** A small caption above a value, as in Backstage's About card. */
 export function LabeledValue(props: LabeledValueProps) {
   return (
     <Box>

@@ -6,7 +6,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { levelBands } from '../../utils';
 
-/** @public */
 export interface LevelDistributionBarProps {
   rubric: ScorecardRubricView;
   distribution: LevelDistribution;
@@ -16,7 +15,6 @@ export interface LevelDistributionBarProps {
 /**
  * A distribution as one horizontal bar split by level, "no level" on the
  * left, highest level on the right; compact enough for a table cell.
- * @public
  */
 export function LevelDistributionBar(props: LevelDistributionBarProps) {
   const { rubric, distribution, height = 12 } = props;

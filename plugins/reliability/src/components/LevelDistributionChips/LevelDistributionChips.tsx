@@ -7,7 +7,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { levelBands } from '../../utils';
 
-/** @public */
 export interface LevelDistributionChipsProps {
   rubric: ScorecardRubricView;
   distribution: LevelDistribution;
@@ -18,7 +17,6 @@ export interface LevelDistributionChipsProps {
 /**
  * How many entities stand at each level, highest level first, one chip
  * per level with its colour.
- * @public
  */
 export function LevelDistributionChips(props: LevelDistributionChipsProps) {
   const { rubric, distribution, label = 'Level distribution' } = props;

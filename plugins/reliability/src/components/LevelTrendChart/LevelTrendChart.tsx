@@ -18,7 +18,6 @@ import type {
 import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatDay, levelBands } from '../../utils';
 
-/** @public */
 export interface LevelTrendChartProps {
   rubric: ScorecardRubricView;
   trend: LevelTrendPoint[];
@@ -40,7 +39,6 @@ const shortDay = new Intl.DateTimeFormat('en-US', {
  * read as a row of thin bars. Days without an evaluation (carried forward
  * by the backend) are drawn lighter. Theme colours for axes and tooltip so
  * it reads in light and dark mode.
- * @public
  */
 export function LevelTrendChart(props: LevelTrendChartProps) {
   const { rubric, trend, label, height = 240 } = props;

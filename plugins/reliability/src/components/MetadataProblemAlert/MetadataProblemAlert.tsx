@@ -4,7 +4,6 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { MetadataProblem } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface MetadataProblemAlertProps {
   problem: MetadataProblem;
   severity?: AlertColor;
@@ -13,7 +12,6 @@ export interface MetadataProblemAlertProps {
 /**
  * A problem with the entity's own metadata: which field, what is wrong,
  * and how to fix it in `catalog-info.yaml`.
- * @public
  */
 export function MetadataProblemAlert(props: MetadataProblemAlertProps) {
   const { problem, severity = 'error' } = props;

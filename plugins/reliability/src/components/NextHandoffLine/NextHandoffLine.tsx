@@ -2,13 +2,12 @@ import Typography from '@mui/material/Typography';
 import type { ResolvedEscalationLevel } from '@preflight/plugin-reliability-common';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface NextHandoffLineProps {
   nextHandoff: NonNullable<ResolvedEscalationLevel['nextHandoff']>;
   now: Date;
 }
 
-/** Who takes the level over next, and when. @public */
+/** Who takes the level over next, and when. */
 export function NextHandoffLine(props: NextHandoffLineProps) {
   const { nextHandoff, now } = props;
   const who =

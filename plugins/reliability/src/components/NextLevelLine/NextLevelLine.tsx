@@ -3,7 +3,6 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { EntityScorecard } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface NextLevelLineProps {
   scorecard: EntityScorecard;
 }
@@ -11,7 +10,6 @@ export interface NextLevelLineProps {
 /**
  * What the entity needs for its next level: the checks that block it, by
  * title. At the top level, says so.
- * @public
  */
 export function NextLevelLine(props: NextLevelLineProps) {
   const { scorecard } = props;

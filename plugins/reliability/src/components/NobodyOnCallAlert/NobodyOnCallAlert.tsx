@@ -5,7 +5,6 @@ import type { ResolvedEscalationLevel } from '@preflight/plugin-reliability-comm
 import { ExternalLink } from '../ExternalLink';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface NobodyOnCallAlertProps {
   level: ResolvedEscalationLevel;
   now: Date;
@@ -29,7 +28,6 @@ function gapEnd(level: ResolvedEscalationLevel, now: Date): string | undefined {
 /**
  * An escalation level that nobody holds right now (a schedule gap): pages
  * at this level go unanswered until the gap ends.
- * @public
  */
 export function NobodyOnCallAlert(props: NobodyOnCallAlertProps) {
   const { level, now } = props;

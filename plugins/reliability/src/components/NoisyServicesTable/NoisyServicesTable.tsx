@@ -11,7 +11,6 @@ import type {
 import { formatReportValue } from '../../utils';
 import { ReportServiceLink } from '../ReportServiceLink';
 
-/** @public */
 export interface NoisyServicesTableProps {
   noisiest: ReadonlyArray<ServiceNoise>;
   services: ReadonlyArray<ReportServiceRef>;
@@ -19,7 +18,7 @@ export interface NoisyServicesTableProps {
   limit?: number;
 }
 
-/** The services with noise, noisiest first, with their share of noise. @public */
+/** The services with noise, noisiest first, with their share of noise. */
 export function NoisyServicesTable(props: NoisyServicesTableProps) {
   const { noisiest, services, limit } = props;
   const shown = limit === undefined ? noisiest : noisiest.slice(0, limit);

@@ -7,7 +7,6 @@ import { ExternalLink } from '../ExternalLink';
 import { PersonContact } from '../PersonContact';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface OnCallAssignmentItemProps {
   assignment: OnCallAssignment;
   now: Date;
@@ -16,7 +15,6 @@ export interface OnCallAssignmentItemProps {
 /**
  * One person holding a level now: how to reach them, through which
  * schedule, and until when (or permanently).
- * @public
  */
 export function OnCallAssignmentItem(props: OnCallAssignmentItemProps) {
   const { assignment, now } = props;

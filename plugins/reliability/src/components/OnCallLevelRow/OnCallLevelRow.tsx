@@ -7,7 +7,6 @@ import { NextHandoffLine } from '../NextHandoffLine';
 import { NobodyOnCallAlert } from '../NobodyOnCallAlert';
 import { OnCallAssignmentItem } from '../OnCallAssignmentItem';
 
-/** @public */
 export interface OnCallLevelRowProps {
   level: ResolvedEscalationLevel;
   /** Whether this is the policy's last level. */
@@ -32,7 +31,6 @@ function escalationText(props: OnCallLevelRowProps): string {
 /**
  * One escalation level: who holds it now (or a warning that nobody does),
  * how long before it escalates, and the next handoff.
- * @public
  */
 export function OnCallLevelRow(props: OnCallLevelRowProps) {
   const { level, now } = props;

@@ -11,7 +11,6 @@ import type { OnCallLoadMeasure } from '@preflight/plugin-reliability-common';
 import { formatFairness, formatReportValue, rotationLabel } from '../../utils';
 import { ReportPersonLink } from '../ReportPersonLink';
 
-/** @public */
 export interface OnCallLoadTableProps {
   rotations: ReadonlyArray<OnCallLoadMeasure>;
   /** Heading level of each rotation's name; `h3` by default. */
@@ -36,7 +35,6 @@ function rotationSummary(rotation: OnCallLoadMeasure): string {
  * On-call load per rotation and per person: shifts, pages, pages per
  * shift and per week, pages off hours and in sleep hours, and how evenly
  * the pages fell (Gini, 0 = even).
- * @public
  */
 export function OnCallLoadTable(props: OnCallLoadTableProps) {
   const { rotations, headingComponent = 'h3' } = props;

@@ -8,7 +8,6 @@ import {
   OnCallState,
 } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface OnCallStateChipProps {
   /** Any state but `ok`, which has people to show instead. */
   state: Exclude<OnCallState, 'ok'>;
@@ -59,7 +58,6 @@ function problemText(problem: MetadataProblem): ReactNode {
 /**
  * Why an entity has no on-call to show, as a small chip; the tooltip (on
  * hover or keyboard focus) says what is wrong and how to fix it.
- * @public
  */
 export function OnCallStateChip(props: OnCallStateChipProps) {
   const { state, problem } = props;

@@ -12,7 +12,6 @@ import { MetadataProblemAlert } from '../MetadataProblemAlert';
 import { RelativeTime } from '../RelativeTime';
 import { YamlSnippet } from '../YamlSnippet';
 
-/** @public */
 export interface OnCallStateMessageProps {
   onCall: EntityOnCall;
   sources: SourceHealth[];
@@ -31,7 +30,6 @@ const NOT_CONFIGURED_YAML = `metadata:
  * linked to PagerDuty, the link is malformed, PagerDuty does not know the
  * service, the first sync has not finished, or the sync has not reached
  * this service yet.
- * @public
  */
 export function OnCallStateMessage(props: OnCallStateMessageProps) {
   const { onCall, sources, now } = props;

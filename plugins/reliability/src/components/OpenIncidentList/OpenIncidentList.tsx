@@ -8,7 +8,6 @@ import type { OpenIncident } from '@preflight/plugin-reliability-common';
 import { ExternalLink } from '../ExternalLink';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface OpenIncidentListProps {
   incidents: OpenIncident[];
   now: Date;
@@ -22,7 +21,7 @@ function byAttention(a: OpenIncident, b: OpenIncident): number {
   return Date.parse(a.createdAt) - Date.parse(b.createdAt);
 }
 
-/** The service's open incidents, linked to PagerDuty. @public */
+/** The service's open incidents, linked to PagerDuty. */
 export function OpenIncidentList(props: OpenIncidentListProps) {
   const { incidents, now } = props;
   if (incidents.length === 0) {

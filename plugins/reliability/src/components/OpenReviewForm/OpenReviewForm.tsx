@@ -13,7 +13,6 @@ import type {
 import { isReviewConflictError, reliabilityApiRef } from '../../api';
 import { isResponseError } from '../../utils';
 
-/** @public */
 export interface OpenReviewFormProps {
   entityRef: string;
   /** Templates that apply to the entity, with the stages still openable. */
@@ -25,7 +24,6 @@ export interface OpenReviewFormProps {
 /**
  * Opens a readiness review of the entity for a template and stage, with
  * an optional target date; the viewer becomes its DRI.
- * @public
  */
 export function OpenReviewForm(props: OpenReviewFormProps) {
   const { entityRef, templates, onOpened } = props;

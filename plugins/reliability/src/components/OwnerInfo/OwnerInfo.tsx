@@ -5,7 +5,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EntityOwner } from '@preflight/plugin-reliability-common';
 import { LabeledValue } from '../LabeledValue';
 
-/** @public */
 export interface OwnerInfoProps {
   owner: EntityOwner | null;
 }
@@ -13,7 +12,6 @@ export interface OwnerInfoProps {
 /**
  * The owning team from the catalog, linked to its page; a warning when the
  * owner reference points at nothing, because then nobody gets asked.
- * @public
  */
 export function OwnerInfo(props: OwnerInfoProps) {
   const { owner } = props;

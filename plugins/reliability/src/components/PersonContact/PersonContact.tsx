@@ -9,7 +9,6 @@ import type { OnCallPerson } from '@preflight/plugin-reliability-common';
 import { personInitials } from '../../utils';
 import { ExternalLink } from '../ExternalLink';
 
-/** @public */
 export interface PersonContactProps {
   person: OnCallPerson;
   /** Smaller picture and text, for tables. */
@@ -32,7 +31,6 @@ function telHref(phone: string): string {
 /**
  * A person with their picture (or initials) and one-click ways to reach
  * them: e-mail and phone.
- * @public
  */
 export function PersonContact(props: PersonContactProps) {
   const { person, dense = false } = props;

@@ -25,7 +25,6 @@ import { ReviewStateChip } from '../ReviewStateChip';
 import { ReviewTargetDate } from '../ReviewTargetDate';
 import { ReviewTimeline } from '../ReviewTimeline';
 
-/** @public */
 export interface ReadinessReviewPanelProps {
   /** The selected review, from `useReview`. */
   state: ReviewState;
@@ -71,7 +70,6 @@ function Facts(props: { review: Review; now: Date }) {
  * One readiness review in full: its state, DRI and target date, drift,
  * warnings and blockers, the checklist by section with the viewer's
  * actions, submit and cancel, export, and the event timeline.
- * @public
  */
 export function ReadinessReviewPanel(props: ReadinessReviewPanelProps) {
   const { state, onChanged, now } = props;

@@ -47,7 +47,6 @@ function templateChoices(templates: ReviewTemplate[] = []) {
  * The readiness reviews board: counts by state, filters (state, team,
  * stage, reviewer group, waiting on my groups, overdue, text), and one
  * page of reviews from the backend, each linking to its entity's tab.
- * @public
  */
 export function ReadinessReviewsContent(props: ReadinessReviewsContentProps) {
   const { tabPath } = props;

@@ -3,13 +3,12 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Tooltip from '@mui/material/Tooltip';
 import RefreshIcon from '@mui/icons-material/Refresh';
 
-/** @public */
 export interface RefreshButtonProps {
   refreshing: boolean;
   onRefresh(): void;
 }
 
-/** Asks the backend to re-read this entity from PagerDuty now. @public */
+/** Asks the backend to re-read this entity from PagerDuty now. */
 export function RefreshButton(props: RefreshButtonProps) {
   const { refreshing, onRefresh } = props;
   return (

@@ -7,7 +7,6 @@ import {
   retryAfterSeconds,
 } from '../../utils';
 
-/** @public */
 export interface RefreshErrorAlertProps {
   error: Error;
   now: Date;
@@ -17,7 +16,6 @@ export interface RefreshErrorAlertProps {
 /**
  * Why "Refresh" did not work, in terms a user can act on: not allowed,
  * rate limited (and for how long), or the backend's own message.
- * @public
  */
 export function RefreshErrorAlert(props: RefreshErrorAlertProps) {
   const { error, now, onClose } = props;

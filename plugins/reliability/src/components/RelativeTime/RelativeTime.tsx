@@ -1,7 +1,6 @@
 import Tooltip from '@mui/material/Tooltip';
 import { formatDateTime, formatRelativeTime } from '../../utils';
 
-/** @public */
 export interface RelativeTimeProps {
   /** ISO-8601 instant. */
   value: string;
@@ -15,7 +14,6 @@ export interface RelativeTimeProps {
 /**
  * An instant shown relative to `now`, with the absolute time in the text or
  * in a tooltip, inside a `<time>` element carrying the exact instant.
- * @public
  */
 export function RelativeTime(props: RelativeTimeProps) {
   const { value, now, withAbsolute, absoluteFirst } = props;

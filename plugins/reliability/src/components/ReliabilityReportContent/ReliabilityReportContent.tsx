@@ -49,7 +49,6 @@ function ReportBody(props: {
 /**
  * A reliability report with its month picker: the last whole month at
  * first (the backend's default), then whichever month is picked.
- * @public
  */
 export function ReliabilityReportContent(props: ReliabilityReportContentProps) {
   const { subject, timeZone } = props;

@@ -36,7 +36,6 @@ export function ReliabilityReportPage(props: ReliabilityReportPageProps) {
 /**
  * The organisation's report without a page around it, e.g. for the new
  * frontend system's page extension.
- * @public
  */
 export function OrganizationReliabilityReportContent(
   props: Omit<ReliabilityReportPageProps, 'title'>,

@@ -21,7 +21,6 @@ import { ReportMoversSection } from '../ReportMoversSection';
 import { ReportSloSection } from '../ReportSloSection';
 import { ReportTrendCharts } from '../ReportTrendCharts';
 
-/** @public */
 export interface ReliabilityReportViewProps {
   report: ReliabilityReportResponse;
   now: Date;
@@ -43,7 +42,6 @@ function scopeLine(report: ReliabilityReportResponse): string {
  * headline figures against the previous period with the exports, then
  * SLOs, incidents, change failure rate, on-call load, alert quality, the
  * services that moved most and the twelve-month trend.
- * @public
  */
 export function ReliabilityReportView(props: ReliabilityReportViewProps) {
   const { report, now } = props;

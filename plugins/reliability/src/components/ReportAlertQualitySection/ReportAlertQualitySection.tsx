@@ -4,7 +4,6 @@ import { formatReportValue } from '../../utils';
 import { CardFrame } from '../CardFrame';
 import { NoisyServicesTable } from '../NoisyServicesTable';
 
-/** @public */
 export interface ReportAlertQualitySectionProps {
   report: ReliabilityReportResponse;
 }
@@ -12,7 +11,6 @@ export interface ReportAlertQualitySectionProps {
 /**
  * How many incidents were worth a human's attention, and the services
  * whose alerts were noise most often.
- * @public
  */
 export function ReportAlertQualitySection(
   props: ReportAlertQualitySectionProps,

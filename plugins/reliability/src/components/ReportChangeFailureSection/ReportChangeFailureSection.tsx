@@ -10,7 +10,6 @@ import { formatReportValue, unlistedNote } from '../../utils';
 import { CardFrame } from '../CardFrame';
 import { ReportServiceLink } from '../ReportServiceLink';
 
-/** @public */
 export interface ReportChangeFailureSectionProps {
   report: ReliabilityReportResponse;
 }
@@ -19,7 +18,6 @@ export interface ReportChangeFailureSectionProps {
  * Change failure rate overall and per service. A service without change
  * events says "no change data": it had no recorded change, which is not a
  * 0 % failure rate.
- * @public
  */
 export function ReportChangeFailureSection(
   props: ReportChangeFailureSectionProps,

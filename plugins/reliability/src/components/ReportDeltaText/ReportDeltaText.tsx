@@ -3,7 +3,6 @@ import type { Theme } from '@mui/material/styles';
 import type { MetricDelta } from '@preflight/plugin-reliability-common';
 import { deltaArrow, formatDeltaChange, ReportUnit } from '../../utils';
 
-/** @public */
 export interface ReportDeltaTextProps {
   delta: MetricDelta;
   unit: ReportUnit;
@@ -32,7 +31,6 @@ function deltaColor(direction: MetricDelta['direction']) {
  * change in words ending "better" or "worse", green or red. The words
  * carry the judgement, so it reads without the colour; the arrow is
  * decoration for sighted readers and hidden from screen readers.
- * @public
  */
 export function ReportDeltaText(props: ReportDeltaTextProps) {
   const { delta, unit } = props;

@@ -3,7 +3,6 @@ import { formatReportValue, ReportHeadline } from '../../utils';
 import { ReportDeltaText } from '../ReportDeltaText';
 import { StatTile } from '../StatTile';
 
-/** @public */
 export interface ReportDeltaTileProps {
   /** What the figure is (the report's headlines, the SLO section's figures). */
   headline: Pick<ReportHeadline, 'label' | 'unit' | 'missing' | 'help'>;
@@ -12,7 +11,7 @@ export interface ReportDeltaTileProps {
   previousLabel: string;
 }
 
-/** One headline figure with its value in the previous period and the judged change. @public */
+/** One headline figure with its value in the previous period and the judged change. */
 export function ReportDeltaTile(props: ReportDeltaTileProps) {
   const { headline, delta, previousLabel } = props;
   return (

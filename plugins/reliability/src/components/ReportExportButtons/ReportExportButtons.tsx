@@ -19,7 +19,6 @@ import {
   reliabilityReportMarkdown,
 } from '../../utils';
 
-/** @public */
 export interface ReportExportButtonsProps {
   report: ReliabilityReportResponse;
 }
@@ -54,7 +53,6 @@ function periodQuery(period: ReportPeriod) {
  * Markdown copied to the clipboard for pasting straight away. For the
  * organisation and a team, every service as CSV from the backend: the page
  * lists 25 per section.
- * @public
  */
 export function ReportExportButtons(props: ReportExportButtonsProps) {
   const { report } = props;

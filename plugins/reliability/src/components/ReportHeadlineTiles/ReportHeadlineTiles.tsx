@@ -7,12 +7,11 @@ import type {
 import { formatReportPeriod, REPORT_HEADLINES } from '../../utils';
 import { ReportDeltaTile, type ReportDeltaTileProps } from '../ReportDeltaTile';
 
-/** @public */
 export interface ReportHeadlineTilesProps {
   report: ReliabilityReportResponse;
 }
 
-/** The headline figures as tiles, each against the previous period. @public */
+/** The headline figures as tiles, each against the previous period. */
 export function ReportHeadlineTiles(props: ReportHeadlineTilesProps) {
   const { report } = props;
   return (

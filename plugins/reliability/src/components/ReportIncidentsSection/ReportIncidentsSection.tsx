@@ -15,7 +15,6 @@ import {
 import { CardFrame } from '../CardFrame';
 import { ReportServiceLink } from '../ReportServiceLink';
 
-/** @public */
 export interface ReportIncidentsSectionProps {
   report: ReliabilityReportResponse;
 }
@@ -40,7 +39,6 @@ const ROWS: Array<{
  * Incidents created in the period against the period before: counts by
  * urgency, MTTA and MTTR (mean and p90; `≈` marks a p90 read from
  * histograms), what stayed open, and the incident that took longest.
- * @public
  */
 export function ReportIncidentsSection(props: ReportIncidentsSectionProps) {
   const { report } = props;

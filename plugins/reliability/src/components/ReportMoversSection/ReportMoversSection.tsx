@@ -15,7 +15,6 @@ import { CardFrame } from '../CardFrame';
 import { ReportDeltaText } from '../ReportDeltaText';
 import { ReportServiceLink } from '../ReportServiceLink';
 
-/** @public */
 export interface ReportMoversSectionProps {
   report: ReliabilityReportResponse;
 }
@@ -23,7 +22,6 @@ export interface ReportMoversSectionProps {
 /**
  * The services whose incidents, MTTR and noise moved most since the
  * previous period, either way, each change judged better or worse.
- * @public
  */
 export function ReportMoversSection(props: ReportMoversSectionProps) {
   const { report } = props;

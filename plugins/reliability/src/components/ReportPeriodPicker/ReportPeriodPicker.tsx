@@ -6,7 +6,6 @@ import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { shiftMonth } from '../../utils';
 
-/** @public */
 export interface ReportPeriodPickerProps {
   /** The month shown, `YYYY-MM`. */
   month: string;
@@ -23,7 +22,6 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  * Picks the report's month: previous and next buttons, and a month field
  * to jump. Months after `max` (not over yet) and before `min` (no data)
  * cannot be chosen.
- * @public
  */
 export function ReportPeriodPicker(props: ReportPeriodPickerProps) {
   const { month, onChange, max, min } = props;

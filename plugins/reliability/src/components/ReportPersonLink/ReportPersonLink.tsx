@@ -2,7 +2,6 @@ import Typography from '@mui/material/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { personLabel } from '../../utils';
 
-/** @public */
 export interface ReportPersonLinkProps {
   personId: string;
   /** The name the on-call source gives the person, when known. */
@@ -13,7 +12,6 @@ export interface ReportPersonLinkProps {
  * A person of a rotation, by name where the source gave one: a link to
  * their user entity when the backend mapped them to one (an entity ref),
  * else text (the provider's id when no name is known).
- * @public
  */
 export function ReportPersonLink(props: ReportPersonLinkProps) {
   const { personId, personName } = props;

@@ -2,7 +2,6 @@ import Typography from '@mui/material/Typography';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { ReportServiceRef } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface ReportServiceLinkProps {
   serviceId: string;
   /** The report's map of service ids to entities. */
@@ -12,7 +11,6 @@ export interface ReportServiceLinkProps {
 /**
  * A service by the title of the entity it belongs to, linking to the
  * entity; by its provider id when no entity maps to it any more.
- * @public
  */
 export function ReportServiceLink(props: ReportServiceLinkProps) {
   const { serviceId, services } = props;

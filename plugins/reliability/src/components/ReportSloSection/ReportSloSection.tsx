@@ -25,7 +25,6 @@ import {
 import { CardFrame } from '../CardFrame';
 import { ReportTrendChart } from '../ReportTrendChart';
 
-/** @public */
 export interface ReportSloSectionProps {
   report: ReliabilityReportResponse;
 }
@@ -130,7 +129,6 @@ function SloTrend(props: { report: ReliabilityReportResponse }) {
  * and each SLO at the period's end, least budget left first (attainment
  * against the objective, budget left and consumed in the period, how long a
  * page-level burn alert fired).
- * @public
  */
 export function ReportSloSection(props: ReportSloSectionProps) {
   const { report } = props;

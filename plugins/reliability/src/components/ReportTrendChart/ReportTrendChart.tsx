@@ -16,7 +16,7 @@ import type { ReportTrendPoint } from '@preflight/plugin-reliability-common';
 import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatMonth } from '../../utils';
 
-/** One line or bar of a trend chart. @public */
+/** One line or bar of a trend chart. */
 export interface ReportTrendSeries<
   P extends { month: string } = ReportTrendPoint,
 > {
@@ -26,7 +26,6 @@ export interface ReportTrendSeries<
   value(point: P): number | null;
 }
 
-/** @public */
 export interface ReportTrendChartProps<
   P extends { month: string } = ReportTrendPoint,
 > {
@@ -77,7 +76,6 @@ export function formatTickMonth(month: string): string {
  * Twelve months of report figures as a recharts chart in the theme's
  * colours, with the same figures as a table for screen readers (the chart
  * itself is hidden from them: an SVG of bars says nothing read aloud).
- * @public
  */
 export function ReportTrendChart<
   P extends { month: string } = ReportTrendPoint,

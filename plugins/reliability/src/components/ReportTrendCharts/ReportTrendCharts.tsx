@@ -7,7 +7,6 @@ import { formatPercent } from '../../utils/formatPercent';
 import { CardFrame } from '../CardFrame';
 import { ReportTrendChart } from '../ReportTrendChart';
 
-/** @public */
 export interface ReportTrendChartsProps {
   trend: ReadonlyArray<ReportTrendPoint>;
 }
@@ -19,7 +18,6 @@ const minutes = (value: number) => formatDuration(value);
 /**
  * The last twelve months: incidents by urgency, MTTA and MTTR, change
  * failure rate and actionable share, pages and off-hours pages.
- * @public
  */
 export function ReportTrendCharts(props: ReportTrendChartsProps) {
   const { trend } = props;

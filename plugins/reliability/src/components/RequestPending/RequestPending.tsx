@@ -2,7 +2,6 @@ import type { RequestState } from '../../hooks/useKeyedRequest';
 import { CardLoading } from '../CardLoading';
 import { SummaryErrorPanel } from '../SummaryErrorPanel';
 
-/** @public */
 export interface RequestPendingProps {
   /** A request that has no value yet. */
   state: RequestState<unknown>;
@@ -17,7 +16,6 @@ export interface RequestPendingProps {
 /**
  * What a card shows before its data is there: the error with a retry when
  * the request failed, a placeholder while it loads.
- * @public
  */
 export function RequestPending(props: RequestPendingProps) {
   const { state, loadingLabel, rows, subject = state.entityRef } = props;

@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import type { ReviewActionNotice as Notice } from '../../hooks/useReviewActor';
 
-/** @public */
 export interface ReviewActionNoticeProps {
   notice?: Notice;
   /** Shows a close button when set. */
@@ -13,7 +12,6 @@ export interface ReviewActionNoticeProps {
  * Why the last change to a review did not go through: someone else changed
  * it first (the page now shows their version), or the backend refused it
  * and said why.
- * @public
  */
 export function ReviewActionNotice(props: ReviewActionNoticeProps) {
   const { notice, onClose } = props;

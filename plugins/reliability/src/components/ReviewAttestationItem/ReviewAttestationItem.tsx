@@ -18,7 +18,6 @@ import { ExternalLink } from '../ExternalLink';
 import { RelativeTime } from '../RelativeTime';
 import { ReviewItemHeader } from '../ReviewItemHeader';
 
-/** @public */
 export interface ReviewAttestationItemProps {
   reviewId: string;
   /** An `attestation` item. */
@@ -93,7 +92,6 @@ function AnswerSummary(props: { answer: AttestationAnswer; now: Date }) {
  * A question a person answers: the current answer with its reason,
  * evidence, note, who answered and when it expires; a form to answer or
  * change it and a button to re-affirm an answer that expires.
- * @public
  */
 export function ReviewAttestationItem(props: ReviewAttestationItemProps) {
   const { reviewId, item, editable, busy, act, now, actions } = props;

@@ -3,7 +3,6 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import type { Review } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface ReviewBlockerListProps {
   review: Review;
 }
@@ -22,7 +21,6 @@ function describe(review: Review, blocker: string): string {
 /**
  * The items that keep the review from being submitted or approved: not
  * yet passing, answered or waived.
- * @public
  */
 export function ReviewBlockerList(props: ReviewBlockerListProps) {
   const { review } = props;

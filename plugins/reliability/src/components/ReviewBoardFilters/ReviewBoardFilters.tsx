@@ -6,7 +6,6 @@ import { FilterSelect } from '../FilterSelect';
 import type { GroupOption } from '../../hooks/useGroupOptions';
 import { entityRefName, ReviewBoardFilter } from '../../utils';
 
-/** @public */
 export interface ReviewBoardFiltersProps {
   filter: ReviewBoardFilter;
   onChange(filter: ReviewBoardFilter): void;
@@ -24,7 +23,6 @@ const groupOptions = (groups: GroupOption[]) =>
 /**
  * Narrows the reviews board: a text search, the owning team, the stage, a
  * reviewer group, reviews waiting on the viewer's groups, overdue ones.
- * @public
  */
 export function ReviewBoardFilters(props: ReviewBoardFiltersProps) {
   const { filter, onChange, teams, stages, reviewerGroups } = props;

@@ -24,7 +24,6 @@ import { RelativeTime } from '../RelativeTime';
 import { ReviewStateChip } from '../ReviewStateChip';
 import { ReviewTargetDate } from '../ReviewTargetDate';
 
-/** @public */
 export interface ReviewBoardTableProps {
   response: ReviewListResponse;
   /** 0-based page shown. */
@@ -81,7 +80,6 @@ function EntityCell(props: { review: ReviewSummary; tabPath: string }) {
  * One page of the reviews board: each review with its entity (linking to
  * the entity's review tab), state, target date (overdue marked), the
  * groups it waits on and its progress; paged by the backend.
- * @public
  */
 export function ReviewBoardTable(props: ReviewBoardTableProps) {
   const {

@@ -10,7 +10,6 @@ import { ReviewCheckState } from '../ReviewCheckState';
 import { ReviewItemHeader } from '../ReviewItemHeader';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface ReviewCheckItemProps {
   /** A `check` item. */
   item: ReviewItem;
@@ -31,7 +30,6 @@ const SNAPSHOT_LABELS = { submit: 'At submit', signoff: 'At sign-off' };
  * A review item bound to a scorecard check: its live state with facts and
  * fix, and, when it differs, the state captured at submit or sign-off
  * beside it, so a reviewer sees what changed since.
- * @public
  */
 export function ReviewCheckItem(props: ReviewCheckItemProps) {
   const { item, now, actions } = props;

@@ -7,7 +7,6 @@ import { CheckStateChip } from '../CheckStateChip';
 import { ExternalLink } from '../ExternalLink';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface ReviewCheckStateProps {
   /** "Live" or "At submit", naming the moment the state is from. */
   label: string;
@@ -24,7 +23,6 @@ export interface ReviewCheckStateProps {
 /**
  * One state of a check bound to a review item: outcome, message, the facts
  * behind it with their age, and how to fix it.
- * @public
  */
 export function ReviewCheckState(props: ReviewCheckStateProps) {
   const { label, checkTitle, state, capturedAt, showFix, now } = props;

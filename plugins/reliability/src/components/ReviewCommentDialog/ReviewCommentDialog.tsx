@@ -10,7 +10,6 @@ import { REVIEW_LIMITS } from '@preflight/plugin-reliability-common';
 import type { ReviewActionNotice as Notice } from '../../hooks/useReviewActor';
 import { ReviewActionNotice } from '../ReviewActionNotice';
 
-/** @public */
 export interface ReviewCommentDialogProps {
   open: boolean;
   title: string;
@@ -36,7 +35,6 @@ export interface ReviewCommentDialogProps {
 /**
  * Asks for the comment or reason an action carries (sign-off, request
  * changes, waive, cancel) before performing it.
- * @public
  */
 export function ReviewCommentDialog(props: ReviewCommentDialogProps) {
   const {

@@ -6,7 +6,6 @@ import type { ReviewDriftCause } from '@preflight/plugin-reliability-common';
 import { driftCauseLabel } from '../../utils';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface ReviewDriftBannerProps {
   causes: ReviewDriftCause[];
   now: Date;
@@ -15,7 +14,6 @@ export interface ReviewDriftBannerProps {
 /**
  * Says that an approved review stopped being true, naming every cause and
  * since when, and how it returns to approved without a new review.
- * @public
  */
 export function ReviewDriftBanner(props: ReviewDriftBannerProps) {
   const { causes, now } = props;

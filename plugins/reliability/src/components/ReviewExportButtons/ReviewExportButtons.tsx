@@ -8,7 +8,6 @@ import type { ReviewSummary } from '@preflight/plugin-reliability-common';
 import { reliabilityApiRef, ReviewExportFormat } from '../../api';
 import { downloadFile, entityRefName } from '../../utils';
 
-/** @public */
 export interface ReviewExportButtonsProps {
   review: Pick<ReviewSummary, 'id' | 'entityRef' | 'stage'>;
 }
@@ -37,7 +36,6 @@ const FORMATS: Array<{
  * Downloads the review record (template version, answers, evidence,
  * snapshots, sign-offs, event log) as the backend renders it, e.g. as
  * audit evidence, named `<entity>-<stage>-readiness-review.<ext>`.
- * @public
  */
 export function ReviewExportButtons(props: ReviewExportButtonsProps) {
   const { review } = props;

@@ -6,7 +6,6 @@ import type { ReviewItem } from '@preflight/plugin-reliability-common';
 import { entityRefName, formatDateTime } from '../../utils';
 import { ReviewItemStatusChip } from '../ReviewItemStatusChip';
 
-/** @public */
 export interface ReviewItemHeaderProps {
   item: ReviewItem;
   /** Buttons on the right (waive). */
@@ -16,7 +15,6 @@ export interface ReviewItemHeaderProps {
 /**
  * The line every review item starts with: its status in words, its title
  * and guidance, who waived it and why.
- * @public
  */
 export function ReviewItemHeader(props: ReviewItemHeaderProps) {
   const { item, actions } = props;

@@ -8,7 +8,6 @@ import ScheduleIcon from '@mui/icons-material/Schedule';
 import type { ReviewItemStatus } from '@preflight/plugin-reliability-common';
 import { reviewItemStatusLabel } from '../../utils';
 
-/** @public */
 export interface ReviewItemStatusChipProps {
   status: ReviewItemStatus;
 }
@@ -21,7 +20,7 @@ const LOOKS: Record<ReviewItemStatus, [ChipProps['color'], ReactElement]> = {
   waived: ['info', <RemoveCircleOutlineIcon />],
 };
 
-/** What a review item amounts to now, as a labelled chip. @public */
+/** What a review item amounts to now, as a labelled chip. */
 export function ReviewItemStatusChip(props: ReviewItemStatusChipProps) {
   const [color, icon] = LOOKS[props.status] ?? ['default', <HelpOutlineIcon />];
   return (

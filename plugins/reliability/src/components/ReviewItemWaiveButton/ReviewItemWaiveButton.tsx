@@ -7,7 +7,6 @@ import type {
 } from '../../hooks/useReviewActor';
 import { ReviewCommentDialog } from '../ReviewCommentDialog';
 
-/** @public */
 export interface ReviewItemWaiveButtonProps {
   reviewId: string;
   item: ReviewItem;
@@ -20,7 +19,6 @@ export interface ReviewItemWaiveButtonProps {
 /**
  * Lets a section's reviewer waive an item that does not pass, with a
  * reason recorded in the review.
- * @public
  */
 export function ReviewItemWaiveButton(props: ReviewItemWaiveButtonProps) {
   const { reviewId, item, act, busy, notice } = props;

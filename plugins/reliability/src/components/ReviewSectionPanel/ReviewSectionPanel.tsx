@@ -22,7 +22,6 @@ import { ReviewCheckItem } from '../ReviewCheckItem';
 import { ReviewCommentDialog } from '../ReviewCommentDialog';
 import { ReviewItemWaiveButton } from '../ReviewItemWaiveButton';
 
-/** @public */
 export interface ReviewSectionPanelProps {
   review: Review;
   section: ReviewSection;
@@ -94,7 +93,6 @@ function canBeWaived(item: ReviewItem): boolean {
  * One section of a review: its items, who must sign it and whether they
  * have, and for the viewer the sign-off, request-changes and waive
  * buttons — disabled with the reason when they may not use them.
- * @public
  */
 export function ReviewSectionPanel(props: ReviewSectionPanelProps) {
   const { review, section, editable, busy, act, notice, now } = props;

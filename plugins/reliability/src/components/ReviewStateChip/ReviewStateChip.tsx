@@ -9,7 +9,6 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { ReviewState } from '@preflight/plugin-reliability-common';
 import { reviewStateLabel } from '../../utils';
 
-/** @public */
 export interface ReviewStateChipProps {
   state: ReviewState;
   size?: ChipProps['size'];
@@ -27,7 +26,6 @@ const LOOKS: Record<ReviewState, [ChipProps['color'], ReactElement]> = {
 /**
  * A review's state as a chip: the word and an icon carry the meaning, the
  * colour only repeats it.
- * @public
  */
 export function ReviewStateChip(props: ReviewStateChipProps) {
   const { state, size = 'small' } = props;

@@ -6,7 +6,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { REVIEW_STATES, reviewStateLabel } from '../../utils';
 
-/** @public */
 export interface ReviewStateCountsProps {
   counts: ReviewListResponse['countsByState'];
   /** The states the board is narrowed to; none: every state. */
@@ -17,7 +16,6 @@ export interface ReviewStateCountsProps {
 /**
  * How many reviews are in each state (under the other filters), as toggle
  * buttons that narrow the board to the states pressed.
- * @public
  */
 export function ReviewStateCounts(props: ReviewStateCountsProps) {
   const { counts, selected, onChange } = props;

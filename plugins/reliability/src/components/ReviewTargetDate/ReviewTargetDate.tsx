@@ -5,7 +5,6 @@ import EventBusyIcon from '@mui/icons-material/EventBusy';
 import { formatDay } from '../../utils';
 import { Dash } from '../Dash';
 
-/** @public */
 export interface ReviewTargetDateProps {
   /** `YYYY-MM-DD`, or null when none was set. */
   targetDate: string | null;
@@ -13,7 +12,7 @@ export interface ReviewTargetDateProps {
   overdue: boolean;
 }
 
-/** A review's target date, marked "Overdue" in words when it has passed. @public */
+/** A review's target date, marked "Overdue" in words when it has passed. */
 export function ReviewTargetDate(props: ReviewTargetDateProps) {
   const { targetDate, overdue } = props;
   if (!targetDate) {

@@ -5,7 +5,6 @@ import type { Review, ReviewEvent } from '@preflight/plugin-reliability-common';
 import { entityRefName, reviewEventLabel, reviewStateLabel } from '../../utils';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface ReviewTimelineProps {
   review: Review;
   events: ReviewEvent[];
@@ -39,7 +38,6 @@ function note(event: ReviewEvent): string | undefined {
 /**
  * The review's append-only event log, oldest first: who did what, when,
  * to which item or section, and how the state changed.
- * @public
  */
 export function ReviewTimeline(props: ReviewTimelineProps) {
   const { review, events, now } = props;

@@ -38,7 +38,6 @@ import {
   levelTitle,
 } from '../../utils';
 
-/** @public */
 export interface RubricPreviewPanelProps {
   rubric: ScorecardRubricView;
   /** How many dropping entities to list; 10 by default. */
@@ -222,7 +221,6 @@ function describeChange(
  * "What if?": proposes adding checks to levels or removing them, one or
  * several changes at once, and shows what that would do to the fleet (from the stored results, nothing is
  * re-evaluated or changed) before anyone edits the rubric.
- * @public
  */
 export function RubricPreviewPanel(props: RubricPreviewPanelProps) {
   const { rubric, maxMoves = 10 } = props;

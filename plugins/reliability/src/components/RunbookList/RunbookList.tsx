@@ -6,7 +6,6 @@ import MenuBookOutlinedIcon from '@mui/icons-material/MenuBookOutlined';
 import type { Runbook } from '@preflight/plugin-reliability-common';
 import { ExternalLink } from '../ExternalLink';
 
-/** @public */
 export interface RunbookListProps {
   runbooks: Runbook[];
 }
@@ -19,7 +18,7 @@ function hostname(url: string): string {
   }
 }
 
-/** Runbook links with where they lead, each opening in a new tab. @public */
+/** Runbook links with where they lead, each opening in a new tab. */
 export function RunbookList(props: RunbookListProps) {
   return (
     <List dense disablePadding aria-label="Runbooks">

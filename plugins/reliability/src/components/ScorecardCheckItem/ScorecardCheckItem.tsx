@@ -11,7 +11,6 @@ import { CheckStateChip } from '../CheckStateChip';
 import { ExemptionChip } from '../ExemptionChip';
 import { ExternalLink } from '../ExternalLink';
 
-/** @public */
 export interface ScorecardCheckItemProps {
   check: ScorecardCheckResult;
   /** Title of the level that requires the check, when one does. */
@@ -94,7 +93,6 @@ function Summary(props: ScorecardCheckItemProps) {
  * to show their message, the facts behind them with source and age, the
  * exemption and how to fix it; failing and erroring ones start open.
  * Passing ones are a single line.
- * @public
  */
 export function ScorecardCheckItem(props: ScorecardCheckItemProps) {
   const { check, now, blocks: blocked = [] } = props;

@@ -13,7 +13,6 @@ import type {
 import { categoryTitle, groupScorecardChecks, levelTitle } from '../../utils';
 import { ScorecardCheckItem } from '../ScorecardCheckItem';
 
-/** @public */
 export interface ScorecardCheckListProps {
   checks: ScorecardCheckResult[];
   rubric: ScorecardRubricView;
@@ -23,7 +22,6 @@ export interface ScorecardCheckListProps {
 /**
  * A scorecard's checks grouped by category, what blocks a level first;
  * checks that do not apply are folded away at the end.
- * @public
  */
 export function ScorecardCheckList(props: ScorecardCheckListProps) {
   const { checks, rubric, now } = props;

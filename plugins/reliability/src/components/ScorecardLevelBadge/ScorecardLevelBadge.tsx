@@ -4,7 +4,6 @@ import type { ScorecardRubricView } from '@preflight/plugin-reliability-common';
 import { levelColor, levelIndex, levelTitle } from '../../utils';
 import { readableTextColor } from '../../utils/readableTextColor';
 
-/** @public */
 export interface ScorecardLevelBadgeProps {
   rubric: ScorecardRubricView;
   /** The level reached; null when not even the first. */
@@ -15,7 +14,6 @@ export interface ScorecardLevelBadgeProps {
 /**
  * The level an entity reached, coloured by the level's position (bronze,
  * silver, gold for three levels), or an outlined "No level".
- * @public
  */
 export function ScorecardLevelBadge(props: ScorecardLevelBadgeProps) {
   const { rubric, levelId, size = 'small' } = props;

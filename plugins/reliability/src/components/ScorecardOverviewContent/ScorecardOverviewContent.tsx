@@ -23,7 +23,6 @@ import { RubricPreviewPanel } from '../RubricPreviewPanel';
 import { StatTile } from '../StatTile';
 import { TeamRankingTable } from '../TeamRankingTable';
 
-/** @public */
 export interface ScorecardOverviewContentProps {
   /** Pins the clock for relative times (tests, screenshots). */
   now?: Date;
@@ -198,7 +197,6 @@ function Overview(props: {
  * The organization's readiness at a glance: the fleet's level
  * distribution, every team ranked, the checks failing most, the trend, and
  * a preview of what a rubric change would do.
- * @public
  */
 export function ScorecardOverviewContent(props: ScorecardOverviewContentProps) {
   const now = useNow(props.now);

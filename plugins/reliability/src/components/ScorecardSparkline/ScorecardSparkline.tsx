@@ -4,7 +4,6 @@ import type { ScorecardHistoryPoint } from '@preflight/plugin-reliability-common
 import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatDay } from '../../utils';
 
-/** @public */
 export interface ScorecardSparklineProps {
   history: ScorecardHistoryPoint[];
   width?: number;
@@ -26,7 +25,6 @@ function describe(history: ScorecardHistoryPoint[]): string {
  * The score over the recorded days, as a small line without axes: enough
  * to see whether an entity is getting better. A single recorded day shows
  * as a dot, so a fresh install already has its starting point.
- * @public
  */
 export function ScorecardSparkline(props: ScorecardSparklineProps) {
   const { history, width = 140, height = 44 } = props;

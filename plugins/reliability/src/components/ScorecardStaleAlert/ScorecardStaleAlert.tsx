@@ -4,7 +4,6 @@ import Typography from '@mui/material/Typography';
 import type { EntityScorecard } from '@preflight/plugin-reliability-common';
 import { formatRelativeTime } from '../../utils';
 
-/** @public */
 export interface ScorecardStaleAlertProps {
   scorecard: EntityScorecard;
   /** The rubric version in force now. */
@@ -15,7 +14,6 @@ export interface ScorecardStaleAlertProps {
 /**
  * Why a stored scorecard may not be true any more: facts from a source that
  * stopped syncing, or a rubric changed since it was evaluated.
- * @public
  */
 export function ScorecardStaleAlert(props: ScorecardStaleAlertProps) {
   const { scorecard, rubricVersion, now } = props;

@@ -9,7 +9,6 @@ import { LabeledValue } from '../LabeledValue';
 import { OwnerInfo } from '../OwnerInfo';
 import { ServiceStatusChip } from '../ServiceStatusChip';
 
-/** @public */
 export interface ServiceOverviewProps {
   onCall: EntityOnCall;
   owner: EntityOwner | null;
@@ -26,7 +25,6 @@ function LinkOrText(props: { href?: string; text: string }) {
 /**
  * The PagerDuty service with its status, its escalation policy and the
  * owning team, side by side.
- * @public
  */
 export function ServiceOverview(props: ServiceOverviewProps) {
   const { onCall, owner } = props;

@@ -1,6 +1,5 @@
 import Chip, { ChipProps } from '@mui/material/Chip';
 
-/** @public */
 export interface ServiceStatusChipProps {
   /** PagerDuty service status: active, warning, critical, maintenance, disabled. */
   status: string;
@@ -14,7 +13,7 @@ const COLORS: Record<string, ChipProps['color']> = {
   disabled: 'default',
 };
 
-/** The status of a PagerDuty service, coloured by how worrying it is. @public */
+/** The status of a PagerDuty service, coloured by how worrying it is. */
 export function ServiceStatusChip(props: ServiceStatusChipProps) {
   const { status } = props;
   return (

@@ -6,7 +6,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { sloHealth } from '../../utils/sloHealth';
 
-/** @public */
 export interface SloAlertChipProps {
   slo: SloStatusView;
   /** Health of the metrics sources, so a stale source shows as stale. */
@@ -17,7 +16,6 @@ export interface SloAlertChipProps {
  * The SLO's one status at a glance (see `sloHealth`): budget exhausted, a
  * firing page or ticket alert, stale figures, within budget, no data, or
  * why it could not be judged. The tooltip gives every reason.
- * @public
  */
 export function SloAlertChip(props: SloAlertChipProps) {
   const { label, severity, reasons } = sloHealth(props.slo, props.sources);

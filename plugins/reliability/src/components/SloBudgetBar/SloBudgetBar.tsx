@@ -3,7 +3,6 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { formatBudgetRemaining } from '../../utils/formatPercent';
 
-/** @public */
 export interface SloBudgetBarProps {
   /** Budget remaining as a fraction of the window's budget; negative when overspent; `null` with no traffic. */
   budgetRemaining: number | null;
@@ -12,7 +11,6 @@ export interface SloBudgetBarProps {
 /**
  * Error budget left as a bar: full when nothing is spent, empty and red
  * once the budget is exhausted (the figure then shows how far overspent).
- * @public
  */
 export function SloBudgetBar(props: SloBudgetBarProps) {
   const { budgetRemaining } = props;

@@ -15,7 +15,6 @@ import type { BurnDownPoint } from '@preflight/plugin-reliability-common';
 import { useChartTheme } from '../../hooks/useChartTheme';
 import { formatPercent } from '../../utils/formatPercent';
 
-/** @public */
 export interface SloBurnDownChartProps {
   /** Names the chart for assistive technology, e.g. the SLO's display name. */
   sloName: string;
@@ -76,7 +75,6 @@ const DAY_MS = 86_400_000;
  * Evenly spaced x ticks on whole UTC days (every day, every 2, 4 or 7
  * days, whichever gives at most eight ticks), so the axis reads regularly
  * whatever the window.
- * @public
  */
 export function burnDownTicks(first: number, last: number): number[] {
   const days = (last - first) / DAY_MS;
@@ -92,7 +90,6 @@ export function burnDownTicks(first: number, last: number): number[] {
 /**
  * The chart in words, for assistive technology: where the budget started,
  * where it is now and where spending exactly the budget would have left it.
- * @public
  */
 export function describeBurnDown(
   sloName: string,
@@ -129,7 +126,6 @@ function formatTooltipValue(value: unknown): string {
  * against the straight line of spending exactly the budget (burn rate 1).
  * Below the line means burning faster than the objective allows. Colours
  * come from the MUI theme so the chart reads in light and dark mode.
- * @public
  */
 export function SloBurnDownChart(props: SloBurnDownChartProps) {
   const { sloName, points, windowEnd, height = 240 } = props;

@@ -13,7 +13,6 @@ import { formatDuration } from '../../utils';
 import { formatBurnRate } from '../../utils/formatBurnRate';
 import { formatPercent } from '../../utils/formatPercent';
 
-/** @public */
 export interface SloBurnRateTableProps {
   /** Names the tables for assistive technology, e.g. the SLO's display name. */
   sloName: string;
@@ -49,7 +48,6 @@ function ruleState(rule: BurnRateAlertResult) {
  * Burn rate per window, and the Workbook's multi-window alert rows with
  * their thresholds and their windows for this SLO's period (scaled from the
  * 30-day windows) and which of them fire.
- * @public
  */
 export function SloBurnRateTable(props: SloBurnRateTableProps) {
   const { sloName, evaluation } = props;

@@ -39,7 +39,6 @@ spec:
 /**
  * How to declare SLOs: the annotation that points at an OpenSLO file, and
  * a minimal availability SLO to start from.
- * @public
  */
 export function SloHowTo() {
   return (

@@ -17,7 +17,6 @@ import { SloBurnDownChart } from '../SloBurnDownChart';
 import { SloBurnRateTable } from '../SloBurnRateTable';
 import { StatTile } from '../StatTile';
 
-/** @public */
 export interface SloPanelProps {
   slo: SloStatusView;
   /** Health of the metrics sources, so the status says when figures are stale. */
@@ -133,7 +132,6 @@ function SloFigures(props: {
  * One SLO: objective, alert state, attainment, error budget, time to
  * exhaustion, burn rates and alert rows, the burn-down chart, links to its
  * queries, and why its last measurement failed.
- * @public
  */
 export function SloPanel(props: SloPanelProps) {
   const { slo, now } = props;

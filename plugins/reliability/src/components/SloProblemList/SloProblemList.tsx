@@ -3,7 +3,6 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import type { SloProblem } from '@preflight/plugin-reliability-common';
 
-/** @public */
 export interface SloProblemListProps {
   problems: SloProblem[];
 }
@@ -11,7 +10,6 @@ export interface SloProblemListProps {
 /**
  * Problems of the entity's OpenSLO files, each naming the file, the SLO
  * and the field, with the fix when known. Other SLOs still show.
- * @public
  */
 export function SloProblemList(props: SloProblemListProps) {
   const { problems } = props;

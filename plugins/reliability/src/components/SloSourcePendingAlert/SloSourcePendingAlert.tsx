@@ -4,7 +4,6 @@ import Typography from '@mui/material/Typography';
 import type { SourceHealth } from '@preflight/plugin-reliability-common';
 import { RelativeTime } from '../RelativeTime';
 
-/** @public */
 export interface SloSourcePendingAlertProps {
   /** A metrics source that has never answered successfully. */
   source: SourceHealth;
@@ -17,7 +16,6 @@ export interface SloSourcePendingAlertProps {
  * last tried, as the on-call card says of PagerDuty; "not read yet" only
  * while nothing has failed, so an outage is never mistaken for a first
  * sync still on its way.
- * @public
  */
 export function SloSourcePendingAlert(props: SloSourcePendingAlertProps) {
   const { source, now } = props;

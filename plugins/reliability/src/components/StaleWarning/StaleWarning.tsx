@@ -2,7 +2,6 @@ import Alert from '@mui/material/Alert';
 import type { SourceHealth } from '@preflight/plugin-reliability-common';
 import { formatDateTime, formatRelativeTime } from '../../utils';
 
-/** @public */
 export interface StaleWarningProps {
   source: SourceHealth;
   now: Date;
@@ -11,7 +10,6 @@ export interface StaleWarningProps {
 /**
  * Says that a source could not be read and that the card shows what was
  * last known, so nobody pages last week's on-call without knowing it.
- * @public
  */
 export function StaleWarning(props: StaleWarningProps) {
   const { source, now } = props;

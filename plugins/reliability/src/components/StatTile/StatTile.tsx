@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 
-/** @public */
 export interface StatTileProps {
   label: string;
   value: ReactNode;
@@ -12,7 +11,7 @@ export interface StatTileProps {
   detail?: ReactNode;
 }
 
-/** One headline number with its label. @public */
+/** One headline number with its label. */
 export function StatTile(props: StatTileProps) {
   const { label, value, help, detail } = props;
   const body = (

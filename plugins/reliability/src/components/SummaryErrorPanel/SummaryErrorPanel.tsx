@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { isResponseError } from '../../utils';
 
-/** @public */
 export interface SummaryErrorPanelProps {
   error: Error;
   entityRef: string;
@@ -14,7 +13,6 @@ export interface SummaryErrorPanelProps {
 /**
  * A failed summary request, in MUI v5: a 404 says the entity is not known
  * (yet); anything else shows the backend's error name, message and status.
- * @public
  */
 export function SummaryErrorPanel(props: SummaryErrorPanelProps) {
   const { error, entityRef, onRetry } = props;

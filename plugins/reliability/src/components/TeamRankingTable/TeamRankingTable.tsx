@@ -16,7 +16,6 @@ import type {
 import { GroupScorecardsLink } from '../GroupScorecardsLink';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 
-/** @public */
 export interface TeamRankingTableProps {
   rubric: ScorecardRubricView;
   /** Best first, as the backend ranks them. */
@@ -87,7 +86,6 @@ function TeamRow(props: {
  * Teams ranked by the average score of what they own, with the number of
  * entities and how they spread over the levels. The entities column says
  * whether the figures include sub-teams (departments) or not (teams).
- * @public
  */
 export function TeamRankingTable(props: TeamRankingTableProps) {
   const {

@@ -11,7 +11,6 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import { entityRefName, NO_LEVEL, TeamScorecardFilter } from '../../utils';
 
-/** @public */
 export interface TeamScorecardFiltersProps {
   rubric: ScorecardRubricView;
   /** The values the filters can take (owners with rows, tiers, lifecycles). */
@@ -30,7 +29,6 @@ const facetOptions = (
  * Narrows the team table: a text search, a level, one owning sub-team, a
  * tier, a lifecycle, one failing check, and only entities with failing
  * checks. The backend applies them.
- * @public
  */
 export function TeamScorecardFilters(props: TeamScorecardFiltersProps) {
   const { rubric, facets, filter, onChange } = props;

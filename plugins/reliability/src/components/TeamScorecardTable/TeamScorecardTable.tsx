@@ -35,7 +35,6 @@ import { Dash } from '../Dash';
 import { ScorecardLevelBadge } from '../ScorecardLevelBadge';
 import { TeamScorecardFilters } from '../TeamScorecardFilters';
 
-/** @public */
 export interface TeamScorecardTableProps {
   rubric: ScorecardRubricView;
   /** The values the filters can take. */
@@ -59,7 +58,7 @@ export interface TeamScorecardTableProps {
   onExport(): Promise<void>;
 }
 
-/** The column the team table is sorted by and in which direction. @public */
+/** The column the team table is sorted by and in which direction. */
 export interface TeamScorecardSortState {
   column: TeamScorecardColumn;
   direction: 'asc' | 'desc';
@@ -424,7 +423,6 @@ function ColumnHeader(props: {
  * and MTTR, in six columns. Sorting, filtering and paging are done by the backend (the
  * table is controlled by its parent); the CSV export asks the backend for
  * every matching row.
- * @public
  */
 export function TeamScorecardTable(props: TeamScorecardTableProps) {
   const {

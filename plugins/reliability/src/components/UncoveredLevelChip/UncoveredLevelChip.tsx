@@ -3,7 +3,6 @@ import Tooltip from '@mui/material/Tooltip';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { formatDateTime, formatRelativeTime } from '../../utils';
 
-/** @public */
 export interface UncoveredLevelChipProps {
   level: number;
   /** When someone holds the level again; null when nobody is scheduled. */
@@ -14,7 +13,6 @@ export interface UncoveredLevelChipProps {
 /**
  * An escalation level nobody holds right now: pages reaching it go
  * unanswered until the gap ends.
- * @public
  */
 export function UncoveredLevelChip(props: UncoveredLevelChipProps) {
   const { level, until, now } = props;

@@ -1,12 +1,11 @@
 import Box from '@mui/material/Box';
 
-/** @public */
 export interface YamlSnippetProps {
   /** The YAML to show, already indented. */
   yaml: string;
 }
 
-/** A YAML example to copy into `catalog-info.yaml`. @public */
+/** A YAML example to copy into `catalog-info.yaml`. */
 export function YamlSnippet(props: YamlSnippetProps) {
   return (
     <Box

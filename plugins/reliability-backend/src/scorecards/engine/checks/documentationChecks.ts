@@ -4,7 +4,7 @@ import { catalogFact, METADATA_KINDS, outcome } from './checkSupport';
 
 const ANNOTATION_TECHDOCS_REF = 'backstage.io/techdocs-ref';
 
-/** The entity has TechDocs. @public */
+/** The entity has TechDocs. */
 export const techDocsAnnotationCheck: ScorecardCheck = {
   id: 'techdocs-annotation',
   defaults: {
@@ -34,5 +34,5 @@ export const techDocsAnnotationCheck: ScorecardCheck = {
   },
 };
 
-/** Documentation checks. @public */
+/** Documentation checks. */
 export const documentationChecks = [techDocsAnnotationCheck];

@@ -127,7 +127,7 @@ function meanTimeCheck(options: {
   };
 }
 
-/** Mean time to acknowledge under a limit. @public */
+/** Mean time to acknowledge under a limit. */
 export const mttaUnderThresholdCheck = meanTimeCheck({
   id: 'mtta-under-threshold',
   title: 'Pages acknowledged fast',
@@ -142,7 +142,7 @@ export const mttaUnderThresholdCheck = meanTimeCheck({
   fix: 'Check that level 1 is reachable (contact methods, notification rules) and that escalation delays are short.',
 });
 
-/** Mean time to resolve under a limit. @public */
+/** Mean time to resolve under a limit. */
 export const mttrUnderThresholdCheck = meanTimeCheck({
   id: 'mttr-under-threshold',
   title: 'Incidents resolved fast',
@@ -163,7 +163,7 @@ function oldestOpenHighUrgency(open: OpenIncident[]) {
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
 }
 
-/** No high-urgency incident has been open too long. @public */
+/** No high-urgency incident has been open too long. */
 export const noStaleHighUrgencyIncidentCheck: ScorecardCheck = {
   id: 'no-stale-high-urgency-incident',
   defaults: {
@@ -218,7 +218,7 @@ export const noStaleHighUrgencyIncidentCheck: ScorecardCheck = {
   },
 };
 
-/** Incident checks. @public */
+/** Incident checks. */
 export const incidentChecks = [
   mttaUnderThresholdCheck,
   mttrUnderThresholdCheck,

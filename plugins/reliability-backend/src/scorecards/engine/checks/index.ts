@@ -19,7 +19,7 @@ export * from './reportChecks';
 export * from './reviewChecks';
 export * from './sloChecks';
 
-/** Every built-in readiness check, in the order scorecards list them. @public */
+/** Every built-in readiness check, in the order scorecards list them. */
 export const builtinScorecardChecks: ScorecardCheck[] = [
   ...ownershipChecks,
   ...onCallChecks,

@@ -49,7 +49,7 @@ function fieldSetCheck(options: {
   };
 }
 
-/** `preflight.dev/tier` is set. @public */
+/** `preflight.dev/tier` is set. */
 export const tierSetCheck = fieldSetCheck({
   id: 'tier-set',
   title: 'Tier set',
@@ -62,7 +62,7 @@ export const tierSetCheck = fieldSetCheck({
   kinds: METADATA_KINDS,
 });
 
-/** `spec.lifecycle` is set. @public */
+/** `spec.lifecycle` is set. */
 export const lifecycleSetCheck = fieldSetCheck({
   id: 'lifecycle-set',
   title: 'Lifecycle set',
@@ -75,7 +75,7 @@ export const lifecycleSetCheck = fieldSetCheck({
   kinds: ['component', 'api'],
 });
 
-/** `spec.system` is set. @public */
+/** `spec.system` is set. */
 export const systemSetCheck = fieldSetCheck({
   id: 'system-set',
   title: 'System set',
@@ -87,5 +87,5 @@ export const systemSetCheck = fieldSetCheck({
   kinds: ['component', 'api', 'resource'],
 });
 
-/** Metadata checks. @public */
+/** Metadata checks. */
 export const metadataChecks = [tierSetCheck, lifecycleSetCheck, systemSetCheck];

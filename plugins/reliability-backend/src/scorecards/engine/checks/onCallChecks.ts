@@ -18,7 +18,7 @@ const PAGERDUTY_DOCS =
   'https://support.pagerduty.com/main/docs/escalation-policies';
 const ANNOTATION_PAGERDUTY_TEAM_ID = 'pagerduty.com/team-id';
 
-/** A PagerDuty service is linked and known to PagerDuty. @public */
+/** A PagerDuty service is linked and known to PagerDuty. */
 export const pagerDutyServiceLinkedCheck: ScorecardCheck = {
   id: 'pagerduty-service-linked',
   defaults: {
@@ -52,7 +52,7 @@ export const pagerDutyServiceLinkedCheck: ScorecardCheck = {
   },
 };
 
-/** The escalation policy has enough levels. @public */
+/** The escalation policy has enough levels. */
 export const escalationPolicyLevelsCheck: ScorecardCheck = {
   id: 'escalation-policy-levels',
   defaults: {
@@ -101,7 +101,7 @@ export const escalationPolicyLevelsCheck: ScorecardCheck = {
   },
 };
 
-/** Level 1 is held at all times in the look-ahead window. @public */
+/** Level 1 is held at all times in the look-ahead window. */
 export const level1AlwaysCoveredCheck: ScorecardCheck = {
   id: 'level1-always-covered',
   defaults: {
@@ -162,7 +162,7 @@ export const level1AlwaysCoveredCheck: ScorecardCheck = {
   },
 };
 
-/** Level 1 rotates between several people. @public */
+/** Level 1 rotates between several people. */
 export const rotationHasMultiplePeopleCheck: ScorecardCheck = {
   id: 'rotation-has-multiple-people',
   defaults: {
@@ -233,7 +233,7 @@ function matchTeam(context: CheckContext) {
   };
 }
 
-/** The team PagerDuty pages is the team the catalog says owns the entity. @public */
+/** The team PagerDuty pages is the team the catalog says owns the entity. */
 export const pagingTeamMatchesOwnerCheck: ScorecardCheck = {
   id: 'paging-team-matches-owner',
   defaults: {
@@ -309,7 +309,7 @@ export const pagingTeamMatchesOwnerCheck: ScorecardCheck = {
   },
 };
 
-/** On-call checks. @public */
+/** On-call checks. */
 export const onCallChecks = [
   pagerDutyServiceLinkedCheck,
   escalationPolicyLevelsCheck,

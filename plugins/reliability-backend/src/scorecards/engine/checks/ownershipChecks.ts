@@ -14,7 +14,7 @@ function kindOfRef(ref: string): string {
   }
 }
 
-/** `spec.owner` is set. @public */
+/** `spec.owner` is set. */
 export const ownerSetCheck: ScorecardCheck = {
   id: 'owner-set',
   defaults: {
@@ -39,7 +39,7 @@ export const ownerSetCheck: ScorecardCheck = {
   },
 };
 
-/** The owner is a group that exists in the catalog and has members. @public */
+/** The owner is a group that exists in the catalog and has members. */
 export const ownerGroupHasMembersCheck: ScorecardCheck = {
   id: 'owner-group-has-members',
   defaults: {
@@ -95,5 +95,5 @@ export const ownerGroupHasMembersCheck: ScorecardCheck = {
   },
 };
 
-/** Ownership checks. @public */
+/** Ownership checks. */
 export const ownershipChecks = [ownerSetCheck, ownerGroupHasMembersCheck];

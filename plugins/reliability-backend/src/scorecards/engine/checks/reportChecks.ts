@@ -82,7 +82,7 @@ function within(reports: ReportFacts): string {
   return `in the last ${reports.windowDays} days`;
 }
 
-/** Change failure rate over the report window under a limit. @public */
+/** Change failure rate over the report window under a limit. */
 export const changeFailureRateUnderCheck: ScorecardCheck = {
   id: 'change-failure-rate-under',
   defaults: {
@@ -153,7 +153,7 @@ export const changeFailureRateUnderCheck: ScorecardCheck = {
   },
 };
 
-/** The rotation's pages per on-call shift under a limit. @public */
+/** The rotation's pages per on-call shift under a limit. */
 export const pagesPerShiftUnderCheck: ScorecardCheck = {
   id: 'pages-per-shift-under',
   defaults: {
@@ -208,7 +208,7 @@ export const pagesPerShiftUnderCheck: ScorecardCheck = {
   },
 };
 
-/** The rotation's pages outside business hours under a limit. @public */
+/** The rotation's pages outside business hours under a limit. */
 export const offHoursPagesUnderCheck: ScorecardCheck = {
   id: 'off-hours-pages-under',
   defaults: {
@@ -260,7 +260,7 @@ export const offHoursPagesUnderCheck: ScorecardCheck = {
   },
 };
 
-/** The share of noise among the service's incidents under a limit. @public */
+/** The share of noise among the service's incidents under a limit. */
 export const alertNoiseUnderCheck: ScorecardCheck = {
   id: 'alert-noise-under',
   defaults: {
@@ -306,7 +306,7 @@ export const alertNoiseUnderCheck: ScorecardCheck = {
   },
 };
 
-/** Checks judging the report figures. @public */
+/** Checks judging the report figures. */
 export const reportChecks = [
   changeFailureRateUnderCheck,
   pagesPerShiftUnderCheck,

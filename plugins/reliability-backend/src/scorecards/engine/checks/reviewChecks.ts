@@ -9,7 +9,6 @@ const REVIEWS_SOURCE = 'reviews';
  * The entity holds an approved, non-drifted readiness review for a stage
  * (param `stage`, default `ga`). Not applicable when no review template
  * offers that stage for the entity.
- * @public
  */
 export const readinessReviewApprovedCheck: ScorecardCheck = {
   id: 'readiness-review-approved',
@@ -75,5 +74,5 @@ export const readinessReviewApprovedCheck: ScorecardCheck = {
   },
 };
 
-/** Readiness review checks. @public */
+/** Readiness review checks. */
 export const reviewChecks = [readinessReviewApprovedCheck];

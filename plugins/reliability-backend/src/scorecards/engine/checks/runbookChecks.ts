@@ -8,7 +8,7 @@ import {
   untrustedSources,
 } from './checkSupport';
 
-/** The entity links at least N runbooks. @public */
+/** The entity links at least N runbooks. */
 export const runbookLinkedCheck: ScorecardCheck = {
   id: 'runbook-linked',
   defaults: {
@@ -50,7 +50,7 @@ export const runbookLinkedCheck: ScorecardCheck = {
   },
 };
 
-/** Every alert rule attributed to the entity has a runbook_url. @public */
+/** Every alert rule attributed to the entity has a runbook_url. */
 export const alertRulesHaveRunbooksCheck: ScorecardCheck = {
   id: 'alert-rules-have-runbooks',
   defaults: {
@@ -127,5 +127,5 @@ export const alertRulesHaveRunbooksCheck: ScorecardCheck = {
   },
 };
 
-/** Runbook checks. @public */
+/** Runbook checks. */
 export const runbookChecks = [runbookLinkedCheck, alertRulesHaveRunbooksCheck];

@@ -79,7 +79,7 @@ function measuredSlos(
   return { slos };
 }
 
-/** At least N SLOs are declared. @public */
+/** At least N SLOs are declared. */
 export const sloDefinedCheck: ScorecardCheck = {
   id: 'slo-defined',
   defaults: {
@@ -118,7 +118,7 @@ export const sloDefinedCheck: ScorecardCheck = {
   },
 };
 
-/** Every SLO meets its objective over its window. @public */
+/** Every SLO meets its objective over its window. */
 export const sloMetCheck: ScorecardCheck = {
   id: 'slo-met',
   defaults: {
@@ -177,7 +177,7 @@ export const sloMetCheck: ScorecardCheck = {
   },
 };
 
-/** Every SLO has error budget left. @public */
+/** Every SLO has error budget left. */
 export const sloBudgetLeftCheck: ScorecardCheck = {
   id: 'slo-budget-left',
   defaults: {
@@ -250,7 +250,7 @@ export const sloBudgetLeftCheck: ScorecardCheck = {
   },
 };
 
-/** No page-severity burn alert fires. @public */
+/** No page-severity burn alert fires. */
 export const sloNoPageAlertCheck: ScorecardCheck = {
   id: 'slo-no-page-alert',
   defaults: {
@@ -312,7 +312,7 @@ export const sloNoPageAlertCheck: ScorecardCheck = {
   },
 };
 
-/** SLO checks. @public */
+/** SLO checks. */
 export const sloChecks = [
   sloDefinedCheck,
   sloMetCheck,
