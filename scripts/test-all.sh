@@ -38,6 +38,11 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 echo "== type-check"
 # Also writes the declarations (dist-types/) the package builds below bundle.
 npx tsc
+echo "== generated API contract"
+# The API types and the validated router's spec are generated from
+# plugins/reliability-backend/openapi.yaml; fail when they were not
+# regenerated after a change to it.
+npm run --silent generate:api -- --check
 echo "== lint"
 npx backstage-cli repo lint
 echo "== publishable packages"
