@@ -21,3 +21,12 @@ export * from './reportApi';
 export * from './format';
 export * from './csv';
 export * from './zodIssues';
+/**
+ * The OpenAPI spec's generated `paths` and `components`
+ * (`plugins/reliability-backend/openapi.yaml`), for typed clients.
+ * @public
+ */
+export type {
+  paths as ReliabilityApiPaths,
+  components as ReliabilityApiComponents,
+} from './generated/openapi';

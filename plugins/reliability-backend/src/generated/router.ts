@@ -4421,6 +4421,28 @@ export const spec = {
           },
         },
       },
+      ReviewCheckSnapshot: {
+        description:
+          "The check's state frozen when the item was submitted or signed off: a check state that always says when and why it was captured.",
+        allOf: [
+          {
+            $ref: '#/components/schemas/ReviewCheckState',
+          },
+          {
+            type: 'object',
+            required: ['capturedAt', 'reason'],
+            properties: {
+              capturedAt: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+              reason: {
+                type: 'string',
+                enum: ['submit', 'signoff'],
+              },
+            },
+          },
+        ],
+      },
       EvidenceLink: {
         type: 'object',
         additionalProperties: false,
@@ -4554,7 +4576,7 @@ export const spec = {
                 type: 'null',
               },
               {
-                $ref: '#/components/schemas/ReviewCheckState',
+                $ref: '#/components/schemas/ReviewCheckSnapshot',
               },
             ],
           },
@@ -4847,7 +4869,10 @@ export const spec = {
             type: 'string',
           },
           details: {
+            description:
+              'Action details, e.g. the answer, the reason, the drift causes.',
             type: 'object',
+            additionalProperties: true,
           },
         },
       },

@@ -1623,6 +1623,12 @@ export interface components {
       /** @enum {string} */
       reason?: 'submit' | 'signoff';
     };
+    /** @description The check's state frozen when the item was submitted or signed off: a check state that always says when and why it was captured. */
+    ReviewCheckSnapshot: components['schemas']['ReviewCheckState'] & {
+      capturedAt: components['schemas']['Timestamp'];
+      /** @enum {string} */
+      reason: 'submit' | 'signoff';
+    };
     EvidenceLink: {
       url: string;
       title?: string;
@@ -1657,7 +1663,7 @@ export interface components {
       /** @enum {string} */
       status: 'passing' | 'failing' | 'unanswered' | 'expired' | 'waived';
       live?: null | components['schemas']['ReviewCheckState'];
-      snapshot?: null | components['schemas']['ReviewCheckState'];
+      snapshot?: null | components['schemas']['ReviewCheckSnapshot'];
       answer?: null | components['schemas']['AttestationAnswer'];
       waiver?: null | components['schemas']['ItemWaiver'];
     };
@@ -1728,7 +1734,10 @@ export interface components {
       stateAfter?: components['schemas']['ReviewState'];
       sectionId?: string;
       itemId?: string;
-      details?: Record<string, never>;
+      /** @description Action details, e.g. the answer, the reason, the drift causes. */
+      details?: {
+        [key: string]: unknown;
+      };
     };
     ReviewResponse: {
       review: components['schemas']['Review'];
