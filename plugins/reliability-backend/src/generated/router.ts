@@ -3365,6 +3365,32 @@ export const spec = {
           },
         },
       },
+      CheckFacts: {
+        description: 'The facts a check judged, as evidence.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['label', 'value'],
+          properties: {
+            label: {
+              type: 'string',
+            },
+            value: {
+              type: ['string', 'number', 'boolean', 'null'],
+            },
+            sourceId: {
+              type: 'string',
+            },
+            asOf: {
+              $ref: '#/components/schemas/NullableTimestamp',
+            },
+            stale: {
+              type: 'boolean',
+            },
+          },
+        },
+      },
       ScorecardCheckResult: {
         type: 'object',
         additionalProperties: false,
@@ -3419,29 +3445,7 @@ export const spec = {
             type: 'string',
           },
           facts: {
-            type: 'array',
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['label', 'value'],
-              properties: {
-                label: {
-                  type: 'string',
-                },
-                value: {
-                  type: ['string', 'number', 'boolean', 'null'],
-                },
-                sourceId: {
-                  type: 'string',
-                },
-                asOf: {
-                  $ref: '#/components/schemas/NullableTimestamp',
-                },
-                stale: {
-                  type: 'boolean',
-                },
-              },
-            },
+            $ref: '#/components/schemas/CheckFacts',
           },
           exemption: {
             type: 'object',
@@ -4394,7 +4398,7 @@ export const spec = {
             type: 'string',
           },
           facts: {
-            $ref: '#/components/schemas/ScorecardCheckResult/properties/facts',
+            $ref: '#/components/schemas/CheckFacts',
           },
           fix: {
             type: 'object',

@@ -1329,6 +1329,14 @@ export interface components {
       /** @description 0-based position in the rubric's levels. */
       index: number;
     };
+    /** @description The facts a check judged, as evidence. */
+    CheckFacts: {
+      label: string;
+      value: string | number | boolean | null;
+      sourceId?: string;
+      asOf?: components['schemas']['NullableTimestamp'];
+      stale?: boolean;
+    }[];
     ScorecardCheckResult: {
       checkId: string;
       title: string;
@@ -1343,13 +1351,7 @@ export interface components {
       /** @enum {string} */
       state: 'pass' | 'fail' | 'warning' | 'not-applicable' | 'error';
       message: string;
-      facts: {
-        label: string;
-        value: string | number | boolean | null;
-        sourceId?: string;
-        asOf?: components['schemas']['NullableTimestamp'];
-        stale?: boolean;
-      }[];
+      facts: components['schemas']['CheckFacts'];
       exemption?: {
         checkId: string;
         reason: string;
@@ -1613,7 +1615,7 @@ export interface components {
       /** @description Pass, warning, an active exemption, or not applicable. */
       passing: boolean;
       message: string;
-      facts: components['schemas']['ScorecardCheckResult']['facts'];
+      facts: components['schemas']['CheckFacts'];
       fix?: {
         text: string;
         url?: string;
