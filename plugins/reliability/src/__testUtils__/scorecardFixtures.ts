@@ -261,13 +261,16 @@ export function scorecardOf(
 export function checkoutApiScorecard(
   overrides: Partial<EntityScorecardResponse> = {},
 ): EntityScorecardResponse {
-  const scorecard = scorecardOf(checkoutApiChecks());
+  const scorecard =
+    overrides.scorecard !== undefined
+      ? overrides.scorecard
+      : scorecardOf(checkoutApiChecks());
   return {
     entityRef: 'component:default/checkout-api',
     state: 'ok',
     scorecard,
     // The backend's last evaluation run looked at it when it was evaluated.
-    lastCheckedAt: scorecard.evaluatedAt,
+    lastCheckedAt: scorecard?.evaluatedAt ?? null,
     // No change recorded (tests that show one override it).
     lastChangedAt: null,
     rubric: rubricView(),
