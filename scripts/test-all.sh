@@ -43,6 +43,11 @@ echo "== API reports"
 # (plugins/*/report*.api.md), from the declarations tsc just wrote: about 50 s
 # (user 14 s). Fails on an unreported API change or a report warning.
 bash scripts/api-reports.sh --ci
+echo "== generated API contract"
+# The API types and the validated router's spec are generated from
+# plugins/reliability-backend/openapi.yaml; fail when they were not
+# regenerated after a change to it.
+npm run --silent generate:api -- --check
 echo "== lint"
 npx backstage-cli repo lint
 echo "== publishable packages"

@@ -21,3 +21,11 @@ export * from './reportApi';
 export * from './format';
 export * from './csv';
 export * from './zodIssues';
+// The OpenAPI spec's generated types (plugins/reliability-backend/openapi.yaml),
+// for typed clients.
+export type {
+  paths as ReliabilityApiPaths,
+  components as ReliabilityApiComponents,
+  operations as ReliabilityApiOperations,
+} from './generated/openapi';
+export type { ReliabilityApiSchemas } from './apiSchemas';

@@ -1,5 +1,8 @@
-import type { BurnDownPoint, SloBudgetEvaluation } from './slo';
-import type { MetadataProblem, SourceHealth } from './types';
+import type { ReliabilityApiSchemas as ApiSchemas } from './apiSchemas';
+
+// The API's request and response shapes are the types generated from
+// plugins/reliability-backend/openapi.yaml (`npm run generate:api`): change
+// the spec, not these aliases. Types that never cross the wire stay here.
 
 /**
  * A problem found while reading OpenSLO documents. `field` is the path inside
@@ -9,21 +12,7 @@ import type { MetadataProblem, SourceHealth } from './types';
  * `SLO_PROBLEM_WHOLE_DOCUMENT`, `SLO_PROBLEM_WHOLE_FILE`); never empty.
  * @public
  */
-export interface SloProblem extends MetadataProblem {
-  /** The file the problem is in, as given to the parser. */
-  file: string;
-  /** `metadata.name` of the SLO the problem belongs to, when known. */
-  sloName?: string;
-  /** The YAML document holding `field`, when the problem is inside one. */
-  document?: {
-    /** 0-based position of the YAML document in the file (documents are separated by `---`). */
-    index: number;
-    /** 0-based position in the document's top-level list, when the document is a list of objects. */
-    item?: number;
-    kind?: string;
-    name?: string;
-  };
-}
+export type SloProblem = ApiSchemas['SloProblem'];
 
 /** The entity annotation listing an entity's OpenSLO files. @public */
 export const ANNOTATION_OPENSLO = 'preflight.dev/openslo';
@@ -44,107 +33,42 @@ export const ANNOTATION_PROMETHEUS_INSTANCE =
 export type SloStatusState = 'ok' | 'no-data' | 'error' | 'awaiting-sync';
 
 /** A link that opens an SLO's query in the metrics source's own UI. @public */
-export interface SloQueryLinkView {
-  title: string;
-  url: string;
-}
+export type SloQueryLinkView =
+  ApiSchemas['SloStatusView']['queryLinks'][number];
 
 /** An OpenSLO AlertPolicy of an SLO, as the card names it. @public */
-export interface SloAlertPolicyView {
-  name: string;
-  displayName?: string;
-  /** The alert's severity, as written, e.g. `page`. */
-  severity: string;
-  /** e.g. `burn rate ≥ 14.4 over 1h for 5m`. */
-  condition: string;
-  /** `<name>: <target>` of each notification target, e.g. `checkout-oncall: slack`. */
-  notificationTargets: string[];
-}
+export type SloAlertPolicyView = NonNullable<
+  ApiSchemas['SloStatusView']['alertPolicies']
+>[number];
 
 /** One SLO of an entity as the SLO widget shows it. @public */
-export interface SloStatusView {
-  /** Unique within the entity (see `SloDefinition.id`). */
-  id: string;
-  name: string;
-  displayName: string;
-  description?: string;
-  /** The OpenSLO file it came from, relative to the entity's catalog file. */
-  file: string;
-  indicatorKind: 'ratio' | 'threshold';
-  /** Objective as a fraction, e.g. 0.999. */
-  objective: number;
-  /** The window as written, e.g. `28d`, and in seconds. */
-  window: string;
-  windowSeconds: number;
-  rolling: boolean;
-  /**
-   * Calendar-aligned windows only: the calendar window in force when the SLO
-   * was measured (or, before that, when the answer was made), ISO-8601.
-   * Attainment and budget count from `windowStart`; the budget resets at
-   * `windowEnd`.
-   */
-  windowStart?: string;
-  windowEnd?: string;
-  budgetingMethod: 'Occurrences' | 'Timeslices' | 'RatioTimeslices';
-  /**
-   * The OpenSLO alert policies the exported Prometheus alerts follow;
-   * absent when the SLO names none and Preflight's default multi-window
-   * burn-rate policy is in force.
-   */
-  alertPolicies?: SloAlertPolicyView[];
-  /** e.g. `prometheus:main`. */
-  sourceId?: string;
-  state: SloStatusState;
-  /** Attainment, budget, burn rates, alert state, time to exhaustion; absent before the first good measurement. */
-  evaluation?: SloBudgetEvaluation;
-  /** Budget burn-down over the window, oldest first. */
-  burnDown: BurnDownPoint[];
-  /** The instant `evaluation` was measured at (ISO-8601), e.g. the whole minute Prometheus evaluated its queries at. */
-  evaluatedAt: string | null;
-  queryLinks: SloQueryLinkView[];
-  /** Why the last measurement failed, naming the SLO and the query. */
-  errors: string[];
-  warnings: string[];
-}
+export type SloStatusView = ApiSchemas['SloStatusView'];
+
+/**
+ * An SLO's evaluation as the API answers it: {@link SloBudgetEvaluation},
+ * except that evaluations stored before `unknown` existed lack it.
+ * @public
+ */
+export type SloEvaluationView = ApiSchemas['SloBudgetEvaluation'];
 
 /** `GET /entities/:kind/:namespace/:name/slos` @public */
-export interface EntitySlosResponse {
-  entityRef: string;
-  slos: SloStatusView[];
-  /** Problems of the entity's OpenSLO files (unreadable, bad window, ...), each naming the file, SLO and field. */
-  problems: SloProblem[];
-  /** Health of the metrics sources these SLOs are measured from. */
-  sources: SourceHealth[];
-  generatedAt: string;
-}
+export type EntitySlosResponse = ApiSchemas['EntitySlosResponse'];
 
 /** An SLO left out of an entity's generated Prometheus rules, and why. @public */
-export interface SloRulesProblemView {
-  sloId: string;
-  /** The OpenSLO file the SLO is declared in. */
-  file: string;
-  /** The field at fault, or `(whole SLO)`. */
-  field: string;
-  message: string;
-  fix?: string;
-}
+export type SloRulesProblemView = ApiSchemas['SloRulesProblem'];
 
 /**
  * `GET /entities/:kind/:namespace/:name/slo-rules` with
  * `Accept: application/json`: the rule file and the SLOs left out of it.
  * @public
  */
-export interface SloRulesResponse {
-  entityRef: string;
-  /** Suggested file name, e.g. `checkout-api.slo-rules.yaml`. */
-  fileName: string;
+export type SloRulesResponse = Omit<ApiSchemas['SloRulesResponse'], 'yaml'> & {
   /**
    * The rule file. The frontend client also gives `null` here for the 422
    * answer (no SLO could be exported), with the problems of that answer.
    */
   yaml: string | null;
-  problems: SloRulesProblemView[];
-}
+};
 
 /**
  * Why a deploy is not simply allowed. Kinds that block: an SLO's budget is
@@ -163,25 +87,8 @@ export interface SloRulesResponse {
  * (`slo-invalid`).
  * @public
  */
-export interface DeployGateReason {
-  /** The SLO concerned; absent for review reasons and unreadable files. */
-  sloId?: string;
-  kind:
-    | 'budget-exhausted'
-    | 'page-alert'
-    | 'page-alert-unknown'
-    | 'stale-data'
-    | 'slo-not-measured'
-    | 'slo-invalid'
-    | 'review-missing'
-    | 'review-not-approved'
-    | 'review-drifted';
-  message: string;
-  /** Review reasons: the gated stage. */
-  stage?: string;
-  /** Review reasons: the open review concerned, when there is one. */
-  reviewId?: string;
-}
+export type DeployGateReason =
+  ApiSchemas['DeployGateResponse']['reasons'][number];
 
 /**
  * The reason kinds that mean "cannot judge" rather than "no": a gate with
@@ -245,20 +152,4 @@ export function isDeployAllowed(
  * derived from `decision` and `onUnknown`.
  * @public
  */
-export interface DeployGateResponse {
-  entityRef: string;
-  decision: DeployGateDecision;
-  /** The policy applied to an `unknown` decision. */
-  onUnknown: DeployGateUnknownPolicy;
-  /** `decision` is `allow`, or `unknown` while `onUnknown` is `allow`. */
-  allowed: boolean;
-  /** Why the decision is not `allow`: blocking and cannot-judge reasons; empty when it is. */
-  reasons: DeployGateReason[];
-  /**
-   * Notes that do not change the decision: SLOs with no traffic in their
-   * window, and a page alert of unknown state while
-   * `reliability.slos.deployGate.unknownPageAlert` is `allow`.
-   */
-  unknown: Array<{ sloId: string; message: string }>;
-  evaluatedAt: string;
-}
+export type DeployGateResponse = ApiSchemas['DeployGateResponse'];

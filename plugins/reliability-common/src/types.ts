@@ -1,3 +1,9 @@
+import type { ReliabilityApiSchemas as ApiSchemas } from './apiSchemas';
+
+// The API's request and response shapes are the types generated from
+// plugins/reliability-backend/openapi.yaml (`npm run generate:api`): change
+// the spec, not these aliases. Types that never cross the wire stay here.
+
 /**
  * Normalized, source-agnostic reliability data. Providers (PagerDuty today,
  * others later) produce these shapes; the backend stores them and the API
@@ -9,43 +15,16 @@
  * A problem with an entity's metadata, scoped to the field that caused it.
  * @public
  */
-export interface MetadataProblem {
-  /** The entity the problem belongs to, e.g. `component:default/checkout`. */
-  entityRef: string;
-  /** The offending field, e.g. `metadata.annotations["pagerduty.com/service-id"]`. */
-  field: string;
-  /** What is wrong, in words a service owner understands. */
-  message: string;
-  /** How to fix it. */
-  fix?: string;
-}
+export type MetadataProblem = ApiSchemas['MetadataProblem'];
 
 /** A contact method of an on-call person. @public */
-export interface ContactMethod {
-  type: 'email' | 'phone' | 'sms' | 'push' | 'other';
-  /** e-mail address or phone number as the source gives it */
-  address: string;
-  label?: string;
-}
+export type ContactMethod = ApiSchemas['ContactMethod'];
 
 /** A person as the on-call source knows them. @public */
-export interface OnCallPerson {
-  id: string;
-  name: string;
-  email?: string;
-  htmlUrl?: string;
-  avatarUrl?: string;
-  timeZone?: string;
-  contactMethods: ContactMethod[];
-}
+export type OnCallPerson = ApiSchemas['OnCallPerson'];
 
 /** Who an escalation level notifies: a user directly, or a schedule. @public */
-export interface EscalationTarget {
-  type: 'user' | 'schedule';
-  id: string;
-  name: string;
-  htmlUrl?: string;
-}
+export type EscalationTarget = ApiSchemas['EscalationTarget'];
 
 /** One level (rule) of an escalation policy. @public */
 export interface EscalationLevelDefinition {
@@ -83,49 +62,16 @@ export interface EscalationPolicyRecord {
 }
 
 /** A team as the on-call source knows it. @public */
-export interface SourceTeam {
-  id: string;
-  name: string;
-  htmlUrl?: string;
-}
+export type SourceTeam = ApiSchemas['SourceTeam'];
 
 /** A service in an on-call source. @public */
-export interface OnCallServiceRecord {
-  id: string;
-  name: string;
-  htmlUrl?: string;
-  /** e.g. PagerDuty's `active`, `warning`, `critical`, `maintenance`, `disabled` */
-  status?: string;
-  escalationPolicyId?: string;
-  teams: SourceTeam[];
-}
+export type OnCallServiceRecord = ApiSchemas['OnCallServiceRecord'];
 
 /** An incident that is still open. @public */
-export interface OpenIncident {
-  id: string;
-  number?: number;
-  title: string;
-  status: 'triggered' | 'acknowledged';
-  urgency: 'high' | 'low';
-  createdAt: string;
-  htmlUrl?: string;
-}
+export type OpenIncident = ApiSchemas['OpenIncident'];
 
 /** Incident statistics of one service over a trailing window. @public */
-export interface IncidentStats {
-  serviceId: string;
-  windowDays: number;
-  /** Incidents created in the window. */
-  total: number;
-  highUrgency: number;
-  /** Mean time to first acknowledgement, seconds; null when nothing was acknowledged. */
-  mttaSeconds: number | null;
-  /** Mean time to resolve, seconds; null when nothing was resolved. */
-  mttrSeconds: number | null;
-  /** High-urgency incidents per level-1 on-call shift; null when no shift is known. */
-  pagesPerShift: number | null;
-  open: OpenIncident[];
-}
+export type IncidentStats = ApiSchemas['IncidentStats'];
 
 /**
  * Everything a bulk sync of one source (one PagerDuty account) returns.
@@ -155,21 +101,4 @@ export interface OnCallSnapshot {
 }
 
 /** Health of one data source, as stored after each sync attempt. @public */
-export interface SourceHealth {
-  /** e.g. `pagerduty:default` */
-  id: string;
-  /** e.g. `pagerduty` */
-  type: string;
-  displayName: string;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  /** The last error, present while the source is failing. */
-  lastError: string | null;
-  /** When the current run of failures began. */
-  errorSince: string | null;
-  /** True when the last good data is older than the staleness threshold or the last attempt failed. */
-  stale: boolean;
-  /** Seconds since the last success, at the time of the response. */
-  ageSeconds: number | null;
-  warnings: string[];
-}
+export type SourceHealth = ApiSchemas['SourceHealth'];

@@ -96,7 +96,7 @@ describe('evaluateDeployGate', () => {
     const evaluation = view().slos[0].evaluation!;
     expect(evaluation.alerts.state).toBe('unknown');
     expect(
-      evaluation.alerts.unknown.map(r => [r.severity, r.longWindow]),
+      evaluation.alerts.unknown?.map(r => [r.severity, r.longWindow]),
     ).toEqual([['page', '1h']]);
   });
 

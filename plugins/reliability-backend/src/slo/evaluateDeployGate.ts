@@ -55,7 +55,16 @@ function burnRate(value: number | null): string {
   return value === null ? 'no data' : value.toFixed(1);
 }
 
-function windows(rule: BurnRateAlertResult): string {
+function windows(
+  rule: Pick<
+    BurnRateAlertResult,
+    | 'longBurnRate'
+    | 'longWindowSeconds'
+    | 'shortBurnRate'
+    | 'shortWindowSeconds'
+    | 'threshold'
+  >,
+): string {
   return `burn rate ${burnRate(rule.longBurnRate)} over ${formatSloDuration(
     rule.longWindowSeconds,
   )} and ${burnRate(rule.shortBurnRate)} over ${formatSloDuration(

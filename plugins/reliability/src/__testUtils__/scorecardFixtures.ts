@@ -261,10 +261,18 @@ export function scorecardOf(
 export function checkoutApiScorecard(
   overrides: Partial<EntityScorecardResponse> = {},
 ): EntityScorecardResponse {
+  const scorecard =
+    overrides.scorecard !== undefined
+      ? overrides.scorecard
+      : scorecardOf(checkoutApiChecks());
   return {
     entityRef: 'component:default/checkout-api',
     state: 'ok',
-    scorecard: scorecardOf(checkoutApiChecks()),
+    scorecard,
+    // The backend's last evaluation run looked at it when it was evaluated.
+    lastCheckedAt: scorecard?.evaluatedAt ?? null,
+    // No change recorded (tests that show one override it).
+    lastChangedAt: null,
     rubric: rubricView(),
     history: [
       { day: '2025-02-28', levelId: null, score: 55 },

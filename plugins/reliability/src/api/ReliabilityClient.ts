@@ -31,6 +31,7 @@ import type {
   SloRulesResponse,
   SourcesHealthResponse,
   WaiveItemRequest,
+  ReliabilityApiPaths,
 } from '@preflight/plugin-reliability-common';
 import {
   ReliabilityApi,
@@ -41,6 +42,58 @@ import {
 import { ReviewConflictError } from './ReviewConflictError';
 
 type Method = 'GET' | 'POST' | 'PUT';
+
+// The requests and answers of the client are typed by the OpenAPI spec's
+// generated `paths`: a template and a method name one documented operation,
+// whose path parameters, JSON body and success answer are the spec's.
+type ApiPathTemplate = keyof ReliabilityApiPaths;
+type ApiMethod<P extends ApiPathTemplate> = {
+  [M in 'get' | 'post' | 'put']: ReliabilityApiPaths[P][M] extends never
+    ? never
+    : ReliabilityApiPaths[P][M] extends undefined
+    ? never
+    : M;
+}['get' | 'post' | 'put'];
+type ApiOperation<
+  P extends ApiPathTemplate,
+  M extends ApiMethod<P>,
+> = NonNullable<ReliabilityApiPaths[P][M]>;
+type ApiPathParams<P extends ApiPathTemplate> =
+  ReliabilityApiPaths[P]['parameters'] extends { path: infer Params }
+    ? Params
+    : Record<string, never>;
+type ApiJsonBody<Op> = Op extends { requestBody?: infer RequestBody }
+  ? [NonNullable<RequestBody>] extends [never]
+    ? never
+    : NonNullable<RequestBody> extends {
+        content: { 'application/json': infer Body };
+      }
+    ? Body
+    : never
+  : never;
+type ApiAnswer<
+  P extends ApiPathTemplate,
+  M extends ApiMethod<P>,
+> = ApiOperation<P, M> extends { responses: infer Responses }
+  ? {
+      [Status in keyof Responses]: Status extends 200 | 201
+        ? Responses[Status] extends {
+            content: { 'application/json': infer Body };
+          }
+          ? Body
+          : never
+        : never;
+    }[keyof Responses]
+  : never;
+/** Path parameters, query string and JSON body of one call. */
+type ApiRequest<P extends ApiPathTemplate, M extends ApiMethod<P>> = {
+  query?: string;
+} & (ApiPathParams<P> extends Record<string, never>
+  ? { path?: never }
+  : { path: ApiPathParams<P> }) &
+  ([ApiJsonBody<ApiOperation<P, M>>] extends [never]
+    ? { body?: never }
+    : { body: ApiJsonBody<ApiOperation<P, M>> });
 
 /** Reads are served from the backend's database, so they should be quick. */
 const DEFAULT_READ_TIMEOUT_MS = 30_000;
@@ -83,11 +136,12 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<EntityReliabilitySummary> {
-    return this.#request<EntityReliabilitySummary>(
-      'GET',
-      `${entityPath(entityRef)}/summary`,
+    return this.#json(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/summary',
+      { path: entityParams(entityRef) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -95,34 +149,31 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<RefreshEntityResponse> {
-    return this.#request<RefreshEntityResponse>(
-      'POST',
-      `${entityPath(entityRef)}/refresh`,
+    return this.#json(
+      'post',
+      '/entities/{kind}/{namespace}/{name}/refresh',
+      { path: entityParams(entityRef) },
       this.#refreshTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
   async getSourcesHealth(
     options?: ReliabilityRequestOptions,
   ): Promise<SourcesHealthResponse> {
-    return this.#request<SourcesHealthResponse>(
-      'GET',
-      '/health',
-      this.#readTimeoutMs,
-      options?.signal,
-    );
+    return this.#json('get', '/health', {}, this.#readTimeoutMs, options);
   }
 
   async getGroupOnCall(
     groupRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<GroupOnCallResponse> {
-    return this.#request<GroupOnCallResponse>(
-      'GET',
-      `${groupPath(groupRef)}/on-call`,
+    return this.#json(
+      'get',
+      '/groups/{namespace}/{name}/on-call',
+      { path: groupParams(groupRef) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -130,11 +181,12 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<EntitySlosResponse> {
-    return this.#request<EntitySlosResponse>(
-      'GET',
-      `${entityPath(entityRef)}/slos`,
+    return this.#json(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/slos',
+      { path: entityParams(entityRef) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -142,11 +194,12 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<DeployGateResponse> {
-    return this.#request<DeployGateResponse>(
-      'GET',
-      `${entityPath(entityRef)}/deploy-gate`,
+    return this.#json(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/deploy-gate',
+      { path: entityParams(entityRef) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -155,11 +208,12 @@ export class ReliabilityClient implements ReliabilityApi {
     options?: ReliabilityRequestOptions,
   ): Promise<SloRulesResponse> {
     try {
-      return await this.#request<SloRulesResponse>(
-        'GET',
-        `${entityPath(entityRef)}/slo-rules`,
+      return await this.#json(
+        'get',
+        '/entities/{kind}/{namespace}/{name}/slo-rules',
+        { path: entityParams(entityRef) },
         this.#readTimeoutMs,
-        options?.signal,
+        options,
       );
     } catch (error) {
       // 422: nothing could be exported; the answer says why for each SLO.
@@ -186,11 +240,12 @@ export class ReliabilityClient implements ReliabilityApi {
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<EntityScorecardResponse> {
-    return this.#request<EntityScorecardResponse>(
-      'GET',
-      `${entityPath(entityRef)}/scorecard`,
+    return this.#json(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/scorecard',
+      { path: entityParams(entityRef) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -199,14 +254,15 @@ export class ReliabilityClient implements ReliabilityApi {
     query: GroupScorecardQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<GroupScorecardResponse> {
-    const search = teamScorecardSearch(query, true);
-    return this.#request<GroupScorecardResponse>(
-      'GET',
-      `${groupPath(groupRef, 'Team scorecards')}/scorecards${
-        search ? `?${search}` : ''
-      }`,
+    return this.#json(
+      'get',
+      '/groups/{namespace}/{name}/scorecards',
+      {
+        path: groupParams(groupRef, 'Team scorecards'),
+        query: teamScorecardSearch(query, true),
+      },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -215,12 +271,13 @@ export class ReliabilityClient implements ReliabilityApi {
     query: GroupScorecardQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<string> {
-    const search = teamScorecardSearch(query, false);
     const response = await this.#send(
       'GET',
-      `${groupPath(groupRef, 'Team scorecards')}/scorecards/export${
-        search ? `?${search}` : ''
-      }`,
+      apiPath(
+        '/groups/{namespace}/{name}/scorecards/export',
+        groupParams(groupRef, 'Team scorecards'),
+        teamScorecardSearch(query, false),
+      ),
       this.#readTimeoutMs,
       options?.signal,
       'text/csv',
@@ -231,11 +288,12 @@ export class ReliabilityClient implements ReliabilityApi {
   async getScorecardOverview(
     options?: ReliabilityRequestOptions,
   ): Promise<ScorecardOverviewResponse> {
-    return this.#request<ScorecardOverviewResponse>(
-      'GET',
+    return this.#json(
+      'get',
       '/scorecards/overview',
+      {},
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -243,12 +301,12 @@ export class ReliabilityClient implements ReliabilityApi {
     request: RubricPreviewRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<RubricPreviewResponse> {
-    return this.#request<RubricPreviewResponse>(
-      'POST',
+    return this.#json(
+      'post',
       '/scorecards/preview',
+      { body: request },
       this.#readTimeoutMs,
-      options?.signal,
-      request,
+      options,
     );
   }
 
@@ -256,11 +314,12 @@ export class ReliabilityClient implements ReliabilityApi {
     query: ReliabilityReportQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<ReliabilityReportResponse> {
-    return this.#request<ReliabilityReportResponse>(
-      'GET',
-      `/reports/organization${reportSearch(query)}`,
+    return this.#json(
+      'get',
+      '/reports/organization',
+      { query: reportSearch(query) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -269,14 +328,15 @@ export class ReliabilityClient implements ReliabilityApi {
     query: ReliabilityReportQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<ReliabilityReportResponse> {
-    return this.#request<ReliabilityReportResponse>(
-      'GET',
-      `/reports${groupPath(
-        groupRef,
-        'A team reliability report',
-      )}${reportSearch(query)}`,
+    return this.#json(
+      'get',
+      '/reports/groups/{namespace}/{name}',
+      {
+        path: groupParams(groupRef, 'A team reliability report'),
+        query: reportSearch(query),
+      },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -285,12 +345,17 @@ export class ReliabilityClient implements ReliabilityApi {
     query: ReliabilityReportQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<string> {
-    const base = scope.groupRef
-      ? `/reports${groupPath(scope.groupRef, 'A team reliability report')}`
-      : '/reports/organization';
+    const search = reportSearch(query);
+    const path = scope.groupRef
+      ? apiPath(
+          '/reports/groups/{namespace}/{name}/services.csv',
+          groupParams(scope.groupRef, 'A team reliability report'),
+          search,
+        )
+      : apiPath('/reports/organization/services.csv', {}, search);
     const response = await this.#send(
       'GET',
-      `${base}/services.csv${reportSearch(query)}`,
+      path,
       this.#readTimeoutMs,
       options?.signal,
       'text/csv',
@@ -305,11 +370,12 @@ export class ReliabilityClient implements ReliabilityApi {
     query: ReliabilityReportQuery = {},
     options?: ReliabilityRequestOptions,
   ): Promise<ReliabilityReportResponse> {
-    return this.#request<ReliabilityReportResponse>(
-      'GET',
-      `/reports${entityPath(entityRef)}${reportSearch(query)}`,
+    return this.#json(
+      'get',
+      '/reports/entities/{kind}/{namespace}/{name}',
+      { path: entityParams(entityRef), query: reportSearch(query) },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
@@ -317,36 +383,52 @@ export class ReliabilityClient implements ReliabilityApi {
     groupRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<OnCallHealthResponse> {
-    return this.#request<OnCallHealthResponse>(
-      'GET',
-      `${groupPath(groupRef, 'On-call health')}/on-call-health`,
+    return this.#json(
+      'get',
+      '/groups/{namespace}/{name}/on-call-health',
+      { path: groupParams(groupRef, 'On-call health') },
       this.#readTimeoutMs,
-      options?.signal,
+      options,
     );
   }
 
   async getReviewTemplates(
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewTemplatesResponse> {
-    return this.#read('/review-templates', options);
+    return this.#json(
+      'get',
+      '/review-templates',
+      {},
+      this.#readTimeoutMs,
+      options,
+    );
   }
 
   async getEntityReviews(
     entityRef: CompoundEntityRef | string,
     options?: ReliabilityRequestOptions,
   ): Promise<EntityReviewsResponse> {
-    return this.#read(`${entityPath(entityRef)}/reviews`, options);
+    return this.#json(
+      'get',
+      '/entities/{kind}/{namespace}/{name}/reviews',
+      { path: entityParams(entityRef) },
+      this.#readTimeoutMs,
+      options,
+    );
   }
+
+  // Review writes touch only the backend's database: the read deadline fits.
 
   async createReview(
     entityRef: CompoundEntityRef | string,
     request: CreateReviewRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${entityPath(entityRef)}/reviews`,
-      request,
+    return this.#json(
+      'post',
+      '/entities/{kind}/{namespace}/{name}/reviews',
+      { path: entityParams(entityRef), body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -355,15 +437,26 @@ export class ReliabilityClient implements ReliabilityApi {
     reviewId: string,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#read(reviewPath(reviewId), options);
+    return this.#json(
+      'get',
+      '/reviews/{id}',
+      { path: { id: reviewId } },
+      this.#readTimeoutMs,
+      options,
+    );
   }
 
   async listReviews(
     query: ReviewListQuery,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewListResponse> {
-    const search = reviewListSearch(query);
-    return this.#read(`/reviews${search ? `?${search}` : ''}`, options);
+    return this.#json(
+      'get',
+      '/reviews',
+      { query: reviewListSearch(query) },
+      this.#readTimeoutMs,
+      options,
+    );
   }
 
   async answerReviewItem(
@@ -372,10 +465,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: AnswerItemRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'PUT',
-      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/answer`,
-      request,
+    return this.#json(
+      'put',
+      '/reviews/{id}/items/{itemId}/answer',
+      { path: { id: reviewId, itemId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -386,10 +480,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/reaffirm`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/items/{itemId}/reaffirm',
+      { path: { id: reviewId, itemId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -400,10 +495,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: WaiveItemRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/items/${encodeURIComponent(itemId)}/waive`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/items/{itemId}/waive',
+      { path: { id: reviewId, itemId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -413,10 +509,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/submit`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/submit',
+      { path: { id: reviewId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -427,12 +524,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/sections/${encodeURIComponent(
-        sectionId,
-      )}/signoff`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/sections/{sectionId}/signoff',
+      { path: { id: reviewId, sectionId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -443,12 +539,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/sections/${encodeURIComponent(
-        sectionId,
-      )}/request-changes`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/sections/{sectionId}/request-changes',
+      { path: { id: reviewId, sectionId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -458,10 +553,11 @@ export class ReliabilityClient implements ReliabilityApi {
     request: ReviewActionRequest,
     options?: ReliabilityRequestOptions,
   ): Promise<ReviewResponse> {
-    return this.#write(
-      'POST',
-      `${reviewPath(reviewId)}/cancel`,
-      request,
+    return this.#json(
+      'post',
+      '/reviews/{id}/cancel',
+      { path: { id: reviewId }, body: request },
+      this.#readTimeoutMs,
       options,
     );
   }
@@ -473,7 +569,7 @@ export class ReliabilityClient implements ReliabilityApi {
   ): Promise<string> {
     const response = await this.#send(
       'GET',
-      `${reviewPath(reviewId)}/export?format=${format}`,
+      apiPath('/reviews/{id}/export', { id: reviewId }, `format=${format}`),
       this.#readTimeoutMs,
       options?.signal,
       format === 'json' ? 'application/json' : 'text/markdown, text/plain',
@@ -481,44 +577,32 @@ export class ReliabilityClient implements ReliabilityApi {
     return response.text();
   }
 
-  #read<T>(path: string, options?: ReliabilityRequestOptions): Promise<T> {
-    return this.#request<T>('GET', path, this.#readTimeoutMs, options?.signal);
-  }
-
-  /** Review writes touch only the backend's database: the read deadline fits. */
-  #write<T>(
-    method: Method,
-    path: string,
-    body: unknown,
-    options?: ReliabilityRequestOptions,
-  ): Promise<T> {
-    return this.#request<T>(
-      method,
-      path,
-      this.#readTimeoutMs,
-      options?.signal,
-      body,
-    );
-  }
-
-  async #request<T>(
-    method: Method,
-    path: string,
+  /**
+   * Calls the operation the spec documents at `template` with `method` and
+   * answers its JSON, typed by the spec's success response.
+   */
+  async #json<P extends ApiPathTemplate, M extends ApiMethod<P>>(
+    method: M,
+    template: P,
+    request: ApiRequest<P, M>,
     timeoutMs: number,
-    callerSignal: AbortSignal | undefined,
-    body?: unknown,
-  ): Promise<T> {
+    options: ReliabilityRequestOptions | undefined,
+  ): Promise<ApiAnswer<P, M>> {
+    const { path, query, body } = request as {
+      path?: Record<string, string>;
+      query?: string;
+      body?: unknown;
+    };
     const response = await this.#send(
-      method,
-      path,
+      method.toUpperCase() as Method,
+      apiPath(template, (path ?? {}) as ApiPathParams<P>, query),
       timeoutMs,
-      callerSignal,
+      options?.signal,
       'application/json',
       body,
     );
-    return (await response.json()) as T;
+    return (await response.json()) as ApiAnswer<P, M>;
   }
-
   async #send(
     method: Method,
     path: string,
@@ -621,8 +705,8 @@ function teamScorecardSearch(
 }
 
 /**
- * A report's period as a query string (with its leading `?`), or nothing
- * for the backend's default, the last whole calendar month.
+ * A report's period as a query string, or nothing for the backend's
+ * default, the last whole calendar month.
  */
 function reportSearch(query: ReliabilityReportQuery): string {
   const search = new URLSearchParams();
@@ -637,12 +721,7 @@ function reportSearch(query: ReliabilityReportQuery): string {
       search.set(name, value);
     }
   }
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
-
-function reviewPath(reviewId: string): string {
-  return `/reviews/${encodeURIComponent(reviewId)}`;
+  return search.toString();
 }
 
 /**
@@ -672,7 +751,11 @@ function reviewListSearch(query: ReviewListQuery): string {
   return search.toString();
 }
 
-function entityPath(entityRef: CompoundEntityRef | string): string {
+function entityParams(entityRef: CompoundEntityRef | string): {
+  kind: string;
+  namespace: string;
+  name: string;
+} {
   const ref =
     typeof entityRef === 'string'
       ? parseEntityRef(entityRef, { defaultKind: 'component' })
@@ -680,16 +763,13 @@ function entityPath(entityRef: CompoundEntityRef | string): string {
   // Kinds are case-insensitive in the catalog; send them the way
   // stringifyEntityRef writes them so the backend sees one spelling.
   const kind = ref.kind.toLocaleLowerCase('en-US');
-  const namespace = ref.namespace || 'default';
-  return `/entities/${encodeURIComponent(kind)}/${encodeURIComponent(
-    namespace,
-  )}/${encodeURIComponent(ref.name)}`;
+  return { kind, namespace: ref.namespace || 'default', name: ref.name };
 }
 
-function groupPath(
+function groupParams(
   groupRef: CompoundEntityRef | string,
   feature: string = 'Team on-call',
-): string {
+): { namespace: string; name: string } {
   const ref =
     typeof groupRef === 'string'
       ? parseEntityRef(groupRef, { defaultKind: 'group' })
@@ -702,7 +782,21 @@ function groupPath(
       }/${ref.name})`,
     );
   }
-  return `/groups/${encodeURIComponent(
-    ref.namespace || 'default',
-  )}/${encodeURIComponent(ref.name)}`;
+  return { namespace: ref.namespace || 'default', name: ref.name };
+}
+
+/**
+ * The URL path of a documented operation: the spec's template with each
+ * `{parameter}` URL-encoded, then the query string, if any.
+ */
+function apiPath<P extends ApiPathTemplate>(
+  template: P,
+  params: ApiPathParams<P>,
+  query?: string,
+): string {
+  const values = params as Record<string, string>;
+  const path = template.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(values[name]),
+  );
+  return query ? `${path}?${query}` : path;
 }

@@ -5,10 +5,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import type {
-  BurnRateAlertResult,
-  SloBudgetEvaluation,
-} from '@preflight/plugin-reliability-common';
+import type { SloEvaluationView } from '@preflight/plugin-reliability-common';
 import { formatDuration } from '../../utils';
 import { formatBurnRate } from '../../utils/formatBurnRate';
 import { formatPercent } from '../../utils/formatPercent';
@@ -16,10 +13,10 @@ import { formatPercent } from '../../utils/formatPercent';
 export interface SloBurnRateTableProps {
   /** Names the tables for assistive technology, e.g. the SLO's display name. */
   sloName: string;
-  evaluation: SloBudgetEvaluation;
+  evaluation: SloEvaluationView;
 }
 
-function ruleState(rule: BurnRateAlertResult) {
+function ruleState(rule: SloEvaluationView['alerts']['rules'][number]) {
   if (rule.firing) {
     return (
       <Chip

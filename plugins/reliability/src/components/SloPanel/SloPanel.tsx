@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type {
-  SloBudgetEvaluation,
+  SloEvaluationView,
   SloStatusView,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
@@ -70,7 +70,7 @@ function objectiveText(slo: SloStatusView): string {
   return `${formatPercent(slo.objective, 3)} over ${window}${method}`;
 }
 
-function timeToExhaustion(evaluation: SloBudgetEvaluation): {
+function timeToExhaustion(evaluation: SloEvaluationView): {
   value: string;
   detail?: string;
 } {
@@ -95,7 +95,7 @@ function timeToExhaustion(evaluation: SloBudgetEvaluation): {
 
 function SloFigures(props: {
   slo: SloStatusView;
-  evaluation: SloBudgetEvaluation;
+  evaluation: SloEvaluationView;
 }) {
   const { slo, evaluation } = props;
   const exhaustion = timeToExhaustion(evaluation);
