@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { storedScorecard } from '../__testUtils__/scorecardFixtures';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { splitScorecard } from './compactScorecard';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
@@ -518,6 +519,91 @@ describe('DatabaseScorecardStore', () => {
       expect(
         (await store.getScorecard(ledger))?.scorecard.checks.map(c => c.title),
       ).toEqual(nextRubric.scorecard.checks.map(c => c.title));
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'writes scorecards in format 2 and reads rows of every earlier form the same, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const pagerduty = {
+        sourceId: 'pagerduty:default',
+        asOf: '2026-11-20T09:58:00.000Z',
+        stale: false,
+      };
+      const [ownerSet, runbook, ...rest] = bronzeLedger.scorecard.checks;
+      const withFreshness = {
+        ...bronzeLedger,
+        scorecard: {
+          ...bronzeLedger.scorecard,
+          sources: [pagerduty],
+          checks: [
+            {
+              ...ownerSet,
+              facts: [
+                { label: 'Escalation levels', value: 1, ...pagerduty },
+                {
+                  label: 'Stale elsewhere',
+                  value: null,
+                  sourceId: 'x',
+                  stale: true,
+                },
+              ],
+            },
+            { ...runbook, blockedBy: 'owner-set' },
+            ...rest,
+          ],
+        },
+      };
+      const exempt = storedScorecard({
+        entityRef: detector,
+        ownerRef: fraud,
+        levelId: null,
+        checks: {
+          'owner-set': 'pass',
+          'runbook-linked': { state: 'fail', exempt: true },
+        },
+      });
+      const written = [silverCheckout, withFreshness, exempt];
+      await store.writeScorecards(written, at('2026-11-20'));
+      const rows = await knex('scorecard_results')
+        .select('entity_ref', 'scorecard_json')
+        .orderBy('entity_ref');
+      expect(rows.map(row => JSON.parse(row.scorecard_json).v)).toEqual([
+        2, 2, 2,
+      ]);
+      const refs = written.map(w => w.scorecard.entityRef);
+      const expected = new Map(written.map(w => [w.scorecard.entityRef, w]));
+      expect(await store.getScorecards(refs)).toEqual(expected);
+      const answer = async () => {
+        const read = await store.getScorecards(refs);
+        return JSON.stringify(refs.map(ref => read.get(ref)?.scorecard));
+      };
+      const format2 = await answer();
+
+      // Rows written by earlier versions: format 1 (no presentation) and
+      // whole, read back the same, to the byte of the answer.
+      for (const form of [
+        (w: (typeof written)[number]) => splitScorecard(w.scorecard).compact,
+        (w: (typeof written)[number]) => w.scorecard,
+      ]) {
+        for (const w of written) {
+          await knex('scorecard_results')
+            .where({ entity_ref: w.scorecard.entityRef })
+            .update({ scorecard_json: JSON.stringify(form(w)) });
+        }
+        const fresh = await DatabaseScorecardStore.create(knex);
+        expect(await fresh.getScorecards(refs)).toEqual(expected);
+        expect(await fresh.getScorecard(detector)).toEqual(exempt);
+      }
+      // Format 1 read with the presentations first, as format 2 does.
+      for (const w of written) {
+        await knex('scorecard_results')
+          .where({ entity_ref: w.scorecard.entityRef })
+          .update({
+            scorecard_json: JSON.stringify(splitScorecard(w.scorecard).compact),
+          });
+      }
+      expect(await answer()).toBe(format2);
     },
   );
 });

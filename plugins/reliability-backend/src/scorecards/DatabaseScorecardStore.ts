@@ -1,5 +1,4 @@
 import type {
-  EntityScorecard,
   LevelTrendPoint,
   ScorecardHistoryPoint,
   TeamScorecardRow,
@@ -25,10 +24,11 @@ import {
 } from '../database/dataVersions';
 import {
   CheckPresentationOfVersion,
-  CompactScorecard,
+  checkPresentation,
   isCompact,
   joinScorecard,
-  splitScorecard,
+  StoredScorecardJson,
+  toStoredForm,
 } from './compactScorecard';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
@@ -262,17 +262,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
       for (const [ref, stored] of byRef) {
         const { scorecard, row, fingerprint } = stored;
         const level = scorecard.level?.id ?? null;
-        const { compact, presentations } = splitScorecard(scorecard);
         const seen =
           presentationsSeen.get(scorecard.rubricVersion) ?? new Set<string>();
         presentationsSeen.set(scorecard.rubricVersion, seen);
-        for (const [checkId, presentation] of presentations) {
-          if (!seen.has(checkId)) {
-            seen.add(checkId);
+        for (const check of scorecard.checks) {
+          if (!seen.has(check.checkId)) {
+            seen.add(check.checkId);
             presentationRows.push({
               rubric_version: scorecard.rubricVersion,
-              check_id: checkId,
-              presentation_json: JSON.stringify(presentation),
+              check_id: check.checkId,
+              presentation_json: JSON.stringify(checkPresentation(check)),
             });
           }
         }
@@ -293,7 +292,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           evaluated_at: new Date(scorecard.evaluatedAt),
           rubric_version: scorecard.rubricVersion,
           row_json: JSON.stringify(row),
-          scorecard_json: JSON.stringify(compact),
+          scorecard_json: JSON.stringify(toStoredForm(scorecard)),
           ...teamRowColumns(row),
         });
         stateRows.push(...states);
@@ -609,8 +608,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     rows: Array<Pick<ResultRow, 'row_json' | 'scorecard_json' | 'fingerprint'>>,
   ): Promise<StoredScorecard[]> {
     const parsed = rows.map(
-      row =>
-        JSON.parse(row.scorecard_json) as CompactScorecard | EntityScorecard,
+      row => JSON.parse(row.scorecard_json) as StoredScorecardJson,
     );
     const versions = new Set(
       parsed.filter(isCompact).map(scorecard => scorecard.rubricVersion),
