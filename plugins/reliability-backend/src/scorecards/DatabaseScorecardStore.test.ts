@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { storedScorecard } from '../__testUtils__/scorecardFixtures';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
 import { splitScorecard } from './compactScorecard';
+import { DATA_SCOPES, readDataVersion } from '../database/dataVersions';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
@@ -604,6 +605,47 @@ describe('DatabaseScorecardStore', () => {
           });
       }
       expect(await answer()).toBe(format2);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'writes entity-page snapshots with a batch of scorecards, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const snapshot = (ref: string, mark: string) => ({
+        entityRef: ref,
+        mark,
+        entity: {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: ref.split('/')[1] },
+        },
+        owner: null,
+      });
+      const pagesBefore = await readDataVersion(knex, [
+        DATA_SCOPES.entityPages,
+      ]);
+      await store.writeScorecards([silverCheckout], at('2026-11-20'), [
+        snapshot(checkout, 'm1'),
+        snapshot(ledger, 'm1'),
+      ]);
+      expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+      expect(await store.getEntityPageMarks()).toEqual(
+        new Map([
+          [checkout, 'm1'],
+          [ledger, 'm1'],
+        ]),
+      );
+      const pagesAfter = await readDataVersion(knex, [DATA_SCOPES.entityPages]);
+      expect(pagesAfter).toBeGreaterThan(pagesBefore);
+
+      // Snapshots alone (the last batch of a run may hold no scorecard).
+      await store.writeScorecards([], at('2026-11-20'), [
+        snapshot(ledger, 'm2'),
+      ]);
+      expect((await store.getEntityPageSnapshot(ledger))?.mark).toBe('m2');
+      expect(
+        await readDataVersion(knex, [DATA_SCOPES.entityPages]),
+      ).toBeGreaterThan(pagesAfter);
     },
   );
 });

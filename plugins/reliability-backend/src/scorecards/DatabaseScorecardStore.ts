@@ -209,8 +209,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async writeScorecards(
     scorecards: StoredScorecard[],
     now: Date,
+    snapshots: EntityPageSnapshot[] = [],
   ): Promise<void> {
     if (scorecards.length === 0) {
+      await this.writeEntityPageSnapshots(snapshots);
       return;
     }
     // The last write of an entity wins, as it would with separate calls.
@@ -219,6 +221,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const day = dayOf(now);
 
     await this.db.transaction(async tx => {
+      // Each commit is a disk sync: the batch's snapshots go in with it.
+      await this.upsertEntityPageSnapshots(tx, snapshots);
       const previous = new Map<
         string,
         { level: string | null; score: number; checks: string }
@@ -847,25 +851,35 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (snapshots.length === 0) {
       return;
     }
+    await this.db.transaction(tx =>
+      this.upsertEntityPageSnapshots(tx, snapshots),
+    );
+  }
+
+  private async upsertEntityPageSnapshots(
+    tx: Knex.Transaction,
+    snapshots: EntityPageSnapshot[],
+  ): Promise<void> {
+    if (snapshots.length === 0) {
+      return;
+    }
     const capturedAt = new Date();
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
-        await tx('entity_page_snapshots')
-          .insert(
-            chunk.map(s => ({
-              entity_ref: s.entityRef,
-              mark: s.mark,
-              entity_json: JSON.stringify(s.entity),
-              owner_json: s.owner ? JSON.stringify(s.owner) : null,
-              captured_at: capturedAt,
-            })),
-          )
-          .onConflict('entity_ref')
-          .merge();
-      }
-      // Entity summaries are cached per version of these rows.
-      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
-    });
+    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+      await tx('entity_page_snapshots')
+        .insert(
+          chunk.map(s => ({
+            entity_ref: s.entityRef,
+            mark: s.mark,
+            entity_json: JSON.stringify(s.entity),
+            owner_json: s.owner ? JSON.stringify(s.owner) : null,
+            captured_at: capturedAt,
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
+    // Entity summaries are cached per version of these rows.
+    await bumpDataVersion(tx, DATA_SCOPES.entityPages);
   }
 
   async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {

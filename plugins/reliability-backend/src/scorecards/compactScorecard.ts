@@ -122,6 +122,24 @@ interface InternedFreshness {
   values: unknown[];
 }
 
+/** Whether the fact's freshness (its names after label and value) is this one. */
+function sameFreshness(
+  candidate: InternedFreshness,
+  fact: CheckFactValue,
+  names: Array<keyof CheckFactValue>,
+): boolean {
+  if (candidate.names.length !== names.length - 2) {
+    return false;
+  }
+  for (let k = 0; k < candidate.names.length; k++) {
+    const name = names[k + 2];
+    if (candidate.names[k] !== name || candidate.values[k] !== fact[name]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /**
  * Interns the freshness of one scorecard's facts. A scorecard has a handful
  * of distinct ones, so a linear scan without building keys is the cheapest
@@ -169,19 +187,11 @@ class FreshnessIndex {
     fact: CheckFactValue,
     names: Array<keyof CheckFactValue>,
   ): number {
-    const count = names.length - 2;
-    candidates: for (let i = 0; i < this.interned.length; i++) {
-      const candidate = this.interned[i];
-      if (candidate.names.length !== count) {
-        continue;
-      }
-      for (let k = 0; k < count; k++) {
-        const name = names[k + 2];
-        if (candidate.names[k] !== name || candidate.values[k] !== fact[name]) {
-          continue candidates;
-        }
-      }
-      return i;
+    const found = this.interned.findIndex(candidate =>
+      sameFreshness(candidate, fact, names),
+    );
+    if (found >= 0) {
+      return found;
     }
     const freshnessNames = names.slice(2);
     const freshness: Record<string, unknown> = {};
