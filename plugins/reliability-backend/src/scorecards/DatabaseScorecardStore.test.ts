@@ -1,6 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { storedScorecard } from '../__testUtils__/scorecardFixtures';
 import { DatabaseScorecardStore } from './DatabaseScorecardStore';
+import { splitScorecard } from './compactScorecard';
+import { DATA_SCOPES, readDataVersion } from '../database/dataVersions';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 
 jest.setTimeout(60_000);
@@ -518,6 +520,132 @@ describe('DatabaseScorecardStore', () => {
       expect(
         (await store.getScorecard(ledger))?.scorecard.checks.map(c => c.title),
       ).toEqual(nextRubric.scorecard.checks.map(c => c.title));
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'writes scorecards in format 2 and reads rows of every earlier form the same, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const pagerduty = {
+        sourceId: 'pagerduty:default',
+        asOf: '2026-11-20T09:58:00.000Z',
+        stale: false,
+      };
+      const [ownerSet, runbook, ...rest] = bronzeLedger.scorecard.checks;
+      const withFreshness = {
+        ...bronzeLedger,
+        scorecard: {
+          ...bronzeLedger.scorecard,
+          sources: [pagerduty],
+          checks: [
+            {
+              ...ownerSet,
+              facts: [
+                { label: 'Escalation levels', value: 1, ...pagerduty },
+                {
+                  label: 'Stale elsewhere',
+                  value: null,
+                  sourceId: 'x',
+                  stale: true,
+                },
+              ],
+            },
+            { ...runbook, blockedBy: 'owner-set' },
+            ...rest,
+          ],
+        },
+      };
+      const exempt = storedScorecard({
+        entityRef: detector,
+        ownerRef: fraud,
+        levelId: null,
+        checks: {
+          'owner-set': 'pass',
+          'runbook-linked': { state: 'fail', exempt: true },
+        },
+      });
+      const written = [silverCheckout, withFreshness, exempt];
+      await store.writeScorecards(written, at('2026-11-20'));
+      const rows = await knex('scorecard_results')
+        .select('entity_ref', 'scorecard_json')
+        .orderBy('entity_ref');
+      expect(rows.map(row => JSON.parse(row.scorecard_json).v)).toEqual([
+        2, 2, 2,
+      ]);
+      const refs = written.map(w => w.scorecard.entityRef);
+      const expected = new Map(written.map(w => [w.scorecard.entityRef, w]));
+      expect(await store.getScorecards(refs)).toEqual(expected);
+      const answer = async () => {
+        const read = await store.getScorecards(refs);
+        return JSON.stringify(refs.map(ref => read.get(ref)?.scorecard));
+      };
+      const format2 = await answer();
+
+      // Rows written by earlier versions: format 1 (no presentation) and
+      // whole, read back the same, to the byte of the answer.
+      for (const form of [
+        (w: (typeof written)[number]) => splitScorecard(w.scorecard).compact,
+        (w: (typeof written)[number]) => w.scorecard,
+      ]) {
+        for (const w of written) {
+          await knex('scorecard_results')
+            .where({ entity_ref: w.scorecard.entityRef })
+            .update({ scorecard_json: JSON.stringify(form(w)) });
+        }
+        const fresh = await DatabaseScorecardStore.create(knex);
+        expect(await fresh.getScorecards(refs)).toEqual(expected);
+        expect(await fresh.getScorecard(detector)).toEqual(exempt);
+      }
+      // Format 1 read with the presentations first, as format 2 does.
+      for (const w of written) {
+        await knex('scorecard_results')
+          .where({ entity_ref: w.scorecard.entityRef })
+          .update({
+            scorecard_json: JSON.stringify(splitScorecard(w.scorecard).compact),
+          });
+      }
+      expect(await answer()).toBe(format2);
+    },
+  );
+  it.each(databases.eachSupportedId())(
+    'writes entity-page snapshots with a batch of scorecards, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const snapshot = (ref: string, mark: string) => ({
+        entityRef: ref,
+        mark,
+        entity: {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: ref.split('/')[1] },
+        },
+        owner: null,
+      });
+      const pagesBefore = await readDataVersion(knex, [
+        DATA_SCOPES.entityPages,
+      ]);
+      await store.writeScorecards([silverCheckout], at('2026-11-20'), [
+        snapshot(checkout, 'm1'),
+        snapshot(ledger, 'm1'),
+      ]);
+      expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+      expect(await store.getEntityPageMarks()).toEqual(
+        new Map([
+          [checkout, 'm1'],
+          [ledger, 'm1'],
+        ]),
+      );
+      const pagesAfter = await readDataVersion(knex, [DATA_SCOPES.entityPages]);
+      expect(pagesAfter).toBeGreaterThan(pagesBefore);
+
+      // Snapshots alone (the last batch of a run may hold no scorecard).
+      await store.writeScorecards([], at('2026-11-20'), [
+        snapshot(ledger, 'm2'),
+      ]);
+      expect((await store.getEntityPageSnapshot(ledger))?.mark).toBe('m2');
+      expect(
+        await readDataVersion(knex, [DATA_SCOPES.entityPages]),
+      ).toBeGreaterThan(pagesAfter);
     },
   );
 });

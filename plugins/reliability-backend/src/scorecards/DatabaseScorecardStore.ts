@@ -1,5 +1,4 @@
 import type {
-  EntityScorecard,
   LevelTrendPoint,
   ScorecardHistoryPoint,
   TeamScorecardRow,
@@ -25,10 +24,11 @@ import {
 } from '../database/dataVersions';
 import {
   CheckPresentationOfVersion,
-  CompactScorecard,
+  checkPresentation,
   isCompact,
   joinScorecard,
-  splitScorecard,
+  StoredScorecardJson,
+  toStoredForm,
 } from './compactScorecard';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
 import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
@@ -208,8 +208,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async writeScorecards(
     scorecards: StoredScorecard[],
     now: Date,
+    snapshots: EntityPageSnapshot[] = [],
   ): Promise<void> {
     if (scorecards.length === 0) {
+      await this.writeEntityPageSnapshots(snapshots);
       return;
     }
     // The last write of an entity wins, as it would with separate calls.
@@ -218,6 +220,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const day = dayOf(now);
 
     await this.db.transaction(async tx => {
+      // Each commit is a disk sync: the batch's snapshots go in with it.
+      await this.upsertEntityPageSnapshots(tx, snapshots);
       const previous = new Map<
         string,
         { level: string | null; score: number; checks: string }
@@ -261,17 +265,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
       for (const [ref, stored] of byRef) {
         const { scorecard, row, fingerprint } = stored;
         const level = scorecard.level?.id ?? null;
-        const { compact, presentations } = splitScorecard(scorecard);
         const seen =
           presentationsSeen.get(scorecard.rubricVersion) ?? new Set<string>();
         presentationsSeen.set(scorecard.rubricVersion, seen);
-        for (const [checkId, presentation] of presentations) {
-          if (!seen.has(checkId)) {
-            seen.add(checkId);
+        for (const check of scorecard.checks) {
+          if (!seen.has(check.checkId)) {
+            seen.add(check.checkId);
             presentationRows.push({
               rubric_version: scorecard.rubricVersion,
-              check_id: checkId,
-              presentation_json: JSON.stringify(presentation),
+              check_id: check.checkId,
+              presentation_json: JSON.stringify(checkPresentation(check)),
             });
           }
         }
@@ -292,7 +295,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
           evaluated_at: new Date(scorecard.evaluatedAt),
           rubric_version: scorecard.rubricVersion,
           row_json: JSON.stringify(row),
-          scorecard_json: JSON.stringify(compact),
+          scorecard_json: JSON.stringify(toStoredForm(scorecard)),
           ...teamRowColumns(row),
         });
         stateRows.push(...states);
@@ -608,8 +611,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     rows: Array<Pick<ResultRow, 'row_json' | 'scorecard_json' | 'fingerprint'>>,
   ): Promise<StoredScorecard[]> {
     const parsed = rows.map(
-      row =>
-        JSON.parse(row.scorecard_json) as CompactScorecard | EntityScorecard,
+      row => JSON.parse(row.scorecard_json) as StoredScorecardJson,
     );
     const versions = new Set(
       parsed.filter(isCompact).map(scorecard => scorecard.rubricVersion),
@@ -848,25 +850,35 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (snapshots.length === 0) {
       return;
     }
+    await this.db.transaction(tx =>
+      this.upsertEntityPageSnapshots(tx, snapshots),
+    );
+  }
+
+  private async upsertEntityPageSnapshots(
+    tx: Knex.Transaction,
+    snapshots: EntityPageSnapshot[],
+  ): Promise<void> {
+    if (snapshots.length === 0) {
+      return;
+    }
     const capturedAt = new Date();
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
-        await tx('entity_page_snapshots')
-          .insert(
-            chunk.map(s => ({
-              entity_ref: s.entityRef,
-              mark: s.mark,
-              entity_json: JSON.stringify(s.entity),
-              owner_json: s.owner ? JSON.stringify(s.owner) : null,
-              captured_at: capturedAt,
-            })),
-          )
-          .onConflict('entity_ref')
-          .merge();
-      }
-      // Entity summaries are cached per version of these rows.
-      await bumpDataVersion(tx, DATA_SCOPES.entityPages);
-    });
+    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
+      await tx('entity_page_snapshots')
+        .insert(
+          chunk.map(s => ({
+            entity_ref: s.entityRef,
+            mark: s.mark,
+            entity_json: JSON.stringify(s.entity),
+            owner_json: s.owner ? JSON.stringify(s.owner) : null,
+            captured_at: capturedAt,
+          })),
+        )
+        .onConflict('entity_ref')
+        .merge();
+    }
+    // Entity summaries are cached per version of these rows.
+    await bumpDataVersion(tx, DATA_SCOPES.entityPages);
   }
 
   async deleteEntityPageSnapshots(entityRefs: string[]): Promise<void> {

@@ -207,8 +207,7 @@ export class ScorecardEvaluator {
       batch: StoredScorecard[],
       snapshots: EntityPageSnapshot[],
     ) => {
-      await store.writeEntityPageSnapshots(snapshots);
-      await store.writeScorecards(batch, now);
+      await store.writeScorecards(batch, now, snapshots);
       evaluated += batch.length;
     };
     const flush = async (force: boolean) => {

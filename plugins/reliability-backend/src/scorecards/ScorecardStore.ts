@@ -99,9 +99,14 @@ export interface ScorecardStore {
    * Upserts results (scorecard, row, per-check states, fingerprint) in one
    * transaction. For each entity whose level, score or any check state
    * changed, appends a history point (`reason: 'change'`); also makes sure
-   * each written entity has today's daily snapshot.
+   * each written entity has today's daily snapshot. Entity-page snapshots
+   * given go in the same transaction (one commit for both).
    */
-  writeScorecards(scorecards: StoredScorecard[], now: Date): Promise<void>;
+  writeScorecards(
+    scorecards: StoredScorecard[],
+    now: Date,
+    snapshots?: EntityPageSnapshot[],
+  ): Promise<void>;
 
   /** The input marks of every entity evaluated with one, by entity ref. */
   getInputMarks(): Promise<Map<string, StoredInputMark>>;
