@@ -5,6 +5,7 @@ import {
   MetadataProblem,
   OnCallServiceRecord,
   resolveEscalationLevels,
+  type ResolvedEscalationLevel,
   SourceHealth,
 } from '@preflight/plugin-reliability-common';
 import type { OnCallProvider } from '@preflight/plugin-reliability-node';
@@ -24,6 +25,30 @@ export interface StoredServiceData {
    * missing service is only unknown if the sync confirmed it.
    */
   incompleteServices?: { confirmedMissing: string[] };
+}
+
+// A team's services share its escalation policy: a bulk read (the
+// scorecard evaluation, a group's on-call view) resolves each policy's levels
+// once per instant instead of once per entity. Keyed by the policy record,
+// one object per read, so nothing outlives the read that loaded it.
+const resolvedLevels = new WeakMap<
+  EscalationPolicyRecord,
+  { atMs: number; levels: ResolvedEscalationLevel[] }
+>();
+
+/** {@link resolveEscalationLevels}, remembered per policy record and instant. */
+function levelsAt(
+  policy: EscalationPolicyRecord,
+  now: Date,
+): ResolvedEscalationLevel[] {
+  const atMs = now.getTime();
+  const known = resolvedLevels.get(policy);
+  if (known && known.atMs === atMs) {
+    return known.levels;
+  }
+  const levels = resolveEscalationLevels(policy, now);
+  resolvedLevels.set(policy, { atMs, levels });
+  return levels;
 }
 
 // A provider without hints still gets a problem an owner can act on.
@@ -95,7 +120,7 @@ export function buildEntityOnCall(
       name: policy.name,
       htmlUrl: policy.htmlUrl,
       numLoops: policy.numLoops,
-      levels: resolveEscalationLevels(policy, now),
+      levels: levelsAt(policy, now),
     };
   }
   if (incidents) {

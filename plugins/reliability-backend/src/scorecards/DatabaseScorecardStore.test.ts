@@ -428,6 +428,47 @@ describe('DatabaseScorecardStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'filters a team by a failing check by its exact id, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.replaceGroupAncestry(ancestry);
+      // Ids that a substring, a LIKE wildcard or a case-blind match would mix up.
+      const ids = ['slo', 'slo-met', 'slo_met', 'SLO-MET'];
+      await store.writeScorecards(
+        ids.map((id, i) =>
+          storedScorecard({
+            entityRef: `component:default/service-${i}`,
+            ownerRef: payments,
+            levelId: null,
+            checks: { 'owner-set': 'pass', [id]: 'fail' },
+          }),
+        ),
+        at('2026-11-20'),
+      );
+      const failingOf = async (check: string) =>
+        (
+          await store.queryTeamRows(
+            payments,
+            {
+              sort: 'entity',
+              direction: 'asc',
+              offset: 0,
+              limit: 10,
+              failing: false,
+              check,
+            },
+            [],
+          )
+        ).map(r => r.entityRef);
+      for (const [i, id] of ids.entries()) {
+        expect(await failingOf(id)).toEqual([`component:default/service-${i}`]);
+      }
+      expect(await failingOf('slo-me')).toEqual([]);
+      expect(await failingOf('owner-set')).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'remembers the last evaluation run, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

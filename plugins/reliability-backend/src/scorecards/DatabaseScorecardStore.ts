@@ -16,7 +16,6 @@ import type {
   TeamSummary,
 } from './ScorecardStore';
 import { chunks } from '../lib/chunks';
-import { insertRowsAsJson, JsonRowColumn } from '../lib/insertRowsAsJson';
 import {
   bumpDataVersion,
   DATA_SCOPES,
@@ -31,7 +30,20 @@ import {
   toStoredForm,
 } from './compactScorecard';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
-import { TEAM_ROW_COLUMNS_VERSION, teamRowColumns } from './teamRowColumns';
+import {
+  TEAM_ROW_COLUMN_TYPES,
+  TEAM_ROW_COLUMNS_VERSION,
+  teamRowColumns,
+} from './teamRowColumns';
+import { bulkInsert, BulkColumn } from '../lib/bulkInsert';
+import {
+  checkStatesOf,
+  checkStatesSignature,
+  decodeCheckStates,
+  encodeCheckStates,
+  failingCheckIdNeedle,
+  failingCheckIdsColumn,
+} from './storedCheckStates';
 
 // Scope of the fleet-wide rows of `scorecard_daily_levels`.
 const FLEET_SCOPE = '*';
@@ -50,6 +62,23 @@ const SORT_COLUMNS: Record<TeamScorecardQuery['sort'], string> = {
   openIncidents: 'r.open_incidents',
   owner: 'LOWER(r.owner_ref)',
 };
+
+/**
+ * SQL true when `column` contains the bound text, exactly (case-sensitive,
+ * no wildcards): `instr` on SQLite and MySQL, `strpos` on PostgreSQL.
+ */
+function containsText(db: Knex, column: string): string {
+  const fn = String(db.client.config.client) === 'pg' ? 'strpos' : 'instr';
+  return `${fn}(${column}, ?) > 0`;
+}
+
+/** Orders ids by code unit, as a binary collation does. */
+function compareText(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
 
 /** A LIKE pattern matching `text` anywhere, with its wildcards escaped. */
 function containsPattern(text: string): string {
@@ -79,23 +108,65 @@ interface ResultRow {
   rubric_version: string;
   row_json: string;
   scorecard_json: string;
+  check_states: string;
+  failing_check_ids: string;
 }
 
-interface CheckStateRow {
-  entity_ref: string;
-  check_id: string;
-  state: string;
-  passing: boolean | number;
-  exempt: boolean | number;
+/** A result row as written: the stored row and the team view's columns. */
+type WrittenResultRow = ResultRow & ReturnType<typeof teamRowColumns>;
+
+/** What each column of a result row holds, for the bulk insert. */
+const RESULT_COLUMN_TYPES: Record<keyof WrittenResultRow, BulkColumn['type']> =
+  {
+    entity_ref: 'text',
+    owner_ref: 'text',
+    kind: 'text',
+    level_id: 'text',
+    score: 'integer',
+    fingerprint: 'text',
+    evaluated_at: 'timestamp',
+    rubric_version: 'text',
+    row_json: 'text',
+    scorecard_json: 'text',
+    check_states: 'text',
+    failing_check_ids: 'text',
+    ...TEAM_ROW_COLUMN_TYPES,
+  };
+
+/** Bulk-insert columns, named and typed as `types` says. */
+function columnsOf(types: Record<string, BulkColumn['type']>): BulkColumn[] {
+  return Object.entries(types).map(([name, type]) => ({ name, type }));
 }
 
-const CHECK_STATE_COLUMNS: JsonRowColumn[] = [
-  { name: 'entity_ref', type: 'text' },
-  { name: 'check_id', type: 'text' },
-  { name: 'state', type: 'text' },
-  { name: 'passing', type: 'boolean' },
-  { name: 'exempt', type: 'boolean' },
-];
+const RESULT_COLUMNS = columnsOf(RESULT_COLUMN_TYPES);
+
+const HISTORY_COLUMNS = columnsOf({
+  entity_ref: 'text',
+  day: 'text',
+  reason: 'text',
+  level_id: 'text',
+  score: 'integer',
+  recorded_at: 'timestamp',
+  last_of_day: 'boolean',
+} satisfies Record<keyof HistoryRow, BulkColumn['type']>);
+
+const INPUT_MARK_COLUMNS = columnsOf({
+  entity_ref: 'text',
+  mark: 'text',
+  hourly: 'boolean',
+  scored: 'boolean',
+  owner_ref: 'text',
+  oncall_source_id: 'text',
+  oncall_service_id: 'text',
+});
+
+const SNAPSHOT_COLUMNS = columnsOf({
+  entity_ref: 'text',
+  mark: 'text',
+  entity_json: 'text',
+  owner_json: 'text',
+  captured_at: 'timestamp',
+});
 
 interface PresentationRow {
   rubric_version: string;
@@ -119,16 +190,6 @@ function dayOf(at: Date): string {
 }
 
 const levelKey = (levelId: string | null) => levelId ?? NO_LEVEL_KEY;
-
-function checkSignature(rows: Array<Omit<CheckStateRow, 'entity_ref'>>) {
-  return rows
-    .map(
-      r =>
-        `${r.check_id}\u0000${r.state}\u0000${!!r.passing}\u0000${!!r.exempt}`,
-    )
-    .sort()
-    .join('\u0001');
-}
 
 /**
  * {@link ScorecardStore} on the plugin database (SQLite, PostgreSQL).
@@ -226,30 +287,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
         string,
         { level: string | null; score: number; checks: string }
       >();
-      const checksBefore = new Map<string, CheckStateRow[]>();
       const pointToday = new Set<string>();
       for (const chunk of chunks(refs, CHUNK_SIZE)) {
         // One connection serves the transaction: these run one after another.
         const results = await tx<ResultRow>('scorecard_results')
-          .select('entity_ref', 'level_id', 'score')
+          .select('entity_ref', 'level_id', 'score', 'check_states')
           .whereIn('entity_ref', chunk);
-        const states = await tx<CheckStateRow>(
-          'scorecard_check_states',
-        ).whereIn('entity_ref', chunk);
         const todays = await tx<HistoryRow>('scorecard_history')
           .distinct('entity_ref')
           .whereIn('entity_ref', chunk)
           .andWhere('day', day);
-        for (const state of states) {
-          const list = checksBefore.get(state.entity_ref) ?? [];
-          list.push(state);
-          checksBefore.set(state.entity_ref, list);
-        }
         for (const r of results) {
           previous.set(r.entity_ref, {
             level: r.level_id,
             score: Number(r.score),
-            checks: checkSignature(checksBefore.get(r.entity_ref) ?? []),
+            checks: checkStatesSignature(decodeCheckStates(r.check_states)),
           });
         }
         for (const t of todays) {
@@ -257,8 +309,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
         }
       }
 
-      const resultRows: ResultRow[] = [];
-      const stateRows: CheckStateRow[] = [];
+      const resultRows: WrittenResultRow[] = [];
       const presentationRows: PresentationRow[] = [];
       const presentationsSeen = new Map<string, Set<string>>();
       const historyRows: HistoryRow[] = [];
@@ -278,13 +329,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
             });
           }
         }
-        const states = scorecard.checks.map(check => ({
-          entity_ref: ref,
-          check_id: check.checkId,
-          state: check.state,
-          passing: check.passing,
-          exempt: !!check.exemption && !check.exemption.expired,
-        }));
+        const states = checkStatesOf(scorecard.checks);
         resultRows.push({
           entity_ref: ref,
           owner_ref: row.ownerRef,
@@ -296,16 +341,17 @@ export class DatabaseScorecardStore implements ScorecardStore {
           rubric_version: scorecard.rubricVersion,
           row_json: JSON.stringify(row),
           scorecard_json: JSON.stringify(toStoredForm(scorecard)),
+          check_states: encodeCheckStates(states),
+          failing_check_ids: failingCheckIdsColumn(states),
           ...teamRowColumns(row),
         });
-        stateRows.push(...states);
 
         const before = previous.get(ref);
         const changed =
           !before ||
           before.level !== level ||
           before.score !== scorecard.score ||
-          before.checks !== checkSignature(states);
+          before.checks !== checkStatesSignature(states);
         if (changed || !pointToday.has(ref)) {
           historyRows.push({
             entity_ref: ref,
@@ -327,22 +373,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .onConflict(['rubric_version', 'check_id'])
           .ignore();
       }
-      for (const chunk of chunks(resultRows, CHUNK_SIZE)) {
-        await tx('scorecard_results')
-          .insert(chunk)
-          .onConflict('entity_ref')
-          .merge();
-      }
-      for (const chunk of chunks(refs, CHUNK_SIZE)) {
-        await tx('scorecard_check_states')
-          .whereIn('entity_ref', chunk)
-          .delete();
-      }
-      await insertRowsAsJson(
+      await bulkInsert(
         tx,
-        'scorecard_check_states',
-        CHECK_STATE_COLUMNS,
-        stateRows as unknown as Array<Record<string, unknown>>,
+        'scorecard_results',
+        RESULT_COLUMNS,
+        resultRows as unknown as Array<Record<string, unknown>>,
+        { mergeOn: ['entity_ref'] },
       );
       // The new point supersedes the entity's earlier points of the day.
       const superseded = historyRows
@@ -354,9 +390,12 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .andWhere({ day, last_of_day: true })
           .update({ last_of_day: false });
       }
-      for (const chunk of chunks(historyRows, CHUNK_SIZE)) {
-        await tx('scorecard_history').insert(chunk);
-      }
+      await bulkInsert(
+        tx,
+        'scorecard_history',
+        HISTORY_COLUMNS,
+        historyRows as unknown as Array<Record<string, unknown>>,
+      );
       await this.bumpDataVersion(tx);
     });
   }
@@ -407,22 +446,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
     // One transaction (one commit) for the whole run's marks. Only the
     // evaluation reads them: no data version to bump.
     await this.db.transaction(async tx => {
-      for (const chunk of chunks(marks, CHUNK_SIZE)) {
-        await tx('scorecard_input_marks')
-          .insert(
-            chunk.map(m => ({
-              entity_ref: m.entityRef,
-              mark: m.mark,
-              hourly: m.hourly,
-              scored: m.scored,
-              owner_ref: m.ownerRef,
-              oncall_source_id: m.onCall?.sourceId ?? null,
-              oncall_service_id: m.onCall?.serviceId ?? null,
-            })),
-          )
-          .onConflict('entity_ref')
-          .merge();
-      }
+      await bulkInsert(
+        tx,
+        'scorecard_input_marks',
+        INPUT_MARK_COLUMNS,
+        marks.map(m => ({
+          entity_ref: m.entityRef,
+          mark: m.mark,
+          hourly: m.hourly,
+          scored: m.scored,
+          owner_ref: m.ownerRef,
+          oncall_source_id: m.onCall?.sourceId ?? null,
+          oncall_service_id: m.onCall?.serviceId ?? null,
+        })),
+        { mergeOn: ['entity_ref'] },
+      );
     });
   }
 
@@ -440,11 +478,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     }
     await this.db.transaction(async tx => {
       for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
-        for (const table of [
-          'scorecard_results',
-          'scorecard_check_states',
-          'scorecard_history',
-        ]) {
+        for (const table of ['scorecard_results', 'scorecard_history']) {
           await tx(table).whereIn('entity_ref', chunk).delete();
         }
       }
@@ -718,16 +752,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
       q.andWhere('r.failing_checks', '>', 0);
     }
     if (query.check) {
-      // Failing or in error and not exempt: what the overview counts as
-      // the check failing, so its figures and this list agree.
-      q.whereExists(
-        this.db('scorecard_check_states as c')
-          .select(this.db.raw('1'))
-          .whereRaw('c.entity_ref = r.entity_ref')
-          .andWhere('c.check_id', query.check)
-          .andWhere('c.passing', false)
-          .andWhere('c.exempt', false)
-          .whereIn('c.state', ['fail', 'error']),
+      // The check failing as the overview counts it (`isFailingCheck`).
+      q.andWhereRaw(
+        containsText(this.db, 'r.failing_check_ids'),
+        failingCheckIdNeedle(query.check),
       );
     }
     if (query.tier) {
@@ -863,20 +891,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
       return;
     }
     const capturedAt = new Date();
-    for (const chunk of chunks(snapshots, CHUNK_SIZE)) {
-      await tx('entity_page_snapshots')
-        .insert(
-          chunk.map(s => ({
-            entity_ref: s.entityRef,
-            mark: s.mark,
-            entity_json: JSON.stringify(s.entity),
-            owner_json: s.owner ? JSON.stringify(s.owner) : null,
-            captured_at: capturedAt,
-          })),
-        )
-        .onConflict('entity_ref')
-        .merge();
-    }
+    await bulkInsert(
+      tx,
+      'entity_page_snapshots',
+      SNAPSHOT_COLUMNS,
+      snapshots.map(s => ({
+        entity_ref: s.entityRef,
+        mark: s.mark,
+        entity_json: JSON.stringify(s.entity),
+        owner_json: s.owner ? JSON.stringify(s.owner) : null,
+        captured_at: capturedAt,
+      })),
+      { mergeOn: ['entity_ref'] },
+    );
     // Entity summaries are cached per version of these rows.
     await bumpDataVersion(tx, DATA_SCOPES.entityPages);
   }
@@ -914,16 +941,18 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ): Promise<Map<string, string[]>> {
     const failing = new Map<string, string[]>();
     for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
-      const rows = await this.db<CheckStateRow>('scorecard_check_states')
-        .select('entity_ref', 'check_id')
-        .whereIn('entity_ref', chunk)
-        .andWhere('passing', false)
-        .andWhereNot('state', 'not-applicable')
-        .orderBy(['entity_ref', 'check_id']);
+      const rows: Array<Pick<ResultRow, 'entity_ref' | 'check_states'>> =
+        await this.db('scorecard_results')
+          .select('entity_ref', 'check_states')
+          .whereIn('entity_ref', chunk);
       for (const row of rows) {
-        const list = failing.get(row.entity_ref) ?? [];
-        list.push(row.check_id);
-        failing.set(row.entity_ref, list);
+        const ids = decodeCheckStates(row.check_states)
+          .filter(s => !s.passing && s.state !== 'not-applicable')
+          .map(s => s.checkId)
+          .sort();
+        if (ids.length > 0) {
+          failing.set(row.entity_ref, ids);
+        }
       }
     }
     return failing;
@@ -941,28 +970,16 @@ export class DatabaseScorecardStore implements ScorecardStore {
   }
 
   async listCheckStates(): Promise<StoredCheckState[]> {
-    const rows = await this.db('scorecard_check_states as c')
-      .join('scorecard_results as r', 'r.entity_ref', 'c.entity_ref')
-      .select(
-        'c.entity_ref',
-        'r.owner_ref',
-        'c.check_id',
-        'c.state',
-        'c.passing',
-        'c.exempt',
-      )
-      .orderBy([
-        { column: 'c.entity_ref', order: 'asc' },
-        { column: 'c.check_id', order: 'asc' },
-      ]);
-    return rows.map(r => ({
-      entityRef: r.entity_ref,
-      ownerRef: r.owner_ref,
-      checkId: r.check_id,
-      state: r.state,
-      passing: !!r.passing,
-      exempt: !!r.exempt,
-    }));
+    const rows: Array<
+      Pick<ResultRow, 'entity_ref' | 'owner_ref' | 'check_states'>
+    > = await this.db('scorecard_results')
+      .select('entity_ref', 'owner_ref', 'check_states')
+      .orderBy('entity_ref');
+    return rows.flatMap(r =>
+      decodeCheckStates(r.check_states)
+        .sort((a, b) => compareText(a.checkId, b.checkId))
+        .map(s => ({ entityRef: r.entity_ref, ownerRef: r.owner_ref, ...s })),
+    );
   }
 
   async listGroupAncestry(): Promise<GroupAncestry[]> {

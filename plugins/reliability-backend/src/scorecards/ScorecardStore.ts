@@ -6,6 +6,7 @@ import type {
 } from '@preflight/plugin-reliability-common';
 import type { Entity } from '@backstage/catalog-model';
 import type { TeamScorecardQuery } from './parseTeamScorecardQuery';
+import type { CheckStateOfEntity } from './storedCheckStates';
 
 /**
  * An entity as the evaluation last read it from the catalog, with its owner
@@ -70,15 +71,9 @@ export interface StoredInputMark {
 }
 
 /** One check's stored state for one entity, as the overview and preview read them. */
-export interface StoredCheckState {
+export interface StoredCheckState extends CheckStateOfEntity {
   entityRef: string;
   ownerRef: string;
-  checkId: string;
-  /** The raw check state (`pass`, `fail`, `warning`, `not-applicable`, `error`). */
-  state: string;
-  /** Counts as passing (pass, warning, unexpired exemption). */
-  passing: boolean;
-  exempt: boolean;
 }
 
 /** A group and one of its ancestors (itself included), for "owned via sub-groups". */
@@ -96,7 +91,7 @@ export interface ScorecardStore {
   getFingerprints(): Promise<Map<string, string>>;
 
   /**
-   * Upserts results (scorecard, row, per-check states, fingerprint) in one
+   * Upserts results (scorecard, row, check states, fingerprint) in one
    * transaction. For each entity whose level, score or any check state
    * changed, appends a history point (`reason: 'change'`); also makes sure
    * each written entity has today's daily snapshot. Entity-page snapshots

@@ -9,6 +9,7 @@ import type {
   TeamStanding,
 } from '@preflight/plugin-reliability-common';
 import type { GroupAncestry, StoredCheckState } from './ScorecardStore';
+import { isFailingCheck } from './storedCheckStates';
 import { countLevels, withEveryLevel } from './countLevels';
 import { toScorecardRubricView } from './toScorecardRubricView';
 
@@ -158,7 +159,7 @@ function rankFailingChecks(
     t.applicable++;
     tally.set(s.checkId, t);
     // An exempt check is accepted as it is: it is not what needs fixing.
-    if (s.exempt || s.passing || (s.state !== 'error' && s.state !== 'fail')) {
+    if (!isFailingCheck(s)) {
       continue;
     }
     const field = s.state === 'error' ? 'errors' : 'failing';

@@ -267,14 +267,16 @@ export class ChangeMarkers {
   }
 
   private ownerDigest(ownerRef: string): string | undefined {
-    const key = ownerKey(ownerRef);
-    if (!this.context.owners.has(key)) {
-      return undefined;
-    }
-    let found = this.ownerDigests.get(key);
+    // By the ref as entities spell it: thousands of entities name the same
+    // few owners, so the key and digest are made once per spelling.
+    let found = this.ownerDigests.get(ownerRef);
     if (found === undefined) {
+      const key = ownerKey(ownerRef);
+      if (!this.context.owners.has(key)) {
+        return undefined;
+      }
       found = digest(JSON.stringify(this.context.owners.get(key) ?? null));
-      this.ownerDigests.set(key, found);
+      this.ownerDigests.set(ownerRef, found);
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import type { TeamScorecardRow } from '@preflight/plugin-reliability-common';
+import type { BulkColumn } from '../lib/bulkInsert';
 
 /**
  * Version of {@link teamRowColumns}' output. Stored rows with a lower
@@ -47,3 +48,23 @@ export function teamRowColumns(row: TeamScorecardRow) {
     columns_version: TEAM_ROW_COLUMNS_VERSION,
   };
 }
+
+/** The SQL type of each of {@link teamRowColumns}' columns. */
+export const TEAM_ROW_COLUMN_TYPES: Record<
+  keyof ReturnType<typeof teamRowColumns>,
+  BulkColumn['type']
+> = {
+  name_sort: 'text',
+  search_text: 'text',
+  lifecycle: 'text',
+  tier: 'text',
+  failing_checks: 'integer',
+  slo_margin: 'double',
+  slo_budget: 'double',
+  slo_alert_rank: 'integer',
+  on_call_covered: 'integer',
+  mttr_seconds: 'double',
+  open_incidents: 'integer',
+  stale: 'boolean',
+  columns_version: 'integer',
+};

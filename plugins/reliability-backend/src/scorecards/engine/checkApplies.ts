@@ -18,6 +18,10 @@ function matches(allowed: string[] | undefined, value: string | undefined) {
   );
 }
 
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 /**
  * Whether a check concerns an entity: its kind, `spec.type`,
  * `spec.lifecycle` and tier must each be among the listed values (compared
@@ -29,8 +33,6 @@ export function checkApplies(
   tier?: string,
 ): boolean {
   const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const text = (value: unknown) =>
-    typeof value === 'string' ? value : undefined;
   const { kinds, types, lifecycles, tiers } = check.appliesTo;
   return (
     matches(kinds, entity.kind) &&
