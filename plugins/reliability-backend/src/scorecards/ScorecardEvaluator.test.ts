@@ -300,4 +300,44 @@ describe('ScorecardEvaluator', () => {
         .levelId,
     ).toBe('bronze');
   });
+
+  it('reads the next page while judging one, and stops with the error of a page that cannot be read', async () => {
+    const fleet = [...groups, checkout, fraud];
+    const { evaluatorFor, scorecardStore, test } = await setup(fleet);
+    const evaluator = evaluatorFor(fleet, day1);
+    let judgedAtSecondRead: number | undefined;
+    const catalog = (evaluator as unknown as { options: { catalog: any } })
+      .options.catalog;
+    const read = catalog.getEntitiesByRefs.bind(catalog);
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    // The evaluation's page reads (owners are read through the same client).
+    let pageReads = 0;
+    catalog.getEntitiesByRefs = async (
+      request: { entityRefs: string[] },
+      ...rest: unknown[]
+    ) => {
+      if (request.entityRefs.every(ref => ref.startsWith('component:'))) {
+        pageReads += 1;
+        if (pageReads === 2) {
+          judgedAtSecondRead = test.calls();
+          throw new Error('catalog unavailable');
+        }
+      }
+      return read(request, ...rest);
+    };
+    try {
+      await expect(evaluator.run()).rejects.toThrow('catalog unavailable');
+      // Page 2 was asked for before page 1 was judged, and nothing after
+      // it failed.
+      expect(judgedAtSecondRead).toBe(0);
+      expect(pageReads).toBe(2);
+      await new Promise(resolve => setImmediate(resolve));
+      expect(unhandled).not.toHaveBeenCalled();
+      // Nothing half-written: the run wrote no scorecard.
+      expect(await scorecardStore.getFingerprints()).toEqual(new Map());
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
 });

@@ -222,9 +222,10 @@ export class ScorecardEvaluator {
       }
     };
 
+    let nextPage: Promise<LoadedPage> | undefined;
     try {
-      for (const refs of chunks(dirty, this.options.pageSize ?? PAGE_SIZE)) {
-        signal?.throwIfAborted();
+      const pages = chunks(dirty, this.options.pageSize ?? PAGE_SIZE);
+      const loadPage = async (refs: string[]): Promise<LoadedPage> => {
         const { items } = await this.options.catalog.getEntitiesByRefs(
           { entityRefs: refs },
           { credentials },
@@ -238,7 +239,18 @@ export class ScorecardEvaluator {
             listed.delete(refs[index]);
           }
         });
-        const gathered = await this.gatherPage(page, context);
+        return { page, gathered: await this.gatherPage(page, context) };
+      };
+      // The next page is read (catalog, stores) while this one is judged,
+      // so the reads' round trips overlap the checks' work.
+      nextPage = pages.length > 0 ? prefetch(loadPage(pages[0])) : undefined;
+      for (let pageIndex = 0; pageIndex < pages.length; pageIndex++) {
+        signal?.throwIfAborted();
+        const { page, gathered } = await nextPage!;
+        nextPage =
+          pageIndex + 1 < pages.length
+            ? prefetch(loadPage(pages[pageIndex + 1]))
+            : undefined;
         pendingSnapshots.push(
           ...changedEntityPageSnapshots(page, context.owners, pageMarks),
         );
@@ -292,7 +304,8 @@ export class ScorecardEvaluator {
       await flush(true);
       await writes.settled();
     } catch (error) {
-      // No write of this run goes on after it has given up.
+      // No read or write of this run goes on after it has given up.
+      await nextPage?.catch(() => undefined);
       await writes.idle();
       throw error;
     }
@@ -644,6 +657,21 @@ function skeletonFacts(entity: Entity): EntityReadinessFacts {
     exemptions: [],
     problems: [],
   };
+}
+
+/** A page of entities read from the catalog, with their gathered facts. */
+interface LoadedPage {
+  page: Entity[];
+  gathered: Awaited<ReturnType<typeof gatherReadinessFacts>>;
+}
+
+/**
+ * A promise started ahead of its use: a rejection before it is awaited is
+ * not reported as unhandled (the loop awaits it, or has already given up).
+ */
+function prefetch<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** An entity with no applicable check is not in the scorecard's scope. */
