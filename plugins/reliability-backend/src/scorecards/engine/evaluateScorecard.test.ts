@@ -418,6 +418,47 @@ describe('evaluateScorecard', () => {
       );
     });
 
+    it('are awaited when asynchronous, and a rejection or an invalid answer is an error', async () => {
+      const find = (scorecard: Awaited<ReturnType<typeof evaluateWith>>) =>
+        scorecard!.checks.find(
+          check => check.checkId === 'dependencies-declared',
+        );
+      expect(
+        find(
+          await evaluateWith(
+            custom(async () => ({
+              state: 'pass' as const,
+              message: 'depends on the ledger',
+              facts: [],
+            })),
+          ),
+        ),
+      ).toMatchObject({
+        state: 'pass',
+        message: 'depends on the ledger',
+        passing: true,
+      });
+      expect(
+        find(
+          await evaluateWith(
+            custom(async () => {
+              throw new Error('catalog timed out');
+            }),
+          ),
+        ),
+      ).toMatchObject({
+        state: 'error',
+        message:
+          'Check "dependencies-declared" failed to run: catalog timed out',
+        passing: false,
+      });
+      expect(
+        find(
+          await evaluateWith(custom(async () => ({ state: 'ok' } as never))),
+        )!.message,
+      ).toContain('Check "dependencies-declared" returned no valid result');
+    });
+
     it('is an error when the rubric names an implementation that is not installed', async () => {
       const scorecard = await evaluate(buildReadinessFacts(), {
         implementations: new Map(
