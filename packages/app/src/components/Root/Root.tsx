@@ -32,12 +32,12 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
       <SidebarItem
         icon={AssignmentTurnedInIcon}
         to="reliability/reviews"
-        text="Readiness reviews"
+        text="Reviews"
       />
       <SidebarItem
         icon={TimelineIcon}
         to="reliability/report"
-        text="Reliability report"
+        text="Reports"
       />
       <SidebarSpace />
       <SidebarDivider />
