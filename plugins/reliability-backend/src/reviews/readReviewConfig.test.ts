@@ -103,6 +103,31 @@ describe('readReviewConfig', () => {
     );
   });
 
+  it('takes reviewer groups the catalog can hold, and only those', () => {
+    const withGroups = (groups: string[]) => () => {
+      const config = structuredClone(rawReviewConfig) as any;
+      config.templates[0].sections[1].reviewerGroups = groups;
+      return read(config);
+    };
+    expect(
+      withGroups(['group:default/sre', 'group:Platform-Ops/team_a.b']),
+    ).not.toThrow();
+    // A trailing "-" or ".", a name over 63 characters, another kind, no
+    // namespace, a namespace with a dot: refs no catalog entity can have.
+    for (const ref of [
+      'group:default/sre-',
+      'group:default/sre.',
+      `group:default/${'a'.repeat(64)}`,
+      'user:default/dana',
+      'group:sre',
+      'group:ops.eu/sre',
+    ]) {
+      expect(withGroups([ref])).toThrow(
+        /reliability\.reviews\.templates\[0]\.sections\[1]\.reviewerGroups\[0]: must be a group entity ref/,
+      );
+    }
+  });
+
   it('reports duplicate ids, unknown item stages, bad durations and a gate stage no template has', () => {
     const bad = structuredClone(rawReviewConfig) as any;
     bad.templates[0].sections[1].items[1].id = 'escalation-tested';

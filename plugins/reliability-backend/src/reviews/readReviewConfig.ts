@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { makeValidator } from '@backstage/catalog-model';
 import {
   formatFieldPath,
   formatZodIssues,
@@ -40,12 +41,23 @@ const idSchema = z
     'must be letters, digits, ".", "_" or "-" (at most 100)',
   );
 const nameList = z.array(z.string().trim().min(1, 'must not be empty'));
+// The catalog's own rules for namespaces and names, so a reviewer group is
+// one the catalog can hold (its namespace matched without regard to case, as
+// the catalog matches references).
+const catalogValidators = makeValidator();
+
+function isGroupRef(value: string): boolean {
+  const match = /^group:([^:/]+)\/([^:/]+)$/i.exec(value);
+  return (
+    match !== null &&
+    catalogValidators.isValidNamespace(match[1].toLocaleLowerCase('en-US')) &&
+    catalogValidators.isValidEntityName(match[2])
+  );
+}
+
 const groupRef = z
   .string()
-  .regex(
-    /^group:[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9._-]*$/i,
-    'must be a group entity ref such as group:default/sre',
-  );
+  .refine(isGroupRef, 'must be a group entity ref such as group:default/sre');
 
 const checkItemSchema = z
   .object({
