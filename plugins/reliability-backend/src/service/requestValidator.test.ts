@@ -74,6 +74,22 @@ describe('requests are validated against openapi.yaml by the served router', () 
     );
   });
 
+  it('validates a HEAD as the GET it is answered by', async () => {
+    const head = await request(backend.server).head(
+      api(`/entities/component/default/${'x'.repeat(64)}/scorecard`),
+    );
+    expect(head.status).toBe(400);
+    const get = await request(backend.server).get(
+      api(`/entities/component/default/${'x'.repeat(64)}/scorecard`),
+    );
+    expect(get.status).toBe(400);
+    expect(get.body.error.message).toBe(
+      `Invalid entity reference: name: name must be at most 63 characters, got "${'x'.repeat(
+        64,
+      )}"`,
+    );
+  });
+
   it('still parses bodies up to 64 kB, answering a larger or broken one as before', async () => {
     const large = await request(backend.server)
       .post(api('/scorecards/preview'))
