@@ -14,7 +14,7 @@ export const spec = {
     title: 'Preflight reliability API',
     version: '0.1.0',
     description:
-      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n",
+      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n\nRequests are validated against this document before any route runs; a\nrefused one is answered 400 with a message naming each bad field. The\nbackend serves the document itself at `GET /openapi.json`.\n",
     license: {
       name: 'Apache-2.0',
     },
