@@ -819,10 +819,17 @@ export const spec = {
             description: 'Review states, repeated or comma-separated.',
             explode: true,
             schema: {
-              type: 'array',
-              items: {
-                type: 'string',
-              },
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              ],
             },
           },
           {
@@ -1722,10 +1729,10 @@ export const spec = {
         name: 'search',
         in: 'query',
         allowReserved: true,
-        description: 'Matches the title or name, case-insensitively.',
+        description:
+          'Matches the title or name, case-insensitively; at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamLevel: {
@@ -1733,20 +1740,19 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         description:
-          'A level id, or `none` for entities below the first level.',
+          'A level id, or `none` for entities below the first level; at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamOwner: {
         name: 'owner',
         in: 'query',
         allowReserved: true,
-        description: 'An owning group ref (the team or a sub-team).',
+        description:
+          'An owning group ref (the team or a sub-team); at most 512 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 512,
         },
       },
       teamFailing: {
@@ -1764,18 +1770,18 @@ export const spec = {
         name: 'tier',
         in: 'query',
         allowReserved: true,
+        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamLifecycle: {
         name: 'lifecycle',
         in: 'query',
         allowReserved: true,
+        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamCheck: {
@@ -1783,10 +1789,9 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         description:
-          'A check id: only entities where that check fails or is in error (exempt results excluded).',
+          'A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamSort: {

@@ -3,6 +3,10 @@ import type { Entity } from '@backstage/catalog-model';
 import request from 'supertest';
 import { scorecardFleet, testRubric } from '../__testUtils__/scorecardFixtures';
 import {
+  ReliabilityTestBackend,
+  startReliabilityTestBackend,
+} from '../__testUtils__/startReliabilityTestBackend';
+import {
   ScorecardTestBackend,
   startScorecardTestBackend,
 } from '../__testUtils__/startScorecardTestBackend';
@@ -117,5 +121,45 @@ describe('requests are validated against openapi.yaml by the served router', () 
       .get(api('/openapi.json'))
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
+  });
+});
+
+describe('the validated router accepts what the routes always accepted', () => {
+  let backend: ReliabilityTestBackend;
+
+  beforeAll(async () => {
+    backend = await startReliabilityTestBackend();
+  });
+
+  afterAll(async () => {
+    await backend.stop();
+  });
+
+  it.each([
+    [
+      'reserved characters left unencoded, as people type them',
+      '/groups/default/team-payments/scorecards?owner=group:default/team-payments&search=a+b',
+    ],
+    [
+      'empty values, meaning the defaults',
+      '/groups/default/team-payments/scorecards?sort=&direction=&failing=&limit=&offset=',
+    ],
+    [
+      'a team filter within its limit once trimmed',
+      `/groups/default/team-payments/scorecards?search=%20%20${'x'.repeat(
+        199,
+      )}`,
+    ],
+    ['repeated review states', '/reviews?state=draft&state=approved'],
+    ['comma-separated review states', '/reviews?state=draft,approved'],
+    ['an empty review state', '/reviews?state='],
+    [
+      'an unknown query parameter',
+      '/reports/organization?timeZone=UTC&foo=bar',
+    ],
+  ])('%s', async (_what, path) => {
+    const res = await request(backend.server).get(api(path));
+    expect(res.body.error).toBeUndefined();
+    expect(res.status).toBe(200);
   });
 });

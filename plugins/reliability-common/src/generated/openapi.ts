@@ -2105,17 +2105,19 @@ export interface components {
      * the zone the daily rows are folded in.
      */
     reportTimeZone: string;
-    /** Matches the title or name, case-insensitively. */
+    /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
     teamSearch: string;
-    /** A level id, or `none` for entities below the first level. */
+    /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
     teamLevel: string;
-    /** An owning group ref (the team or a sub-team). */
+    /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
     teamOwner: string;
     /** `true`: only entities with failing checks (empty: `false`). */
     teamFailing: 'true' | 'false' | '';
+    /** At most 200 characters once trimmed. */
     teamTier: string;
+    /** At most 200 characters once trimmed. */
     teamLifecycle: string;
-    /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+    /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
     teamCheck: string;
     /** The column to sort by (default, also when empty, `score`). */
     teamSort:
@@ -2456,17 +2458,19 @@ export interface operations {
   getGroupScorecards: {
     parameters: {
       query?: {
-        /** Matches the title or name, case-insensitively. */
+        /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
         search?: components['parameters']['teamSearch'];
-        /** A level id, or `none` for entities below the first level. */
+        /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
         level?: components['parameters']['teamLevel'];
-        /** An owning group ref (the team or a sub-team). */
+        /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
         owner?: components['parameters']['teamOwner'];
         /** `true`: only entities with failing checks (empty: `false`). */
         failing?: components['parameters']['teamFailing'];
+        /** At most 200 characters once trimmed. */
         tier?: components['parameters']['teamTier'];
+        /** At most 200 characters once trimmed. */
         lifecycle?: components['parameters']['teamLifecycle'];
-        /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+        /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
         check?: components['parameters']['teamCheck'];
         /** The column to sort by (default, also when empty, `score`). */
         sort?: components['parameters']['teamSort'];
@@ -2511,17 +2515,19 @@ export interface operations {
   exportGroupScorecards: {
     parameters: {
       query?: {
-        /** Matches the title or name, case-insensitively. */
+        /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
         search?: components['parameters']['teamSearch'];
-        /** A level id, or `none` for entities below the first level. */
+        /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
         level?: components['parameters']['teamLevel'];
-        /** An owning group ref (the team or a sub-team). */
+        /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
         owner?: components['parameters']['teamOwner'];
         /** `true`: only entities with failing checks (empty: `false`). */
         failing?: components['parameters']['teamFailing'];
+        /** At most 200 characters once trimmed. */
         tier?: components['parameters']['teamTier'];
+        /** At most 200 characters once trimmed. */
         lifecycle?: components['parameters']['teamLifecycle'];
-        /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+        /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
         check?: components['parameters']['teamCheck'];
         /** The column to sort by (default, also when empty, `score`). */
         sort?: components['parameters']['teamSort'];
@@ -2697,7 +2703,7 @@ export interface operations {
     parameters: {
       query?: {
         /** Review states, repeated or comma-separated. */
-        state?: string[];
+        state?: string | string[];
         stage?: string;
         /** Owner group ref (sub-groups included). */
         team?: string;
