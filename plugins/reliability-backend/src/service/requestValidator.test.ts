@@ -11,6 +11,9 @@ import {
   startScorecardTestBackend,
 } from '../__testUtils__/startScorecardTestBackend';
 import { spec } from '../generated/router';
+import { REPORT_OPERATIONS_CHECKING_INPUT } from '../reports/routes/registerReportRoutes';
+import { REVIEW_OPERATIONS_CHECKING_INPUT } from '../reviews/registerReviewRoutes';
+import { SCORECARD_OPERATIONS_CHECKING_INPUT } from '../scorecards/registerScorecardRoutes';
 
 jest.setTimeout(60_000);
 
@@ -162,4 +165,19 @@ describe('the validated router accepts what the routes always accepted', () => {
     expect(res.body.error).toBeUndefined();
     expect(res.status).toBe(200);
   });
+});
+
+it('names only documented operations as checking their input in the route', () => {
+  const documented = Object.values(spec.paths).flatMap(item =>
+    Object.values(item as Record<string, { operationId?: string }>)
+      .map(operation => operation.operationId)
+      .filter(Boolean),
+  );
+  for (const operationId of [
+    ...SCORECARD_OPERATIONS_CHECKING_INPUT,
+    ...REPORT_OPERATIONS_CHECKING_INPUT,
+    ...REVIEW_OPERATIONS_CHECKING_INPUT,
+  ]) {
+    expect(documented).toContain(operationId);
+  }
 });

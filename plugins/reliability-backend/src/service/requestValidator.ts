@@ -72,6 +72,8 @@ export async function createRequestValidator(options: {
       validateSecurity: false,
       validateRequests: {
         allowUnknownQueryParameters: true,
+        // Bodies keep their JSON types (the validator itself turns query
+        // and path values into their documented types).
         coerceTypes: false,
         // Every bad field is named, as the routes' own checks did.
         allErrors: true,
