@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A short digest of some text, for change detection (not security): equal
  * text gives an equal digest, and any change to it a different one.
  */
 export function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  // One-shot: no Hash object per call (the evaluation digests every entity).
+  return hash('sha1', text, 'base64url');
 }
 
 /** A stable text of a stored timestamp (SQLite: number or string; PostgreSQL: Date). */

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { hash as oneShotHash } from 'node:crypto';
 import { type Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { ownerKey, type ResolvedOwner } from './facts/ownerFacts';
 import type { EntityPageSnapshot } from './ScorecardStore';
 
 function hash(value: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(value) ?? 'null')
-    .digest('base64url')
-    .slice(0, 22);
+  return oneShotHash(
+    'sha256',
+    JSON.stringify(value) ?? 'null',
+    'base64url',
+  ).slice(0, 22);
 }
 
 /**

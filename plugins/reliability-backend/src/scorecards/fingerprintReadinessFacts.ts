@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { type EntityReadinessFacts } from '@preflight/plugin-reliability-node';
 import { type FactFreshness } from '@preflight/plugin-reliability-common';
 
@@ -124,5 +124,5 @@ export function fingerprintReadinessFacts(
   // order, and if an equal fact ever came in another order, the cost is one
   // needless re-evaluation, never a change left unseen. Sorting the keys of
   // every fact of 10,000 entities cost more than the hash itself.
-  return createHash('sha256').update(JSON.stringify(view)).digest('hex');
+  return hash('sha256', JSON.stringify(view), 'hex');
 }
