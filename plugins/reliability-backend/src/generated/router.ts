@@ -14,14 +14,14 @@ export const spec = {
     title: 'Preflight reliability API',
     version: '0.1.0',
     description:
-      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n\nRequests are validated against this document before any route runs; a\nrefused one is answered 400 with a message naming each bad field. The\nbackend serves the document itself at `GET /openapi.json`.\n",
+      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n",
     license: {
       name: 'Apache-2.0',
     },
   },
   servers: [
     {
-      url: '/',
+      url: '/api/reliability',
     },
   ],
   security: [
@@ -489,23 +489,21 @@ export const spec = {
           {
             name: 'offset',
             in: 'query',
-            allowReserved: true,
-            description:
-              'Rows skipped: a whole number up to 1,000,000 (empty or left out: 0). Written as digits only, so it is text to the validator.',
+            description: 'Rows skipped (default 0).',
             schema: {
-              type: 'string',
-              pattern: '^[0-9]*$',
+              type: 'integer',
+              minimum: 0,
+              maximum: 1000000,
             },
           },
           {
             name: 'limit',
             in: 'query',
-            allowReserved: true,
-            description:
-              'Rows a page: a whole number from 1 to 100 (empty or left out: 25). Written as digits only, so it is text to the validator.',
+            description: 'Rows a page (default 25, at most 100).',
             schema: {
-              type: 'string',
-              pattern: '^[0-9]*$',
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
             },
           },
         ],
@@ -815,55 +813,35 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
-            allowReserved: true,
-            description: 'Review states, repeated or comma-separated.',
-            explode: true,
             schema: {
-              anyOf: [
-                {
-                  type: 'string',
-                },
-                {
-                  type: 'array',
-                  items: {
-                    type: 'string',
-                  },
-                },
-              ],
+              type: 'string',
             },
           },
           {
             name: 'stage',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
-              maxLength: 512,
             },
           },
           {
             name: 'team',
             in: 'query',
-            allowReserved: true,
             description: 'Owner group ref (sub-groups included).',
             schema: {
               type: 'string',
-              maxLength: 512,
             },
           },
           {
             name: 'reviewerGroup',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
-              maxLength: 512,
             },
           },
           {
             name: 'waitingOnMe',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['true', 'false'],
@@ -872,7 +850,6 @@ export const spec = {
           {
             name: 'overdue',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['true', 'false'],
@@ -881,7 +858,6 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 200,
@@ -890,7 +866,6 @@ export const spec = {
           {
             name: 'page',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'integer',
               minimum: 1,
@@ -899,7 +874,6 @@ export const spec = {
           {
             name: 'pageSize',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'integer',
               minimum: 1,
@@ -976,7 +950,6 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
-            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['json', 'markdown'],
@@ -1686,7 +1659,6 @@ export const spec = {
       reportMonth: {
         name: 'month',
         in: 'query',
-        allowReserved: true,
         description: 'A calendar month `YYYY-MM`; not with `from`/`to`.',
         schema: {
           type: 'string',
@@ -1696,7 +1668,6 @@ export const spec = {
       reportFrom: {
         name: 'from',
         in: 'query',
-        allowReserved: true,
         description: 'The first day `YYYY-MM-DD` (inclusive); with `to`.',
         schema: {
           type: 'string',
@@ -1706,7 +1677,6 @@ export const spec = {
       reportTo: {
         name: 'to',
         in: 'query',
-        allowReserved: true,
         description:
           'The last day `YYYY-MM-DD` (inclusive); with `from`. The period must\nbe over, not inverted, and at most 366 days long.\n',
         schema: {
@@ -1717,7 +1687,6 @@ export const spec = {
       reportTimeZone: {
         name: 'timeZone',
         in: 'query',
-        allowReserved: true,
         description:
           'IANA zone of the day boundaries. Default and, today, the only zone\naccepted: `reliability.reports.timeZone` (UTC unless configured),\nthe zone the daily rows are folded in.\n',
         schema: {
@@ -1728,82 +1697,73 @@ export const spec = {
       teamSearch: {
         name: 'search',
         in: 'query',
-        allowReserved: true,
-        description:
-          'Matches the title or name, case-insensitively; at most 200 characters once trimmed.',
+        description: 'Matches the title or name, case-insensitively.',
         schema: {
           type: 'string',
+          maxLength: 200,
         },
       },
       teamLevel: {
         name: 'level',
         in: 'query',
-        allowReserved: true,
         description:
-          'A level id, or `none` for entities below the first level; at most 200 characters once trimmed.',
+          'A level id, or `none` for entities below the first level.',
         schema: {
           type: 'string',
+          maxLength: 200,
         },
       },
       teamOwner: {
         name: 'owner',
         in: 'query',
-        allowReserved: true,
-        description:
-          'An owning group ref (the team or a sub-team); at most 512 characters once trimmed.',
+        description: 'An owning group ref (the team or a sub-team).',
         schema: {
           type: 'string',
+          maxLength: 512,
         },
       },
       teamFailing: {
         name: 'failing',
         in: 'query',
-        allowReserved: true,
-        description:
-          '`true`: only entities with failing checks (empty: `false`).',
+        description: '`true`: only entities with failing checks.',
         schema: {
           type: 'string',
-          enum: ['true', 'false', ''],
+          enum: ['true', 'false'],
         },
       },
       teamTier: {
         name: 'tier',
         in: 'query',
-        allowReserved: true,
-        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
+          maxLength: 200,
         },
       },
       teamLifecycle: {
         name: 'lifecycle',
         in: 'query',
-        allowReserved: true,
-        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
+          maxLength: 200,
         },
       },
       teamCheck: {
         name: 'check',
         in: 'query',
-        allowReserved: true,
         description:
-          'A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed.',
+          'A check id: only entities where that check fails or is in error (exempt results excluded).',
         schema: {
           type: 'string',
+          maxLength: 200,
         },
       },
       teamSort: {
         name: 'sort',
         in: 'query',
-        allowReserved: true,
-        description:
-          'The column to sort by (default, also when empty, `score`).',
+        description: 'The column to sort by (default `score`).',
         schema: {
           type: 'string',
           enum: [
-            '',
             'entity',
             'level',
             'score',
@@ -1821,11 +1781,10 @@ export const spec = {
       teamDirection: {
         name: 'direction',
         in: 'query',
-        allowReserved: true,
-        description: 'Default (also when empty) `asc`.',
+        description: 'Default `asc`.',
         schema: {
           type: 'string',
-          enum: ['asc', 'desc', ''],
+          enum: ['asc', 'desc'],
         },
       },
       ifNoneMatch: {
@@ -1859,7 +1818,7 @@ export const spec = {
           type: 'string',
           minLength: 1,
           maxLength: 63,
-          pattern: '^[a-zA-Z0-9\\u212A]+(?:-+[a-zA-Z0-9\\u212A]+)*$',
+          pattern: '^[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*$',
         },
       },
       name: {
@@ -1881,8 +1840,6 @@ export const spec = {
         schema: {
           type: 'string',
           format: 'uuid',
-          pattern:
-            '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
         },
       },
       itemId: {
@@ -4186,13 +4143,9 @@ export const spec = {
           },
           checkId: {
             type: 'string',
-            minLength: 1,
-            maxLength: 255,
           },
           levelId: {
             type: 'string',
-            minLength: 1,
-            maxLength: 255,
           },
         },
       },
@@ -4501,9 +4454,8 @@ export const spec = {
         required: ['url'],
         properties: {
           url: {
-            description:
-              "An http(s) URL, as a URL parser reads it (the backend checks\nthis; the scheme's case and surrounding blanks do not matter).\n",
             type: 'string',
+            pattern: '^https?://',
             maxLength: 2048,
           },
           title: {
@@ -5089,13 +5041,9 @@ export const spec = {
         properties: {
           templateId: {
             type: 'string',
-            minLength: 1,
-            maxLength: 100,
           },
           stage: {
             type: 'string',
-            minLength: 1,
-            maxLength: 100,
           },
           targetDate: {
             type: 'string',

@@ -32,13 +32,17 @@ import {
   ReviewTemplateSection,
   ReviewTemplatesResponse,
 } from '@preflight/plugin-reliability-common';
-import type { NextFunction, Request, Response, Router } from 'express';
+import express, {
+  type NextFunction,
+  type Request,
+  type Response,
+  type Router,
+} from 'express';
 import { randomUUID } from 'node:crypto';
 import { entityTier } from '../lib/entityTier';
 import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
-import { entityParamsOf } from '../service/entityParams';
-import { assertRequestFollowsSpec } from '../service/requestVerdict';
+import { parseEntityParams } from '../service/entityParams';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { reviewSectionsOf, toReview, toReviewSummary } from './buildReviewView';
 import type { ReviewConfig } from './readReviewConfig';
@@ -70,7 +74,6 @@ import {
   parseReviewListQuery,
   parseReviewParams,
   parseWaive,
-  reviewParamsOf,
 } from './parseReviewRequests';
 import { renderReviewMarkdown } from './renderReviewMarkdown';
 import {
@@ -114,25 +117,7 @@ class ReviewConflictError extends ConflictError {
   }
 }
 
-/**
- * Every review operation but the template list and an entity's reviews:
- * their routes check the caller first (and writes audit refused attempts),
- * so they raise the spec's refusal of their input themselves, where they
- * read it, after their own checks, which keep their messages.
- */
-export const REVIEW_OPERATIONS_CHECKING_INPUT = [
-  'openReview',
-  'listReviews',
-  'getReview',
-  'exportReview',
-  'answerReviewItem',
-  'reaffirmReviewItem',
-  'waiveReviewItem',
-  'submitReview',
-  'signReviewSection',
-  'requestReviewChanges',
-  'cancelReview',
-];
+const JSON_BODY = express.json({ limit: '64kb' });
 
 function userRefOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as { userEntityRef?: string };
@@ -302,8 +287,6 @@ export function registerReviewRoutes(
       permission: ResourcePermission<'catalog-entity'>;
       verb: string;
       parse: (body: unknown) => B;
-      /** How a refusal of the body starts, as the parser words its own. */
-      refused: string;
       reviewer?: (
         params: ReturnType<typeof parseReviewParams>,
       ) => ReviewerTarget;
@@ -325,9 +308,8 @@ export function registerReviewRoutes(
     });
     let current: StoredReview | undefined;
     try {
-      const params = reviewParamsOf(req);
+      const params = parseReviewParams(req.params);
       const input = spec.parse(req.body);
-      assertRequestFollowsSpec(req, spec.refused);
       current = await visibleReview(params.id, credentials);
       const review = current;
       if (!(await allowed(spec.permission, review.entityRef, credentials))) {
@@ -435,7 +417,7 @@ export function registerReviewRoutes(
   });
 
   router.get('/entities/:kind/:namespace/:name/reviews', async (req, res) => {
-    const entityRef = stringifyEntityRef(entityParamsOf(req));
+    const entityRef = stringifyEntityRef(parseEntityParams(req.params));
     const credentials = await httpAuth.credentials(req);
     const entity = await visibleEntity(entityRef, credentials);
     const at = now();
@@ -475,6 +457,7 @@ export function registerReviewRoutes(
 
   router.post(
     '/entities/:kind/:namespace/:name/reviews',
+    JSON_BODY,
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const actor = credentials.principal.userEntityRef;
@@ -486,9 +469,8 @@ export function registerReviewRoutes(
       });
       let existing: StoredReview | undefined;
       try {
-        const entityRef = stringifyEntityRef(entityParamsOf(req));
+        const entityRef = stringifyEntityRef(parseEntityParams(req.params));
         const input = parseCreateReview(req.body);
-        assertRequestFollowsSpec(req, 'Invalid review');
         if (
           !(await allowed(
             reliabilityReviewCreatePermission,
@@ -602,7 +584,6 @@ export function registerReviewRoutes(
   router.get('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const query = parseReviewListQuery(req.query);
-    assertRequestFollowsSpec(req, 'Invalid query');
     const at = now();
     let owners: Set<string> | undefined;
     if (query.team) {
@@ -677,15 +658,14 @@ export function registerReviewRoutes(
 
   router.get('/reviews/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { id } = reviewParamsOf(req);
+    const { id } = parseReviewParams(req.params);
     await respond(res, await visibleReview(id, credentials), credentials);
   });
 
   router.get('/reviews/:id/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { id } = reviewParamsOf(req);
+    const { id } = parseReviewParams(req.params);
     const { format = 'json' } = parseExportQuery(req.query);
-    assertRequestFollowsSpec(req, 'Invalid query');
     const review = await visibleReview(id, credentials);
     const [view, events] = await Promise.all([
       viewOf(review, credentials),
@@ -718,13 +698,12 @@ export function registerReviewRoutes(
     });
   });
 
-  router.put('/reviews/:id/items/:itemId/answer', (req, res) =>
+  router.put('/reviews/:id/items/:itemId/answer', JSON_BODY, (req, res) =>
     write(req, res, {
       action: 'answer',
       permission: reliabilityReviewUpdatePermission,
       verb: 'answer',
       parse: parseAnswer,
-      refused: 'Invalid answer',
       act: (review, input, context, params) =>
         answerItem(
           review,
@@ -740,51 +719,48 @@ export function registerReviewRoutes(
     }),
   );
 
-  router.post('/reviews/:id/items/:itemId/reaffirm', (req, res) =>
+  router.post('/reviews/:id/items/:itemId/reaffirm', JSON_BODY, (req, res) =>
     write(req, res, {
       action: 'reaffirm',
       permission: reliabilityReviewUpdatePermission,
       verb: 're-affirm answers of',
       parse: parseAction,
-      refused: 'Invalid request',
       act: (review, _input, context, params) =>
         reaffirmItem(review, params.itemId!, context),
     }),
   );
 
-  router.post('/reviews/:id/items/:itemId/waive', (req, res) =>
+  router.post('/reviews/:id/items/:itemId/waive', JSON_BODY, (req, res) =>
     write(req, res, {
       action: 'waive',
       permission: reliabilityReviewSignoffPermission,
       verb: 'waive items of',
       parse: parseWaive,
-      refused: 'Invalid waiver',
       reviewer: itemTarget,
       act: (review, input, context, params) =>
         waiveItem(review, params.itemId!, input.reason, context),
     }),
   );
 
-  router.post('/reviews/:id/submit', (req, res) =>
+  router.post('/reviews/:id/submit', JSON_BODY, (req, res) =>
     write(req, res, {
       action: 'submit',
       permission: reliabilityReviewUpdatePermission,
       verb: 'submit',
       parse: parseAction,
-      refused: 'Invalid request',
       act: (review, _input, context) => submitReview(review, context),
     }),
   );
 
   router.post(
     '/reviews/:id/sections/:sectionId/signoff',
+    JSON_BODY,
     (req, res) =>
       write(req, res, {
         action: 'signoff',
         permission: reliabilityReviewSignoffPermission,
         verb: 'sign off',
         parse: parseAction,
-        refused: 'Invalid request',
         reviewer: sectionTarget,
         act: (review, input, context, params) =>
           signSection(review, params.sectionId!, input.comment, context),
@@ -793,26 +769,25 @@ export function registerReviewRoutes(
 
   router.post(
     '/reviews/:id/sections/:sectionId/request-changes',
+    JSON_BODY,
     (req, res) =>
       write(req, res, {
         action: 'request-changes',
         permission: reliabilityReviewSignoffPermission,
         verb: 'request changes on',
         parse: parseCommentedAction,
-        refused: 'Invalid request',
         reviewer: sectionTarget,
         act: (review, input, context, params) =>
           requestChanges(review, params.sectionId!, input.comment, context),
       }),
   );
 
-  router.post('/reviews/:id/cancel', (req, res) =>
+  router.post('/reviews/:id/cancel', JSON_BODY, (req, res) =>
     write(req, res, {
       action: 'cancel',
       permission: reliabilityReviewCancelPermission,
       verb: 'cancel',
       parse: parseCommentedAction,
-      refused: 'Invalid request',
       act: (review, input, context) =>
         cancelReview(review, input.comment, context),
     }),

@@ -11,8 +11,7 @@ import {
 import type { Request, Response, Router } from 'express';
 import { ifNoneMatch } from '../lib/ifNoneMatch';
 import { VersionedCache } from '../lib/VersionedCache';
-import { groupParamsOf } from '../service/entityParams';
-import { assertRequestFollowsSpec } from '../service/requestVerdict';
+import { parseGroupParams } from '../service/entityParams';
 import { carryTrendForward } from './carryTrendForward';
 import { countLevels } from './countLevels';
 import {
@@ -78,19 +77,11 @@ export function registerTeamScorecardRoutes(
   const totals = new VersionedCache<number>(1000);
   const pages = new VersionedCache<GroupScorecardResponse>(500);
 
-  // The route's own reading keeps its messages and defaults; what it lets
-  // through that the spec refuses is refused after it.
-  const teamQueryOf = (req: Request) => {
-    const query = parseTeamScorecardQuery(req.query);
-    assertRequestFollowsSpec(req, 'Invalid query');
-    return query;
-  };
-
   /** The group, its known sub-groups; 404 when neither stored nor in the catalog. */
   const resolveGroup = async (req: Request) => {
     const groupRef = stringifyEntityRef({
       kind: 'group',
-      ...groupParamsOf(req),
+      ...parseGroupParams(req.params),
     });
     const credentials = await httpAuth.credentials(req);
     return { groupRef, credentials };
@@ -191,7 +182,7 @@ export function registerTeamScorecardRoutes(
 
   router.get('/groups/:namespace/:name/scorecards', async (req, res) => {
     const { groupRef, credentials } = await resolveGroup(req);
-    const query = teamQueryOf(req);
+    const query = parseTeamScorecardQuery(req.query);
     const key = JSON.stringify([
       filterKey(query),
       query.sort,
@@ -232,7 +223,7 @@ export function registerTeamScorecardRoutes(
 
   router.get('/groups/:namespace/:name/scorecards/export', async (req, res) => {
     const { groupRef, credentials } = await resolveGroup(req);
-    const query = teamQueryOf(req);
+    const query = parseTeamScorecardQuery(req.query);
     const state = await conditional(
       req,
       res,
