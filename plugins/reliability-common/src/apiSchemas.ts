@@ -7,3 +7,10 @@ import type { components } from './generated/openapi';
  * @public
  */
 export type ReliabilityApiSchemas = components['schemas'];
+
+/**
+ * Every shared parameter of the OpenAPI spec by name
+ * (`components.parameters`), for the types of query values.
+ * @public
+ */
+export type ReliabilityApiParameters = components['parameters'];

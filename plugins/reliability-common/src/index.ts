@@ -28,4 +28,7 @@ export type {
   components as ReliabilityApiComponents,
   operations as ReliabilityApiOperations,
 } from './generated/openapi';
-export type { ReliabilityApiSchemas } from './apiSchemas';
+export type {
+  ReliabilityApiParameters,
+  ReliabilityApiSchemas,
+} from './apiSchemas';

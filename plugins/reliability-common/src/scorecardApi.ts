@@ -1,4 +1,7 @@
-import type { ReliabilityApiSchemas as ApiSchemas } from './apiSchemas';
+import type {
+  ReliabilityApiParameters as ApiParameters,
+  ReliabilityApiSchemas as ApiSchemas,
+} from './apiSchemas';
 
 // The API's request and response shapes are the types generated from
 // plugins/reliability-backend/openapi.yaml (`npm run generate:api`): change
@@ -36,22 +39,10 @@ export type LevelDistribution = ApiSchemas['LevelDistribution'];
 /** One day of a team's level distribution. @public */
 export type LevelTrendPoint = ApiSchemas['LevelTrendPoint'];
 
-/** A sortable column of the team scorecard table. @public */
-export type TeamScorecardSort =
-  | 'entity'
-  | 'level'
-  | 'score'
-  | 'failingChecks'
-  | 'slo'
-  | 'budget'
-  | 'sloAlert'
-  | 'onCall'
-  | 'mttr'
-  | 'openIncidents'
-  | 'owner';
+/** A sortable column of the team scorecard table (the spec's `sort`). @public */
+export type TeamScorecardSort = ApiParameters['teamSort'];
 
-/** Every column the team scorecard view sorts by. @public */
-export const TEAM_SCORECARD_SORTS: readonly TeamScorecardSort[] = [
+const SORTS = [
   'entity',
   'level',
   'score',
@@ -63,7 +54,19 @@ export const TEAM_SCORECARD_SORTS: readonly TeamScorecardSort[] = [
   'mttr',
   'openIncidents',
   'owner',
-];
+] as const satisfies readonly TeamScorecardSort[];
+
+// Fails to compile when the spec adds a column this list lacks.
+const everySortListed: Exclude<
+  TeamScorecardSort,
+  (typeof SORTS)[number]
+> extends never
+  ? true
+  : never = true;
+void everySortListed;
+
+/** Every column the team scorecard view sorts by, as the spec lists them. @public */
+export const TEAM_SCORECARD_SORTS: readonly TeamScorecardSort[] = SORTS;
 
 /** Largest page of the team scorecard view. @public */
 export const TEAM_SCORECARD_MAX_PAGE_SIZE = 100;
