@@ -14,14 +14,14 @@ export const spec = {
     title: 'Preflight reliability API',
     version: '0.1.0',
     description:
-      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n",
+      "Reliability data of catalog entities: who is on call, the escalation path,\nrunbooks, incident statistics and the freshness of every source.\n\nEvery route needs Backstage credentials (a user or service token); reads\nare answered from the plugin's database and the catalog only, never from\nan upstream source. Answers are compressed (gzip, deflate or brotli) when\nthe request's `Accept-Encoding` allows. The refresh route is the one per-entity path to an\nupstream source: it needs a user token and the\n`reliability.entity.refresh` permission, and it is rate-limited.\n\nRequests are validated against this document before any route runs; a\nrefused one is answered 400 with a message naming each bad field. The\nbackend serves the document itself at `GET /openapi.json`.\n",
     license: {
       name: 'Apache-2.0',
     },
   },
   servers: [
     {
-      url: '/api/reliability',
+      url: '/',
     },
   ],
   security: [
@@ -489,21 +489,23 @@ export const spec = {
           {
             name: 'offset',
             in: 'query',
-            description: 'Rows skipped (default 0).',
+            allowReserved: true,
+            description:
+              'Rows skipped: a whole number up to 1,000,000 (empty or left out: 0). Written as digits only, so it is text to the validator.',
             schema: {
-              type: 'integer',
-              minimum: 0,
-              maximum: 1000000,
+              type: 'string',
+              pattern: '^[0-9]*$',
             },
           },
           {
             name: 'limit',
             in: 'query',
-            description: 'Rows a page (default 25, at most 100).',
+            allowReserved: true,
+            description:
+              'Rows a page: a whole number from 1 to 100 (empty or left out: 25). Written as digits only, so it is text to the validator.',
             schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 100,
+              type: 'string',
+              pattern: '^[0-9]*$',
             },
           },
         ],
@@ -813,35 +815,55 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
+            allowReserved: true,
+            description: 'Review states, repeated or comma-separated.',
+            explode: true,
             schema: {
-              type: 'string',
+              anyOf: [
+                {
+                  type: 'string',
+                },
+                {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              ],
             },
           },
           {
             name: 'stage',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              maxLength: 512,
             },
           },
           {
             name: 'team',
             in: 'query',
+            allowReserved: true,
             description: 'Owner group ref (sub-groups included).',
             schema: {
               type: 'string',
+              maxLength: 512,
             },
           },
           {
             name: 'reviewerGroup',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              maxLength: 512,
             },
           },
           {
             name: 'waitingOnMe',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['true', 'false'],
@@ -850,6 +872,7 @@ export const spec = {
           {
             name: 'overdue',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['true', 'false'],
@@ -858,6 +881,7 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 200,
@@ -866,6 +890,7 @@ export const spec = {
           {
             name: 'page',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'integer',
               minimum: 1,
@@ -874,6 +899,7 @@ export const spec = {
           {
             name: 'pageSize',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'integer',
               minimum: 1,
@@ -950,6 +976,7 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['json', 'markdown'],
@@ -1659,6 +1686,7 @@ export const spec = {
       reportMonth: {
         name: 'month',
         in: 'query',
+        allowReserved: true,
         description: 'A calendar month `YYYY-MM`; not with `from`/`to`.',
         schema: {
           type: 'string',
@@ -1668,6 +1696,7 @@ export const spec = {
       reportFrom: {
         name: 'from',
         in: 'query',
+        allowReserved: true,
         description: 'The first day `YYYY-MM-DD` (inclusive); with `to`.',
         schema: {
           type: 'string',
@@ -1677,6 +1706,7 @@ export const spec = {
       reportTo: {
         name: 'to',
         in: 'query',
+        allowReserved: true,
         description:
           'The last day `YYYY-MM-DD` (inclusive); with `from`. The period must\nbe over, not inverted, and at most 366 days long.\n',
         schema: {
@@ -1687,6 +1717,7 @@ export const spec = {
       reportTimeZone: {
         name: 'timeZone',
         in: 'query',
+        allowReserved: true,
         description:
           'IANA zone of the day boundaries. Default and, today, the only zone\naccepted: `reliability.reports.timeZone` (UTC unless configured),\nthe zone the daily rows are folded in.\n',
         schema: {
@@ -1697,73 +1728,82 @@ export const spec = {
       teamSearch: {
         name: 'search',
         in: 'query',
-        description: 'Matches the title or name, case-insensitively.',
+        allowReserved: true,
+        description:
+          'Matches the title or name, case-insensitively; at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamLevel: {
         name: 'level',
         in: 'query',
+        allowReserved: true,
         description:
-          'A level id, or `none` for entities below the first level.',
+          'A level id, or `none` for entities below the first level; at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamOwner: {
         name: 'owner',
         in: 'query',
-        description: 'An owning group ref (the team or a sub-team).',
+        allowReserved: true,
+        description:
+          'An owning group ref (the team or a sub-team); at most 512 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 512,
         },
       },
       teamFailing: {
         name: 'failing',
         in: 'query',
-        description: '`true`: only entities with failing checks.',
+        allowReserved: true,
+        description:
+          '`true`: only entities with failing checks (empty: `false`).',
         schema: {
           type: 'string',
-          enum: ['true', 'false'],
+          enum: ['true', 'false', ''],
         },
       },
       teamTier: {
         name: 'tier',
         in: 'query',
+        allowReserved: true,
+        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamLifecycle: {
         name: 'lifecycle',
         in: 'query',
+        allowReserved: true,
+        description: 'At most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamCheck: {
         name: 'check',
         in: 'query',
+        allowReserved: true,
         description:
-          'A check id: only entities where that check fails or is in error (exempt results excluded).',
+          'A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed.',
         schema: {
           type: 'string',
-          maxLength: 200,
         },
       },
       teamSort: {
         name: 'sort',
         in: 'query',
-        description: 'The column to sort by (default `score`).',
+        allowReserved: true,
+        description:
+          'The column to sort by (default, also when empty, `score`).',
         schema: {
           type: 'string',
           enum: [
+            '',
             'entity',
             'level',
             'score',
@@ -1781,10 +1821,11 @@ export const spec = {
       teamDirection: {
         name: 'direction',
         in: 'query',
-        description: 'Default `asc`.',
+        allowReserved: true,
+        description: 'Default (also when empty) `asc`.',
         schema: {
           type: 'string',
-          enum: ['asc', 'desc'],
+          enum: ['asc', 'desc', ''],
         },
       },
       ifNoneMatch: {
@@ -1818,7 +1859,7 @@ export const spec = {
           type: 'string',
           minLength: 1,
           maxLength: 63,
-          pattern: '^[a-zA-Z0-9]+(?:-+[a-zA-Z0-9]+)*$',
+          pattern: '^[a-zA-Z0-9\\u212A]+(?:-+[a-zA-Z0-9\\u212A]+)*$',
         },
       },
       name: {
@@ -1840,6 +1881,8 @@ export const spec = {
         schema: {
           type: 'string',
           format: 'uuid',
+          pattern:
+            '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
         },
       },
       itemId: {
@@ -4143,9 +4186,13 @@ export const spec = {
           },
           checkId: {
             type: 'string',
+            minLength: 1,
+            maxLength: 255,
           },
           levelId: {
             type: 'string',
+            minLength: 1,
+            maxLength: 255,
           },
         },
       },
@@ -4454,8 +4501,9 @@ export const spec = {
         required: ['url'],
         properties: {
           url: {
+            description:
+              "An http(s) URL, as a URL parser reads it (the backend checks\nthis; the scheme's case and surrounding blanks do not matter).\n",
             type: 'string',
-            pattern: '^https?://',
             maxLength: 2048,
           },
           title: {
@@ -5041,9 +5089,13 @@ export const spec = {
         properties: {
           templateId: {
             type: 'string',
+            minLength: 1,
+            maxLength: 100,
           },
           stage: {
             type: 'string',
+            minLength: 1,
+            maxLength: 100,
           },
           targetDate: {
             type: 'string',

@@ -5,7 +5,9 @@ import {
   ReviewListQuery,
   ReviewState,
 } from '@preflight/plugin-reliability-common';
+import type { Request } from 'express';
 import { z } from 'zod/v3';
+import { validatedParams } from '../service/requestVerdict';
 
 const REVIEW_STATES: [ReviewState, ...ReviewState[]] = [
   'draft',
@@ -201,4 +203,22 @@ export function parseReviewParams(params: {
     params,
     'review reference',
   );
+}
+
+/**
+ * The `:id`, `:itemId` and `:sectionId` of a request the served router
+ * validated against the spec (whose refusals are worded by
+ * {@link parseReviewParams}).
+ */
+export function reviewParamsOf(req: Request): {
+  id: string;
+  itemId?: string;
+  sectionId?: string;
+} {
+  const { id, itemId, sectionId } = validatedParams(req);
+  return {
+    id,
+    ...(itemId === undefined ? {} : { itemId }),
+    ...(sectionId === undefined ? {} : { sectionId }),
+  };
 }

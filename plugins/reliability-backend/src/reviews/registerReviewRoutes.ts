@@ -32,17 +32,13 @@ import {
   ReviewTemplateSection,
   ReviewTemplatesResponse,
 } from '@preflight/plugin-reliability-common';
-import express, {
-  type NextFunction,
-  type Request,
-  type Response,
-  type Router,
-} from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { randomUUID } from 'node:crypto';
 import { entityTier } from '../lib/entityTier';
 import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
-import { parseEntityParams } from '../service/entityParams';
+import { entityParamsOf } from '../service/entityParams';
+import { assertRequestFollowsSpec } from '../service/requestVerdict';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { reviewSectionsOf, toReview, toReviewSummary } from './buildReviewView';
 import type { ReviewConfig } from './readReviewConfig';
@@ -74,6 +70,7 @@ import {
   parseReviewListQuery,
   parseReviewParams,
   parseWaive,
+  reviewParamsOf,
 } from './parseReviewRequests';
 import { renderReviewMarkdown } from './renderReviewMarkdown';
 import {
@@ -117,7 +114,25 @@ class ReviewConflictError extends ConflictError {
   }
 }
 
-const JSON_BODY = express.json({ limit: '64kb' });
+/**
+ * Every review operation but the template list and an entity's reviews:
+ * their routes check the caller first (and writes audit refused attempts),
+ * so they raise the spec's refusal of their input themselves, where they
+ * read it, after their own checks, which keep their messages.
+ */
+export const REVIEW_OPERATIONS_CHECKING_INPUT = [
+  'openReview',
+  'listReviews',
+  'getReview',
+  'exportReview',
+  'answerReviewItem',
+  'reaffirmReviewItem',
+  'waiveReviewItem',
+  'submitReview',
+  'signReviewSection',
+  'requestReviewChanges',
+  'cancelReview',
+];
 
 function userRefOf(credentials: BackstageCredentials): string | undefined {
   const principal = credentials.principal as { userEntityRef?: string };
@@ -287,6 +302,8 @@ export function registerReviewRoutes(
       permission: ResourcePermission<'catalog-entity'>;
       verb: string;
       parse: (body: unknown) => B;
+      /** How a refusal of the body starts, as the parser words its own. */
+      refused: string;
       reviewer?: (
         params: ReturnType<typeof parseReviewParams>,
       ) => ReviewerTarget;
@@ -308,8 +325,9 @@ export function registerReviewRoutes(
     });
     let current: StoredReview | undefined;
     try {
-      const params = parseReviewParams(req.params);
+      const params = reviewParamsOf(req);
       const input = spec.parse(req.body);
+      assertRequestFollowsSpec(req, spec.refused);
       current = await visibleReview(params.id, credentials);
       const review = current;
       if (!(await allowed(spec.permission, review.entityRef, credentials))) {
@@ -417,7 +435,7 @@ export function registerReviewRoutes(
   });
 
   router.get('/entities/:kind/:namespace/:name/reviews', async (req, res) => {
-    const entityRef = stringifyEntityRef(parseEntityParams(req.params));
+    const entityRef = stringifyEntityRef(entityParamsOf(req));
     const credentials = await httpAuth.credentials(req);
     const entity = await visibleEntity(entityRef, credentials);
     const at = now();
@@ -457,7 +475,6 @@ export function registerReviewRoutes(
 
   router.post(
     '/entities/:kind/:namespace/:name/reviews',
-    JSON_BODY,
     async (req, res) => {
       const credentials = await httpAuth.credentials(req, { allow: ['user'] });
       const actor = credentials.principal.userEntityRef;
@@ -469,8 +486,9 @@ export function registerReviewRoutes(
       });
       let existing: StoredReview | undefined;
       try {
-        const entityRef = stringifyEntityRef(parseEntityParams(req.params));
+        const entityRef = stringifyEntityRef(entityParamsOf(req));
         const input = parseCreateReview(req.body);
+        assertRequestFollowsSpec(req, 'Invalid review');
         if (
           !(await allowed(
             reliabilityReviewCreatePermission,
@@ -584,6 +602,7 @@ export function registerReviewRoutes(
   router.get('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const query = parseReviewListQuery(req.query);
+    assertRequestFollowsSpec(req, 'Invalid query');
     const at = now();
     let owners: Set<string> | undefined;
     if (query.team) {
@@ -658,14 +677,15 @@ export function registerReviewRoutes(
 
   router.get('/reviews/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { id } = parseReviewParams(req.params);
+    const { id } = reviewParamsOf(req);
     await respond(res, await visibleReview(id, credentials), credentials);
   });
 
   router.get('/reviews/:id/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const { id } = parseReviewParams(req.params);
+    const { id } = reviewParamsOf(req);
     const { format = 'json' } = parseExportQuery(req.query);
+    assertRequestFollowsSpec(req, 'Invalid query');
     const review = await visibleReview(id, credentials);
     const [view, events] = await Promise.all([
       viewOf(review, credentials),
@@ -698,12 +718,13 @@ export function registerReviewRoutes(
     });
   });
 
-  router.put('/reviews/:id/items/:itemId/answer', JSON_BODY, (req, res) =>
+  router.put('/reviews/:id/items/:itemId/answer', (req, res) =>
     write(req, res, {
       action: 'answer',
       permission: reliabilityReviewUpdatePermission,
       verb: 'answer',
       parse: parseAnswer,
+      refused: 'Invalid answer',
       act: (review, input, context, params) =>
         answerItem(
           review,
@@ -719,48 +740,51 @@ export function registerReviewRoutes(
     }),
   );
 
-  router.post('/reviews/:id/items/:itemId/reaffirm', JSON_BODY, (req, res) =>
+  router.post('/reviews/:id/items/:itemId/reaffirm', (req, res) =>
     write(req, res, {
       action: 'reaffirm',
       permission: reliabilityReviewUpdatePermission,
       verb: 're-affirm answers of',
       parse: parseAction,
+      refused: 'Invalid request',
       act: (review, _input, context, params) =>
         reaffirmItem(review, params.itemId!, context),
     }),
   );
 
-  router.post('/reviews/:id/items/:itemId/waive', JSON_BODY, (req, res) =>
+  router.post('/reviews/:id/items/:itemId/waive', (req, res) =>
     write(req, res, {
       action: 'waive',
       permission: reliabilityReviewSignoffPermission,
       verb: 'waive items of',
       parse: parseWaive,
+      refused: 'Invalid waiver',
       reviewer: itemTarget,
       act: (review, input, context, params) =>
         waiveItem(review, params.itemId!, input.reason, context),
     }),
   );
 
-  router.post('/reviews/:id/submit', JSON_BODY, (req, res) =>
+  router.post('/reviews/:id/submit', (req, res) =>
     write(req, res, {
       action: 'submit',
       permission: reliabilityReviewUpdatePermission,
       verb: 'submit',
       parse: parseAction,
+      refused: 'Invalid request',
       act: (review, _input, context) => submitReview(review, context),
     }),
   );
 
   router.post(
     '/reviews/:id/sections/:sectionId/signoff',
-    JSON_BODY,
     (req, res) =>
       write(req, res, {
         action: 'signoff',
         permission: reliabilityReviewSignoffPermission,
         verb: 'sign off',
         parse: parseAction,
+        refused: 'Invalid request',
         reviewer: sectionTarget,
         act: (review, input, context, params) =>
           signSection(review, params.sectionId!, input.comment, context),
@@ -769,25 +793,26 @@ export function registerReviewRoutes(
 
   router.post(
     '/reviews/:id/sections/:sectionId/request-changes',
-    JSON_BODY,
     (req, res) =>
       write(req, res, {
         action: 'request-changes',
         permission: reliabilityReviewSignoffPermission,
         verb: 'request changes on',
         parse: parseCommentedAction,
+        refused: 'Invalid request',
         reviewer: sectionTarget,
         act: (review, input, context, params) =>
           requestChanges(review, params.sectionId!, input.comment, context),
       }),
   );
 
-  router.post('/reviews/:id/cancel', JSON_BODY, (req, res) =>
+  router.post('/reviews/:id/cancel', (req, res) =>
     write(req, res, {
       action: 'cancel',
       permission: reliabilityReviewCancelPermission,
       verb: 'cancel',
       parse: parseCommentedAction,
+      refused: 'Invalid request',
       act: (review, input, context) =>
         cancelReview(review, input.comment, context),
     }),

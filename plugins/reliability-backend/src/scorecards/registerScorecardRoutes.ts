@@ -6,8 +6,9 @@ import type {
   EntityScorecardResponse,
   ScorecardRubric,
 } from '@preflight/plugin-reliability-common';
-import express, { type Router } from 'express';
-import { parseEntityParams } from '../service/entityParams';
+import type { Router } from 'express';
+import { entityParamsOf } from '../service/entityParams';
+import { assertRequestFollowsSpec } from '../service/requestVerdict';
 import { buildScorecardOverview } from './buildScorecardOverview';
 import { registerTeamScorecardRoutes } from './registerTeamScorecardRoutes';
 import {
@@ -26,6 +27,16 @@ export const DEFAULT_SCORECARD_KINDS = [
   'api',
   'resource',
   'system',
+];
+
+/**
+ * Operations whose routes raise the spec's refusal of their query or body
+ * themselves, after their own checks, which keep their messages.
+ */
+export const SCORECARD_OPERATIONS_CHECKING_INPUT = [
+  'getGroupScorecards',
+  'exportGroupScorecards',
+  'previewRubricChange',
 ];
 
 /** Dependencies of the scorecard routes. */
@@ -79,7 +90,7 @@ export function registerScorecardRoutes(
     );
 
   router.get('/entities/:kind/:namespace/:name/scorecard', async (req, res) => {
-    const entityRef = stringifyEntityRef(parseEntityParams(req.params));
+    const entityRef = stringifyEntityRef(entityParamsOf(req));
     const credentials = await httpAuth.credentials(req);
     const at = now();
     const stored = await store.getScorecard(entityRef);
@@ -160,13 +171,14 @@ export function registerScorecardRoutes(
     );
   });
 
-  // Bodies are a handful of changes; anything larger is not a preview.
+  // Bodies are a handful of changes, parsed up to 64 kB ahead of the
+  // validated routes (parseDocumentedJsonBodies).
   router.post(
     '/scorecards/preview',
-    express.json({ limit: '64kb' }),
     async (req, res) => {
       await httpAuth.credentials(req);
       const changes = parseRubricPreviewRequest(req.body, rubric);
+      assertRequestFollowsSpec(req, 'Invalid preview request');
       const [rows, checkStates] = await Promise.all([
         store.listRows(),
         store.listCheckStates(),

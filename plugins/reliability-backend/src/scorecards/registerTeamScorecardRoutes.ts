@@ -11,7 +11,8 @@ import {
 import type { Request, Response, Router } from 'express';
 import { ifNoneMatch } from '../lib/ifNoneMatch';
 import { VersionedCache } from '../lib/VersionedCache';
-import { parseGroupParams } from '../service/entityParams';
+import { groupParamsOf } from '../service/entityParams';
+import { assertRequestFollowsSpec } from '../service/requestVerdict';
 import { carryTrendForward } from './carryTrendForward';
 import { countLevels } from './countLevels';
 import {
@@ -77,11 +78,19 @@ export function registerTeamScorecardRoutes(
   const totals = new VersionedCache<number>(1000);
   const pages = new VersionedCache<GroupScorecardResponse>(500);
 
+  // The route's own reading keeps its messages and defaults; what it lets
+  // through that the spec refuses is refused after it.
+  const teamQueryOf = (req: Request) => {
+    const query = parseTeamScorecardQuery(req.query);
+    assertRequestFollowsSpec(req, 'Invalid query');
+    return query;
+  };
+
   /** The group, its known sub-groups; 404 when neither stored nor in the catalog. */
   const resolveGroup = async (req: Request) => {
     const groupRef = stringifyEntityRef({
       kind: 'group',
-      ...parseGroupParams(req.params),
+      ...groupParamsOf(req),
     });
     const credentials = await httpAuth.credentials(req);
     return { groupRef, credentials };
@@ -182,7 +191,7 @@ export function registerTeamScorecardRoutes(
 
   router.get('/groups/:namespace/:name/scorecards', async (req, res) => {
     const { groupRef, credentials } = await resolveGroup(req);
-    const query = parseTeamScorecardQuery(req.query);
+    const query = teamQueryOf(req);
     const key = JSON.stringify([
       filterKey(query),
       query.sort,
@@ -223,7 +232,7 @@ export function registerTeamScorecardRoutes(
 
   router.get('/groups/:namespace/:name/scorecards/export', async (req, res) => {
     const { groupRef, credentials } = await resolveGroup(req);
-    const query = parseTeamScorecardQuery(req.query);
+    const query = teamQueryOf(req);
     const state = await conditional(
       req,
       res,

@@ -29,11 +29,11 @@ import {
   EntitySummaryBuilder,
   type PreparedEntitySummary,
 } from './EntitySummaryBuilder';
+import { EntityParams, entityParamsOf, groupParamsOf } from './entityParams';
 import {
-  EntityParams,
-  parseEntityParams,
-  parseGroupParams,
-} from './entityParams';
+  createRequestValidator,
+  parseDocumentedJsonBodies,
+} from './requestValidator';
 import { GroupOnCallBuilder } from '../oncall/GroupOnCallBuilder';
 import { keepKnownPeople } from '../oncall/keepKnownPeople';
 import { readEntityWithOwner } from './readEntityWithOwner';
@@ -48,14 +48,23 @@ import { registerSloRoutes } from '../slo/registerSloRoutes';
 import type { SloProviderRegistry } from '../slo/SloProviderRegistry';
 import type { SloStore } from '../slo/SloStore';
 import type { ScorecardRubric } from '@preflight/plugin-reliability-common';
-import { registerScorecardRoutes } from '../scorecards/registerScorecardRoutes';
+import {
+  registerScorecardRoutes,
+  SCORECARD_OPERATIONS_CHECKING_INPUT,
+} from '../scorecards/registerScorecardRoutes';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import type { ReviewConfig } from '../reviews/readReviewConfig';
-import { registerReviewRoutes } from '../reviews/registerReviewRoutes';
+import {
+  registerReviewRoutes,
+  REVIEW_OPERATIONS_CHECKING_INPUT,
+} from '../reviews/registerReviewRoutes';
 import type { ReviewStore } from '../reviews/ReviewStore';
 import type { ReviewNotifier } from '../reviews/ReviewNotifier';
 import type { ReportConfig } from '../reports/config/readReportConfig';
-import { registerReportRoutes } from '../reports/routes/registerReportRoutes';
+import {
+  registerReportRoutes,
+  REPORT_OPERATIONS_CHECKING_INPUT,
+} from '../reports/routes/registerReportRoutes';
 import type { GroupAncestry } from '../reports/routes/ReportReader';
 import type { ReportStore } from '../reports/store/ReportStore';
 import type { SloHistoryStore } from '../reports/slo/SloHistoryStore';
@@ -175,6 +184,18 @@ export async function createRouter(
   router.use((req, res, next) =>
     req.headers['accept-encoding'] ? compress(req, res, next) : next(),
   );
+  router.use(parseDocumentedJsonBodies());
+  // Every request passes the router generated from openapi.yaml, which
+  // validates it against the spec, before the routes below.
+  router.use(
+    await createRequestValidator({
+      checkInputInRoute: [
+        ...SCORECARD_OPERATIONS_CHECKING_INPUT,
+        ...REPORT_OPERATIONS_CHECKING_INPUT,
+        ...REVIEW_OPERATIONS_CHECKING_INPUT,
+      ],
+    }),
+  );
 
   router.get('/health', async (req, res) => {
     await httpAuth.credentials(req);
@@ -189,7 +210,7 @@ export async function createRouter(
   });
 
   router.get('/entities/:kind/:namespace/:name/summary', async (req, res) => {
-    const params = parseEntityParams(req.params);
+    const params = entityParamsOf(req);
     const credentials = await httpAuth.credentials(req);
     const entityRef = entityRefOf(params);
     // The entity as the last evaluation read it, with its stored on-call
@@ -240,7 +261,7 @@ export async function createRouter(
   });
 
   router.get('/groups/:namespace/:name/on-call', async (req, res) => {
-    const params = parseGroupParams(req.params);
+    const params = groupParamsOf(req);
     const credentials = await httpAuth.credentials(req);
     const groupRef = stringifyEntityRef({ kind: 'group', ...params });
     // As for summaries: a group the caller may not see is a missing group.
@@ -252,7 +273,7 @@ export async function createRouter(
   });
 
   router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
-    const params = parseEntityParams(req.params);
+    const params = entityParamsOf(req);
     const entityRef = entityRefOf(params);
 
     let credentials;

@@ -4,7 +4,9 @@ import {
   boundUserValue,
   formatZodIssues,
 } from '@preflight/plugin-reliability-common';
+import type { Request } from 'express';
 import { z } from 'zod/v3';
+import { validatedParams } from './requestVerdict';
 
 // The catalog's own default validators, so a route accepts exactly the
 // kinds, namespaces and names an entity can have in the catalog.
@@ -112,4 +114,19 @@ function parseWith<T>(schema: z.ZodType<T>, params: unknown, what: string): T {
     throw new InputError(`Invalid ${what} reference: ${details}`);
   }
   return result.data;
+}
+
+/**
+ * The entity of an entity route, from a request the served router validated
+ * against the spec (whose refusals are worded by {@link parseEntityParams}).
+ */
+export function entityParamsOf(req: Request): EntityParams {
+  const { kind, namespace, name } = validatedParams(req);
+  return { kind, namespace, name };
+}
+
+/** The group of a group route, as {@link entityParamsOf}. */
+export function groupParamsOf(req: Request): GroupParams {
+  const { namespace, name } = validatedParams(req);
+  return { namespace, name };
 }

@@ -14,7 +14,7 @@ import {
 } from '@preflight/plugin-reliability-common';
 import type { Router } from 'express';
 import type { ReliabilityStore } from '../oncall/ReliabilityStore';
-import { parseEntityParams } from '../service/entityParams';
+import { type EntityParams, entityParamsOf } from '../service/entityParams';
 import { buildEntitySlos } from './buildEntitySlos';
 import { evaluateDeployGate, gateAnswer } from './evaluateDeployGate';
 import { exportEntitySloRules } from './exportEntitySloRules';
@@ -74,10 +74,10 @@ export function registerSloRoutes(
   // Read with the caller's credentials, so catalog permissions apply: an
   // entity the caller may not see is indistinguishable from a missing one.
   async function requireEntity(
-    params: unknown,
+    params: EntityParams,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entityRef = stringifyEntityRef(parseEntityParams(params));
+    const entityRef = stringifyEntityRef(params);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -96,20 +96,20 @@ export function registerSloRoutes(
     });
 
   router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
-    parseEntityParams(req.params);
+    const params = entityParamsOf(req);
     const credentials = await httpAuth.credentials(req);
-    const entity = await requireEntity(req.params, credentials);
+    const entity = await requireEntity(params, credentials);
     res.json(await slosOf(entity, now()));
   });
 
   router.get(
     '/entities/:kind/:namespace/:name/deploy-gate',
     async (req, res) => {
-      parseEntityParams(req.params);
+      const params = entityParamsOf(req);
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
-      const entity = await requireEntity(req.params, credentials);
+      const entity = await requireEntity(params, credentials);
       const at = now();
       const sloGate = evaluateDeployGate(await slosOf(entity, at), {
         now: at,
@@ -144,9 +144,9 @@ export function registerSloRoutes(
   );
 
   router.get('/entities/:kind/:namespace/:name/slo-rules', async (req, res) => {
-    parseEntityParams(req.params);
+    const params = entityParamsOf(req);
     const credentials = await httpAuth.credentials(req);
-    const entity = await requireEntity(req.params, credentials);
+    const entity = await requireEntity(params, credentials);
     const entityRef = stringifyEntityRef(entity);
     const declarations = await sloStore.getDeclarations(entityRef);
     const owner =

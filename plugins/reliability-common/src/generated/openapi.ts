@@ -1611,6 +1611,10 @@ export interface components {
       reason: 'submit' | 'signoff';
     };
     EvidenceLink: {
+      /**
+       * An http(s) URL, as a URL parser reads it (the backend checks
+       * this; the scheme's case and surrounding blanks do not matter).
+       */
       url: string;
       title?: string;
     };
@@ -2101,20 +2105,23 @@ export interface components {
      * the zone the daily rows are folded in.
      */
     reportTimeZone: string;
-    /** Matches the title or name, case-insensitively. */
+    /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
     teamSearch: string;
-    /** A level id, or `none` for entities below the first level. */
+    /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
     teamLevel: string;
-    /** An owning group ref (the team or a sub-team). */
+    /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
     teamOwner: string;
-    /** `true`: only entities with failing checks. */
-    teamFailing: 'true' | 'false';
+    /** `true`: only entities with failing checks (empty: `false`). */
+    teamFailing: 'true' | 'false' | '';
+    /** At most 200 characters once trimmed. */
     teamTier: string;
+    /** At most 200 characters once trimmed. */
     teamLifecycle: string;
-    /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+    /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
     teamCheck: string;
-    /** The column to sort by (default `score`). */
+    /** The column to sort by (default, also when empty, `score`). */
     teamSort:
+      | ''
       | 'entity'
       | 'level'
       | 'score'
@@ -2126,8 +2133,8 @@ export interface components {
       | 'mttr'
       | 'openIncidents'
       | 'owner';
-    /** Default `asc`. */
-    teamDirection: 'asc' | 'desc';
+    /** Default (also when empty) `asc`. */
+    teamDirection: 'asc' | 'desc' | '';
     /** An ETag of an earlier answer; 304 when it is still current. */
     ifNoneMatch: string;
     /** Entity kind, case-insensitive, e.g. `component`. */
@@ -2451,26 +2458,28 @@ export interface operations {
   getGroupScorecards: {
     parameters: {
       query?: {
-        /** Matches the title or name, case-insensitively. */
+        /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
         search?: components['parameters']['teamSearch'];
-        /** A level id, or `none` for entities below the first level. */
+        /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
         level?: components['parameters']['teamLevel'];
-        /** An owning group ref (the team or a sub-team). */
+        /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
         owner?: components['parameters']['teamOwner'];
-        /** `true`: only entities with failing checks. */
+        /** `true`: only entities with failing checks (empty: `false`). */
         failing?: components['parameters']['teamFailing'];
+        /** At most 200 characters once trimmed. */
         tier?: components['parameters']['teamTier'];
+        /** At most 200 characters once trimmed. */
         lifecycle?: components['parameters']['teamLifecycle'];
-        /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+        /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
         check?: components['parameters']['teamCheck'];
-        /** The column to sort by (default `score`). */
+        /** The column to sort by (default, also when empty, `score`). */
         sort?: components['parameters']['teamSort'];
-        /** Default `asc`. */
+        /** Default (also when empty) `asc`. */
         direction?: components['parameters']['teamDirection'];
-        /** Rows skipped (default 0). */
-        offset?: number;
-        /** Rows a page (default 25, at most 100). */
-        limit?: number;
+        /** Rows skipped: a whole number up to 1,000,000 (empty or left out: 0). Written as digits only, so it is text to the validator. */
+        offset?: string;
+        /** Rows a page: a whole number from 1 to 100 (empty or left out: 25). Written as digits only, so it is text to the validator. */
+        limit?: string;
       };
       header?: {
         /** An ETag of an earlier answer; 304 when it is still current. */
@@ -2506,21 +2515,23 @@ export interface operations {
   exportGroupScorecards: {
     parameters: {
       query?: {
-        /** Matches the title or name, case-insensitively. */
+        /** Matches the title or name, case-insensitively; at most 200 characters once trimmed. */
         search?: components['parameters']['teamSearch'];
-        /** A level id, or `none` for entities below the first level. */
+        /** A level id, or `none` for entities below the first level; at most 200 characters once trimmed. */
         level?: components['parameters']['teamLevel'];
-        /** An owning group ref (the team or a sub-team). */
+        /** An owning group ref (the team or a sub-team); at most 512 characters once trimmed. */
         owner?: components['parameters']['teamOwner'];
-        /** `true`: only entities with failing checks. */
+        /** `true`: only entities with failing checks (empty: `false`). */
         failing?: components['parameters']['teamFailing'];
+        /** At most 200 characters once trimmed. */
         tier?: components['parameters']['teamTier'];
+        /** At most 200 characters once trimmed. */
         lifecycle?: components['parameters']['teamLifecycle'];
-        /** A check id: only entities where that check fails or is in error (exempt results excluded). */
+        /** A check id: only entities where that check fails or is in error (exempt results excluded); at most 200 characters once trimmed. */
         check?: components['parameters']['teamCheck'];
-        /** The column to sort by (default `score`). */
+        /** The column to sort by (default, also when empty, `score`). */
         sort?: components['parameters']['teamSort'];
-        /** Default `asc`. */
+        /** Default (also when empty) `asc`. */
         direction?: components['parameters']['teamDirection'];
       };
       header?: {
@@ -2691,7 +2702,8 @@ export interface operations {
   listReviews: {
     parameters: {
       query?: {
-        state?: string;
+        /** Review states, repeated or comma-separated. */
+        state?: string | string[];
         stage?: string;
         /** Owner group ref (sub-groups included). */
         team?: string;
