@@ -21,3 +21,5 @@ export type {
   RotationDailyRow,
 } from './reports/metrics/dailyRowTypes';
 export { histogramOf } from './reports/metrics/durationHistogram';
+export { createRequestValidator } from './service/requestValidator';
+export { createOpenApiRouter } from './generated/router';

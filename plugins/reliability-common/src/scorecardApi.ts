@@ -39,8 +39,11 @@ export type LevelDistribution = ApiSchemas['LevelDistribution'];
 /** One day of a team's level distribution. @public */
 export type LevelTrendPoint = ApiSchemas['LevelTrendPoint'];
 
-/** A sortable column of the team scorecard table (the spec's `sort`). @public */
-export type TeamScorecardSort = ApiParameters['teamSort'];
+/**
+ * A sortable column of the team scorecard table: the spec's `sort`, whose
+ * empty value only means the default. @public
+ */
+export type TeamScorecardSort = Exclude<ApiParameters['teamSort'], ''>;
 
 const SORTS = [
   'entity',

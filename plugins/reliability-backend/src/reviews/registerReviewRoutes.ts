@@ -473,131 +473,128 @@ export function registerReviewRoutes(
     res.json(body);
   });
 
-  router.post(
-    '/entities/:kind/:namespace/:name/reviews',
-    async (req, res) => {
-      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-      const actor = credentials.principal.userEntityRef;
-      const auditEvent = await auditor.createEvent({
-        eventId: 'review-write',
-        severityLevel: 'medium',
-        request: req,
-        meta: { action: 'create', actorRef: actor },
-      });
-      let existing: StoredReview | undefined;
-      try {
-        const entityRef = stringifyEntityRef(entityParamsOf(req));
-        const input = parseCreateReview(req.body);
-        assertRequestFollowsSpec(req, 'Invalid review');
-        if (
-          !(await allowed(
-            reliabilityReviewCreatePermission,
-            entityRef,
-            credentials,
-          ))
-        ) {
-          throw new NotAllowedError(
-            `You are not allowed to open reviews of ${entityRef}`,
-          );
-        }
-        const entity = await visibleEntity(entityRef, credentials);
-        const template = templates.find(t => t.id === input.templateId);
-        if (!template) {
-          throw new InputError(
-            `templateId: unknown template "${input.templateId}"; templates: ${
-              templates.map(t => t.id).join(', ') || 'none configured'
-            }`,
-          );
-        }
-        const tier = entityTier(entity);
-        if (!checkApplies(template, entity, tier ?? undefined)) {
-          throw new InputError(
-            `templateId: template "${template.id}" does not apply to ${entityRef}`,
-          );
-        }
-        if (!template.stages.includes(input.stage)) {
-          throw new InputError(
-            `stage: "${input.stage}" is not a stage of template "${
-              template.id
-            }" (${template.stages.join(', ')})`,
-          );
-        }
-        if (applicableSections(template, input.stage, tier).length === 0) {
-          throw new InputError(
-            `stage: no item of template "${template.id}" applies to ${entityRef} at stage "${input.stage}"`,
-          );
-        }
-        const at = now().toISOString();
-        const review: StoredReview = {
-          id: randomUUID(),
+  router.post('/entities/:kind/:namespace/:name/reviews', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const actor = credentials.principal.userEntityRef;
+    const auditEvent = await auditor.createEvent({
+      eventId: 'review-write',
+      severityLevel: 'medium',
+      request: req,
+      meta: { action: 'create', actorRef: actor },
+    });
+    let existing: StoredReview | undefined;
+    try {
+      const entityRef = stringifyEntityRef(entityParamsOf(req));
+      const input = parseCreateReview(req.body);
+      assertRequestFollowsSpec(req, 'Invalid review');
+      if (
+        !(await allowed(
+          reliabilityReviewCreatePermission,
           entityRef,
-          stage: input.stage,
+          credentials,
+        ))
+      ) {
+        throw new NotAllowedError(
+          `You are not allowed to open reviews of ${entityRef}`,
+        );
+      }
+      const entity = await visibleEntity(entityRef, credentials);
+      const template = templates.find(t => t.id === input.templateId);
+      if (!template) {
+        throw new InputError(
+          `templateId: unknown template "${input.templateId}"; templates: ${
+            templates.map(t => t.id).join(', ') || 'none configured'
+          }`,
+        );
+      }
+      const tier = entityTier(entity);
+      if (!checkApplies(template, entity, tier ?? undefined)) {
+        throw new InputError(
+          `templateId: template "${template.id}" does not apply to ${entityRef}`,
+        );
+      }
+      if (!template.stages.includes(input.stage)) {
+        throw new InputError(
+          `stage: "${input.stage}" is not a stage of template "${
+            template.id
+          }" (${template.stages.join(', ')})`,
+        );
+      }
+      if (applicableSections(template, input.stage, tier).length === 0) {
+        throw new InputError(
+          `stage: no item of template "${template.id}" applies to ${entityRef} at stage "${input.stage}"`,
+        );
+      }
+      const at = now().toISOString();
+      const review: StoredReview = {
+        id: randomUUID(),
+        entityRef,
+        stage: input.stage,
+        templateId: template.id,
+        templateVersion: template.version,
+        state: 'draft',
+        dri: actor,
+        targetDate: input.targetDate ?? null,
+        tier,
+        ownerRef: parseOwnerRef(entity).ref ?? null,
+        entityTitle: entityTitle(entity),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+        body: {
+          template,
+          currentTier: tier,
+          answers: {},
+          waivers: {},
+          signoffs: {},
+          snapshots: {},
+          drift: [],
+        },
+      };
+      const outcome = await store.createReview(review, {
+        at,
+        actor,
+        action: 'created',
+        stateAfter: 'draft',
+        details: {
           templateId: template.id,
           templateVersion: template.version,
-          state: 'draft',
-          dri: actor,
-          targetDate: input.targetDate ?? null,
-          tier,
-          ownerRef: parseOwnerRef(entity).ref ?? null,
-          entityTitle: entityTitle(entity),
-          version: 1,
-          createdAt: at,
-          updatedAt: at,
-          body: {
-            template,
-            currentTier: tier,
-            answers: {},
-            waivers: {},
-            signoffs: {},
-            snapshots: {},
-            drift: [],
-          },
-        };
-        const outcome = await store.createReview(review, {
-          at,
-          actor,
-          action: 'created',
-          stateAfter: 'draft',
-          details: {
-            templateId: template.id,
-            templateVersion: template.version,
-            stage: input.stage,
-            ...(input.targetDate ? { targetDate: input.targetDate } : {}),
-          },
-        });
-        if (!outcome.created) {
-          existing = outcome.existing;
-          throw new ConflictError(
-            `${entityRef} already has an open review for stage "${input.stage}" (${existing.id}, ${existing.state})`,
-          );
-        }
-        options.onStateChange?.();
-        await auditEvent.success({
-          meta: {
-            action: 'create',
-            reviewId: review.id,
-            entityRef,
-            actorRef: actor,
-            stage: review.stage,
-            templateId: review.templateId,
-          },
-        });
-        await respond(res, review, credentials, 201);
-      } catch (error) {
-        await auditEvent.fail({
-          error: asError(error),
-          meta: { action: 'create', actorRef: actor },
-        });
-        if (error instanceof ConflictError && existing) {
-          throw new ReviewConflictError(
-            error.message,
-            await viewOf(existing, credentials),
-          );
-        }
-        throw error;
+          stage: input.stage,
+          ...(input.targetDate ? { targetDate: input.targetDate } : {}),
+        },
+      });
+      if (!outcome.created) {
+        existing = outcome.existing;
+        throw new ConflictError(
+          `${entityRef} already has an open review for stage "${input.stage}" (${existing.id}, ${existing.state})`,
+        );
       }
-    },
-  );
+      options.onStateChange?.();
+      await auditEvent.success({
+        meta: {
+          action: 'create',
+          reviewId: review.id,
+          entityRef,
+          actorRef: actor,
+          stage: review.stage,
+          templateId: review.templateId,
+        },
+      });
+      await respond(res, review, credentials, 201);
+    } catch (error) {
+      await auditEvent.fail({
+        error: asError(error),
+        meta: { action: 'create', actorRef: actor },
+      });
+      if (error instanceof ConflictError && existing) {
+        throw new ReviewConflictError(
+          error.message,
+          await viewOf(existing, credentials),
+        );
+      }
+      throw error;
+    }
+  });
 
   router.get('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -776,34 +773,30 @@ export function registerReviewRoutes(
     }),
   );
 
-  router.post(
-    '/reviews/:id/sections/:sectionId/signoff',
-    (req, res) =>
-      write(req, res, {
-        action: 'signoff',
-        permission: reliabilityReviewSignoffPermission,
-        verb: 'sign off',
-        parse: parseAction,
-        refused: 'Invalid request',
-        reviewer: sectionTarget,
-        act: (review, input, context, params) =>
-          signSection(review, params.sectionId!, input.comment, context),
-      }),
+  router.post('/reviews/:id/sections/:sectionId/signoff', (req, res) =>
+    write(req, res, {
+      action: 'signoff',
+      permission: reliabilityReviewSignoffPermission,
+      verb: 'sign off',
+      parse: parseAction,
+      refused: 'Invalid request',
+      reviewer: sectionTarget,
+      act: (review, input, context, params) =>
+        signSection(review, params.sectionId!, input.comment, context),
+    }),
   );
 
-  router.post(
-    '/reviews/:id/sections/:sectionId/request-changes',
-    (req, res) =>
-      write(req, res, {
-        action: 'request-changes',
-        permission: reliabilityReviewSignoffPermission,
-        verb: 'request changes on',
-        parse: parseCommentedAction,
-        refused: 'Invalid request',
-        reviewer: sectionTarget,
-        act: (review, input, context, params) =>
-          requestChanges(review, params.sectionId!, input.comment, context),
-      }),
+  router.post('/reviews/:id/sections/:sectionId/request-changes', (req, res) =>
+    write(req, res, {
+      action: 'request-changes',
+      permission: reliabilityReviewSignoffPermission,
+      verb: 'request changes on',
+      parse: parseCommentedAction,
+      refused: 'Invalid request',
+      reviewer: sectionTarget,
+      act: (review, input, context, params) =>
+        requestChanges(review, params.sectionId!, input.comment, context),
+    }),
   );
 
   router.post('/reviews/:id/cancel', (req, res) =>

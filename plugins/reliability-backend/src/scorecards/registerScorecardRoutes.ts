@@ -173,27 +173,24 @@ export function registerScorecardRoutes(
 
   // Bodies are a handful of changes, parsed up to 64 kB ahead of the
   // validated routes (parseDocumentedJsonBodies).
-  router.post(
-    '/scorecards/preview',
-    async (req, res) => {
-      await httpAuth.credentials(req);
-      const changes = parseRubricPreviewRequest(req.body, rubric);
-      assertRequestFollowsSpec(req, 'Invalid preview request');
-      const [rows, checkStates] = await Promise.all([
-        store.listRows(),
-        store.listCheckStates(),
-      ]);
-      res.json(
-        previewRubricChanges({
-          rubric,
-          changes,
-          rows,
-          checkStates,
-          now: now(),
-        }),
-      );
-    },
-  );
+  router.post('/scorecards/preview', async (req, res) => {
+    await httpAuth.credentials(req);
+    const changes = parseRubricPreviewRequest(req.body, rubric);
+    assertRequestFollowsSpec(req, 'Invalid preview request');
+    const [rows, checkStates] = await Promise.all([
+      store.listRows(),
+      store.listCheckStates(),
+    ]);
+    res.json(
+      previewRubricChanges({
+        rubric,
+        changes,
+        rows,
+        checkStates,
+        now: now(),
+      }),
+    );
+  });
 }
 
 /** The later of two ISO instants; `b` may be missing. */

@@ -188,7 +188,7 @@ export async function createRouter(
   // Every request passes the router generated from openapi.yaml, which
   // validates it against the spec, before the routes below.
   router.use(
-    await createRequestValidator({
+    createRequestValidator({
       checkInputInRoute: [
         ...SCORECARD_OPERATIONS_CHECKING_INPUT,
         ...REPORT_OPERATIONS_CHECKING_INPUT,
