@@ -1,192 +1,164 @@
 import { InputError } from '@backstage/errors';
-import {
-  formatZodIssues,
-  REVIEW_LIMITS,
+import type {
+  AnswerItemRequest,
+  CreateReviewRequest,
+  ReviewActionRequest,
   ReviewListQuery,
   ReviewState,
+  WaiveItemRequest,
 } from '@preflight/plugin-reliability-common';
 import type { Request } from 'express';
-import { z } from 'zod/v3';
-import { validatedParams } from '../service/requestVerdict';
+import {
+  assertRequestFollowsSpec,
+  validatedParams,
+} from '../service/requestVerdict';
 
-const REVIEW_STATES: [ReviewState, ...ReviewState[]] = [
+/*
+ * Review requests arrive checked against openapi.yaml (fields, types,
+ * lengths, enums: service/requestValidator.ts), and their routes raise what
+ * the spec refused here, after checking the caller. What is read here is
+ * only what a schema cannot say: an evidence link must parse as an http(s)
+ * URL, a comment or reason must not be blank, the board's states may be
+ * comma-separated.
+ */
+
+const REVIEW_STATES: ReadonlySet<string> = new Set<ReviewState>([
   'draft',
   'in-review',
   'changes-requested',
   'approved',
   'drifted',
   'cancelled',
-];
+]);
 
-const version = z
-  .number({
-    required_error: 'send the version you read',
-    invalid_type_error: 'must be a number',
-  })
-  .int('must be a whole number')
-  .min(1, 'must be at least 1');
+const REVIEW_ID =
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TEMPLATE_PART = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
 
-const text = (max: number) =>
-  z.string().max(max, `must be at most ${max} characters`);
-
-const requiredText = (max: number) =>
-  text(max).refine(value => value.trim() !== '', 'must not be empty');
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(
-    value =>
-      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'is not a calendar date',
-  );
-
-const evidenceLink = z
-  .object({
-    url: text(REVIEW_LIMITS.urlChars).refine(value => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'must be an http(s) URL'),
-    title: text(REVIEW_LIMITS.titleChars).optional(),
-  })
-  .strict();
-
-const createSchema = z
-  .object({
-    templateId: z.string().min(1, 'must not be empty').max(100),
-    stage: z.string().min(1, 'must not be empty').max(100),
-    targetDate: day.optional(),
-  })
-  .strict();
-
-const answerSchema = z
-  .object({
-    version,
-    value: z.enum(['yes', 'no', 'not-applicable']),
-    reason: text(REVIEW_LIMITS.reasonChars).optional(),
-    evidence: z
-      .array(evidenceLink)
-      .max(
-        REVIEW_LIMITS.evidenceLinks,
-        `at most ${REVIEW_LIMITS.evidenceLinks} links`,
-      )
-      .optional(),
-    note: text(REVIEW_LIMITS.noteChars).optional(),
-  })
-  .strict();
-
-const actionSchema = z
-  .object({
-    version,
-    comment: text(REVIEW_LIMITS.commentChars).optional(),
-  })
-  .strict();
-
-const commentedActionSchema = actionSchema.extend({
-  comment: requiredText(REVIEW_LIMITS.commentChars),
-});
-
-const waiveSchema = z
-  .object({ version, reason: requiredText(REVIEW_LIMITS.reasonChars) })
-  .strict();
-
-const boolParam = z
-  .enum(['true', 'false'], {
-    errorMap: () => ({ message: 'must be true or false' }),
-  })
-  .transform(value => value === 'true');
-
-const single = z.string().max(512, 'must be at most 512 characters').optional();
-
-const listSchema = z
-  .object({
-    state: z
-      .union([z.string(), z.array(z.string())])
-      .transform(value =>
-        (Array.isArray(value) ? value : [value])
-          .flatMap(v => v.split(','))
-          .map(v => v.trim())
-          .filter(v => v !== ''),
-      )
-      .pipe(z.array(z.enum(REVIEW_STATES)))
-      .optional(),
-    stage: single,
-    team: single,
-    reviewerGroup: single,
-    waitingOnMe: boolParam.optional(),
-    overdue: boolParam.optional(),
-    q: z.string().max(200, 'must be at most 200 characters').optional(),
-    page: z.coerce
-      .number({ invalid_type_error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .optional(),
-    pageSize: z.coerce
-      .number({ invalid_type_error: 'must be a number' })
-      .int('must be a whole number')
-      .min(1, 'must be at least 1')
-      .max(100, 'must be at most 100')
-      .optional(),
-  })
-  .strict();
-
-const idSchema = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    'must be a review id (UUID)',
-  );
-const partSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{0,99}$/i, 'must be an id of the template');
-
-const exportSchema = z
-  .object({ format: z.enum(['json', 'markdown']).optional() })
-  .strict();
-
-/**
- * Parses with a schema; the InputError names every offending field, e.g.
- * `Invalid answer: evidence[0].url: must be an http(s) URL`.
- */
-function parse<T>(
-  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
-  value: unknown,
-  what: string,
-): T {
-  const result = schema.safeParse(value ?? {});
-  if (!result.success) {
-    throw new InputError(
-      `Invalid ${what}: ${formatZodIssues(result.error.issues).join('; ')}`,
-    );
+function refuse(what: string, problems: string[]): void {
+  if (problems.length > 0) {
+    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
   }
-  return result.data;
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function blank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
 }
 
 /** `POST /entities/…/reviews`. */
-export const parseCreateReview = (body: unknown) =>
-  parse(createSchema, body, 'review');
+export function readCreateReview(req: Request): CreateReviewRequest {
+  assertRequestFollowsSpec(req, 'Invalid review');
+  return req.body;
+}
+
 /** `PUT /reviews/{id}/items/{itemId}/answer`. */
-export const parseAnswer = (body: unknown) =>
-  parse(answerSchema, body, 'answer');
+export function readAnswer(req: Request): AnswerItemRequest {
+  assertRequestFollowsSpec(req, 'Invalid answer');
+  const body: AnswerItemRequest = req.body;
+  refuse(
+    'answer',
+    (body.evidence ?? []).flatMap((link, i) =>
+      isWebUrl(link.url) ? [] : [`evidence[${i}].url: must be an http(s) URL`],
+    ),
+  );
+  return body;
+}
+
 /** Actions carrying the version and an optional comment (submit, sign-off, re-affirm). */
-export const parseAction = (body: unknown) =>
-  parse(actionSchema, body, 'request');
+export function readAction(req: Request): ReviewActionRequest {
+  assertRequestFollowsSpec(req, 'Invalid request');
+  return req.body;
+}
+
 /** Actions that need a comment (request-changes, cancel). */
-export const parseCommentedAction = (body: unknown) =>
-  parse(commentedActionSchema, body, 'request');
+export function readCommentedAction(
+  req: Request,
+): ReviewActionRequest & { comment: string } {
+  const body = readAction(req);
+  if (blank(body.comment)) {
+    refuse('request', [
+      `comment: ${
+        body.comment === undefined ? 'is required' : 'must not be empty'
+      }`,
+    ]);
+  }
+  return body as ReviewActionRequest & { comment: string };
+}
+
 /** `POST /reviews/{id}/items/{itemId}/waive`. */
-export const parseWaive = (body: unknown) => parse(waiveSchema, body, 'waiver');
-/** `GET /reviews` query string. */
-export const parseReviewListQuery = (query: unknown): ReviewListQuery =>
-  parse(listSchema, query, 'query');
+export function readWaive(req: Request): WaiveItemRequest {
+  assertRequestFollowsSpec(req, 'Invalid waiver');
+  const body: WaiveItemRequest = req.body;
+  if (blank(body.reason)) {
+    refuse('waiver', ['reason: must not be empty']);
+  }
+  return body;
+}
+
+// A query value as the spec lets it come: once, repeated, or left out.
+type QueryValue = string | string[] | undefined;
+
+function readStates(value: QueryValue): ReviewState[] | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const states = ([] as string[])
+    .concat(value)
+    .flatMap(v => v.split(','))
+    .map(v => v.trim())
+    .filter(v => v !== '');
+  refuse(
+    'query',
+    states.flatMap((state, i) =>
+      REVIEW_STATES.has(state)
+        ? []
+        : [`state[${i}]: must be one of ${[...REVIEW_STATES].join(', ')}`],
+    ),
+  );
+  return states as ReviewState[];
+}
+
+const flag = (value: QueryValue) =>
+  value === undefined ? undefined : value === 'true';
+
+/**
+ * `GET /reviews` query string; the spec's check has turned `page` and
+ * `pageSize` into numbers.
+ */
+export function readReviewListQuery(req: Request): ReviewListQuery {
+  assertRequestFollowsSpec(req, 'Invalid query');
+  const query = req.query as Record<string, QueryValue> &
+    Pick<ReviewListQuery, 'page' | 'pageSize'>;
+  const text = (value: QueryValue) => value as string | undefined;
+  return {
+    state: readStates(query.state),
+    stage: text(query.stage),
+    team: text(query.team),
+    reviewerGroup: text(query.reviewerGroup),
+    waitingOnMe: flag(query.waitingOnMe),
+    overdue: flag(query.overdue),
+    q: text(query.q),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
 /** `GET /reviews/{id}/export` query string. */
-export const parseExportQuery = (query: unknown) =>
-  parse(exportSchema, query, 'query');
+export function readExportQuery(req: Request): {
+  format: 'json' | 'markdown';
+} {
+  assertRequestFollowsSpec(req, 'Invalid query');
+  return { format: req.query.format === 'markdown' ? 'markdown' : 'json' };
+}
 
 /** The `:id`, `:itemId` and `:sectionId` route parameters. */
 export function parseReviewParams(params: {
@@ -194,15 +166,22 @@ export function parseReviewParams(params: {
   itemId?: string;
   sectionId?: string;
 }): { id: string; itemId?: string; sectionId?: string } {
-  return parse(
-    z.object({
-      id: idSchema,
-      itemId: partSchema.optional(),
-      sectionId: partSchema.optional(),
-    }),
-    params,
-    'review reference',
-  );
+  const problems: string[] = [];
+  if (!REVIEW_ID.test(params.id ?? '')) {
+    problems.push('id: must be a review id (UUID)');
+  }
+  for (const part of ['itemId', 'sectionId'] as const) {
+    const value = params[part];
+    if (value !== undefined && !TEMPLATE_PART.test(value)) {
+      problems.push(`${part}: must be an id of the template`);
+    }
+  }
+  refuse('review reference', problems);
+  return {
+    id: params.id!,
+    ...(params.itemId === undefined ? {} : { itemId: params.itemId }),
+    ...(params.sectionId === undefined ? {} : { sectionId: params.sectionId }),
+  };
 }
 
 /**

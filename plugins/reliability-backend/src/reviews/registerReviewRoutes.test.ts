@@ -195,9 +195,9 @@ describe('review routes', () => {
         stage: 'beta',
         targetDate: '2026-02-30',
       }),
-    ).toBe('Invalid review: targetDate: is not a calendar date');
+    ).toBe('Invalid review: targetDate: must be a calendar date YYYY-MM-DD');
     expect(await bad({ stage: 'beta' })).toBe(
-      'Invalid review: templateId: Required',
+      'Invalid review: templateId: is required',
     );
     const website = await server()
       .post(api('/entities/component/default/website/reviews'))
@@ -253,7 +253,7 @@ describe('review routes', () => {
     ]);
     expect(await bad('load-test', { value: 'maybe' })).toEqual([
       400,
-      "Invalid answer: value: Invalid enum value. Expected 'yes' | 'no' | 'not-applicable', received 'maybe'",
+      'Invalid answer: value: must be one of yes, no, not-applicable',
     ]);
     expect(await bad('slos-met', { value: 'yes' })).toEqual([
       400,
@@ -455,6 +455,45 @@ describe('review routes', () => {
     expect(outcomes.at(-1)).toEqual(['answer', 'success']);
   });
 
+  it('refuses bodies outside the spec, and blank texts the spec cannot see, naming each field', async () => {
+    const { review } = (await open()).body as ReviewResponse;
+    const refusal = async (path: string, body: object, who = 'dana') => {
+      const res =
+        path === 'answer'
+          ? await answer(review.id, 'load-test', body, who)
+          : await post(`/reviews/${review.id}/${path}`, body, who);
+      return [res.status, res.body.error?.message];
+    };
+    expect(await refusal('answer', { value: 'yes' })).toEqual([
+      400,
+      'Invalid answer: version: is required',
+    ]);
+    expect(
+      await refusal('answer', {
+        version: '1',
+        value: 'yes',
+        evidence: [{ url: 'https://x.example.com', label: 'x' }],
+        when: 'now',
+      }),
+    ).toEqual([
+      400,
+      'Invalid answer: when: is not a field of this request; version: must be a whole number; evidence[0].label: is not a field of this request',
+    ]);
+    expect(
+      await refusal(
+        'items/slos-met/waive',
+        { version: 1, reason: '   ' },
+        'sam',
+      ),
+    ).toEqual([400, 'Invalid waiver: reason: must not be empty']);
+    expect(
+      await refusal('cancel', { version: 1, comment: ' \n ' }, 'sam'),
+    ).toEqual([400, 'Invalid request: comment: must not be empty']);
+    // Nothing refused was written.
+    const stored = await server().get(api(`/reviews/${review.id}`));
+    expect(stored.body.review.version).toBe(1);
+  });
+
   it('requests changes and cancels with a required comment', async () => {
     const { review } = await answered();
     await post(`/reviews/${review.id}/submit`, { version: 3 }, 'dana');
@@ -465,7 +504,7 @@ describe('review routes', () => {
     );
     expect(noComment.status).toBe(400);
     expect(noComment.body.error.message).toBe(
-      'Invalid request: comment: Required',
+      'Invalid request: comment: is required',
     );
     const back = await post(
       `/reviews/${review.id}/sections/oncall/request-changes`,
@@ -650,10 +689,15 @@ describe('review routes', () => {
       (await board('?reviewerGroup=group:default/slo-council')).total,
     ).toBe(2);
     expect((await board('?pageSize=1&page=2')).items).toHaveLength(1);
-    const bad = await server().get(api('/reviews?state=open&pageSize=500'));
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(
-      /^Invalid query: state\[0\]: Invalid enum value.*; pageSize: must be at most 100$/,
+    const badState = await server().get(api('/reviews?state=draft,open'));
+    expect(badState.status).toBe(400);
+    expect(badState.body.error.message).toBe(
+      'Invalid query: state[1]: must be one of draft, in-review, changes-requested, approved, drifted, cancelled',
+    );
+    const badPage = await server().get(api('/reviews?pageSize=500'));
+    expect(badPage.status).toBe(400);
+    expect(badPage.body.error.message).toBe(
+      'Invalid query: pageSize: must be at most 100',
     );
   });
 

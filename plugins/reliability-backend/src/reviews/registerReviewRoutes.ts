@@ -38,7 +38,6 @@ import { entityTier } from '../lib/entityTier';
 import { errorMessage } from '../lib/errorMessage';
 import type { ScorecardStore } from '../scorecards/ScorecardStore';
 import { entityParamsOf } from '../service/entityParams';
-import { assertRequestFollowsSpec } from '../service/requestVerdict';
 import { parseOwnerRef } from '../service/parseOwnerRef';
 import { reviewSectionsOf, toReview, toReviewSummary } from './buildReviewView';
 import type { ReviewConfig } from './readReviewConfig';
@@ -62,14 +61,14 @@ import { applicableSections, findItem } from './reviewSections';
 import type { ReviewStore } from './ReviewStore';
 import type { StoredReview } from './reviewTypes';
 import {
-  parseAction,
-  parseAnswer,
-  parseCommentedAction,
-  parseCreateReview,
-  parseExportQuery,
-  parseReviewListQuery,
+  readAction,
+  readAnswer,
+  readCommentedAction,
+  readCreateReview,
+  readExportQuery,
+  readReviewListQuery,
   parseReviewParams,
-  parseWaive,
+  readWaive,
   reviewParamsOf,
 } from './parseReviewRequests';
 import { renderReviewMarkdown } from './renderReviewMarkdown';
@@ -301,9 +300,8 @@ export function registerReviewRoutes(
       action: string;
       permission: ResourcePermission<'catalog-entity'>;
       verb: string;
-      parse: (body: unknown) => B;
-      /** How a refusal of the body starts, as the parser words its own. */
-      refused: string;
+      /** Reads the body, raising what the spec or the route refuses in it. */
+      read: (req: Request) => B;
       reviewer?: (
         params: ReturnType<typeof parseReviewParams>,
       ) => ReviewerTarget;
@@ -326,8 +324,7 @@ export function registerReviewRoutes(
     let current: StoredReview | undefined;
     try {
       const params = reviewParamsOf(req);
-      const input = spec.parse(req.body);
-      assertRequestFollowsSpec(req, spec.refused);
+      const input = spec.read(req);
       current = await visibleReview(params.id, credentials);
       const review = current;
       if (!(await allowed(spec.permission, review.entityRef, credentials))) {
@@ -485,8 +482,7 @@ export function registerReviewRoutes(
     let existing: StoredReview | undefined;
     try {
       const entityRef = stringifyEntityRef(entityParamsOf(req));
-      const input = parseCreateReview(req.body);
-      assertRequestFollowsSpec(req, 'Invalid review');
+      const input = readCreateReview(req);
       if (
         !(await allowed(
           reliabilityReviewCreatePermission,
@@ -598,8 +594,7 @@ export function registerReviewRoutes(
 
   router.get('/reviews', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const query = parseReviewListQuery(req.query);
-    assertRequestFollowsSpec(req, 'Invalid query');
+    const query = readReviewListQuery(req);
     const at = now();
     let owners: Set<string> | undefined;
     if (query.team) {
@@ -681,8 +676,7 @@ export function registerReviewRoutes(
   router.get('/reviews/:id/export', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const { id } = reviewParamsOf(req);
-    const { format = 'json' } = parseExportQuery(req.query);
-    assertRequestFollowsSpec(req, 'Invalid query');
+    const { format } = readExportQuery(req);
     const review = await visibleReview(id, credentials);
     const [view, events] = await Promise.all([
       viewOf(review, credentials),
@@ -720,8 +714,7 @@ export function registerReviewRoutes(
       action: 'answer',
       permission: reliabilityReviewUpdatePermission,
       verb: 'answer',
-      parse: parseAnswer,
-      refused: 'Invalid answer',
+      read: readAnswer,
       act: (review, input, context, params) =>
         answerItem(
           review,
@@ -742,8 +735,7 @@ export function registerReviewRoutes(
       action: 'reaffirm',
       permission: reliabilityReviewUpdatePermission,
       verb: 're-affirm answers of',
-      parse: parseAction,
-      refused: 'Invalid request',
+      read: readAction,
       act: (review, _input, context, params) =>
         reaffirmItem(review, params.itemId!, context),
     }),
@@ -754,8 +746,7 @@ export function registerReviewRoutes(
       action: 'waive',
       permission: reliabilityReviewSignoffPermission,
       verb: 'waive items of',
-      parse: parseWaive,
-      refused: 'Invalid waiver',
+      read: readWaive,
       reviewer: itemTarget,
       act: (review, input, context, params) =>
         waiveItem(review, params.itemId!, input.reason, context),
@@ -767,8 +758,7 @@ export function registerReviewRoutes(
       action: 'submit',
       permission: reliabilityReviewUpdatePermission,
       verb: 'submit',
-      parse: parseAction,
-      refused: 'Invalid request',
+      read: readAction,
       act: (review, _input, context) => submitReview(review, context),
     }),
   );
@@ -778,8 +768,7 @@ export function registerReviewRoutes(
       action: 'signoff',
       permission: reliabilityReviewSignoffPermission,
       verb: 'sign off',
-      parse: parseAction,
-      refused: 'Invalid request',
+      read: readAction,
       reviewer: sectionTarget,
       act: (review, input, context, params) =>
         signSection(review, params.sectionId!, input.comment, context),
@@ -791,8 +780,7 @@ export function registerReviewRoutes(
       action: 'request-changes',
       permission: reliabilityReviewSignoffPermission,
       verb: 'request changes on',
-      parse: parseCommentedAction,
-      refused: 'Invalid request',
+      read: readCommentedAction,
       reviewer: sectionTarget,
       act: (review, input, context, params) =>
         requestChanges(review, params.sectionId!, input.comment, context),
@@ -804,8 +792,7 @@ export function registerReviewRoutes(
       action: 'cancel',
       permission: reliabilityReviewCancelPermission,
       verb: 'cancel',
-      parse: parseCommentedAction,
-      refused: 'Invalid request',
+      read: readCommentedAction,
       act: (review, input, context) =>
         cancelReview(review, input.comment, context),
     }),

@@ -2,7 +2,6 @@ import { InputError } from '@backstage/errors';
 import { determineLevel } from './engine';
 import {
   type CheckState,
-  formatZodIssues,
   type RubricChange,
   type RubricLevel,
   type RubricPreviewMove,
@@ -10,51 +9,26 @@ import {
   type ScorecardRubric,
   type TeamScorecardRow,
 } from '@preflight/plugin-reliability-common';
-import { z } from 'zod/v3';
 import type { StoredCheckState } from './ScorecardStore';
 import { countLevels } from './countLevels';
-
-/** Changes one preview may propose. */
-export const MAX_PREVIEW_CHANGES = 20;
 
 // Moves listed in a response; the counts cover every entity.
 const MAX_MOVES = 500;
 
-const previewRequestSchema = z.object({
-  changes: z
-    .array(
-      z.object({
-        op: z.enum(['add', 'remove']),
-        checkId: z.string().min(1).max(255),
-        levelId: z.string().min(1).max(255),
-      }),
-    )
-    .min(1, 'at least one change is required')
-    .max(
-      MAX_PREVIEW_CHANGES,
-      `at most ${MAX_PREVIEW_CHANGES} changes per preview`,
-    ),
-});
-
 /**
- * Validates a `POST /scorecards/preview` body against the rubric. Errors name
- * the field, e.g. `changes[1].checkId: unknown check "slo-foo"`.
+ * Checks the changes of a `POST /scorecards/preview` body against the
+ * rubric; the body's shape (at most 20 changes, each `op`, `checkId`,
+ * `levelId`) was checked against openapi.yaml before.
+ * Errors name the field, e.g. `changes[1].checkId: unknown check "slo-foo"`.
  */
-export function parseRubricPreviewRequest(
-  body: unknown,
+export function checkRubricChanges(
+  changes: RubricChange[],
   rubric: ScorecardRubric,
 ): RubricChange[] {
-  const parsed = previewRequestSchema.safeParse(body);
-  if (!parsed.success) {
-    const details = formatZodIssues(parsed.error.issues, {
-      whole: 'body',
-    }).join('; ');
-    throw new InputError(`Invalid preview request: ${details}`);
-  }
   const checkIds = new Set(rubric.checks.map(c => c.id));
   const levels = new Map(rubric.levels.map(l => [l.id, l]));
   const problems: string[] = [];
-  parsed.data.changes.forEach((change, i) => {
+  changes.forEach((change, i) => {
     if (!checkIds.has(change.checkId)) {
       problems.push(`changes[${i}].checkId: unknown check "${change.checkId}"`);
     }
@@ -65,7 +39,7 @@ export function parseRubricPreviewRequest(
   if (problems.length > 0) {
     throw new InputError(`Invalid preview request: ${problems.join('; ')}`);
   }
-  return parsed.data.changes;
+  return changes;
 }
 
 /**

@@ -535,9 +535,11 @@ describe('scorecard routes', () => {
         })),
       });
       expect(tooMany.status).toBe(400);
-      expect(tooMany.body.error.message).toContain('changes: at most 20');
+      expect(tooMany.body.error.message).toContain(
+        'changes: must have at most 20 items',
+      );
       expect((await post({})).body.error.message).toContain(
-        'changes: Required',
+        'changes: is required',
       );
     });
 

@@ -12,7 +12,7 @@ import { assertRequestFollowsSpec } from '../service/requestVerdict';
 import { buildScorecardOverview } from './buildScorecardOverview';
 import { registerTeamScorecardRoutes } from './registerTeamScorecardRoutes';
 import {
-  parseRubricPreviewRequest,
+  checkRubricChanges,
   previewRubricChanges,
 } from './previewRubricChanges';
 import type { ScorecardStore } from './ScorecardStore';
@@ -175,8 +175,8 @@ export function registerScorecardRoutes(
   // validated routes (parseDocumentedJsonBodies).
   router.post('/scorecards/preview', async (req, res) => {
     await httpAuth.credentials(req);
-    const changes = parseRubricPreviewRequest(req.body, rubric);
     assertRequestFollowsSpec(req, 'Invalid preview request');
+    const changes = checkRubricChanges(req.body.changes, rubric);
     const [rows, checkStates] = await Promise.all([
       store.listRows(),
       store.listCheckStates(),

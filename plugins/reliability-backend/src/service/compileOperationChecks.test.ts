@@ -68,9 +68,9 @@ describe('compileOperationChecks', () => {
     expect(refusal).toEqual({
       paramsRefused: false,
       fields: [
-        'changes[0]: must NOT have additional properties',
+        'changes[0].reason: is not a field of this request',
         'changes[1].levelId: is required',
-        'changes[2].op: must be equal to one of the allowed values: add, remove',
+        'changes[2].op: must be one of add, remove',
       ],
     });
     expect(
@@ -80,7 +80,7 @@ describe('compileOperationChecks', () => {
     expect(
       checkOf('previewRubricChange')({ params: {}, query: {}, body: [] })
         ?.fields,
-    ).toEqual(['body: must be object']);
+    ).toEqual(['body: must be an object']);
   });
 
   it('refuses a missing body where the spec requires one', () => {
@@ -90,7 +90,7 @@ describe('compileOperationChecks', () => {
         query: {},
         body: undefined,
       })?.fields,
-    ).toEqual(['body: must be object']);
+    ).toEqual(['body: must be an object']);
   });
 
   it('reads query values as their documented types, converting them for the route', () => {
@@ -106,9 +106,9 @@ describe('compileOperationChecks', () => {
         body: undefined,
       })?.fields,
     ).toEqual([
-      'waitingOnMe: must be equal to one of the allowed values: true, false',
-      'page: must be integer',
-      'pageSize: must be <= 100',
+      'waitingOnMe: must be one of true, false',
+      'page: must be a whole number',
+      'pageSize: must be at most 100',
     ]);
   });
 

@@ -3,7 +3,7 @@ import Ajv2020, {
   type ValidateFunction,
 } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { formatFieldPath } from '@preflight/plugin-reliability-common';
+import { describeSchemaError } from './describeSchemaError';
 import { spec } from '../generated/router';
 import type { SpecOperation, SpecParameter } from './specOperations';
 
@@ -58,43 +58,6 @@ function parametersSchema(parameters: SpecParameter[]): object {
     ),
     required: parameters.filter(p => p.required).map(p => p.name),
   };
-}
-
-function pointerPath(pointer: string): Array<string | number> {
-  if (!pointer) {
-    return [];
-  }
-  return pointer
-    .slice(1)
-    .split('/')
-    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map(segment => (/^\d+$/.test(segment) ? Number(segment) : segment));
-}
-
-/**
- * One refused field as users write it, with the spec's rule as ajv words it
- * (`changes[2].op: must be equal to one of the allowed values: add,
- * remove`). The rules come from the spec; they never quote the request.
- */
-export function describeSchemaError(
-  where: 'query' | 'body',
-  error: ErrorObject,
-): string {
-  const path = pointerPath(error.instancePath);
-  if (error.keyword === 'required') {
-    const missing = (error.params as { missingProperty: string })
-      .missingProperty;
-    return `${formatFieldPath([...path, missing])}: is required`;
-  }
-  const field = formatFieldPath(path) || where;
-  if (error.keyword === 'enum') {
-    const allowed = (error.params as { allowedValues: unknown[] })
-      .allowedValues;
-    return `${field}: must be equal to one of the allowed values: ${allowed.join(
-      ', ',
-    )}`;
-  }
-  return `${field}: ${error.message}`;
 }
 
 function describeErrors(

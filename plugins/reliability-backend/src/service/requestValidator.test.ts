@@ -63,7 +63,7 @@ describe('requests are validated against openapi.yaml by the served router', () 
     expect(res.body.error).toEqual({
       name: 'InputError',
       message:
-        'Invalid preview request: changes[1]: must NOT have additional properties',
+        'Invalid preview request: changes[1].reason: is not a field of this request',
     });
   });
 

@@ -39,13 +39,12 @@ export function parseDocumentedJsonBodies(): express.Router {
  * 403. It also serves the spec itself at `GET /openapi.json`, as
  * Backstage's validated routers do.
  *
- * A refused request is answered 400 with the message the routes always
- * gave for the same input (see `describeSpecViolation`), except for
- * `checkInputInRoute` operations: their routes check the caller first (and
- * audit refused writes) or word their own input errors, so they raise the
- * spec's verdict themselves where they read their input
- * (`validatedParams`, then their own checks, then
- * `assertRequestFollowsSpec`).
+ * A refused request is answered 400 naming each bad field (see
+ * `describeSpecViolation`), except for `checkInputInRoute` operations: their
+ * routes check the caller first (and audit refused writes) or check more
+ * than a schema can say, so they raise the spec's verdict themselves where
+ * they read their input (`validatedParams` for path parameters,
+ * `assertRequestFollowsSpec` for the query or body).
  */
 export function createRequestValidator(options: {
   checkInputInRoute: Iterable<string>;

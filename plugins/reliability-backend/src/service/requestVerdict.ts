@@ -39,8 +39,7 @@ export function validatedParams(req: Request): Record<string, string> {
 
 /**
  * Raises what the spec refused in the query or body of a request whose route
- * checks its input itself, after the route's own checks (which keep their
- * messages): `${prefix}: field: rule; …`.
+ * checks its input itself (after the caller): `${prefix}: field: rule; …`.
  */
 export function assertRequestFollowsSpec(req: Request, prefix: string): void {
   const fields = pending.get(req)?.fields ?? [];

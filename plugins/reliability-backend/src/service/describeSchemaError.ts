@@ -1,0 +1,120 @@
+import type { ErrorObject } from 'ajv';
+import {
+  boundUserValue,
+  formatFieldPath,
+} from '@preflight/plugin-reliability-common';
+
+// Field names a request made up are echoed, bounded.
+const FIELD_ECHO_LIMIT = 60;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+};
+
+const FORMAT_RULES: Record<string, string> = {
+  date: 'must be a calendar date YYYY-MM-DD',
+  'date-time': 'must be a timestamp such as 2026-01-31T12:00:00Z',
+  uuid: 'must be a UUID',
+  uri: 'must be a URL',
+};
+
+function pointerPath(pointer: string): Array<string | number> {
+  if (!pointer) {
+    return [];
+  }
+  return pointer
+    .slice(1)
+    .split('/')
+    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(segment => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+function countOf(limit: number, one: string, many: string): string {
+  return `${limit} ${limit === 1 ? one : many}`;
+}
+
+/** The rule a value broke, worded as the routes word their own checks. */
+function ruleOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type': {
+      const types = ([] as string[]).concat(params.type as string | string[]);
+      return `must be ${types.map(t => TYPE_NAMES[t] ?? t).join(' or ')}`;
+    }
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'maxLength':
+      return `must be at most ${countOf(
+        params.limit as number,
+        'character',
+        'characters',
+      )}`;
+    case 'minLength':
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must be at least ${countOf(
+            params.limit as number,
+            'character',
+            'characters',
+          )}`;
+    case 'maxItems':
+      return `must have at most ${countOf(
+        params.limit as number,
+        'item',
+        'items',
+      )}`;
+    case 'minItems':
+      return params.limit === 1
+        ? 'must not be empty'
+        : `must have at least ${countOf(
+            params.limit as number,
+            'item',
+            'items',
+          )}`;
+    case 'maximum':
+      return `must be at most ${params.limit}`;
+    case 'minimum':
+      return `must be at least ${params.limit}`;
+    case 'format':
+      return (
+        FORMAT_RULES[params.format as string] ??
+        `must be ${params.format as string}`
+      );
+    case 'pattern':
+      return `must match ${params.pattern as string}`;
+    default:
+      return error.message ?? `breaks the rule "${error.keyword}"`;
+  }
+}
+
+/**
+ * One refused field of a query or body as users write it, with the spec's
+ * rule worded as the routes word their own checks: `changes[2].op: must be
+ * one of add, remove`, `note: must be at most 2000 characters`,
+ * `changes[0].reason: is not a field of this request`. The rules are the
+ * spec's; values the request sent are never quoted, and field names it
+ * made up are echoed bounded.
+ */
+export function describeSchemaError(
+  where: 'query' | 'body',
+  error: ErrorObject,
+): string {
+  const path = pointerPath(error.instancePath);
+  const params = error.params as Record<string, string>;
+  if (error.keyword === 'required') {
+    return `${formatFieldPath([...path, params.missingProperty])}: is required`;
+  }
+  if (error.keyword === 'additionalProperties') {
+    const extra = boundUserValue(params.additionalProperty, FIELD_ECHO_LIMIT);
+    return `${formatFieldPath([...path, extra])}: is not a field of this ${
+      where === 'query' ? 'query' : 'request'
+    }`;
+  }
+  return `${formatFieldPath(path) || where}: ${ruleOf(error)}`;
+}
