@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { backfillSliHistory } from './backfillSliHistory';
 import { generateSliHistory, SliHistory } from './generateSliHistory';
@@ -15,6 +23,12 @@ const LOCK_WAIT_MS = 5 * 60_000;
 /** A lock older than this belongs to a process that died mid-build. */
 const STALE_LOCK_MS = 10 * 60_000;
 const POLL_MS = 250;
+/**
+ * A finished entry of another history is removed only when no process has
+ * read it for this long: the suite's tests use several scenarios at once,
+ * and a test copying one entry's blocks must not see them vanish.
+ */
+const UNUSED_ENTRY_MS = 24 * 60 * 60_000;
 
 /** Where cached blocks live: `test/output/prometheus-cache` (git-ignored) unless overridden. */
 export function sliHistoryCacheRoot(): string {
@@ -83,10 +97,14 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Removes finished entries of other histories (older generator versions) and
- * builds abandoned by processes that died.
+ * Removes finished entries of other histories (older generator versions)
+ * unused for {@link UNUSED_ENTRY_MS}, and builds abandoned by processes that
+ * died.
  */
-async function pruneOtherEntries(root: string, keep: string): Promise<void> {
+export async function pruneOtherEntries(
+  root: string,
+  keep: string,
+): Promise<void> {
   for (const entry of await readdir(root)) {
     const full = path.join(root, entry);
     const builder = /\.building-(\d+)$/.exec(entry);
@@ -100,7 +118,15 @@ async function pruneOtherEntries(root: string, keep: string): Promise<void> {
       continue;
     }
     const locked = existsSync(`${full}.lock`);
-    if (!locked && existsSync(path.join(full, READY_MARKER))) {
+    const lastUsed = await stat(path.join(full, READY_MARKER)).then(
+      marker => marker.mtimeMs,
+      () => undefined,
+    );
+    if (
+      !locked &&
+      lastUsed !== undefined &&
+      Date.now() - lastUsed > UNUSED_ENTRY_MS
+    ) {
       await rm(full, { recursive: true, force: true });
     }
   }
@@ -109,6 +135,9 @@ async function pruneOtherEntries(root: string, keep: string): Promise<void> {
 /** Reads a finished cache entry. */
 async function readEntry(entry: string): Promise<CachedSliHistory> {
   const started = Date.now();
+  // Marks the entry as in use, so no other build prunes it meanwhile.
+  const now = new Date();
+  await utimes(path.join(entry, READY_MARKER), now, now).catch(() => undefined);
   const history = await readSliHistoryFile(entry);
   return {
     history,

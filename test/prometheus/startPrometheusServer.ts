@@ -69,11 +69,16 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise(resolve => child.once('exit', () => resolve()));
 }
 
-/** Polls `/-/ready` until 200, the process exits, or the deadline passes. */
+/**
+ * Polls `/-/ready` until the child's own server answers 200 (`isOwnServer`:
+ * another test's server may hold the port this one was given), the process
+ * exits, or the deadline passes.
+ */
 export async function waitUntilReady(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
+  isOwnServer: (url: string) => Promise<boolean>,
 ): Promise<'ready' | 'exited'> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
@@ -86,10 +91,14 @@ export async function waitUntilReady(
         signal: AbortSignal.timeout(2000),
       });
       await response.arrayBuffer();
-      if (response.ok) {
+      if (response.ok && (await isOwnServer(url))) {
         return 'ready';
       }
-      lastError = `HTTP ${response.status}`;
+      // Another test's server on the port this one was given: this child
+      // fails to bind it and exits, and the caller tries another port.
+      lastError = response.ok
+        ? 'another server answers'
+        : `HTTP ${response.status}`;
     } catch (error) {
       lastError = String(error);
     }
@@ -98,6 +107,15 @@ export async function waitUntilReady(
   throw new Error(
     `Prometheus at ${url} was not ready within ${timeoutMs} ms (${lastError})`,
   );
+}
+
+/** The command-line flags of the Prometheus answering at `url`. */
+async function flagsOf(url: string): Promise<Record<string, string>> {
+  const response = await fetch(`${url}/api/v1/status/flags`, {
+    signal: AbortSignal.timeout(2000),
+  });
+  const body = (await response.json()) as { data?: Record<string, string> };
+  return body.data ?? {};
 }
 
 /** Stops a child: SIGTERM, then SIGKILL after a grace period. */
@@ -164,7 +182,12 @@ export async function startPrometheusServer(
       let state: 'ready' | 'exited';
       try {
         state = await Promise.race([
-          waitUntilReady(url, child, options.readyTimeoutMs ?? 60_000),
+          waitUntilReady(
+            url,
+            child,
+            options.readyTimeoutMs ?? 60_000,
+            async own => (await flagsOf(own))['storage.tsdb.path'] === dataDir,
+          ),
           spawnError,
         ]);
       } catch (error) {

@@ -46,6 +46,21 @@ export interface StartVictoriaMetricsOptions {
 
 const PORT_ATTEMPTS = 3;
 
+/**
+ * Whether the VictoriaMetrics answering at `url` is the one storing in
+ * `dataPath` (its `/flags` page lists `-storageDataPath="…"`), not another
+ * test's server that got the same free port first.
+ */
+async function answersWithDataPath(url: string, dataPath: string) {
+  const response = await fetch(`${url}/flags`, {
+    signal: AbortSignal.timeout(2000),
+  });
+  const flags = await response.text();
+  return flags
+    .split('\n')
+    .includes(`-storageDataPath=${JSON.stringify(dataPath)}`);
+}
+
 /** One `/api/v1/import` JSON line per series (timestamps in milliseconds). */
 function* importLines(history: SliHistory): Generator<string> {
   const timestamps = Array.from(
@@ -77,13 +92,91 @@ async function importHistory(url: string, history: SliHistory) {
     );
   }
   await response.arrayBuffer();
-  // Imported samples become searchable only after a flush.
+  await waitUntilSearchable(url, history);
+}
+
+// Imported samples become searchable only after a flush.
+async function forceFlush(url: string) {
   const flush = await fetch(`${url}/internal/force_flush`, {
     signal: AbortSignal.timeout(30_000),
   });
   await flush.arrayBuffer();
   if (!flush.ok) {
     throw new Error(`VictoriaMetrics force_flush failed: HTTP ${flush.status}`);
+  }
+}
+
+const SEARCHABLE_TIMEOUT_MS = 60_000;
+const SEARCHABLE_CONCURRENCY = 4;
+
+function selectorOf(series: SliHistory['series'][number]): string {
+  const labels = Object.entries(series.labels).map(
+    ([name, value]) => `${name}=${JSON.stringify(value)}`,
+  );
+  return `${series.name}{${labels.join(',')}}`;
+}
+
+/** The series whose imported samples the server does not all return yet. */
+async function seriesShortOfSamples(
+  url: string,
+  history: SliHistory,
+): Promise<string[]> {
+  const range = history.endSeconds - history.startSeconds + history.stepSeconds;
+  const short: string[] = [];
+  const queue = [...history.series];
+  const worker = async () => {
+    for (let series = queue.shift(); series; series = queue.shift()) {
+      const query = `count_over_time(${selectorOf(series)}[${range}s])`;
+      // nocache: a check of incomplete data must not be remembered.
+      const response = await fetch(
+        `${url}/api/v1/query?nocache=1&time=${
+          history.endSeconds
+        }&query=${encodeURIComponent(query)}`,
+        { signal: AbortSignal.timeout(30_000) },
+      );
+      const body = (await response.json()) as {
+        status: string;
+        data?: { result: Array<{ value: [number, string] }> };
+      };
+      if (body.status !== 'success') {
+        throw new Error(
+          `VictoriaMetrics refused ${query}: ${JSON.stringify(body)}`,
+        );
+      }
+      const count = Number(body.data?.result[0]?.value[1] ?? 0);
+      if (count !== history.sampleCount) {
+        short.push(
+          `${selectorOf(series)} (${count} of ${history.sampleCount})`,
+        );
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: SEARCHABLE_CONCURRENCY }, worker));
+  return short;
+}
+
+/**
+ * Flushes until every imported sample is searchable. VictoriaMetrics
+ * registers flushed data in the background: on a busy machine a query right
+ * after `force_flush` could miss the last rows, and its response cache then
+ * kept the short answer (CI once saw burn rates a few minutes of samples
+ * off). Every series must count every sample, read past the cache, before
+ * the harness is handed out.
+ */
+async function waitUntilSearchable(url: string, history: SliHistory) {
+  const deadline = Date.now() + SEARCHABLE_TIMEOUT_MS;
+  for (;;) {
+    await forceFlush(url);
+    const short = await seriesShortOfSamples(url, history);
+    if (short.length === 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `VictoriaMetrics still misses imported samples after ${SEARCHABLE_TIMEOUT_MS} ms, e.g. ${short[0]}`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
 
@@ -105,6 +198,7 @@ export async function startVictoriaMetricsWithSliHistory(
   const { history } = await ensureSliHistoryCache(scenario);
   installExitHook();
   const root = await mkdtemp(path.join(os.tmpdir(), 'preflight-vm-'));
+  const dataPath = path.join(root, 'data');
   const cleanup = () => rm(root, { recursive: true, force: true });
   const started = Date.now();
   try {
@@ -115,7 +209,7 @@ export async function startVictoriaMetricsWithSliHistory(
         binary.path,
         [
           `-httpListenAddr=127.0.0.1:${port}`,
-          `-storageDataPath=${path.join(root, 'data')}`,
+          `-storageDataPath=${dataPath}`,
           // The history is fixed in the past; keep it whatever today is.
           '-retentionPeriod=100y',
           `-search.maxSamplesPerQuery=${maxSamplesPerQuery}`,
@@ -132,7 +226,9 @@ export async function startVictoriaMetricsWithSliHistory(
       let state: 'ready' | 'exited';
       try {
         state = await Promise.race([
-          waitUntilReady(url, child, 60_000),
+          waitUntilReady(url, child, 60_000, own =>
+            answersWithDataPath(own, dataPath),
+          ),
           spawnError,
         ]);
       } catch (error) {
