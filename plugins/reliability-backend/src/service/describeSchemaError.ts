@@ -35,8 +35,20 @@ function pointerPath(pointer: string): Array<string | number> {
     .map(segment => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
-function countOf(limit: number, one: string, many: string): string {
-  return `${limit} ${limit === 1 ? one : many}`;
+// Rules on a length or a number of items: how to say them, and the unit.
+const COUNT_RULES: Record<string, [phrase: string, unit: string]> = {
+  maxLength: ['be at most', 'character'],
+  minLength: ['be at least', 'character'],
+  maxItems: ['have at most', 'item'],
+  minItems: ['have at least', 'item'],
+};
+
+function countRule(keyword: string, limit: number): string {
+  const [phrase, unit] = COUNT_RULES[keyword];
+  if (keyword.startsWith('min') && limit === 1) {
+    return 'must not be empty';
+  }
+  return `must ${phrase} ${limit} ${unit}${limit === 1 ? '' : 's'}`;
 }
 
 /** The rule a value broke, worded as the routes word their own checks. */
@@ -50,33 +62,10 @@ function ruleOf(error: ErrorObject): string {
     case 'enum':
       return `must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'maxLength':
-      return `must be at most ${countOf(
-        params.limit as number,
-        'character',
-        'characters',
-      )}`;
     case 'minLength':
-      return params.limit === 1
-        ? 'must not be empty'
-        : `must be at least ${countOf(
-            params.limit as number,
-            'character',
-            'characters',
-          )}`;
     case 'maxItems':
-      return `must have at most ${countOf(
-        params.limit as number,
-        'item',
-        'items',
-      )}`;
     case 'minItems':
-      return params.limit === 1
-        ? 'must not be empty'
-        : `must have at least ${countOf(
-            params.limit as number,
-            'item',
-            'items',
-          )}`;
+      return countRule(error.keyword, params.limit as number);
     case 'maximum':
       return `must be at most ${params.limit}`;
     case 'minimum':
