@@ -37,6 +37,26 @@ describe('listSpecOperations', () => {
       'itemId',
     ]);
   });
+  it('has no path that also matches another of the same method', () => {
+    // Express runs every route a request matches: the checks of
+    // `/reviews/:id` would refuse `/reviews/board` if both were documented.
+    // A spec that adds such a pair needs the checks to pick the most
+    // specific operation first.
+    const pattern = (route: string) =>
+      new RegExp(`^${route.replace(/:\w+/g, '[^/]+')}$`);
+    const shadowed = operations.flatMap(a =>
+      operations
+        .filter(
+          b =>
+            a !== b &&
+            a.method === b.method &&
+            a.route !== b.route &&
+            pattern(a.route).test(b.route),
+        )
+        .map(b => `${a.method} ${a.route} matches ${b.route}`),
+    );
+    expect(shadowed).toEqual([]);
+  });
 });
 
 describe('compileOperationChecks', () => {
