@@ -3,6 +3,7 @@ import {
   boundUserValue,
   formatFieldPath,
 } from '@preflight/plugin-reliability-common';
+import { decodePointer } from '../lib/jsonPointer';
 
 // Field names a request made up are echoed, bounded.
 const FIELD_ECHO_LIMIT = 60;
@@ -24,15 +25,11 @@ const FORMAT_RULES: Record<string, string> = {
   uri: 'must be a URL',
 };
 
+// Array indexes as numbers, so fields read `changes[0].op`.
 function pointerPath(pointer: string): Array<string | number> {
-  if (!pointer) {
-    return [];
-  }
-  return pointer
-    .slice(1)
-    .split('/')
-    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map(segment => (/^\d+$/.test(segment) ? Number(segment) : segment));
+  return decodePointer(pointer).map(segment =>
+    /^\d+$/.test(segment) ? Number(segment) : segment,
+  );
 }
 
 // Rules on a length or a number of items: how to say them, and the unit.

@@ -1,4 +1,5 @@
 import { spec } from '../generated/router';
+import { decodePointer, encodePointerSegment } from '../lib/jsonPointer';
 
 /** Methods an operation of the spec can have, as Express names them. */
 export const OPERATION_METHODS = [
@@ -40,19 +41,11 @@ interface ParameterObject {
 
 type Reference = { $ref: string };
 
-function pointerSegment(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 function atPointer(pointer: string): unknown {
-  return pointer
-    .slice(2)
-    .split('/')
-    .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>(
-      (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-      spec,
-    );
+  return decodePointer(pointer).reduce<unknown>(
+    (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+    spec,
+  );
 }
 
 // A parameter given inline or as `$ref: '#/components/parameters/…'`:
@@ -102,7 +95,7 @@ function parametersOf(pointers: string[]): {
 export function listSpecOperations(): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [template, item] of Object.entries(spec.paths)) {
-    const itemPointer = `#/paths/${pointerSegment(template)}`;
+    const itemPointer = `#/paths/${encodePointerSegment(template)}`;
     const shared = ((item as { parameters?: unknown[] }).parameters ?? []).map(
       (_, index) => `${itemPointer}/parameters/${index}`,
     );
