@@ -649,7 +649,7 @@ describe('DatabaseScorecardStore', () => {
     },
   );
   it.each(databases.eachSupportedId())(
-    'writes entity-page snapshots with a batch of scorecards, on %p',
+    'writes entity-page snapshots and input marks with a batch of scorecards, on %p',
     async databaseId => {
       const { store, knex } = await createStore(databaseId);
       const snapshot = (ref: string, mark: string) => ({
@@ -665,11 +665,22 @@ describe('DatabaseScorecardStore', () => {
       const pagesBefore = await readDataVersion(knex, [
         DATA_SCOPES.entityPages,
       ]);
-      await store.writeScorecards([silverCheckout], at('2026-11-20'), [
-        snapshot(checkout, 'm1'),
-        snapshot(ledger, 'm1'),
-      ]);
+      const mark = (ref: string, value: string) => ({
+        entityRef: ref,
+        mark: value,
+        hourly: false,
+        scored: true,
+        ownerRef: 'group:default/team-a',
+        onCall: null,
+      });
+      await store.writeScorecards([silverCheckout], at('2026-11-20'), {
+        snapshots: [snapshot(checkout, 'm1'), snapshot(ledger, 'm1')],
+        marks: [mark(checkout, 'i1')],
+      });
       expect(await store.getScorecard(checkout)).toEqual(silverCheckout);
+      expect(await store.getInputMarks()).toEqual(
+        new Map([[checkout, mark(checkout, 'i1')]]),
+      );
       expect(await store.getEntityPageMarks()).toEqual(
         new Map([
           [checkout, 'm1'],
@@ -679,11 +690,16 @@ describe('DatabaseScorecardStore', () => {
       const pagesAfter = await readDataVersion(knex, [DATA_SCOPES.entityPages]);
       expect(pagesAfter).toBeGreaterThan(pagesBefore);
 
-      // Snapshots alone (the last batch of a run may hold no scorecard).
-      await store.writeScorecards([], at('2026-11-20'), [
-        snapshot(ledger, 'm2'),
-      ]);
+      // Snapshots and marks alone (the last batch of a run may hold no
+      // scorecard).
+      await store.writeScorecards([], at('2026-11-20'), {
+        snapshots: [snapshot(ledger, 'm2')],
+        marks: [mark(ledger, 'i2')],
+      });
       expect((await store.getEntityPageSnapshot(ledger))?.mark).toBe('m2');
+      expect((await store.getInputMarks()).get(ledger)).toEqual(
+        mark(ledger, 'i2'),
+      );
       expect(
         await readDataVersion(knex, [DATA_SCOPES.entityPages]),
       ).toBeGreaterThan(pagesAfter);

@@ -184,6 +184,31 @@ interface HistoryRow {
   last_of_day: boolean;
 }
 
+/**
+ * Upserts input marks. Only the evaluation reads them: no data version to
+ * bump.
+ */
+async function upsertInputMarks(
+  tx: Knex.Transaction,
+  marks: StoredInputMark[],
+): Promise<void> {
+  await bulkInsert(
+    tx,
+    'scorecard_input_marks',
+    INPUT_MARK_COLUMNS,
+    marks.map(m => ({
+      entity_ref: m.entityRef,
+      mark: m.mark,
+      hourly: m.hourly,
+      scored: m.scored,
+      owner_ref: m.ownerRef,
+      oncall_source_id: m.onCall?.sourceId ?? null,
+      oncall_service_id: m.onCall?.serviceId ?? null,
+    })),
+    { mergeOn: ['entity_ref'] },
+  );
+}
+
 /** `YYYY-MM-DD` of a moment, in UTC. */
 function dayOf(at: Date): string {
   return at.toISOString().slice(0, 10);
@@ -269,10 +294,17 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async writeScorecards(
     scorecards: StoredScorecard[],
     now: Date,
-    snapshots: EntityPageSnapshot[] = [],
+    alongside: {
+      snapshots?: EntityPageSnapshot[];
+      marks?: StoredInputMark[];
+    } = {},
   ): Promise<void> {
+    const { snapshots = [], marks = [] } = alongside;
     if (scorecards.length === 0) {
-      await this.writeEntityPageSnapshots(snapshots);
+      await this.db.transaction(async tx => {
+        await this.upsertEntityPageSnapshots(tx, snapshots);
+        await upsertInputMarks(tx, marks);
+      });
       return;
     }
     // The last write of an entity wins, as it would with separate calls.
@@ -281,8 +313,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     const day = dayOf(now);
 
     await this.db.transaction(async tx => {
-      // Each commit is a disk sync: the batch's snapshots go in with it.
+      // Each commit is a disk sync: the batch's snapshots and marks go in
+      // with it.
       await this.upsertEntityPageSnapshots(tx, snapshots);
+      await upsertInputMarks(tx, marks);
       const previous = new Map<
         string,
         { level: string | null; score: number; checks: string }
@@ -443,25 +477,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (marks.length === 0) {
       return;
     }
-    // One transaction (one commit) for the whole run's marks. Only the
-    // evaluation reads them: no data version to bump.
-    await this.db.transaction(async tx => {
-      await bulkInsert(
-        tx,
-        'scorecard_input_marks',
-        INPUT_MARK_COLUMNS,
-        marks.map(m => ({
-          entity_ref: m.entityRef,
-          mark: m.mark,
-          hourly: m.hourly,
-          scored: m.scored,
-          owner_ref: m.ownerRef,
-          oncall_source_id: m.onCall?.sourceId ?? null,
-          oncall_service_id: m.onCall?.serviceId ?? null,
-        })),
-        { mergeOn: ['entity_ref'] },
-      );
-    });
+    // One transaction (one commit) for all the marks.
+    await this.db.transaction(tx => upsertInputMarks(tx, marks));
   }
 
   async deleteInputMarks(entityRefs: string[]): Promise<void> {

@@ -352,6 +352,34 @@ describe('ScorecardEvaluator change detection', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores no mark when the results it stands for were not written, on %p',
+    async databaseId => {
+      const { evaluatorFor, gathered, scorecardStore } = await setup(
+        databaseId,
+      );
+      const write = jest
+        .spyOn(scorecardStore, 'writeScorecards')
+        .mockRejectedValueOnce(new Error('connection reset'));
+      await expect(evaluatorFor(fleet, start).run()).rejects.toThrow(
+        'connection reset',
+      );
+      expect(await scorecardStore.getInputMarks()).toEqual(new Map());
+      write.mockRestore();
+      gathered();
+
+      // Nothing is skipped on the strength of a mark: all gathered again.
+      expect(await evaluatorFor(fleet, minutes(5)).run()).toMatchObject({
+        evaluated: 4,
+        failed: 0,
+      });
+      expect(gathered()).toEqual(['alpha', 'beta', 'delta', 'gamma'].map(ref));
+      expect([...(await scorecardStore.getInputMarks()).keys()].sort()).toEqual(
+        ['alpha', 'beta', 'delta', 'gamma'].map(ref),
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     "leaves today's daily snapshots alone on a pass that changed nothing, on %p",
     async databaseId => {
       const { evaluatorFor, scorecardStore } = await setup(databaseId);

@@ -193,7 +193,12 @@ export class ScorecardEvaluator {
 
     const pending: StoredScorecard[] = [];
     const pendingSnapshots: EntityPageSnapshot[] = [];
-    const newMarks: StoredInputMark[] = [];
+    // A mark is committed with the result it stands for (a mark without its
+    // result would skip the entity with an old scorecard): the marks of
+    // entities whose result waits in `pending`, by ref; marks of entities
+    // with no result to write (unchanged, out of scope) go with any batch.
+    const marksOfPending = new Map<string, StoredInputMark>();
+    const marksWithoutResult: StoredInputMark[] = [];
     const failedRefs: string[] = [];
     let evaluated = 0;
     let failed = 0;
@@ -206,19 +211,31 @@ export class ScorecardEvaluator {
     const writeBatch = async (
       batch: StoredScorecard[],
       snapshots: EntityPageSnapshot[],
+      marks: StoredInputMark[],
     ) => {
-      await store.writeScorecards(batch, now, snapshots);
+      await store.writeScorecards(batch, now, { snapshots, marks });
       evaluated += batch.length;
     };
     const flush = async (force: boolean) => {
       while (
         pending.length >= WRITE_BATCH_SIZE ||
-        (force && (pending.length > 0 || pendingSnapshots.length > 0))
+        (force &&
+          (pending.length > 0 ||
+            pendingSnapshots.length > 0 ||
+            marksWithoutResult.length > 0))
       ) {
         const batch = pending.splice(0, WRITE_BATCH_SIZE);
         const snapshots = pendingSnapshots.splice(0);
+        const marks = marksWithoutResult.splice(0);
+        for (const { scorecard } of batch) {
+          const mark = marksOfPending.get(scorecard.entityRef);
+          if (mark) {
+            marks.push(mark);
+            marksOfPending.delete(scorecard.entityRef);
+          }
+        }
         await writes.settled();
-        writes.start(() => writeBatch(batch, snapshots));
+        writes.start(() => writeBatch(batch, snapshots, marks));
       }
     };
 
@@ -295,8 +312,10 @@ export class ScorecardEvaluator {
             markers && 'facts' in item
               ? this.inputMark(markers, item, outcome.kind)
               : undefined;
-          if (mark) {
-            newMarks.push(mark);
+          if (mark && outcome.kind === 'evaluated') {
+            marksOfPending.set(item.entityRef, mark);
+          } else if (mark) {
+            marksWithoutResult.push(mark);
           }
         }
         await flush(false);
@@ -309,9 +328,6 @@ export class ScorecardEvaluator {
       await writes.idle();
       throw error;
     }
-    // Only once the results they stand for are written: a mark without its
-    // result would skip the entity with an old scorecard.
-    await store.writeInputMarks(newMarks);
     await store.deleteInputMarks([
       ...failedRefs,
       ...[...inputMarks.keys()].filter(ref => !listed.has(ref)),

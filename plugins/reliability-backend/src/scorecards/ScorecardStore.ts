@@ -95,12 +95,16 @@ export interface ScorecardStore {
    * transaction. For each entity whose level, score or any check state
    * changed, appends a history point (`reason: 'change'`); also makes sure
    * each written entity has today's daily snapshot. Entity-page snapshots
-   * given go in the same transaction (one commit for both).
+   * and input marks given go in the same transaction (one commit for all,
+   * and a mark is never committed without the result it stands for).
    */
   writeScorecards(
     scorecards: StoredScorecard[],
     now: Date,
-    snapshots?: EntityPageSnapshot[],
+    alongside?: {
+      snapshots?: EntityPageSnapshot[];
+      marks?: StoredInputMark[];
+    },
   ): Promise<void>;
 
   /** The input marks of every entity evaluated with one, by entity ref. */

@@ -5,17 +5,26 @@ import type {
   RubricCheck,
 } from '@preflight/plugin-reliability-common';
 
+const lowerCase = (value: string) => value.toLocaleLowerCase('en-US');
+
+// A rubric's lists never change once resolved, and each is matched against
+// every entity of a fleet: lower-cased once per list.
+const lowerCasedLists = new WeakMap<string[], Set<string>>();
+
+function lowerCased(allowed: string[]): Set<string> {
+  let set = lowerCasedLists.get(allowed);
+  if (!set) {
+    set = new Set(allowed.map(lowerCase));
+    lowerCasedLists.set(allowed, set);
+  }
+  return set;
+}
+
 function matches(allowed: string[] | undefined, value: string | undefined) {
   if (!allowed || allowed.length === 0) {
     return true;
   }
-  if (value === undefined) {
-    return false;
-  }
-  const lower = value.toLocaleLowerCase('en-US');
-  return allowed.some(
-    candidate => candidate.toLocaleLowerCase('en-US') === lower,
-  );
+  return value !== undefined && lowerCased(allowed).has(lowerCase(value));
 }
 
 function text(value: unknown): string | undefined {
@@ -50,9 +59,26 @@ export function paramsForTier(check: RubricCheck, tier?: string): CheckParams {
   if (!tier) {
     return check.params;
   }
-  const lower = tier.toLocaleLowerCase('en-US');
-  const override = Object.entries(check.paramsByTier).find(
-    ([name]) => name.toLocaleLowerCase('en-US') === lower,
-  );
-  return override ? { ...check.params, ...override[1] } : check.params;
+  return paramsByLowerCaseTier(check).get(lowerCase(tier)) ?? check.params;
+}
+
+// Per rubric check (immutable once resolved): its parameters for each tier
+// it overrides, merged once rather than for every entity of that tier. The
+// first of two tier names equal but for case wins, as a search in order
+// would find it.
+const tierParams = new WeakMap<RubricCheck, Map<string, CheckParams>>();
+
+function paramsByLowerCaseTier(check: RubricCheck): Map<string, CheckParams> {
+  let byTier = tierParams.get(check);
+  if (!byTier) {
+    byTier = new Map();
+    for (const [name, override] of Object.entries(check.paramsByTier)) {
+      const key = lowerCase(name);
+      if (!byTier.has(key)) {
+        byTier.set(key, { ...check.params, ...override });
+      }
+    }
+    tierParams.set(check, byTier);
+  }
+  return byTier;
 }

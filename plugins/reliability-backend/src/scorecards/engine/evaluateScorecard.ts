@@ -56,13 +56,15 @@ function exemptionFor(
   exemptions: ScorecardExemption[],
   now: Date,
 ): AppliedExemption | undefined {
-  const declared = exemptions
-    .filter(exemption => exemption.checkId === checkId)
-    .reduce<ScorecardExemption | undefined>(
-      (latest, exemption) =>
-        !latest || exemption.expires > latest.expires ? exemption : latest,
-      undefined,
-    );
+  let declared: ScorecardExemption | undefined;
+  for (const exemption of exemptions) {
+    if (
+      exemption.checkId === checkId &&
+      (!declared || exemption.expires > declared.expires)
+    ) {
+      declared = exemption;
+    }
+  }
   return declared
     ? { ...declared, expired: !isExemptionActive(declared, now) }
     : undefined;
