@@ -332,7 +332,7 @@ describe('ScorecardEvaluator change detection', () => {
       const alpha2 = served(alpha, 'alpha-2');
       const fleet2 = [owner, alpha2, beta, gamma, delta];
       const statuses = jest
-        .spyOn(sloStore, 'getStatusesForEntities')
+        .spyOn(sloStore, 'getStatusSummariesForEntities')
         .mockRejectedValueOnce(new Error('database is locked'));
       expect(await evaluatorFor(fleet2, minutes(5)).run()).toMatchObject({
         failed: 1,

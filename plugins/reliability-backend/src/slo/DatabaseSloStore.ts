@@ -5,6 +5,7 @@ import type {
   SloStatusUpdate,
   SloStore,
   StoredSloStatus,
+  StoredSloStatusSummary,
 } from './SloStore';
 import { storedTimestamp } from '../database/storedTimestamp';
 import { chunks } from '../lib/chunks';
@@ -38,6 +39,36 @@ interface StatusRow {
   attempted_at: Date | string | number;
   errors: string;
   warnings: string;
+}
+
+/** A status row without its burn-down. */
+type SummaryRow = Omit<StatusRow, 'burn_down'>;
+
+/** Every column of a status but its burn-down. */
+const SUMMARY_COLUMNS: Array<keyof SummaryRow> = [
+  'entity_ref',
+  'slo_id',
+  'source_id',
+  'state',
+  'evaluation',
+  'evaluated_at',
+  'attempted_at',
+  'errors',
+  'warnings',
+];
+
+function toStatusSummary(row: SummaryRow): StoredSloStatusSummary {
+  return {
+    entityRef: row.entity_ref,
+    sloId: row.slo_id,
+    sourceId: row.source_id,
+    state: row.state as StoredSloStatus['state'],
+    evaluation: parseJson(row.evaluation, null),
+    evaluatedAt: storedTimestamp(row.evaluated_at),
+    attemptedAt: storedTimestamp(row.attempted_at) ?? '',
+    errors: parseJson(row.errors, []),
+    warnings: parseJson(row.warnings, []),
+  };
 }
 
 function parseJson<T>(raw: string | null | undefined, fallback: T): T {
@@ -313,16 +344,15 @@ export class DatabaseSloStore implements SloStore {
     );
   }
 
-  async getStatusesForEntities(
+  async getStatusSummariesForEntities(
     entityRefs: string[],
-  ): Promise<StoredSloStatus[]> {
-    const rows: StatusRow[] = [];
+  ): Promise<StoredSloStatusSummary[]> {
+    const rows: SummaryRow[] = [];
     for (const chunk of chunks([...new Set(entityRefs)], INSERT_CHUNK_SIZE)) {
       rows.push(
-        ...(await this.db<StatusRow>('slo_status').whereIn(
-          'entity_ref',
-          chunk,
-        )),
+        ...((await this.db('slo_status')
+          .select(SUMMARY_COLUMNS)
+          .whereIn('entity_ref', chunk)) as SummaryRow[]),
       );
     }
     return rows
@@ -331,21 +361,10 @@ export class DatabaseSloStore implements SloStore {
           a.entity_ref.localeCompare(b.entity_ref, 'en') ||
           a.slo_id.localeCompare(b.slo_id, 'en'),
       )
-      .map(toStoredStatus);
+      .map(toStatusSummary);
   }
 }
 
 function toStoredStatus(row: StatusRow): StoredSloStatus {
-  return {
-    entityRef: row.entity_ref,
-    sloId: row.slo_id,
-    sourceId: row.source_id,
-    state: row.state as StoredSloStatus['state'],
-    evaluation: parseJson(row.evaluation, null),
-    burnDown: parseJson(row.burn_down, []),
-    evaluatedAt: storedTimestamp(row.evaluated_at),
-    attemptedAt: storedTimestamp(row.attempted_at) ?? '',
-    errors: parseJson(row.errors, []),
-    warnings: parseJson(row.warnings, []),
-  };
+  return { ...toStatusSummary(row), burnDown: parseJson(row.burn_down, []) };
 }

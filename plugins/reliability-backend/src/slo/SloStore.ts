@@ -54,6 +54,9 @@ export interface StoredSloStatus {
   warnings: string[];
 }
 
+/** A stored status without its burn-down, as the scorecard facts read it. */
+export type StoredSloStatusSummary = Omit<StoredSloStatus, 'burnDown'>;
+
 /**
  * Persistence of SLO declarations and measurements. Reads never reach the
  * catalog or a metrics source.
@@ -102,6 +105,12 @@ export interface SloStore {
     Map<string, { digest: string; sourceIds: string[] }>
   >;
 
-  /** Stored statuses of many entities' SLOs in a few reads, ordered by entity ref and SLO id. */
-  getStatusesForEntities(entityRefs: string[]): Promise<StoredSloStatus[]>;
+  /**
+   * Stored statuses of many entities' SLOs in a few reads, ordered by entity
+   * ref and SLO id, without their burn-downs (no check reads them; they are
+   * most of a status's bytes).
+   */
+  getStatusSummariesForEntities(
+    entityRefs: string[],
+  ): Promise<StoredSloStatusSummary[]>;
 }

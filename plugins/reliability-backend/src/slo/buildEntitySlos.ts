@@ -14,6 +14,7 @@ import type {
   SloStore,
   StoredSloDefinition,
   StoredSloStatus,
+  StoredSloStatusSummary,
 } from './SloStore';
 
 function describePolicies(
@@ -59,31 +60,67 @@ function unmeasurableErrors(
       ];
 }
 
+/** Where a declared SLO's measurement stands, from its stored status. */
+export interface SloMeasuredState {
+  state: SloStatusView['state'];
+  evaluation?: SloStatusView['evaluation'];
+  evaluatedAt: string | null;
+  errors: string[];
+  warnings: string[];
+}
+
 /**
- * One declared SLO with its stored status, as the SLO widget shows it. A
- * status written by another source than the one the SLO is located on now
- * is ignored (the SLO is `awaiting-sync` there). An SLO that no source
+ * The state of one declared SLO from its stored status: the part of
+ * {@link toSloStatusView} the scorecard facts read too, so both tell the same
+ * story. A status written by another source than the one the SLO is located
+ * on now is ignored (the SLO is `awaiting-sync` there). An SLO that no source
  * measures is in state `error` with its configuration problem (from
  * `problems`, the entity's declaration problems): it would otherwise wait for
- * a sync that never measures it. Shared with the scorecard fact gathering so
- * both tell the same story. A calendar-aligned SLO carries the calendar
- * window it was measured in (before its first measurement: the one in
- * force at `now`, when given).
+ * a sync that never measures it.
+ */
+export function sloMeasuredState<Status extends StoredSloStatusSummary>(
+  { definition, sourceId }: StoredSloDefinition,
+  status: Status | undefined,
+  problems: readonly SloProblem[] = [],
+): SloMeasuredState & {
+  /** The status it was read from, when it is the SLO's own. */
+  measured?: Status;
+} {
+  const measured = status && status.sourceId === sourceId ? status : undefined;
+  const unmeasurable = sourceId
+    ? undefined
+    : unmeasurableErrors(definition, problems);
+  return {
+    state: unmeasurable ? 'error' : measured?.state ?? 'awaiting-sync',
+    ...(measured?.evaluation ? { evaluation: measured.evaluation } : {}),
+    evaluatedAt: measured?.evaluatedAt ?? null,
+    errors: unmeasurable ?? measured?.errors ?? [],
+    warnings: measured?.warnings ?? [],
+    ...(measured ? { measured } : {}),
+  };
+}
+
+/**
+ * One declared SLO with its stored status, as the SLO widget shows it (its
+ * state as {@link sloMeasuredState} says). A calendar-aligned SLO carries the
+ * calendar window it was measured in (before its first measurement: the one
+ * in force at `now`, when given).
  */
 export function toSloStatusView(
-  { definition, sourceId }: StoredSloDefinition,
+  declared: StoredSloDefinition,
   status: StoredSloStatus | undefined,
   registry: SloProviderRegistry,
   problems: readonly SloProblem[] = [],
   now?: Date,
 ): SloStatusView {
+  const { definition, sourceId } = declared;
   const registered = sourceId ? registry.get(sourceId) : undefined;
-  // A status written by a source the SLO no longer lives on is not its data.
-  const current = status && status.sourceId === sourceId ? status : undefined;
-  const unmeasurable = sourceId
-    ? undefined
-    : unmeasurableErrors(definition, problems);
-  const windowAt = current?.evaluatedAt ? new Date(current.evaluatedAt) : now;
+  const { measured, ...measuredState } = sloMeasuredState(
+    declared,
+    status,
+    problems,
+  );
+  const windowAt = measured?.evaluatedAt ? new Date(measured.evaluatedAt) : now;
   const calendarWindow =
     !definition.rolling && definition.calendar && windowAt
       ? currentSloWindow(definition, windowAt)
@@ -111,16 +148,18 @@ export function toSloStatusView(
       ? { alertPolicies: describePolicies(definition.alertPolicies) }
       : {}),
     ...(sourceId ? { sourceId } : {}),
-    state: unmeasurable ? 'error' : current?.state ?? 'awaiting-sync',
-    ...(current?.evaluation ? { evaluation: current.evaluation } : {}),
+    state: measuredState.state,
+    ...(measuredState.evaluation
+      ? { evaluation: measuredState.evaluation }
+      : {}),
     // Statuses stored before burn-downs were downsampled at evaluation.
-    burnDown: downsampleBurnDown(current?.burnDown ?? []),
-    evaluatedAt: current?.evaluatedAt ?? null,
+    burnDown: downsampleBurnDown(measured?.burnDown ?? []),
+    evaluatedAt: measuredState.evaluatedAt,
     queryLinks: registered
       ? registered.provider.queryLinks(registered.source.id, definition)
       : [],
-    errors: unmeasurable ?? current?.errors ?? [],
-    warnings: current?.warnings ?? [],
+    errors: measuredState.errors,
+    warnings: measuredState.warnings,
   };
 }
 

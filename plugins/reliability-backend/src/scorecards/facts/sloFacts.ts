@@ -7,11 +7,11 @@ import {
 import type { SloFacts } from '@preflight/plugin-reliability-node';
 import { neverSyncedHealth } from '../../service/neverSyncedHealth';
 import { toSourceHealth } from '../../service/toSourceHealth';
-import { toSloStatusView } from '../../slo/buildEntitySlos';
+import { sloMeasuredState } from '../../slo/buildEntitySlos';
 import type { SloProviderRegistry } from '../../slo/SloProviderRegistry';
 import type {
   EntitySloDeclarations,
-  StoredSloStatus,
+  StoredSloStatusSummary,
 } from '../../slo/SloStore';
 import { freshnessOf } from './freshnessOf';
 import type { ReadinessFactSources } from './ReadinessFactSources';
@@ -21,7 +21,7 @@ export interface SloPageData {
   /** In the order of the page's entities. */
   declarations: EntitySloDeclarations[];
   /** By entity ref, then SLO id. */
-  statuses: Map<string, Map<string, StoredSloStatus>>;
+  statuses: Map<string, Map<string, StoredSloStatusSummary>>;
 }
 
 /** Reads the SLO declarations and statuses of a page: one query each. */
@@ -31,9 +31,9 @@ export async function readSloPageData(
 ): Promise<SloPageData> {
   const [declarations, statuses] = await Promise.all([
     sources.sloStore.getDeclarationsForEntities(entityRefs),
-    sources.sloStore.getStatusesForEntities(entityRefs),
+    sources.sloStore.getStatusSummariesForEntities(entityRefs),
   ]);
-  const byEntity = new Map<string, Map<string, StoredSloStatus>>();
+  const byEntity = new Map<string, Map<string, StoredSloStatusSummary>>();
   for (const status of statuses) {
     const byId = byEntity.get(status.entityRef) ?? new Map();
     byId.set(status.sloId, status);
@@ -93,35 +93,37 @@ export function sloSourceFreshness(
 }
 
 /**
- * The `slos` fact of one entity, each SLO as the entity page shows it
- * (the same view function), with the freshness of the sources measuring it.
+ * The `slos` fact of one entity, each SLO in the state the entity page shows
+ * (the same {@link sloMeasuredState}; without the page's burn-down and query
+ * links, which no check reads), with the freshness of the sources measuring
+ * it.
  */
 export function sloFactsOf(
   entity: Entity,
   declarations: EntitySloDeclarations,
-  statuses: Map<string, StoredSloStatus>,
+  statuses: Map<string, StoredSloStatusSummary>,
   health: Map<string, SourceHealth>,
   registry: SloProviderRegistry,
 ): SloFacts {
   const slos = declarations.slos.map(declared => {
-    const view = toSloStatusView(
+    const { definition, sourceId } = declared;
+    const measured = sloMeasuredState(
       declared,
-      statuses.get(declared.definition.id),
-      registry,
+      statuses.get(definition.id),
       declarations.problems,
     );
     return {
-      id: view.id,
-      displayName: view.displayName,
-      state: view.state,
-      objective: view.objective,
-      window: view.window,
-      attainment: view.evaluation?.attainment ?? null,
-      budgetRemaining: view.evaluation?.budgetRemaining ?? null,
-      alertState: view.evaluation?.alerts.state ?? null,
-      evaluatedAt: view.evaluatedAt,
-      ...(view.sourceId ? { sourceId: view.sourceId } : {}),
-      errors: view.errors,
+      id: definition.id,
+      displayName: definition.displayName,
+      state: measured.state,
+      objective: definition.target,
+      window: definition.window,
+      attainment: measured.evaluation?.attainment ?? null,
+      budgetRemaining: measured.evaluation?.budgetRemaining ?? null,
+      alertState: measured.evaluation?.alerts.state ?? null,
+      evaluatedAt: measured.evaluatedAt,
+      ...(sourceId ? { sourceId } : {}),
+      errors: measured.errors,
     };
   });
   return {
