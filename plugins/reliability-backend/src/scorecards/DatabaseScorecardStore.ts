@@ -473,14 +473,6 @@ export class DatabaseScorecardStore implements ScorecardStore {
     );
   }
 
-  async writeInputMarks(marks: StoredInputMark[]): Promise<void> {
-    if (marks.length === 0) {
-      return;
-    }
-    // One transaction (one commit) for all the marks.
-    await this.db.transaction(tx => upsertInputMarks(tx, marks));
-  }
-
   async deleteInputMarks(entityRefs: string[]): Promise<void> {
     for (const chunk of chunks(entityRefs, CHUNK_SIZE)) {
       await this.db('scorecard_input_marks')

@@ -107,11 +107,11 @@ export interface ScorecardStore {
     },
   ): Promise<void>;
 
-  /** The input marks of every entity evaluated with one, by entity ref. */
+  /**
+   * The input marks of every entity evaluated with one, by entity ref
+   * (written with the results they stand for, by `writeScorecards`).
+   */
   getInputMarks(): Promise<Map<string, StoredInputMark>>;
-
-  /** Upserts input marks (in batches). */
-  writeInputMarks(marks: StoredInputMark[]): Promise<void>;
 
   /** Forgets the input marks of these entities, so they are gathered again. */
   deleteInputMarks(entityRefs: string[]): Promise<void>;
