@@ -50,6 +50,10 @@ echo "== generated API contract"
 npm run --silent generate:api -- --check
 echo "== lint"
 npx backstage-cli repo lint
+echo "== formatting"
+# Every file written here as prettier writes it (generated and installed
+# files are in .prettierignore): about 30 s.
+npm run --silent prettier:check
 echo "== publishable packages"
 # Builds and packs every plugin and checks each tarball would install: about
 # two minutes of CPU (measured: user 1m59s) on top of the type-check above.

@@ -34,11 +34,7 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         to="reliability/reviews"
         text="Reviews"
       />
-      <SidebarItem
-        icon={TimelineIcon}
-        to="reliability/report"
-        text="Reports"
-      />
+      <SidebarItem icon={TimelineIcon} to="reliability/report" text="Reports" />
       <SidebarSpace />
       <SidebarDivider />
       <NotificationsSidebarItem />
