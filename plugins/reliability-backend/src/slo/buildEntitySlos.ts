@@ -120,7 +120,9 @@ export function toSloStatusView(
     status,
     problems,
   );
-  const windowAt = measured?.evaluatedAt ? new Date(measured.evaluatedAt) : now;
+  const windowAt = measuredState.evaluatedAt
+    ? new Date(measuredState.evaluatedAt)
+    : now;
   const calendarWindow =
     !definition.rolling && definition.calendar && windowAt
       ? currentSloWindow(definition, windowAt)
@@ -148,18 +150,12 @@ export function toSloStatusView(
       ? { alertPolicies: describePolicies(definition.alertPolicies) }
       : {}),
     ...(sourceId ? { sourceId } : {}),
-    state: measuredState.state,
-    ...(measuredState.evaluation
-      ? { evaluation: measuredState.evaluation }
-      : {}),
+    ...measuredState,
     // Statuses stored before burn-downs were downsampled at evaluation.
     burnDown: downsampleBurnDown(measured?.burnDown ?? []),
-    evaluatedAt: measuredState.evaluatedAt,
     queryLinks: registered
       ? registered.provider.queryLinks(registered.source.id, definition)
       : [],
-    errors: measuredState.errors,
-    warnings: measuredState.warnings,
   };
 }
 

@@ -5,20 +5,15 @@ import type {
   RubricCheck,
 } from '@preflight/plugin-reliability-common';
 
+import { computedOncePer } from '../../lib/computedOncePer';
+
 const lowerCase = (value: string) => value.toLocaleLowerCase('en-US');
 
 // A rubric's lists never change once resolved, and each is matched against
 // every entity of a fleet: lower-cased once per list.
-const lowerCasedLists = new WeakMap<string[], Set<string>>();
-
-function lowerCased(allowed: string[]): Set<string> {
-  let set = lowerCasedLists.get(allowed);
-  if (!set) {
-    set = new Set(allowed.map(lowerCase));
-    lowerCasedLists.set(allowed, set);
-  }
-  return set;
-}
+const lowerCased = computedOncePer(
+  (allowed: string[]) => new Set(allowed.map(lowerCase)),
+);
 
 function matches(allowed: string[] | undefined, value: string | undefined) {
   if (!allowed || allowed.length === 0) {
@@ -51,6 +46,21 @@ export function checkApplies(
   );
 }
 
+// Per rubric check (immutable once resolved): its parameters for each tier
+// it overrides, merged once rather than for every entity of that tier. The
+// first of two tier names equal but for case wins, as a search in order
+// would find it.
+const paramsByLowerCaseTier = computedOncePer((check: RubricCheck) => {
+  const byTier = new Map<string, CheckParams>();
+  for (const [name, override] of Object.entries(check.paramsByTier)) {
+    const key = lowerCase(name);
+    if (!byTier.has(key)) {
+      byTier.set(key, { ...check.params, ...override });
+    }
+  }
+  return byTier;
+});
+
 /**
  * A check's parameters for an entity of the given tier: the defaults with
  * that tier's overrides on top (tier names compared case-insensitively).
@@ -60,25 +70,4 @@ export function paramsForTier(check: RubricCheck, tier?: string): CheckParams {
     return check.params;
   }
   return paramsByLowerCaseTier(check).get(lowerCase(tier)) ?? check.params;
-}
-
-// Per rubric check (immutable once resolved): its parameters for each tier
-// it overrides, merged once rather than for every entity of that tier. The
-// first of two tier names equal but for case wins, as a search in order
-// would find it.
-const tierParams = new WeakMap<RubricCheck, Map<string, CheckParams>>();
-
-function paramsByLowerCaseTier(check: RubricCheck): Map<string, CheckParams> {
-  let byTier = tierParams.get(check);
-  if (!byTier) {
-    byTier = new Map();
-    for (const [name, override] of Object.entries(check.paramsByTier)) {
-      const key = lowerCase(name);
-      if (!byTier.has(key)) {
-        byTier.set(key, { ...check.params, ...override });
-      }
-    }
-    tierParams.set(check, byTier);
-  }
-  return byTier;
 }

@@ -1,3 +1,4 @@
+import { computedOncePer } from '../../lib/computedOncePer';
 import { checkApplies, paramsForTier } from './checkApplies';
 import { determineLevel } from './determineLevel';
 import { isExemptionActive } from './parseScorecardExemptions';
@@ -17,6 +18,21 @@ import type {
   EntityReadinessFacts,
   ScorecardCheck,
 } from '@preflight/plugin-reliability-node';
+
+// Per rubric (a rubric never changes once resolved): which level each check
+// belongs to, built once rather than for each of thousands of entities.
+const levelsOfChecks = computedOncePer((rubric: ScorecardRubric) => {
+  const levelOf = new Map<string, string>();
+  for (const level of rubric.levels) {
+    for (const checkId of level.checks) {
+      levelOf.set(checkId, level.id);
+    }
+  }
+  return levelOf;
+});
+
+// A check's scope text, per rubric check (immutable once resolved).
+const describeScope = computedOncePer((check: RubricCheck) => scopeText(check));
 
 /** Input of {@link evaluateScorecard}. */
 export interface EvaluateScorecardOptions {
@@ -311,36 +327,6 @@ function linkBlockedResults(
       result.blockedBy = prerequisiteResult.checkId;
     }
   }
-}
-
-// Per rubric (a rubric never changes once resolved): which level each check
-// belongs to, built once rather than for each of thousands of entities.
-const checkLevels = new WeakMap<ScorecardRubric, Map<string, string>>();
-
-function levelsOfChecks(rubric: ScorecardRubric): Map<string, string> {
-  let levelOf = checkLevels.get(rubric);
-  if (!levelOf) {
-    levelOf = new Map<string, string>();
-    for (const level of rubric.levels) {
-      for (const checkId of level.checks) {
-        levelOf.set(checkId, level.id);
-      }
-    }
-    checkLevels.set(rubric, levelOf);
-  }
-  return levelOf;
-}
-
-// A check's scope text, per rubric check (immutable once resolved).
-const scopeTexts = new WeakMap<RubricCheck, string>();
-
-function describeScope(check: RubricCheck): string {
-  let text = scopeTexts.get(check);
-  if (text === undefined) {
-    text = scopeText(check);
-    scopeTexts.set(check, text);
-  }
-  return text;
 }
 
 function scopeText(check: RubricCheck): string {
